@@ -1,0 +1,37 @@
+# embed_text(TARGET target NAMESPACE ns FILES name=path ...)
+# Compiles text files (SQL migrations, the example study) into the binary so
+# the cxbench executable works from any directory. Each file becomes
+#   std::string_view ns::name()
+# declared in <target>_embedded.h.
+function(embed_text)
+  cmake_parse_arguments(ARG "" "TARGET;NAMESPACE" "FILES" ${ARGN})
+  set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/embedded)
+  set(header ${out_dir}/${ARG_TARGET}_embedded.h)
+  set(source ${out_dir}/${ARG_TARGET}_embedded.cc)
+  set(h "#pragma once\n#include <string_view>\nnamespace ${ARG_NAMESPACE} {\n")
+  set(s "#include \"${ARG_TARGET}_embedded.h\"\nnamespace ${ARG_NAMESPACE} {\n")
+  set(deps "")
+  foreach(pair ${ARG_FILES})
+    string(REPLACE "=" ";" parts ${pair})
+    list(GET parts 0 fn)
+    list(GET parts 1 path)
+    get_filename_component(abs ${path} ABSOLUTE)
+    list(APPEND deps ${abs})
+    file(READ ${abs} content)
+    string(APPEND h "std::string_view ${fn}();\n")
+    # Raw string with a delimiter that the embedded files never contain.
+    string(APPEND s "std::string_view ${fn}() {\n  static constexpr std::string_view text = R\"cxEMBED(${content})cxEMBED\";\n  return text;\n}\n")
+  endforeach()
+  string(APPEND h "}  // namespace ${ARG_NAMESPACE}\n")
+  string(APPEND s "}  // namespace ${ARG_NAMESPACE}\n")
+  file(MAKE_DIRECTORY ${out_dir})
+  # Write to a temporary file and copy only on change, so an unchanged
+  # configure does not rebuild everything that includes the header.
+  file(WRITE ${header}.tmp "${h}")
+  file(WRITE ${source}.tmp "${s}")
+  configure_file(${header}.tmp ${header} COPYONLY)
+  configure_file(${source}.tmp ${source} COPYONLY)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${deps})
+  target_sources(${ARG_TARGET} PRIVATE ${source})
+  target_include_directories(${ARG_TARGET} PUBLIC ${out_dir})
+endfunction()

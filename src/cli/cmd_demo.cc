@@ -1,0 +1,4 @@
+#include "cli/commands.h"
+namespace cx::cli {
+void AddDemoCommand(CLI::App&, int&) {}
+}

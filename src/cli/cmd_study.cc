@@ -1,0 +1,141 @@
+// cxbench study check | load | list
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "store/store.h"
+#include "study/study_reader.h"
+
+namespace cx::cli {
+namespace {
+
+int PrintDiagnostics(const study::ReadOutcome& outcome) {
+  for (const auto& diagnostic : outcome.errors) std::cerr << diagnostic.ToString() << "\n";
+  return outcome.errors.empty() ? kExitOk : kExitBadInput;
+}
+
+int Check(const std::vector<std::string>& files, Format format) {
+  int exit_code = kExitOk;
+  nlohmann::json report = nlohmann::json::array();
+  for (const std::string& file : files) {
+    const auto outcome = study::ReadStudyFile(file);
+    if (PrintDiagnostics(outcome) != kExitOk) exit_code = kExitBadInput;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& d : outcome.errors) {
+      errors.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message}});
+    }
+    report.push_back({{"file", file}, {"valid", outcome.errors.empty()}, {"errors", errors}});
+    if (format == Format::kTable && outcome.study) {
+      const auto& s = *outcome.study;
+      std::cout << file << ": ok: study '" << s.id << "' (" << s.name << "), " << s.channels.size()
+                << " channels, " << s.industries.size() << " industries, "
+                << s.participants.size() << " participants, " << s.areas.size() << " areas, "
+                << s.questions.size() << " questions\n";
+    }
+  }
+  if (format == Format::kJson) std::cout << report.dump(2) << "\n";
+  if (format == Format::kCsv) {
+    Table table{{"file", "valid", "errors"}, {}, {}};
+    for (const auto& item : report) {
+      table.rows.push_back({item["file"].get<std::string>(), item["valid"].get<bool>() ? "yes" : "no",
+                            std::to_string(item["errors"].size())});
+    }
+    PrintCsv(std::cout, table);
+  }
+  return exit_code;
+}
+
+int Load(const std::string& db, const std::string& file, bool replace) {
+  const auto outcome = study::ReadStudyFile(file);
+  if (!outcome.study) return PrintDiagnostics(outcome);
+  auto store = store::OpenSqlite(db);
+  if (!store) {
+    std::cerr << "cxbench: error: " << store.error().ToString() << "\n";
+    return ExitCodeFor(store.error());
+  }
+  const Status saved = (*store)->SaveStudy(*outcome.study, replace);
+  if (!saved) {
+    std::cerr << "cxbench: error: " << saved.error().ToString() << "\n";
+    return ExitCodeFor(saved.error());
+  }
+  std::cout << "loaded study '" << outcome.study->id << "' into " << db << "\n";
+  return kExitOk;
+}
+
+int List(const std::string& db, Format format) {
+  auto store = store::OpenSqlite(db);
+  if (!store) {
+    std::cerr << "cxbench: error: " << store.error().ToString() << "\n";
+    return ExitCodeFor(store.error());
+  }
+  auto studies = (*store)->ListStudies();
+  if (!studies) {
+    std::cerr << "cxbench: error: " << studies.error().ToString() << "\n";
+    return ExitCodeFor(studies.error());
+  }
+  if (format == Format::kJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : *studies) {
+      out.push_back({{"id", s.id}, {"name", s.name}, {"year", s.year},
+                     {"participants", s.participants}, {"contacts", s.contacts}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  Table table{{"id", "name", "year", "participants", "contacts"}, {}, {false, false, true, true, true}};
+  for (const auto& s : *studies) {
+    table.rows.push_back({s.id, s.name, std::to_string(s.year), std::to_string(s.participants),
+                          std::to_string(s.contacts)});
+  }
+  format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddStudyCommands(CLI::App& app, int& exit_code) {
+  CLI::App* study = app.add_subcommand("study", "Check, load and list study definitions");
+  study->require_subcommand(1);
+
+  struct CheckArgs {
+    std::vector<std::string> files;
+    Format format = Format::kTable;
+  };
+  auto check_args = std::make_shared<CheckArgs>();
+  CLI::App* check = study->add_subcommand(
+      "check",
+      "Validate study files. Exit 0 when valid; otherwise exit 2 with every error on stderr as "
+      "FILE:LINE:COLUMN: error: MESSAGE");
+  check->add_option("files", check_args->files, "Study YAML files")->required()->check(CLI::ExistingFile);
+  AddFormatOption(check, check_args->format);
+  check->callback([check_args, &exit_code] { exit_code = Check(check_args->files, check_args->format); });
+
+  struct LoadArgs {
+    std::string db;
+    std::string file;
+    bool replace = false;
+  };
+  auto load_args = std::make_shared<LoadArgs>();
+  CLI::App* load = study->add_subcommand(
+      "load", "Validate a study file and store it in the database, in one transaction");
+  load->add_option("--db", load_args->db, "SQLite database file (created if absent)")->required();
+  load->add_option("file", load_args->file, "Study YAML file")->required()->check(CLI::ExistingFile);
+  load->add_flag("--replace", load_args->replace,
+                 "Replace a study with the same id, and all its fieldwork");
+  load->callback([load_args, &exit_code] {
+    exit_code = Load(load_args->db, load_args->file, load_args->replace);
+  });
+
+  struct ListArgs {
+    std::string db;
+    Format format = Format::kTable;
+  };
+  auto list_args = std::make_shared<ListArgs>();
+  CLI::App* list = study->add_subcommand("list", "List the studies in a database");
+  list->add_option("--db", list_args->db, "SQLite database file")->required()->check(CLI::ExistingFile);
+  AddFormatOption(list, list_args->format);
+  list->callback([list_args, &exit_code] { exit_code = List(list_args->db, list_args->format); });
+}
+
+}  // namespace cx::cli

@@ -1,0 +1,12 @@
+#pragma once
+// Each file cmd_*.cc adds its subcommands to the app. A command's callback
+// stores its exit code in `exit_code`; main() returns it.
+
+#include <CLI/CLI.hpp>
+
+namespace cx::cli {
+
+void AddStudyCommands(CLI::App& app, int& exit_code);
+void AddDemoCommand(CLI::App& app, int& exit_code);
+
+}  // namespace cx::cli

@@ -1,0 +1,74 @@
+#include "cli/output.h"
+
+#include <algorithm>
+#include <map>
+
+namespace cx::cli {
+
+CLI::Option* AddFormatOption(CLI::App* command, Format& format) {
+  static const std::map<std::string, Format> kFormats = {
+      {"table", Format::kTable}, {"json", Format::kJson}, {"csv", Format::kCsv}};
+  return command->add_option("--format", format, "Output format: table, json or csv")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->default_str("table");
+}
+
+namespace {
+// Display width of UTF-8 text: counts code points, not bytes, so "Tønsberg" aligns.
+size_t Width(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+}  // namespace
+
+void PrintTable(std::ostream& out, const Table& table) {
+  std::vector<size_t> widths(table.header.size(), 0);
+  for (size_t col = 0; col < table.header.size(); ++col) widths[col] = Width(table.header[col]);
+  for (const auto& row : table.rows) {
+    for (size_t col = 0; col < row.size() && col < widths.size(); ++col) {
+      widths[col] = std::max(widths[col], Width(row[col]));
+    }
+  }
+  auto print_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t col = 0; col < widths.size(); ++col) {
+      const std::string cell = col < row.size() ? row[col] : "";
+      const std::string pad(widths[col] - Width(cell), ' ');
+      const bool right = col < table.right_align.size() && table.right_align[col];
+      if (col > 0) line += "  ";
+      line += right ? pad + cell : cell + pad;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  };
+  print_row(table.header);
+  std::vector<std::string> rule;
+  for (size_t width : widths) rule.push_back(std::string(width, '-'));
+  print_row(rule);
+  for (const auto& row : table.rows) print_row(row);
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void PrintCsv(std::ostream& out, const Table& table) {
+  auto print_row = [&](const std::vector<std::string>& row) {
+    for (size_t col = 0; col < row.size(); ++col) {
+      if (col > 0) out << ',';
+      out << CsvField(row[col]);
+    }
+    out << "\r\n";
+  };
+  print_row(table.header);
+  for (const auto& row : table.rows) print_row(row);
+}
+
+}  // namespace cx::cli

@@ -1,0 +1,79 @@
+#pragma once
+// Fieldwork: the shoppers, the contacts they make and what they report.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/channel.h"
+
+namespace cx::domain {
+
+// A mystery shopper's profile (seed 002: profiles that mirror real customers).
+struct Shopper {
+  std::string id;
+  std::string name;
+  std::string age_band;  // "18-29", "30-44", "45-59", "60+"
+  std::string gender;    // "female" | "male"
+  std::string region;    // e.g. "Oslo", "Vestland"
+  std::vector<std::string> languages;
+  std::vector<Channel> channels;  // the channels they can do
+  int max_contacts_per_week = 5;
+  std::vector<std::string> away_dates;  // ISO dates (YYYY-MM-DD) they cannot work
+
+  bool CanDo(Channel channel) const;
+};
+
+enum class ContactStatus {
+  kPlanned,    // assigned, not started
+  kStarted,    // the shopper is on it; a draft may exist
+  kSubmitted,  // reported, waiting for quality assurance
+  kApproved,   // passed quality assurance
+  kReturned,   // sent back to the shopper with a message
+  kFailed,     // could not be made (e.g. no answer after three attempts): to re-plan
+};
+std::string_view ToString(ContactStatus status);
+std::optional<ContactStatus> ParseContactStatus(std::string_view id);
+
+// Who answered a chat or Messenger contact.
+enum class Responder { kUnknown, kPerson, kChatbot };
+std::string_view ToString(Responder responder);
+std::optional<Responder> ParseResponder(std::string_view id);
+
+// One answer of one question. Exactly one of: not applicable, a number
+// (yes_no: 1 = yes, 0 = no; scales, nps, csat, ces, duration in seconds,
+// number), a text (choice option id, free text).
+struct Answer {
+  std::string question;
+  bool not_applicable = false;
+  std::optional<double> number;
+  std::optional<std::string> text;
+};
+
+struct Comment {
+  std::string area;
+  std::string text;
+};
+
+// One contact of one shopper with one participant on one channel.
+struct Contact {
+  std::string id;
+  std::string participant;
+  std::string shopper;
+  Channel channel = Channel::kPhone;
+  std::string scenario;
+  std::string planned_at;  // local date-time, ISO 8601 "YYYY-MM-DDTHH:MM"
+  ContactStatus status = ContactStatus::kPlanned;
+  // Timestamps the wait-time area needs, UTC ISO 8601; answered_at empty = never answered.
+  std::string started_at;
+  std::string answered_at;
+  std::optional<double> wait_seconds;  // answered_at - started_at; none = never answered
+  Responder responder = Responder::kUnknown;
+  std::vector<Answer> answers;
+  std::vector<Comment> comments;
+
+  bool Answered() const { return wait_seconds.has_value(); }
+  const Answer* FindAnswer(const std::string& question) const;
+};
+
+}  // namespace cx::domain

@@ -1,0 +1,132 @@
+#include "domain/study.h"
+
+#include <algorithm>
+
+namespace cx::domain {
+
+namespace {
+const std::string kEmpty;
+
+template <class T>
+const T* FindById(const std::vector<T>& items, const std::string& id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const std::string& LocalizedText::Get(const std::string& language) const {
+  auto it = by_language.find(language);
+  if (it != by_language.end()) return it->second;
+  return by_language.empty() ? kEmpty : by_language.begin()->second;
+}
+
+bool Participant::Offers(Channel channel) const {
+  return std::any_of(audit.begin(), audit.end(), [&](const ChannelAudit& entry) {
+    return entry.channel == channel && entry.offered;
+  });
+}
+
+std::string_view ToString(QuestionType type) {
+  switch (type) {
+    case QuestionType::kYesNo:
+      return "yes_no";
+    case QuestionType::kScale:
+      return "scale";
+    case QuestionType::kChoice:
+      return "choice";
+    case QuestionType::kNps:
+      return "nps";
+    case QuestionType::kCsat:
+      return "csat";
+    case QuestionType::kCes:
+      return "ces";
+    case QuestionType::kDuration:
+      return "duration";
+    case QuestionType::kNumber:
+      return "number";
+    case QuestionType::kText:
+      return "text";
+  }
+  return "?";
+}
+
+std::optional<QuestionType> ParseQuestionType(std::string_view id) {
+  for (QuestionType type :
+       {QuestionType::kYesNo, QuestionType::kScale, QuestionType::kChoice, QuestionType::kNps,
+        QuestionType::kCsat, QuestionType::kCes, QuestionType::kDuration, QuestionType::kNumber,
+        QuestionType::kText}) {
+    if (ToString(type) == id) return type;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(ReferenceFlag flag) {
+  switch (flag) {
+    case ReferenceFlag::kNone:
+      return "none";
+    case ReferenceFlag::kWelcome:
+      return "welcome";
+    case ReferenceFlag::kValued:
+      return "valued";
+    case ReferenceFlag::kWouldBuy:
+      return "would_buy";
+  }
+  return "?";
+}
+
+std::optional<ReferenceFlag> ParseReferenceFlag(std::string_view id) {
+  for (ReferenceFlag flag : {ReferenceFlag::kNone, ReferenceFlag::kWelcome, ReferenceFlag::kValued,
+                             ReferenceFlag::kWouldBuy}) {
+    if (ToString(flag) == id) return flag;
+  }
+  return std::nullopt;
+}
+
+bool Question::AppliesTo(Channel channel) const {
+  return channels.empty() || std::find(channels.begin(), channels.end(), channel) != channels.end();
+}
+
+double Question::Min() const {
+  switch (type) {
+    case QuestionType::kNps:
+      return 0;
+    case QuestionType::kCsat:
+    case QuestionType::kCes:
+      return 1;
+    default:
+      return scale_min;
+  }
+}
+
+double Question::Max() const {
+  switch (type) {
+    case QuestionType::kNps:
+      return 10;
+    case QuestionType::kCsat:
+      return 5;
+    case QuestionType::kCes:
+      return 7;
+    default:
+      return scale_max;
+  }
+}
+
+int FieldworkPeriod::Weeks() const {
+  using namespace std::chrono;
+  const auto days = (sys_days{end} - sys_days{start}).count() + 1;
+  return days <= 0 ? 0 : static_cast<int>((days + 6) / 7);
+}
+
+const ChannelSpec* Study::FindChannel(Channel channel) const {
+  auto it = std::find_if(channels.begin(), channels.end(),
+                         [&](const ChannelSpec& spec) { return spec.channel == channel; });
+  return it == channels.end() ? nullptr : &*it;
+}
+const Industry* Study::FindIndustry(const std::string& wanted) const { return FindById(industries, wanted); }
+const Participant* Study::FindParticipant(const std::string& wanted) const {
+  return FindById(participants, wanted);
+}
+const Area* Study::FindArea(const std::string& wanted) const { return FindById(areas, wanted); }
+const Question* Study::FindQuestion(const std::string& wanted) const { return FindById(questions, wanted); }
+
+}  // namespace cx::domain

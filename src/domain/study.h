@@ -1,0 +1,188 @@
+#pragma once
+// The study definition: what a benchmark study (or a company's own
+// mystery-calling programme) measures, where, when and how. Plain data; the
+// YAML reader (study/) builds it and the store (store/) persists it.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/channel.h"
+
+namespace cx::domain {
+
+// A text in several languages, keyed by language code (nb, sv, da, en).
+struct LocalizedText {
+  std::map<std::string, std::string> by_language;
+
+  // The text in `language`, else in the first language that has one, else "".
+  const std::string& Get(const std::string& language) const;
+  bool Has(const std::string& language) const { return by_language.count(language) > 0; }
+};
+
+// Opening hours of a channel: the weekdays it is staffed (1 = Monday ... 7 =
+// Sunday, ISO 8601) and the local time it opens and closes, in minutes after
+// midnight. E-mail/form is "open" the whole day: it is sent whenever.
+struct OpeningHours {
+  std::vector<int> weekdays;  // ascending, unique, 1..7
+  int open_minute = 8 * 60;
+  int close_minute = 16 * 60;
+};
+
+// One point of a piecewise linear wait-time table: a wait of `seconds` earns
+// `share` (0..1) of the wait area's points. Points are ascending in seconds;
+// before the first point the share is the first point's, after the last the
+// last point's.
+struct WaitPoint {
+  double seconds = 0;
+  double share = 0;
+};
+
+struct ChannelSpec {
+  Channel channel = Channel::kPhone;
+  double share = 0;  // target share of contacts, relative to the other channels
+  int priority = 0;  // lower is chosen first when a participant's channels are limited
+  OpeningHours hours;
+  double max_wait_seconds = 0;  // a contact not answered within this is "unanswered"
+  std::vector<WaitPoint> wait_table;
+};
+
+// A shopper profile a scenario may require; empty fields match anyone.
+struct ProfileRequirement {
+  std::vector<std::string> age_bands;  // e.g. "18-29", "30-44", "45-59", "60+"
+  std::optional<std::string> gender;   // "female" | "male"
+  bool Empty() const { return age_bands.empty() && !gender; }
+};
+
+// A role play ("rollespill"): the shopper's script for one industry.
+struct Scenario {
+  std::string id;
+  LocalizedText title;
+  LocalizedText script;
+  std::vector<Channel> channels;  // the channels it suits; empty = all
+  ProfileRequirement profile;
+};
+
+struct Industry {
+  std::string id;
+  LocalizedText name;
+  std::vector<Scenario> scenarios;
+};
+
+// The channel audit of one channel before fieldwork (seed 001).
+struct ChannelAudit {
+  Channel channel = Channel::kPhone;
+  bool offered = false;
+  std::optional<Ease> ease;  // how easy it was to find; set when offered
+};
+
+// A participating customer centre. Several centres may belong to one company:
+// a shopper contacts a company at most once over all its centres.
+struct Participant {
+  std::string id;
+  std::string name;
+  std::string company;
+  std::string industry;
+  int size = 0;  // agents
+  std::string language = "nb";  // the language of its report
+  std::vector<ChannelAudit> audit;
+
+  bool Offers(Channel channel) const;
+};
+
+// A performance area of the questionnaire. The CX area is asked and reported
+// but never counts in the score (scored = false).
+struct Area {
+  std::string id;
+  LocalizedText label;
+  // Share of an answered contact's total that this area's points are scaled
+  // to (0..1), when set; areas without a weight share the rest by points.
+  std::optional<double> weight;
+  bool scored = true;
+  // True for the answer-and-wait-time area: scored from the measured wait by
+  // the channel's wait table, never from the shopper's opinion.
+  bool wait_time = false;
+};
+
+enum class QuestionType { kYesNo, kScale, kChoice, kNps, kCsat, kCes, kDuration, kNumber, kText };
+std::string_view ToString(QuestionType type);
+std::optional<QuestionType> ParseQuestionType(std::string_view id);
+
+struct ChoiceOption {
+  std::string id;
+  LocalizedText label;
+  double points = 0;
+};
+
+// A question is asked only when an earlier answer fits: the answer to
+// `question` equals one of `values` (option ids, "yes"/"no", or numbers as text).
+struct Relevance {
+  std::string question;
+  std::vector<std::string> values;
+  bool negate = false;  // true: relevant when the answer is none of the values
+};
+
+// The three reference questions the contest recommends to every company.
+enum class ReferenceFlag { kNone, kWelcome, kValued, kWouldBuy };
+std::string_view ToString(ReferenceFlag flag);
+std::optional<ReferenceFlag> ParseReferenceFlag(std::string_view id);
+
+struct Question {
+  std::string id;
+  std::string area;
+  QuestionType type = QuestionType::kYesNo;
+  LocalizedText label;
+  // The points it can give; 0 = asked and reported, never scored.
+  double points = 0;
+  // kScale: the range. kNps is 0..10, kCsat 1..5, kCes 1..7 by definition.
+  double scale_min = 0;
+  double scale_max = 0;
+  std::vector<ChoiceOption> options;  // kChoice
+  bool good_answer_yes = true;        // kYesNo: which answer earns the points
+  std::vector<Channel> channels;      // empty = all channels
+  bool allow_na = false;              // "not applicable" may be answered
+  bool required = true;
+  std::optional<Relevance> relevance;
+  ReferenceFlag reference = ReferenceFlag::kNone;
+
+  bool AppliesTo(Channel channel) const;
+  // The closed range of a numeric answer (scale, nps, csat, ces).
+  double Min() const;
+  double Max() const;
+};
+
+struct FieldworkPeriod {
+  std::chrono::year_month_day start;
+  std::chrono::year_month_day end;  // inclusive
+  std::string time_zone = "Europe/Oslo";
+
+  // Whole or part weeks from start to end, counting the week of start as 1.
+  int Weeks() const;
+};
+
+struct Study {
+  std::string id;
+  std::string name;
+  int year = 0;
+  std::vector<std::string> languages;  // first is the default
+  FieldworkPeriod period;
+  int contacts_per_participant = 25;
+  // The most channels one participant is contacted on (the contest: 3), 0 = no limit.
+  int max_channels_per_participant = 0;
+  int min_contacts_for_ranking = 0;  // below this a participant is listed, not ranked
+  std::vector<ChannelSpec> channels;
+  std::vector<Industry> industries;
+  std::vector<Participant> participants;
+  std::vector<Area> areas;
+  std::vector<Question> questions;
+
+  const ChannelSpec* FindChannel(Channel channel) const;
+  const Industry* FindIndustry(const std::string& wanted) const;
+  const Participant* FindParticipant(const std::string& wanted) const;
+  const Area* FindArea(const std::string& wanted) const;
+  const Question* FindQuestion(const std::string& wanted) const;
+};
+
+}  // namespace cx::domain

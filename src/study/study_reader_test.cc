@@ -1,0 +1,3 @@
+#include "study/study_reader.h"
+#include <gtest/gtest.h>
+TEST(X, Y) {}
