@@ -9,7 +9,7 @@ Study ContestStudy() {
   Study study;
   study.contacts_per_participant = 25;
   study.max_channels_per_participant = 3;
-  // Shares as in examples/kundeserviceprisen.yaml; priority phone > e-mail/form > chat > Messenger.
+  // Shares 0.45, 0.20, 0.25, 0.10; priority phone > e-mail/form > chat > Messenger.
   study.channels = {{Channel::kPhone, 0.45, 1, {}, 0, {}},
                     {Channel::kEmailForm, 0.20, 2, {}, 0, {}},
                     {Channel::kChat, 0.25, 3, {}, 0, {}},

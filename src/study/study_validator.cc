@@ -60,7 +60,10 @@ class Validator {
   }
 
   void CheckHeader() {
-    if (study_.languages.empty()) Error("study.languages", "expected at least one language");
+    // A missing key is reported by the reader; only an empty list is reported here.
+    if (study_.languages.empty() && source_map_.Has("study.languages")) {
+      Error("study.languages", "expected at least one language");
+    }
     std::set<std::string> seen;
     for (size_t index = 0; index < study_.languages.size(); ++index) {
       const std::string& language = study_.languages[index];
@@ -98,7 +101,9 @@ class Validator {
   }
 
   void CheckChannels() {
-    if (study_.channels.empty()) Error("channels", "expected at least one channel");
+    if (study_.channels.empty() && source_map_.Has("channels")) {
+      Error("channels", "expected at least one channel");
+    }
     std::set<domain::Channel> seen;
     double share_sum = 0;
     for (size_t index = 0; index < study_.channels.size(); ++index) {
@@ -193,7 +198,8 @@ class Validator {
       }
       bool any = false;
       for (const auto& spec : study_.channels) any = any || participant.Offers(spec.channel);
-      if (!participant.audit.empty() && !any && !study_.channels.empty()) {
+      // A missing audit is reported by the reader; an audit offering nothing here.
+      if (source_map_.Has(Join(path, "audit")) && !any && !study_.channels.empty()) {
         Error(Join(path, "audit"), "offers none of the study's channels, so it cannot be contacted");
       }
     }

@@ -39,6 +39,7 @@ class SourceMap {
   void Set(const std::string& path, Mark mark) { marks_[path] = mark; }
   // The mark of `path`, else of its nearest recorded parent, else 1:1.
   Mark Get(std::string path) const;
+  bool Has(const std::string& path) const { return marks_.count(path) > 0; }
 
  private:
   std::map<std::string, Mark> marks_;
