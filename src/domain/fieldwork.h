@@ -22,6 +22,8 @@ struct Shopper {
   std::vector<std::string> away_dates;  // ISO dates (YYYY-MM-DD) they cannot work
 
   bool CanDo(Channel channel) const;
+
+  bool operator==(const Shopper&) const = default;
 };
 
 enum class ContactStatus {
@@ -48,11 +50,15 @@ struct Answer {
   bool not_applicable = false;
   std::optional<double> number;
   std::optional<std::string> text;
+
+  bool operator==(const Answer&) const = default;
 };
 
 struct Comment {
   std::string area;
   std::string text;
+
+  bool operator==(const Comment&) const = default;
 };
 
 // One contact of one shopper with one participant on one channel.
@@ -74,6 +80,8 @@ struct Contact {
 
   bool Answered() const { return wait_seconds.has_value(); }
   const Answer* FindAnswer(const std::string& question) const;
+
+  bool operator==(const Contact&) const = default;
 };
 
 }  // namespace cx::domain

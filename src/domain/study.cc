@@ -89,6 +89,7 @@ bool Question::AppliesTo(Channel channel) const {
 double Question::Min() const {
   switch (type) {
     case QuestionType::kNps:
+    case QuestionType::kYesNo:
       return 0;
     case QuestionType::kCsat:
     case QuestionType::kCes:
@@ -100,6 +101,8 @@ double Question::Min() const {
 
 double Question::Max() const {
   switch (type) {
+    case QuestionType::kYesNo:
+      return 1;
     case QuestionType::kNps:
       return 10;
     case QuestionType::kCsat:

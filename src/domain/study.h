@@ -20,6 +20,8 @@ struct LocalizedText {
   // The text in `language`, else in the first language that has one, else "".
   const std::string& Get(const std::string& language) const;
   bool Has(const std::string& language) const { return by_language.count(language) > 0; }
+
+  bool operator==(const LocalizedText&) const = default;
 };
 
 // Opening hours of a channel: the weekdays it is staffed (1 = Monday ... 7 =
@@ -29,6 +31,8 @@ struct OpeningHours {
   std::vector<int> weekdays;  // ascending, unique, 1..7
   int open_minute = 8 * 60;
   int close_minute = 16 * 60;
+
+  bool operator==(const OpeningHours&) const = default;
 };
 
 // One point of a piecewise linear wait-time table: a wait of `seconds` earns
@@ -38,6 +42,8 @@ struct OpeningHours {
 struct WaitPoint {
   double seconds = 0;
   double share = 0;
+
+  bool operator==(const WaitPoint&) const = default;
 };
 
 struct ChannelSpec {
@@ -47,6 +53,8 @@ struct ChannelSpec {
   OpeningHours hours;
   double max_wait_seconds = 0;  // a contact not answered within this is "unanswered"
   std::vector<WaitPoint> wait_table;
+
+  bool operator==(const ChannelSpec&) const = default;
 };
 
 // A shopper profile a scenario may require; empty fields match anyone.
@@ -54,6 +62,8 @@ struct ProfileRequirement {
   std::vector<std::string> age_bands;  // e.g. "18-29", "30-44", "45-59", "60+"
   std::optional<std::string> gender;   // "female" | "male"
   bool Empty() const { return age_bands.empty() && !gender; }
+
+  bool operator==(const ProfileRequirement&) const = default;
 };
 
 // A role play ("rollespill"): the shopper's script for one industry.
@@ -63,12 +73,16 @@ struct Scenario {
   LocalizedText script;
   std::vector<Channel> channels;  // the channels it suits; empty = all
   ProfileRequirement profile;
+
+  bool operator==(const Scenario&) const = default;
 };
 
 struct Industry {
   std::string id;
   LocalizedText name;
   std::vector<Scenario> scenarios;
+
+  bool operator==(const Industry&) const = default;
 };
 
 // The channel audit of one channel before fieldwork (seed 001).
@@ -76,6 +90,8 @@ struct ChannelAudit {
   Channel channel = Channel::kPhone;
   bool offered = false;
   std::optional<Ease> ease;  // how easy it was to find; set when offered
+
+  bool operator==(const ChannelAudit&) const = default;
 };
 
 // A participating customer centre. Several centres may belong to one company:
@@ -90,6 +106,8 @@ struct Participant {
   std::vector<ChannelAudit> audit;
 
   bool Offers(Channel channel) const;
+
+  bool operator==(const Participant&) const = default;
 };
 
 // A performance area of the questionnaire. The CX area is asked and reported
@@ -104,6 +122,8 @@ struct Area {
   // True for the answer-and-wait-time area: scored from the measured wait by
   // the channel's wait table, never from the shopper's opinion.
   bool wait_time = false;
+
+  bool operator==(const Area&) const = default;
 };
 
 enum class QuestionType { kYesNo, kScale, kChoice, kNps, kCsat, kCes, kDuration, kNumber, kText };
@@ -114,6 +134,8 @@ struct ChoiceOption {
   std::string id;
   LocalizedText label;
   double points = 0;
+
+  bool operator==(const ChoiceOption&) const = default;
 };
 
 // A question is asked only when an earlier answer fits: the answer to
@@ -122,6 +144,8 @@ struct Relevance {
   std::string question;
   std::vector<std::string> values;
   bool negate = false;  // true: relevant when the answer is none of the values
+
+  bool operator==(const Relevance&) const = default;
 };
 
 // The three reference questions the contest recommends to every company.
@@ -148,9 +172,12 @@ struct Question {
   ReferenceFlag reference = ReferenceFlag::kNone;
 
   bool AppliesTo(Channel channel) const;
-  // The closed range of a numeric answer (scale, nps, csat, ces).
+  // The closed range of a numeric answer: yes_no 0..1, nps 0..10, csat 1..5,
+  // ces 1..7, scale and number as declared.
   double Min() const;
   double Max() const;
+
+  bool operator==(const Question&) const = default;
 };
 
 struct FieldworkPeriod {
@@ -160,6 +187,8 @@ struct FieldworkPeriod {
 
   // Whole or part weeks from start to end, counting the week of start as 1.
   int Weeks() const;
+
+  bool operator==(const FieldworkPeriod&) const = default;
 };
 
 struct Study {
@@ -183,6 +212,8 @@ struct Study {
   const Participant* FindParticipant(const std::string& wanted) const;
   const Area* FindArea(const std::string& wanted) const;
   const Question* FindQuestion(const std::string& wanted) const;
+
+  bool operator==(const Study&) const = default;
 };
 
 }  // namespace cx::domain

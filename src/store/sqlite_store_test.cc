@@ -1,2 +1,238 @@
 #include <gtest/gtest.h>
-TEST(X, Y) {}
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/store.h"
+#include "study/study_reader.h"
+
+namespace cx::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Runs SQL on a file with the plain SQLite API, outside the code under test.
+void RunSql(const fs::path& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  EXPECT_EQ(rc, SQLITE_OK) << (message ? message : "");
+  sqlite3_free(message);
+  sqlite3_close(db);
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("cxbench_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+domain::Study ExampleStudy() {
+  auto outcome = study::ReadStudyFile("examples/kundeserviceprisen.yaml");
+  EXPECT_TRUE(outcome.study.has_value());
+  return *outcome.study;
+}
+
+TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
+  auto store = OpenSqlite((dir_ / "new.db").string());
+  ASSERT_TRUE(store.ok()) << store.error().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(LatestSchemaVersion(), 2);
+}
+
+TEST_F(StoreTest, StudyRoundTripsExactly) {
+  const domain::Study study = ExampleStudy();
+  auto store = OpenSqlite((dir_ / "s.db").string());
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+  auto loaded = (*store)->LoadStudy(study.id);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ(*loaded, study);
+  auto studies = (*store)->ListStudies();
+  ASSERT_TRUE(studies.ok());
+  ASSERT_EQ(studies->size(), 1u);
+  EXPECT_EQ((*studies)[0].participants, 6);
+}
+
+TEST_F(StoreTest, SecondLoadOfTheSameStudyIsAConflictUnlessReplaced) {
+  const domain::Study study = ExampleStudy();
+  auto store = OpenSqlite((dir_ / "s.db").string());
+  ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+  const Status again = (*store)->SaveStudy(study, false);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_TRUE((*store)->SaveStudy(study, true).ok());
+}
+
+TEST_F(StoreTest, AFailedStudyLoadLeavesNothing) {
+  domain::Study study = ExampleStudy();
+  // An industry the foreign key cannot find: the insert of the participant fails
+  // after the study, channel and industry rows went in; all must roll back.
+  study.participants.back().industry = "no_such_industry";
+  auto store = OpenSqlite((dir_ / "s.db").string());
+  const Status saved = (*store)->SaveStudy(study, false);
+  ASSERT_FALSE(saved.ok());
+  auto studies = (*store)->ListStudies();
+  ASSERT_TRUE(studies.ok());
+  EXPECT_TRUE(studies->empty());
+  EXPECT_EQ((*store)->LoadStudy(study.id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
+  const domain::Study study = ExampleStudy();
+  domain::Shopper shopper{"s001", "Kari Nordmann", "30-44", "female", "Oslo", {"nb", "en"},
+                          {domain::Channel::kPhone, domain::Channel::kChat}, 4, {"2026-02-02"}};
+  domain::Contact contact;
+  contact.id = "fjordbanken-01";
+  contact.participant = "fjordbanken";
+  contact.shopper = "s001";
+  contact.channel = domain::Channel::kChat;
+  contact.scenario = "bank_mortgage";
+  contact.planned_at = "2026-01-13T10:05";
+  contact.status = domain::ContactStatus::kSubmitted;
+  contact.started_at = "2026-01-13T09:05:00Z";
+  contact.answered_at = "2026-01-13T09:05:42Z";
+  contact.wait_seconds = 42;
+  contact.responder = domain::Responder::kChatbot;
+  contact.answers = {{"wait_time", false, 42.0, std::nullopt},
+                     {"rec_responder", false, std::nullopt, "chatbot"},
+                     {"rec_name", true, std::nullopt, std::nullopt},
+                     {"rec_tone", false, 5.0, std::nullopt}};
+  contact.comments = {{"agent", "Svarte raskt, men lite interessert."}};
+  domain::Contact unanswered = contact;
+  unanswered.id = "fjordbanken-02";
+  unanswered.answered_at.clear();
+  unanswered.wait_seconds.reset();
+  unanswered.responder = domain::Responder::kUnknown;
+  unanswered.answers.clear();
+  unanswered.comments.clear();
+
+  auto store = OpenSqlite((dir_ / "s.db").string());
+  ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+  ASSERT_TRUE((*store)->SaveShoppers({shopper}).ok());
+  ASSERT_TRUE((*store)->SaveContacts(study.id, {unanswered, contact}).ok());
+  auto shoppers = (*store)->LoadShoppers();
+  ASSERT_TRUE(shoppers.ok());
+  EXPECT_EQ(*shoppers, std::vector<domain::Shopper>{shopper});
+  auto contacts = (*store)->LoadContacts(study.id);
+  ASSERT_TRUE(contacts.ok()) << contacts.error().ToString();
+  // Ordered by id; answers in questionnaire order (wait_time, rec_responder, rec_name, rec_tone).
+  EXPECT_EQ(*contacts, (std::vector<domain::Contact>{contact, unanswered}));
+
+  // Saving a contact again replaces it with its answers, never duplicates them.
+  contact.answers.pop_back();
+  ASSERT_TRUE((*store)->SaveContacts(study.id, {contact}).ok());
+  contacts = (*store)->LoadContacts(study.id);
+  EXPECT_EQ((*contacts)[0].answers.size(), 3u);
+
+  ASSERT_TRUE((*store)->AppendChangeLog(study.id, {"", "manager", "answer", "fjordbanken-01/rec_tone",
+                                                   "value", "5", "4", "shopper mistyped"})
+                  .ok());
+  auto log = (*store)->LoadChangeLog(study.id);
+  ASSERT_TRUE(log.ok());
+  // First entry: the study load itself.
+  ASSERT_EQ(log->size(), 2u);
+  EXPECT_EQ((*log)[0].entity, "study");
+  EXPECT_EQ((*log)[1].reason, "shopper mistyped");
+  EXPECT_FALSE((*log)[1].at.empty());
+}
+
+TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
+  const fs::path path = dir_ / "v1.db";
+  RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
+  auto store = OpenSqlite(path.string());
+  ASSERT_TRUE(store.ok()) << store.error().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(), 2);
+
+  auto study = (*store)->LoadStudy("old");
+  ASSERT_TRUE(study.ok()) << study.error().ToString();
+  EXPECT_EQ(study->name, "Kundeserviceprisen 2025");
+  EXPECT_EQ(study->max_channels_per_participant, 3);
+  ASSERT_EQ(study->participants.size(), 1u);
+  EXPECT_EQ(study->participants[0].company, "Fjordbanken");
+  EXPECT_EQ(study->industries[0].scenarios[0].title.Get("nb"), "Lån");
+  EXPECT_EQ(study->questions[0].reference, domain::ReferenceFlag::kWelcome);
+
+  auto contacts = (*store)->LoadContacts("old");
+  ASSERT_TRUE(contacts.ok());
+  ASSERT_EQ(contacts->size(), 1u);
+  EXPECT_EQ((*contacts)[0].wait_seconds, 30.0);
+  EXPECT_EQ((*contacts)[0].answers.at(0).number, 1.0);
+  EXPECT_EQ((*contacts)[0].comments.at(0).text, "Hyggelig og imøtekommende.");
+  // What schema 2 added works on the upgraded file.
+  EXPECT_TRUE((*store)->AppendChangeLog("old", {"", "test", "contact", "p1-01", "", "", "", ""}).ok());
+}
+
+TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
+  const fs::path path = dir_ / "v1.db";
+  RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
+  ASSERT_TRUE(OpenSqlite(path.string()).ok());
+  auto again = OpenSqlite(path.string());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->SchemaVersion(), 2);
+}
+
+TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {
+  const fs::path path = dir_ / "notes.db";
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int line = 0; line < 50; ++line) out << "Dette er ikke en database, bare notater.\n";
+  }
+  const std::string before = ReadBytes(path);
+  auto store = OpenSqlite(path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(store.error().message.find("not a cxbench database"), std::string::npos) << store.error().message;
+  EXPECT_EQ(ReadBytes(path), before);
+  EXPECT_FALSE(fs::exists(path.string() + "-wal"));
+}
+
+TEST_F(StoreTest, ForeignSqliteDatabaseIsRefusedAndUntouched) {
+  const fs::path path = dir_ / "other.db";
+  RunSql(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); "
+               "INSERT INTO customers VALUES (1, 'Ola');");
+  const std::string before = ReadBytes(path);
+  auto store = OpenSqlite(path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(store.error().message.find("another application"), std::string::npos);
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+TEST_F(StoreTest, DatabaseFromANewerVersionIsRefusedAndUntouched) {
+  const fs::path path = dir_ / "newer.db";
+  ASSERT_TRUE(OpenSqlite(path.string()).ok());
+  RunSql(path, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version=99;");
+  const std::string before = ReadBytes(path);
+  auto store = OpenSqlite(path.string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
+  EXPECT_NE(store.error().message.find("schema 99"), std::string::npos) << store.error().message;
+  EXPECT_EQ(ReadBytes(path), before);
+}
+
+TEST_F(StoreTest, MissingDirectoryIsAClearError) {
+  auto store = OpenSqlite((dir_ / "no" / "such" / "dir.db").string());
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find("dir.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cx::store
