@@ -1,2 +1,90 @@
 #!/usr/bin/env bash
-exit 0
+# End-to-end checks of the cxbench command as a user runs it: exit codes,
+# where messages go, and that bad input loses nothing. Run by ctest with
+# CXBENCH set to the built binary, from the source tree.
+set -u
+cx="${CXBENCH:?set CXBENCH to the cxbench binary}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME EXPECTED_EXIT COMMAND...
+  local name=$1 expected=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local code=$?
+  if [[ $code -eq $expected ]]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name: exit $code, expected $expected"
+    sed 's/^/  stdout: /' "$work/out" | head -5
+    sed 's/^/  stderr: /' "$work/err" | head -5
+  fi
+}
+expect_in() {  # expect_in NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $1: '$3' not in $(basename "$2")"
+    sed 's/^/  /' "$2" | head -5
+  fi
+}
+
+check help 0 "$cx" --help
+expect_in help_exit_codes "$work/out" "Exit codes: 0 ok, 1 failure, 2 bad input or usage."
+check no_subcommand 2 "$cx"
+check unknown_subcommand 2 "$cx" frobnicate
+check study_help 0 "$cx" study check --help
+
+check example_valid 0 "$cx" study check examples/kundeserviceprisen.yaml
+expect_in example_summary "$work/out" "study 'ksp2026'"
+
+# A bad file: every error on stderr as FILE:LINE:COLUMN: error: MESSAGE, exit 2.
+sed -e 's/    industry: bank$/    industry: banks/' -e 's/^    max: 6$/    max: 0/' \
+  examples/kundeserviceprisen.yaml >"$work/bad.yaml"
+check bad_study 2 "$cx" study check "$work/bad.yaml"
+expect_in bad_industry "$work/err" "$work/bad.yaml:227:15: error: participants[0].industry: unknown industry 'banks'"
+expect_in bad_scale "$work/err" "error: questions[9].max: impossible scale: max must be above min"
+[[ -s "$work/out" ]] && { failed=$((failed + 1)); echo "FAIL bad_study: stdout not empty"; } || passed=$((passed + 1))
+check bad_study_json 2 "$cx" study check --format json "$work/bad.yaml"
+expect_in bad_study_json_valid "$work/out" '"valid": false'
+check missing_file 2 "$cx" study check "$work/nothing.yaml"
+
+# Load, refuse a second load, replace, list.
+check load 0 "$cx" study load --db "$work/s.db" examples/kundeserviceprisen.yaml
+check load_again 1 "$cx" study load --db "$work/s.db" examples/kundeserviceprisen.yaml
+expect_in load_again_message "$work/err" "use --replace"
+check load_replace 0 "$cx" study load --db "$work/s.db" --replace examples/kundeserviceprisen.yaml
+check list_json 0 "$cx" study list --db "$work/s.db" --format json
+expect_in list_json_id "$work/out" '"id": "ksp2026"'
+check list_csv 0 "$cx" study list --db "$work/s.db" --format csv
+expect_in list_csv_header "$work/out" "id,name,year,participants,contacts"
+check bad_format 2 "$cx" study list --db "$work/s.db" --format xml
+
+# A bad study file loads nothing.
+check load_bad 2 "$cx" study load --db "$work/s2.db" "$work/bad.yaml"
+[[ -e "$work/s2.db" ]] && { failed=$((failed + 1)); echo "FAIL load_bad: database created"; } || passed=$((passed + 1))
+
+# A file that is not ours is refused and left as it was.
+printf 'Handleliste: melk, brød, ost\n%.0s' {1..40} >"$work/notes.db"
+cp "$work/notes.db" "$work/notes.orig"
+check foreign_file 2 "$cx" study load --db "$work/notes.db" examples/kundeserviceprisen.yaml
+expect_in foreign_message "$work/err" "not a cxbench database"
+cmp -s "$work/notes.db" "$work/notes.orig" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL foreign_file: file changed"; }
+
+# The demo: a small one, twice with the same seed gives the same summary.
+check demo_small 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --format json
+cp "$work/out" "$work/demo1.json"
+expect_in demo_contacts "$work/out" '"contacts": 600'
+check demo_again_conflict 1 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60
+check demo_replace 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --format json --replace
+cmp -s "$work/out" "$work/demo1.json" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL demo_deterministic"; }
+check demo_too_few_shoppers 2 "$cx" demo --db "$work/demo2.db" --participants 12 --shoppers 5
+expect_in demo_too_few_message "$work/err" "too few shoppers"
+check demo_bad_number 2 "$cx" demo --db "$work/demo3.db" --participants -4
+
+echo "cli: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
