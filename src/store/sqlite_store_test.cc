@@ -57,6 +57,23 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   EXPECT_EQ(LatestSchemaVersion(), 2);
 }
 
+TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
+  const fs::path path = dir_ / "new.db";
+  ASSERT_TRUE(OpenSqlite(path.string()).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &statement, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
+  sqlite3_finalize(statement);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &statement, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 0x43584245);  // "CXBE"
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+}
+
 TEST_F(StoreTest, StudyRoundTripsExactly) {
   const domain::Study study = ExampleStudy();
   auto store = OpenSqlite((dir_ / "s.db").string());
