@@ -10,6 +10,8 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
   libhowardhinnant-date-dev tzdata
+  # exports (src/export): Excel and SPSS, and the tools tests read them back with
+  libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )

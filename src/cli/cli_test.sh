@@ -86,5 +86,15 @@ check demo_too_few_shoppers 2 "$cx" demo --db "$work/demo2.db" --participants 12
 expect_in demo_too_few_message "$work/err" "too few shoppers"
 check demo_bad_number 2 "$cx" demo --db "$work/demo3.db" --participants -4
 
+# Exports of the demo: every format, and a bad format refused.
+for format in csv xlsx sav; do
+  check "export_$format" 0 "$cx" export --db "$work/demo.db" --format $format --out "$work/demo.$format"
+  expect_in "export_${format}_count" "$work/out" "wrote 600 contacts"
+done
+[[ $(wc -l <"$work/demo.csv") -eq 601 ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL export_csv_rows"; }
+check export_bad_format 2 "$cx" export --db "$work/demo.db" --format pdf --out "$work/x.pdf"
+check export_unknown_study 2 "$cx" export --db "$work/demo.db" --study nope --format csv --out "$work/x.csv"
+expect_in export_unknown_study_message "$work/err" "no study 'nope'"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -8,5 +8,6 @@ namespace cx::cli {
 
 void AddStudyCommands(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);
+void AddExportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

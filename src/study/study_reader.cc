@@ -174,11 +174,8 @@ class StudyReader {
         const std::string at = Join(fw_path, key);
         diagnostics_.Error(fields_.source_map().Get(at),
                            at + ": expected a date as YYYY-MM-DD, found '" + **text + "'");
-        bad_dates_ = true;
       }
     }
-    if (!start || !end) bad_dates_ = true;
-    if (bad_dates_) study.period.start = study.period.end = {};
   }
 
   void ReadChannel(const YAML::Node& node, const std::string& path, domain::Study& study) {
@@ -440,7 +437,6 @@ class StudyReader {
 
   Fields fields_;
   Diagnostics& diagnostics_;
-  bool bad_dates_ = false;
 };
 
 }  // namespace
