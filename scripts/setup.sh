@@ -12,6 +12,9 @@ packages=(
   libhowardhinnant-date-dev tzdata
   # exports (src/export): Excel and SPSS, and the tools tests read them back with
   libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl
+  # reports (src/report): PDF through headless Chromium, fonts with Æ Ø Å,
+  # and poppler-utils (pdftotext, pdftoppm) that tests read PDFs back with
+  chromium fonts-dejavu-core poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )
@@ -34,6 +37,6 @@ if [[ $(id -u) -ne 0 ]]; then
   sudo_cmd=(sudo)
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq
+"${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "setup: done" >&2
