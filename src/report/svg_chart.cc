@@ -14,10 +14,12 @@ constexpr int kRowHeight = 22;
 constexpr int kAxisHeight = 22;
 constexpr const char* kFont = "font-family=\"DejaVu Sans, Arial, sans-serif\"";
 
-std::string Number(double value, int decimals) {
+std::string Number(double value, int decimals, char mark = '.') {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
+  std::string text = buffer;
+  if (mark != '.') std::replace(text.begin(), text.end(), '.', mark);
+  return text;
 }
 
 std::string Px(double value) { return Number(value, 1); }
@@ -119,9 +121,10 @@ std::string RenderBarChart(const BarChart& chart) {
       const double x_end = Scale(value, chart.min, chart.max, kLabelWidth, plot_width);
       svg += "<rect class=\"bar\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + Px(y) + "\" width=\"" +
              Px(x_end - kLabelWidth) + "\" height=\"" + Px(bar_height - 1) + "\" fill=\"" + EscapeXml(series.color) +
-             "\"><title>" + EscapeXml(series.name + ": " + Number(value, chart.decimals)) + "</title></rect>";
+             "\"><title>" + EscapeXml(series.name + ": " + Number(value, chart.decimals, chart.decimal_mark)) + "</title></rect>";
       svg += "<text x=\"" + Px(x_end + 4) + "\" y=\"" + Px(y + bar_height / 2) +
-             "\" dominant-baseline=\"middle\" fill=\"#333\">" + Number(value, chart.decimals) + "</text>";
+             "\" dominant-baseline=\"middle\" fill=\"#333\">" + Number(value, chart.decimals, chart.decimal_mark) +
+             "</text>";
     }
     if (chart.markers && category < chart.markers->values.size() && chart.markers->values[category]) {
       const double x = Scale(*chart.markers->values[category], chart.min, chart.max, kLabelWidth, plot_width);
@@ -159,7 +162,7 @@ std::string RenderIntervalChart(const IntervalChart& chart) {
              "\"/>";
       const double text_x = Scale(row.high.value_or(*row.value), chart.min, chart.max, kLabelWidth, plot_width) + 8;
       svg += "<text x=\"" + Px(text_x) + "\" y=\"" + Px(y) + "\" dominant-baseline=\"middle\" fill=\"#333\">" +
-             Number(*row.value, chart.decimals) + "</text>";
+             Number(*row.value, chart.decimals, chart.decimal_mark) + "</text>";
     } else {
       svg += "<text x=\"" + std::to_string(kLabelWidth + 4) + "\" y=\"" + Px(y) +
              "\" dominant-baseline=\"middle\" fill=\"#888\">–</text>";

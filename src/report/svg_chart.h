@@ -34,6 +34,7 @@ struct BarChart {
   double max = 100;
   int width = 640;
   int decimals = 1;
+  char decimal_mark = '.';  // ',' in Norwegian reports
 };
 std::string RenderBarChart(const BarChart& chart);
 
@@ -52,6 +53,7 @@ struct IntervalChart {
   double max = 100;
   int width = 640;
   int decimals = 1;
+  char decimal_mark = '.';
 };
 std::string RenderIntervalChart(const IntervalChart& chart);
 
