@@ -31,7 +31,7 @@ demo: build
 	@mkdir -p var
 	build/release/src/cli/cxbench demo --db var/demo.db --replace
 
-test: build-dev
+test: build-dev format-check
 	ctest --test-dir build/dev --output-on-failure -j $(JOBS)
 
 bench: build
@@ -40,8 +40,10 @@ bench: build
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
+# Part of `make test`: any formatting diff fails, as in CI.
 format-check:
-	git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+	@echo "format-check: clean"
 
 clean:
 	rm -rf build

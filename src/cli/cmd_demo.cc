@@ -70,9 +70,12 @@ nlohmann::json ToJson(const domain::Study& study, const domain::FieldworkSummary
     nlohmann::json entry = {
         {"channel", domain::ToString(item.channel)},
         {"participants_offering", item.participants_offering},
-        {"offered_share", summary.participants ? 1.0 * item.participants_offering / summary.participants : 0.0},
+        {"offered_share",
+         summary.participants ? 1.0 * item.participants_offering / summary.participants : 0.0},
         {"seed_offered_share", SeedOffered(item.channel) / 100},
-        {"easy_share", item.participants_offering ? 1.0 * item.participants_easy / item.participants_offering : 0.0},
+        {"easy_share", item.participants_offering
+                           ? 1.0 * item.participants_easy / item.participants_offering
+                           : 0.0},
         {"contacts", item.contacts},
         {"answered", item.answered},
         {"chatbot_first", item.chatbot_first},
@@ -101,9 +104,10 @@ nlohmann::json ToJson(const domain::Study& study, const domain::FieldworkSummary
 void PrintHuman(const domain::Study& study, const domain::FieldworkSummary& summary,
                 const std::string& db) {
   std::cout << "Demo study '" << study.id << "' (" << study.name << ") written to " << db << "\n"
-            << summary.participants << " customer centres of " << summary.companies << " companies in "
-            << summary.industries << " industries; " << summary.contacts << " contacts by "
-            << summary.shoppers_used << " shoppers over " << study.period.Weeks() << " weeks.\n\n";
+            << summary.participants << " customer centres of " << summary.companies
+            << " companies in " << summary.industries << " industries; " << summary.contacts
+            << " contacts by " << summary.shoppers_used << " shoppers over " << study.period.Weeks()
+            << " weeks.\n\n";
 
   std::cout << "Channel audit: share of participants offering each channel\n";
   Table audit{{"channel", "offered", "seed 2022", "easy to find"}, {}, {false, true, true, true}};
@@ -116,14 +120,16 @@ void PrintHuman(const domain::Study& study, const domain::FieldworkSummary& summ
   PrintTable(std::cout, audit);
 
   std::cout << "\nContacts by channel\n";
-  Table contacts{{"channel", "contacts", "share", "answered", "median wait", "p90 wait", "chatbot first"},
-                 {},
-                 {false, true, true, true, true, true, true}};
+  Table contacts{
+      {"channel", "contacts", "share", "answered", "median wait", "p90 wait", "chatbot first"},
+      {},
+      {false, true, true, true, true, true, true}};
   for (const auto& item : summary.channels) {
-    contacts.rows.push_back({std::string(domain::ToString(item.channel)), std::to_string(item.contacts),
-                             Percent(item.contacts, summary.contacts), Percent(item.answered, item.reported),
-                             Duration(item.median_wait_s), Duration(item.p90_wait_s),
-                             Percent(item.chatbot_first, item.reported)});
+    contacts.rows.push_back(
+        {std::string(domain::ToString(item.channel)), std::to_string(item.contacts),
+         Percent(item.contacts, summary.contacts), Percent(item.answered, item.reported),
+         Duration(item.median_wait_s), Duration(item.p90_wait_s),
+         Percent(item.chatbot_first, item.reported)});
   }
   PrintTable(std::cout, contacts);
 
@@ -170,11 +176,12 @@ int RunDemo(const DemoArgs& args) {
   if (args.format == Format::kJson) {
     std::cout << ToJson(world.study, summary, args.db).dump(2) << "\n";
   } else if (args.format == Format::kCsv) {
-    Table table{{"channel", "offered", "contacts", "answered", "median_wait_s", "p90_wait_s"}, {}, {}};
+    Table table{
+        {"channel", "offered", "contacts", "answered", "median_wait_s", "p90_wait_s"}, {}, {}};
     for (const auto& item : summary.channels) {
       table.rows.push_back({std::string(domain::ToString(item.channel)),
-                            std::to_string(item.participants_offering), std::to_string(item.contacts),
-                            std::to_string(item.answered),
+                            std::to_string(item.participants_offering),
+                            std::to_string(item.contacts), std::to_string(item.answered),
                             item.median_wait_s ? std::to_string(*item.median_wait_s) : "",
                             item.p90_wait_s ? std::to_string(*item.p90_wait_s) : ""});
     }
@@ -193,7 +200,8 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
       "demo",
       "Generate a realistic synthetic benchmark study (deterministic for a seed), store it and "
       "print a summary");
-  command->add_option("--db", args->db, "SQLite database file (created if absent)")->capture_default_str();
+  command->add_option("--db", args->db, "SQLite database file (created if absent)")
+      ->capture_default_str();
   command->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   command->add_option("--participants", args->options.participants, "Customer centres")
       ->capture_default_str()

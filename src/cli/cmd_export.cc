@@ -35,7 +35,8 @@ int RunExport(const ExportArgs& args) {
   if (!contacts) return Fail(contacts.error());
   const std::string language = args.language.empty() ? study->languages.front() : args.language;
 
-  const exporting::ExportTable table = exporting::BuildContactTable(*study, *contacts, {}, language);
+  const exporting::ExportTable table =
+      exporting::BuildContactTable(*study, *contacts, {}, language);
   Status written;
   if (args.format == "csv") {
     written = exporting::WriteCsv(table, args.out);
@@ -47,8 +48,8 @@ int RunExport(const ExportArgs& args) {
                                    args.out);
   }
   if (!written) return Fail(written.error());
-  std::cout << "wrote " << table.rows.size() << " contacts x " << table.columns.size() << " variables to "
-            << args.out << "\n";
+  std::cout << "wrote " << table.rows.size() << " contacts x " << table.columns.size()
+            << " variables to " << args.out << "\n";
   return kExitOk;
 }
 
@@ -60,7 +61,9 @@ void AddExportCommand(CLI::App& app, int& exit_code) {
       "export",
       "Export one row per contact with every answer, timestamp and label: CSV, Excel (a sheet per "
       "table: contacts, variables, participants) or SPSS .sav with variable and value labels");
-  command->add_option("--db", args->db, "SQLite database file")->required()->check(CLI::ExistingFile);
+  command->add_option("--db", args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
   command->add_option("--study", args->study, "Study id (default: the only study in the database)");
   command->add_option("--format", args->format, "File format: csv, xlsx or sav")
       ->required()

@@ -29,16 +29,17 @@ int Check(const std::vector<std::string>& files, Format format) {
     if (format == Format::kTable && outcome.study) {
       const auto& s = *outcome.study;
       std::cout << file << ": ok: study '" << s.id << "' (" << s.name << "), " << s.channels.size()
-                << " channels, " << s.industries.size() << " industries, "
-                << s.participants.size() << " participants, " << s.areas.size() << " areas, "
-                << s.questions.size() << " questions\n";
+                << " channels, " << s.industries.size() << " industries, " << s.participants.size()
+                << " participants, " << s.areas.size() << " areas, " << s.questions.size()
+                << " questions\n";
     }
   }
   if (format == Format::kJson) std::cout << report.dump(2) << "\n";
   if (format == Format::kCsv) {
     Table table{{"file", "valid", "errors"}, {}, {}};
     for (const auto& item : report) {
-      table.rows.push_back({item["file"].get<std::string>(), item["valid"].get<bool>() ? "yes" : "no",
+      table.rows.push_back({item["file"].get<std::string>(),
+                            item["valid"].get<bool>() ? "yes" : "no",
                             std::to_string(item["errors"].size())});
     }
     PrintCsv(std::cout, table);
@@ -77,13 +78,17 @@ int List(const std::string& db, Format format) {
   if (format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : *studies) {
-      out.push_back({{"id", s.id}, {"name", s.name}, {"year", s.year},
-                     {"participants", s.participants}, {"contacts", s.contacts}});
+      out.push_back({{"id", s.id},
+                     {"name", s.name},
+                     {"year", s.year},
+                     {"participants", s.participants},
+                     {"contacts", s.contacts}});
     }
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
-  Table table{{"id", "name", "year", "participants", "contacts"}, {}, {false, false, true, true, true}};
+  Table table{
+      {"id", "name", "year", "participants", "contacts"}, {}, {false, false, true, true, true}};
   for (const auto& s : *studies) {
     table.rows.push_back({s.id, s.name, std::to_string(s.year), std::to_string(s.participants),
                           std::to_string(s.contacts)});
@@ -107,9 +112,12 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
       "check",
       "Validate study files. Exit 0 when valid; otherwise exit 2 with every error on stderr as "
       "FILE:LINE:COLUMN: error: MESSAGE");
-  check->add_option("files", check_args->files, "Study YAML files")->required()->check(CLI::ExistingFile);
+  check->add_option("files", check_args->files, "Study YAML files")
+      ->required()
+      ->check(CLI::ExistingFile);
   AddFormatOption(check, check_args->format);
-  check->callback([check_args, &exit_code] { exit_code = Check(check_args->files, check_args->format); });
+  check->callback(
+      [check_args, &exit_code] { exit_code = Check(check_args->files, check_args->format); });
 
   struct LoadArgs {
     std::string db;
@@ -120,7 +128,9 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
   CLI::App* load = study->add_subcommand(
       "load", "Validate a study file and store it in the database, in one transaction");
   load->add_option("--db", load_args->db, "SQLite database file (created if absent)")->required();
-  load->add_option("file", load_args->file, "Study YAML file")->required()->check(CLI::ExistingFile);
+  load->add_option("file", load_args->file, "Study YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
   load->add_flag("--replace", load_args->replace,
                  "Replace a study with the same id, and all its fieldwork");
   load->callback([load_args, &exit_code] {
@@ -133,7 +143,9 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
   };
   auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = study->add_subcommand("list", "List the studies in a database");
-  list->add_option("--db", list_args->db, "SQLite database file")->required()->check(CLI::ExistingFile);
+  list->add_option("--db", list_args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
   AddFormatOption(list, list_args->format);
   list->callback([list_args, &exit_code] { exit_code = List(list_args->db, list_args->format); });
 }

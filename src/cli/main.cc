@@ -1,6 +1,5 @@
 // cxbench: measure customer service. See README.md and docs/cli.md.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/commands.h"

@@ -3,7 +3,6 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json_fwd.hpp>
-
 #include <ostream>
 #include <string>
 #include <vector>

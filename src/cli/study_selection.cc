@@ -11,11 +11,14 @@ Result<std::string> ResolveStudyId(store::Store& store, const std::string& reque
     ids += (ids.empty() ? "" : ", ") + study.id;
   }
   if (!requested.empty()) {
-    return NotFound("no study '" + requested + "' in the database" + (ids.empty() ? "" : " (it has: " + ids + ")"),
+    return NotFound("no study '" + requested + "' in the database" +
+                        (ids.empty() ? "" : " (it has: " + ids + ")"),
                     "--study");
   }
-  if (studies->empty()) return NotFound("the database holds no study; load one with `cxbench study load`");
-  if (studies->size() > 1) return InvalidInput("the database holds several studies (" + ids + "); choose one", "--study");
+  if (studies->empty())
+    return NotFound("the database holds no study; load one with `cxbench study load`");
+  if (studies->size() > 1)
+    return InvalidInput("the database holds several studies (" + ids + "); choose one", "--study");
   return studies->front().id;
 }
 

@@ -63,7 +63,7 @@ inline int ExitCodeFor(const Error& error) {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -120,8 +120,8 @@ inline Status Ok() { return {}; }
 }  // namespace cx
 
 // Returns the error of an expression that yields a Result, else goes on.
-#define CX_RETURN_IF_ERROR(expr)             \
-  do {                                       \
-    auto cx_status_ = (expr);                \
+#define CX_RETURN_IF_ERROR(expr)                     \
+  do {                                               \
+    auto cx_status_ = (expr);                        \
     if (!cx_status_.ok()) return cx_status_.error(); \
   } while (0)

@@ -15,9 +15,8 @@ namespace {
 using domain::Channel;
 
 bool Matches(const domain::ProfileRequirement& profile, const domain::Shopper& shopper) {
-  if (!profile.age_bands.empty() &&
-      std::find(profile.age_bands.begin(), profile.age_bands.end(), shopper.age_band) ==
-          profile.age_bands.end()) {
+  if (!profile.age_bands.empty() && std::find(profile.age_bands.begin(), profile.age_bands.end(),
+                                              shopper.age_band) == profile.age_bands.end()) {
     return false;
   }
   return !profile.gender || *profile.gender == shopper.gender;
@@ -34,7 +33,7 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
   const auto first_monday = start - std::chrono::days{IsoWeekday(start) - 1};
 
   std::vector<int> load(world.shoppers.size(), 0);
-  std::map<std::pair<size_t, int>, int> week_load;  // (shopper, week) -> contacts
+  std::map<std::pair<size_t, int>, int> week_load;           // (shopper, week) -> contacts
   std::map<std::string, std::set<size_t>> company_shoppers;  // shoppers used per company
   std::vector<std::set<std::string>> away(world.shoppers.size());
   for (size_t s = 0; s < world.shoppers.size(); ++s) {
@@ -76,7 +75,8 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
       // of the participant's contacts share an hour.
       const int week = k * weeks / total;
       const auto& weekdays = spec.hours.weekdays;
-      const int weekday = weekdays[static_cast<size_t>(k + static_cast<int>(p_index)) % weekdays.size()];
+      const int weekday =
+          weekdays[static_cast<size_t>(k + static_cast<int>(p_index)) % weekdays.size()];
       auto day = first_monday + std::chrono::days{7 * week + weekday - 1};
       while (day < start) day += std::chrono::days{7};
       while (day > end) day -= std::chrono::days{7};
@@ -95,7 +95,8 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
         }
       }
       const domain::Scenario* scenario =
-          suited[static_cast<size_t>(scenario_turn[channel]++ + static_cast<int>(p_index)) % suited.size()];
+          suited[static_cast<size_t>(scenario_turn[channel]++ + static_cast<int>(p_index)) %
+                 suited.size()];
 
       // Shopper: the least loaded who may take it; relax the weekly maximum
       // and then the scenario profile before giving up, never the company rule.
@@ -118,9 +119,10 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
         }
       }
       if (chosen == world.shoppers.size()) {
-        throw std::invalid_argument(
-            "too few shoppers: no shopper left who can do " + std::string(domain::ToString(channel)) +
-            " and has not contacted " + participant.company + " already (use more shoppers)");
+        throw std::invalid_argument("too few shoppers: no shopper left who can do " +
+                                    std::string(domain::ToString(channel)) +
+                                    " and has not contacted " + participant.company +
+                                    " already (use more shoppers)");
       }
       used.insert(chosen);
       ++load[chosen];

@@ -13,7 +13,8 @@ struct Lines {
 const std::map<std::string, Lines>& Templates() {
   static const std::map<std::string, Lines> kTemplates = {
       {"wait",
-       {{"Fikk svar nesten med en gang.", "Kort ventetid, og jeg fikk vite hvor lenge jeg måtte vente.",
+       {{"Fikk svar nesten med en gang.",
+         "Kort ventetid, og jeg fikk vite hvor lenge jeg måtte vente.",
          "Svaret kom raskt, innen kort tid."},
         {"Måtte vente en stund, men det var til å leve med.", "Noe ventetid før jeg fikk svar.",
          "Ventetiden var lengre enn jeg hadde håpet."},
@@ -42,7 +43,8 @@ const std::map<std::string, Lines>& Templates() {
        {{"En svært god opplevelse. Her ville jeg gjerne blitt kunde.",
          "Alt i alt veldig fornøyd; enkelt å komme frem til en løsning.",
          "Bedre enn forventet, jeg ville anbefalt selskapet."},
-        {"En grei opplevelse, verken mer eller mindre.", "Som forventet, men ikke noe som skilte seg ut.",
+        {"En grei opplevelse, verken mer eller mindre.",
+         "Som forventet, men ikke noe som skilte seg ut.",
          "Middels helhetsinntrykk; det tok litt tid å komme frem til en løsning."},
         {"Skuffende opplevelse; jeg ville ikke valgt dette selskapet.",
          "Dårligere enn forventet, og vanskelig å få hjelp.",
@@ -56,7 +58,9 @@ const std::map<std::string, Lines>& Templates() {
 std::string CommentFor(const std::string& area, double share, Rng& rng) {
   auto it = Templates().find(area);
   if (it == Templates().end()) return "";
-  const auto& lines = share >= 0.75 ? it->second.good : share >= 0.5 ? it->second.middling : it->second.poor;
+  const auto& lines = share >= 0.75  ? it->second.good
+                      : share >= 0.5 ? it->second.middling
+                                     : it->second.poor;
   return rng.Pick(lines);
 }
 

@@ -29,8 +29,8 @@ struct DemoOptions {
 // The hidden truth behind a participant's answers, for tests that check that
 // the results engine recovers it. Never stored.
 struct ParticipantTruth {
-  double quality = 0;      // mean latent contact quality, 0..100
-  double consistency = 0;  // standard deviation of contact quality around it
+  double quality = 0;        // mean latent contact quality, 0..100
+  double consistency = 0;    // standard deviation of contact quality around it
   double chatbot_share = 0;  // share of chat/Messenger contacts a chatbot answers first
 };
 

@@ -57,7 +57,8 @@ TEST(DemoGenerator, ChannelAvailabilityMatchesThe2022FiguresWithin3Points) {
 TEST(DemoGenerator, NoShopperContactsACompanyTwice) {
   const auto& demo = Demo();
   std::map<std::string, std::string> company_of;
-  for (const auto& participant : demo.world.study.participants) company_of[participant.id] = participant.company;
+  for (const auto& participant : demo.world.study.participants)
+    company_of[participant.id] = participant.company;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& contact : demo.contacts) {
     EXPECT_TRUE(seen.insert({contact.shopper, company_of.at(contact.participant)}).second)
@@ -73,7 +74,8 @@ TEST(DemoGenerator, ShoppersOnlyDoChannelsTheyCan) {
   const auto& demo = Demo();
   std::map<std::string, const domain::Shopper*> shoppers;
   for (const auto& shopper : demo.world.shoppers) shoppers[shopper.id] = &shopper;
-  for (const auto& contact : demo.contacts) EXPECT_TRUE(shoppers.at(contact.shopper)->CanDo(contact.channel));
+  for (const auto& contact : demo.contacts)
+    EXPECT_TRUE(shoppers.at(contact.shopper)->CanDo(contact.channel));
 }
 
 TEST(DemoGenerator, MostContactsByPhoneThenChatEmailMessenger) {
@@ -91,7 +93,7 @@ TEST(DemoGenerator, WaitsAreRealisticPerChannel) {
   const auto& chat = summary.channels[2];
   EXPECT_LT(*phone.median_wait_s, 120);  // seconds on phone and chat
   EXPECT_LT(*chat.median_wait_s, 120);
-  EXPECT_GT(*email.median_wait_s, 3600);  // hours on e-mail
+  EXPECT_GT(*email.median_wait_s, 3600);      // hours on e-mail
   EXPECT_LT(email.answered, email.reported);  // some e-mails never answered
 }
 
@@ -103,7 +105,9 @@ double GoodShare(const DemoWorld& world, const std::vector<domain::Contact>& con
     if (!include(contact)) continue;
     for (const auto& answer : contact.answers) {
       const auto* question = world.study.FindQuestion(answer.question);
-      if (question->type != domain::QuestionType::kYesNo || question->points == 0 || answer.not_applicable) continue;
+      if (question->type != domain::QuestionType::kYesNo || question->points == 0 ||
+          answer.not_applicable)
+        continue;
       ++total;
       good += (*answer.number != 0) == question->good_answer_yes ? 1 : 0;
     }
@@ -113,9 +117,10 @@ double GoodShare(const DemoWorld& world, const std::vector<domain::Contact>& con
 
 TEST(DemoGenerator, PhoneBeatsMessengerAndPeopleBeatChatbots) {
   const auto& demo = Demo();
-  const double phone = GoodShare(demo.world, demo.contacts, [](const auto& c) { return c.channel == Channel::kPhone; });
-  const double messenger =
-      GoodShare(demo.world, demo.contacts, [](const auto& c) { return c.channel == Channel::kMessenger; });
+  const double phone = GoodShare(demo.world, demo.contacts,
+                                 [](const auto& c) { return c.channel == Channel::kPhone; });
+  const double messenger = GoodShare(
+      demo.world, demo.contacts, [](const auto& c) { return c.channel == Channel::kMessenger; });
   EXPECT_GT(phone, messenger + 0.03);
   const double person = GoodShare(demo.world, demo.contacts, [](const auto& c) {
     return c.channel == Channel::kChat && c.responder == domain::Responder::kPerson;

@@ -30,7 +30,9 @@ class Rng {
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   double Uniform(double low, double high) { return low + (high - low) * Uniform(); }
   // Uniform integer in [0, n).
-  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Uniform() * static_cast<double>(n)); }
+  size_t Below(size_t n) {
+    return n == 0 ? 0 : static_cast<size_t>(Uniform() * static_cast<double>(n));
+  }
   bool Chance(double p) { return Uniform() < p; }
   // Standard normal by Box-Muller: z = sqrt(-2 ln u1) cos(2 pi u2).
   double Normal(double mean = 0, double sd = 1) {
@@ -43,10 +45,13 @@ class Rng {
 
   template <class T>
   void Shuffle(std::vector<T>& items) {
-    for (size_t index = items.size(); index > 1; --index) std::swap(items[index - 1], items[Below(index)]);
+    for (size_t index = items.size(); index > 1; --index)
+      std::swap(items[index - 1], items[Below(index)]);
   }
   template <class T>
-  const T& Pick(const std::vector<T>& items) { return items[Below(items.size())]; }
+  const T& Pick(const std::vector<T>& items) {
+    return items[Below(items.size())];
+  }
 
   // FNV-1a: a stable hash of a key (std::hash differs between libraries).
   static uint64_t Hash(std::string_view key) {

@@ -104,7 +104,8 @@ std::string AsCondition(const domain::Question& question, const domain::Answer& 
   if (!answer.number) return "";
   if (question.type == QuestionType::kYesNo) return *answer.number != 0 ? "yes" : "no";
   const double value = *answer.number;
-  return value == std::floor(value) ? std::to_string(static_cast<long long>(value)) : std::to_string(value);
+  return value == std::floor(value) ? std::to_string(static_cast<long long>(value))
+                                    : std::to_string(value);
 }
 
 class ContactPlayer {
@@ -140,15 +141,16 @@ class ContactPlayer {
               (contact.responder == domain::Responder::kChatbot ? kChatbotEffect : 0);
     latent_ = std::clamp(latent_, 5.0, 100.0);
 
-    std::map<std::string, std::string> given;  // question id -> condition value
+    std::map<std::string, std::string> given;                  // question id -> condition value
     std::map<std::string, std::pair<double, int>> area_share;  // area -> (sum of shares, count)
     for (const domain::Question& question : study_.questions) {
       if (!question.AppliesTo(contact.channel)) continue;
       if (question.relevance) {
         auto it = given.find(question.relevance->question);
-        const bool hit = it != given.end() &&
-                         std::find(question.relevance->values.begin(), question.relevance->values.end(),
-                                   it->second) != question.relevance->values.end();
+        const bool hit =
+            it != given.end() &&
+            std::find(question.relevance->values.begin(), question.relevance->values.end(),
+                      it->second) != question.relevance->values.end();
         if (hit == question.relevance->negate) continue;
       }
       auto answer = AnswerOf(question, contact, spec);
@@ -171,9 +173,12 @@ class ContactPlayer {
 
  private:
   // A value on [0, 1] from the contact's latent quality with some noise.
-  double Level(double noise_sd) { return std::clamp((latent_ + rng_.Normal(0, noise_sd) - 20) / 80, 0.0, 1.0); }
+  double Level(double noise_sd) {
+    return std::clamp((latent_ + rng_.Normal(0, noise_sd) - 20) / 80, 0.0, 1.0);
+  }
 
-  std::optional<domain::Answer> AnswerOf(const domain::Question& question, const domain::Contact& contact,
+  std::optional<domain::Answer> AnswerOf(const domain::Question& question,
+                                         const domain::Contact& contact,
                                          const domain::ChannelSpec& spec) {
     domain::Answer answer;
     answer.question = question.id;
@@ -209,8 +214,9 @@ class ContactPlayer {
         for (const auto& option : question.options) options.push_back(&option);
         std::stable_sort(options.begin(), options.end(),
                          [](const auto* a, const auto* b) { return a->points < b->points; });
-        const size_t index = std::min(options.size() - 1,
-                                      static_cast<size_t>(Level(10) * static_cast<double>(options.size())));
+        const size_t index =
+            std::min(options.size() - 1,
+                     static_cast<size_t>(Level(10) * static_cast<double>(options.size())));
         answer.text = options[index]->id;
         return answer;
       }
@@ -218,10 +224,12 @@ class ContactPlayer {
         answer.number = std::clamp(std::round((latent_ + rng_.Normal(0, 8) - 30) / 6.5), 0.0, 10.0);
         return answer;
       case QuestionType::kCsat:
-        answer.number = std::clamp(std::round(1 + (latent_ + rng_.Normal(0, 8) - 30) / 15), 1.0, 5.0);
+        answer.number =
+            std::clamp(std::round(1 + (latent_ + rng_.Normal(0, 8) - 30) / 15), 1.0, 5.0);
         return answer;
       case QuestionType::kCes:
-        answer.number = std::clamp(std::round(1 + (latent_ + rng_.Normal(0, 8) - 25) / 11), 1.0, 7.0);
+        answer.number =
+            std::clamp(std::round(1 + (latent_ + rng_.Normal(0, 8) - 25) / 11), 1.0, 7.0);
         return answer;
       case QuestionType::kDuration:
         answer.number = *contact.wait_seconds;
@@ -229,7 +237,8 @@ class ContactPlayer {
       case QuestionType::kNumber: {
         if (!question.required && rng_.Chance(0.2)) return std::nullopt;
         const double more = Level(10) > 0.55 ? 0 : 1 + static_cast<double>(rng_.Below(3));
-        answer.number = std::clamp(more, question.scale_min, std::max(question.scale_min, question.scale_max));
+        answer.number =
+            std::clamp(more, question.scale_min, std::max(question.scale_min, question.scale_max));
         return answer;
       }
       case QuestionType::kText:
@@ -240,7 +249,8 @@ class ContactPlayer {
   }
 
   // How well the answer went, 0..1, for picking a matching comment.
-  static std::optional<double> ShareOf(const domain::Question& question, const domain::Answer& answer) {
+  static std::optional<double> ShareOf(const domain::Question& question,
+                                       const domain::Answer& answer) {
     if (question.points <= 0 || answer.not_applicable) return std::nullopt;
     switch (question.type) {
       case QuestionType::kYesNo:
@@ -265,7 +275,8 @@ class ContactPlayer {
 
 }  // namespace
 
-void SimulateAnswers(const DemoWorld& world, std::vector<domain::Contact>& contacts, uint64_t seed) {
+void SimulateAnswers(const DemoWorld& world, std::vector<domain::Contact>& contacts,
+                     uint64_t seed) {
   const date::time_zone* zone = date::locate_zone(world.study.period.time_zone);
   for (domain::Contact& contact : contacts) {
     // One stream per contact: a contact's answers do not depend on the others.

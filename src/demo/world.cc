@@ -31,16 +31,18 @@ constexpr ChannelFacts kFacts[] = {
 };
 
 const std::vector<std::string> kPlaces = {
-    "Tønsberg",  "Ålesund",   "Bodø",      "Førde",      "Molde",      "Hamar",     "Gjøvik",
-    "Lillehammer", "Kongsberg", "Drammen",  "Sandnes",    "Haugesund",  "Tromsø",    "Alta",
-    "Harstad",   "Narvik",    "Steinkjer", "Levanger",   "Namsos",     "Voss",      "Stord",
-    "Florø",     "Sogndal",   "Røros",     "Halden",     "Moss",       "Sarpsborg", "Fredrikstad",
-    "Arendal",   "Grimstad",  "Mandal",    "Egersund",   "Kristiansund", "Elverum", "Kongsvinger",
-    "Hønefoss",  "Notodden",  "Skien",     "Porsgrunn",  "Larvik",     "Sandefjord", "Horten",
-    "Askim",     "Asker",     "Bærum",     "Lørenskog",  "Jessheim",   "Eidsvoll",  "Mo i Rana",
-    "Mosjøen",   "Brønnøysund", "Svolvær", "Finnsnes",   "Vadsø",      "Kirkenes",  "Hammerfest",
-    "Ørsta",     "Volda",     "Stryn",     "Fjord",      "Vest",       "Nord",      "Sør",
-    "Øst",       "Midt",      "Kyst",      "Fjell",      "Dal",        "Berg",      "Lys"};
+    "Tønsberg",  "Ålesund",     "Bodø",         "Førde",       "Molde",       "Hamar",
+    "Gjøvik",    "Lillehammer", "Kongsberg",    "Drammen",     "Sandnes",     "Haugesund",
+    "Tromsø",    "Alta",        "Harstad",      "Narvik",      "Steinkjer",   "Levanger",
+    "Namsos",    "Voss",        "Stord",        "Florø",       "Sogndal",     "Røros",
+    "Halden",    "Moss",        "Sarpsborg",    "Fredrikstad", "Arendal",     "Grimstad",
+    "Mandal",    "Egersund",    "Kristiansund", "Elverum",     "Kongsvinger", "Hønefoss",
+    "Notodden",  "Skien",       "Porsgrunn",    "Larvik",      "Sandefjord",  "Horten",
+    "Askim",     "Asker",       "Bærum",        "Lørenskog",   "Jessheim",    "Eidsvoll",
+    "Mo i Rana", "Mosjøen",     "Brønnøysund",  "Svolvær",     "Finnsnes",    "Vadsø",
+    "Kirkenes",  "Hammerfest",  "Ørsta",        "Volda",       "Stryn",       "Fjord",
+    "Vest",      "Nord",        "Sør",          "Øst",         "Midt",        "Kyst",
+    "Fjell",     "Dal",         "Berg",         "Lys"};
 
 // How each industry names its companies: "{place} Sparebank", ...
 const std::map<std::string, std::vector<std::string>> kNamePatterns = {
@@ -59,16 +61,18 @@ const std::map<std::string, std::vector<std::string>> kNamePatterns = {
 };
 
 const std::vector<std::string> kFirstNames = {
-    "Ingrid", "Ole", "Kari", "Lars", "Anne", "Per", "Marit", "Jon", "Sigrid", "Erik",
-    "Hanne", "Knut", "Silje", "Bjørn", "Nora", "Håkon", "Ida", "Magnus", "Thea", "Even",
-    "Solveig", "Øystein", "Maja", "Sindre", "Åse", "Jørgen", "Liv", "Eirik", "Tone", "Aksel"};
+    "Ingrid", "Ole",    "Kari",  "Lars",  "Anne",    "Per",     "Marit", "Jon",
+    "Sigrid", "Erik",   "Hanne", "Knut",  "Silje",   "Bjørn",   "Nora",  "Håkon",
+    "Ida",    "Magnus", "Thea",  "Even",  "Solveig", "Øystein", "Maja",  "Sindre",
+    "Åse",    "Jørgen", "Liv",   "Eirik", "Tone",    "Aksel"};
 const std::vector<std::string> kLastNames = {
-    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen",
-    "Jensen", "Karlsen", "Berg", "Haugen", "Hagen", "Eriksen", "Dahl", "Lund", "Solberg",
-    "Strand", "Bakken", "Sæther", "Løken", "Ødegård", "Moen", "Halvorsen", "Aas"};
+    "Hansen",      "Johansen", "Olsen",     "Larsen", "Andersen", "Pedersen", "Nilsen",
+    "Kristiansen", "Jensen",   "Karlsen",   "Berg",   "Haugen",   "Hagen",    "Eriksen",
+    "Dahl",        "Lund",     "Solberg",   "Strand", "Bakken",   "Sæther",   "Løken",
+    "Ødegård",     "Moen",     "Halvorsen", "Aas"};
 const std::vector<std::string> kRegions = {
-    "Oslo",   "Akershus",  "Østfold", "Buskerud", "Vestfold", "Telemark", "Agder",
-    "Rogaland", "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms", "Innlandet"};
+    "Oslo",     "Akershus", "Østfold",         "Buskerud",  "Vestfold", "Telemark", "Agder",
+    "Rogaland", "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms",    "Innlandet"};
 
 std::string Fill(const std::string& pattern, const std::string& place) {
   std::string name = pattern;
@@ -85,9 +89,12 @@ std::string Slug(const std::string& text) {
     } else if (c == 0xC3 && index + 1 < text.size()) {
       // Norwegian letters in UTF-8: æ ø å (and capitals) to ae o a.
       const unsigned char next = static_cast<unsigned char>(text[++index]);
-      if (next == 0xA6 || next == 0x86) slug += "ae";
-      else if (next == 0xB8 || next == 0x98) slug += "o";
-      else if (next == 0xA5 || next == 0x85) slug += "a";
+      if (next == 0xA6 || next == 0x86)
+        slug += "ae";
+      else if (next == 0xB8 || next == 0x98)
+        slug += "o";
+      else if (next == 0xA5 || next == 0x85)
+        slug += "a";
     } else if (!slug.empty() && slug.back() != '_') {
       slug += '_';
     }
@@ -109,7 +116,8 @@ std::vector<bool> ExactSubset(size_t n, double share, Rng& rng) {
 }
 
 domain::Study ExampleStudy() {
-  auto outcome = study::ReadStudyText(embedded::example_study(), "examples/kundeserviceprisen.yaml");
+  auto outcome =
+      study::ReadStudyText(embedded::example_study(), "examples/kundeserviceprisen.yaml");
   if (!outcome.study) {
     // The example is compiled in and checked by tests: reaching this is a build defect.
     throw std::logic_error("the embedded example study is invalid: " +
@@ -152,7 +160,8 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     if (!study.participants.empty() && rng.Chance(0.10) &&
         study.participants.back().industry == industry.id) {
       participant.company = study.participants.back().company;
-      participant.name = participant.company + (rng.Chance(0.5) ? " Bedrift og Privat" : " Region Nord");
+      participant.name =
+          participant.company + (rng.Chance(0.5) ? " Bedrift og Privat" : " Region Nord");
     }
     participant.id = Slug(participant.name);
     // Ids must be unique even when two places give the same slug.
@@ -164,7 +173,8 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     ParticipantTruth truth;
     truth.quality = std::clamp(rng.Normal(76, 8) + industry_effect[industry.id], 45.0, 95.0);
     // Consistency: the best are high every time (seed 001); spread 3..22 points.
-    truth.consistency = std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
+    truth.consistency =
+        std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
     truth.chatbot_share = rng.Chance(0.45) ? rng.Uniform(0.3, 0.9) : 0.0;
     world.truth[study.participants.back().id] = truth;
   }
@@ -192,7 +202,8 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     for (size_t index = 0; index < n; ++index) {
       domain::ChannelAudit audit{fact.channel, offered[fact.channel][index], std::nullopt};
       if (audit.offered) {
-        audit.ease = rng.Chance(fact.easy) ? Ease::kEasy : (rng.Chance(0.6) ? Ease::kModerate : Ease::kHard);
+        audit.ease =
+            rng.Chance(fact.easy) ? Ease::kEasy : (rng.Chance(0.6) ? Ease::kModerate : Ease::kHard);
       }
       study.participants[index].audit.push_back(audit);
     }
@@ -224,7 +235,8 @@ void MakeShoppers(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     shopper.max_contacts_per_week = 3 + static_cast<int>(rng.Below(4));  // 3..6
     // A week's holiday for some, a few single days for others.
     if (days > 14 && rng.Chance(0.3)) {
-      const auto first = start + std::chrono::days{static_cast<int>(rng.Below(static_cast<size_t>(days - 7)))};
+      const auto first =
+          start + std::chrono::days{static_cast<int>(rng.Below(static_cast<size_t>(days - 7)))};
       for (int day = 0; day < 7; ++day) {
         const std::chrono::year_month_day date{first + std::chrono::days{day}};
         char text[32];

@@ -37,7 +37,8 @@ std::vector<std::pair<Channel, int>> AllocateContacts(const Study& study,
   std::vector<double> fraction(channels.size());
   int given = 0;
   for (size_t index = 0; index < channels.size(); ++index) {
-    const double quota = total * std::max(0.0, study.FindChannel(channels[index])->share) / share_sum;
+    const double quota =
+        total * std::max(0.0, study.FindChannel(channels[index])->share) / share_sum;
     seats[index] = static_cast<int>(std::floor(quota));
     fraction[index] = quota - seats[index];
     given += seats[index];

@@ -30,8 +30,9 @@ TEST(AllocateContacts, AllFourOfferedKeepsTheThreeFirstInPriority) {
   // Phone, e-mail and chat kept (limit 3, Messenger last). Shares 0.45+0.20+0.25 = 0.90:
   // quotas 25*0.45/0.9 = 12.5, 25*0.2/0.9 = 5.556, 25*0.25/0.9 = 6.944;
   // floors 12+5+6 = 23; two seats left go to the largest fractions .944 (chat), .556 (e-mail).
-  auto allocation = AllocateContacts(ContestStudy(), Offering({Channel::kPhone, Channel::kEmailForm,
-                                                               Channel::kChat, Channel::kMessenger}));
+  auto allocation = AllocateContacts(
+      ContestStudy(),
+      Offering({Channel::kPhone, Channel::kEmailForm, Channel::kChat, Channel::kMessenger}));
   ASSERT_EQ(allocation.size(), 3u);
   EXPECT_EQ(allocation[0], std::make_pair(Channel::kPhone, 12));
   EXPECT_EQ(allocation[1], std::make_pair(Channel::kEmailForm, 6));

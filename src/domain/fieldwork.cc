@@ -27,9 +27,9 @@ std::string_view ToString(ContactStatus status) {
 }
 
 std::optional<ContactStatus> ParseContactStatus(std::string_view id) {
-  for (ContactStatus status : {ContactStatus::kPlanned, ContactStatus::kStarted,
-                               ContactStatus::kSubmitted, ContactStatus::kApproved,
-                               ContactStatus::kReturned, ContactStatus::kFailed}) {
+  for (ContactStatus status :
+       {ContactStatus::kPlanned, ContactStatus::kStarted, ContactStatus::kSubmitted,
+        ContactStatus::kApproved, ContactStatus::kReturned, ContactStatus::kFailed}) {
     if (ToString(status) == id) return status;
   }
   return std::nullopt;

@@ -54,7 +54,8 @@ FieldworkSummary SummarizeFieldwork(const Study& study, const std::vector<Contac
       const int times = ++per_shopper_company[{contact.shopper, participant->second->company}];
       summary.max_contacts_shopper_company = std::max(summary.max_contacts_shopper_company, times);
     }
-    if (contact.status != ContactStatus::kSubmitted && contact.status != ContactStatus::kApproved) continue;
+    if (contact.status != ContactStatus::kSubmitted && contact.status != ContactStatus::kApproved)
+      continue;
     ++summary.reported;
     ++item.reported;
     if (contact.Answered()) {
@@ -69,7 +70,8 @@ FieldworkSummary SummarizeFieldwork(const Study& study, const std::vector<Contac
   }
   summary.shoppers_used = static_cast<int>(per_shopper.size());
   if (!per_shopper.empty()) {
-    summary.min_contacts_per_shopper = summary.max_contacts_per_shopper = per_shopper.begin()->second;
+    summary.min_contacts_per_shopper = summary.max_contacts_per_shopper =
+        per_shopper.begin()->second;
     for (const auto& [shopper, count] : per_shopper) {
       summary.min_contacts_per_shopper = std::min(summary.min_contacts_per_shopper, count);
       summary.max_contacts_per_shopper = std::max(summary.max_contacts_per_shopper, count);

@@ -17,8 +17,8 @@ struct ChannelSummary {
   int participants_offering = 0;
   int participants_easy = 0;  // of those offering, easy to find
   int contacts = 0;
-  int reported = 0;  // submitted or approved
-  int answered = 0;  // of reported, answered at all
+  int reported = 0;                     // submitted or approved
+  int answered = 0;                     // of reported, answered at all
   std::optional<double> median_wait_s;  // over answered contacts
   std::optional<double> p90_wait_s;
   int chatbot_first = 0;  // reported contacts a chatbot answered first

@@ -16,7 +16,12 @@ TEST(Quantile, InterpolatesBetweenOrderStatistics) {
 
 TEST(SummarizeFieldwork, CountsChannelsAnswersAndRepeatVisits) {
   Study study;
-  Participant a{"a", "A Nord", "A", "bank", 10, "nb",
+  Participant a{"a",
+                "A Nord",
+                "A",
+                "bank",
+                10,
+                "nb",
                 {{Channel::kPhone, true, Ease::kEasy}, {Channel::kChat, true, Ease::kHard}}};
   Participant b{"b", "A Sør", "A", "bank", 10, "nb", {{Channel::kPhone, true, Ease::kHard}}};
   study.participants = {a, b};

@@ -51,10 +51,9 @@ std::string_view ToString(QuestionType type) {
 }
 
 std::optional<QuestionType> ParseQuestionType(std::string_view id) {
-  for (QuestionType type :
-       {QuestionType::kYesNo, QuestionType::kScale, QuestionType::kChoice, QuestionType::kNps,
-        QuestionType::kCsat, QuestionType::kCes, QuestionType::kDuration, QuestionType::kNumber,
-        QuestionType::kText}) {
+  for (QuestionType type : {QuestionType::kYesNo, QuestionType::kScale, QuestionType::kChoice,
+                            QuestionType::kNps, QuestionType::kCsat, QuestionType::kCes,
+                            QuestionType::kDuration, QuestionType::kNumber, QuestionType::kText}) {
     if (ToString(type) == id) return type;
   }
   return std::nullopt;
@@ -125,11 +124,15 @@ const ChannelSpec* Study::FindChannel(Channel channel) const {
                          [&](const ChannelSpec& spec) { return spec.channel == channel; });
   return it == channels.end() ? nullptr : &*it;
 }
-const Industry* Study::FindIndustry(const std::string& wanted) const { return FindById(industries, wanted); }
+const Industry* Study::FindIndustry(const std::string& wanted) const {
+  return FindById(industries, wanted);
+}
 const Participant* Study::FindParticipant(const std::string& wanted) const {
   return FindById(participants, wanted);
 }
 const Area* Study::FindArea(const std::string& wanted) const { return FindById(areas, wanted); }
-const Question* Study::FindQuestion(const std::string& wanted) const { return FindById(questions, wanted); }
+const Question* Study::FindQuestion(const std::string& wanted) const {
+  return FindById(questions, wanted);
+}
 
 }  // namespace cx::domain

@@ -101,7 +101,7 @@ struct Participant {
   std::string name;
   std::string company;
   std::string industry;
-  int size = 0;  // agents
+  int size = 0;                 // agents
   std::string language = "nb";  // the language of its report
   std::vector<ChannelAudit> audit;
 

@@ -33,7 +33,8 @@ Status WriteCsv(const ExportTable& table, const std::string& path) {
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return IoError("cannot write the file", path);
-    for (size_t col = 0; col < table.columns.size(); ++col) out << (col ? "," : "") << Quote(table.columns[col].name);
+    for (size_t col = 0; col < table.columns.size(); ++col)
+      out << (col ? "," : "") << Quote(table.columns[col].name);
     out << "\r\n";
     for (const auto& row : table.rows) {
       for (size_t col = 0; col < row.size(); ++col) {

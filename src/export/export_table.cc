@@ -8,7 +8,9 @@ namespace {
 
 using domain::QuestionType;
 
-std::string Text(const domain::LocalizedText& text, const std::string& language) { return text.Get(language); }
+std::string Text(const domain::LocalizedText& text, const std::string& language) {
+  return text.Get(language);
+}
 
 std::string NotApplicableLabel(const std::string& language) {
   return language == "en" ? "Not applicable" : "Ikke relevant";
@@ -29,7 +31,8 @@ std::string VariableName(const std::string& id) {
   return name;
 }
 
-ExportTable BuildContactTable(const domain::Study& study, const std::vector<domain::Contact>& contacts,
+ExportTable BuildContactTable(const domain::Study& study,
+                              const std::vector<domain::Contact>& contacts,
                               const std::map<std::string, ContactScore>& scores,
                               const std::string& language) {
   const bool nb = IsNorwegianLike(language);
@@ -54,15 +57,16 @@ ExportTable BuildContactTable(const domain::Study& study, const std::vector<doma
   add("wait_s", nb ? "Ventetid (sekunder)" : "Wait (seconds)", ColumnKind::kNumber);
   Column& answered = add("answered", nb ? "Besvart" : "Answered", ColumnKind::kNumber);
   answered.value_labels = {{0, nb ? "Nei" : "No"}, {1, nb ? "Ja" : "Yes"}};
-  Column& responder = add("responder", nb ? "Svarte først" : "First answered by", ColumnKind::kNumber);
+  Column& responder =
+      add("responder", nb ? "Svarte først" : "First answered by", ColumnKind::kNumber);
   responder.value_labels = {{1, nb ? "Et menneske" : "A person"}, {2, "Chatbot"}};
   const bool with_scores = !scores.empty();
   if (with_scores) {
     add("score_total", nb ? "Totalresultat (0-100)" : "Total result (0-100)", ColumnKind::kNumber);
     for (const auto& area : study.areas) {
       if (!area.scored) continue;
-      add(VariableName("score_" + area.id), (nb ? "Score: " : "Score: ") + Text(area.label, language),
-          ColumnKind::kNumber);
+      add(VariableName("score_" + area.id),
+          (nb ? "Score: " : "Score: ") + Text(area.label, language), ColumnKind::kNumber);
     }
   }
   const size_t first_question = table.columns.size();
@@ -74,7 +78,8 @@ ExportTable BuildContactTable(const domain::Study& study, const std::vector<doma
       column.value_labels = {{0, nb ? "Nei" : "No"}, {1, nb ? "Ja" : "Yes"}};
     } else if (question.type == QuestionType::kChoice) {
       for (size_t index = 0; index < question.options.size(); ++index) {
-        column.value_labels[static_cast<double>(index + 1)] = Text(question.options[index].label, language);
+        column.value_labels[static_cast<double>(index + 1)] =
+            Text(question.options[index].label, language);
       }
     }
     if (question.allow_na && !text) {
@@ -84,15 +89,16 @@ ExportTable BuildContactTable(const domain::Study& study, const std::vector<doma
   }
   const size_t first_comment = table.columns.size();
   for (const auto& area : study.areas) {
-    add(VariableName("comment_" + area.id), (nb ? "Kommentar: " : "Comment: ") + Text(area.label, language),
-        ColumnKind::kText);
+    add(VariableName("comment_" + area.id),
+        (nb ? "Kommentar: " : "Comment: ") + Text(area.label, language), ColumnKind::kText);
   }
 
   std::map<std::string, const domain::Participant*> participants;
   for (const auto& participant : study.participants) participants[participant.id] = &participant;
   std::vector<const domain::Contact*> ordered;
   for (const auto& contact : contacts) ordered.push_back(&contact);
-  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto* a, const auto* b) { return a->id < b->id; });
 
   for (const domain::Contact* contact : ordered) {
     std::vector<Cell> row(table.columns.size());
@@ -166,7 +172,8 @@ ExportTable BuildCodebook(const domain::Study& study, const std::string& languag
   table.columns[4].kind = ColumnKind::kNumber;
   for (const auto& question : study.questions) {
     std::string channels;
-    for (auto channel : question.channels) channels += (channels.empty() ? "" : ", ") + std::string(domain::ToString(channel));
+    for (auto channel : question.channels)
+      channels += (channels.empty() ? "" : ", ") + std::string(domain::ToString(channel));
     if (channels.empty()) channels = nb ? "alle" : "all";
     std::string values;
     switch (question.type) {
@@ -176,21 +183,26 @@ ExportTable BuildCodebook(const domain::Study& study, const std::string& languag
       case QuestionType::kChoice:
         for (size_t index = 0; index < question.options.size(); ++index) {
           if (index) values += ", ";
-          values += std::to_string(index + 1) + " = " + Text(question.options[index].label, language);
+          values +=
+              std::to_string(index + 1) + " = " + Text(question.options[index].label, language);
         }
         break;
       case QuestionType::kText:
         break;
       default: {
         auto format = [](double value) {
-          return value == static_cast<long long>(value) ? std::to_string(static_cast<long long>(value))
-                                                        : std::to_string(value);
+          return value == static_cast<long long>(value)
+                     ? std::to_string(static_cast<long long>(value))
+                     : std::to_string(value);
         };
-        if (question.Max() > question.Min()) values = format(question.Min()) + "-" + format(question.Max());
+        if (question.Max() > question.Min())
+          values = format(question.Min()) + "-" + format(question.Max());
       }
     }
-    if (question.allow_na) values += (values.empty() ? "" : ", ") + std::string("-1 = ") + NotApplicableLabel(language);
-    table.rows.push_back({VariableName(question.id), question.area, std::string(domain::ToString(question.type)),
+    if (question.allow_na)
+      values += (values.empty() ? "" : ", ") + std::string("-1 = ") + NotApplicableLabel(language);
+    table.rows.push_back({VariableName(question.id), question.area,
+                          std::string(domain::ToString(question.type)),
                           Text(question.label, language), question.points, channels, values});
   }
   return table;
@@ -205,8 +217,11 @@ ExportTable BuildParticipantTable(const domain::Study& study, const std::string&
   }
   table.columns[4].kind = ColumnKind::kNumber;
   for (auto channel : domain::kAllChannels) {
-    table.columns.push_back({std::string(domain::ToString(channel)), std::string(domain::ToString(channel)),
-                             ColumnKind::kText, {}, std::nullopt});
+    table.columns.push_back({std::string(domain::ToString(channel)),
+                             std::string(domain::ToString(channel)),
+                             ColumnKind::kText,
+                             {},
+                             std::nullopt});
   }
   for (const auto& participant : study.participants) {
     const domain::Industry* industry = study.FindIndustry(participant.industry);

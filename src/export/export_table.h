@@ -46,7 +46,8 @@ inline constexpr double kNotApplicableCode = -1;
 
 // One row per contact, ordered by contact id. Labels in `language` (falling
 // back to the study's first language). `scores` may be empty.
-ExportTable BuildContactTable(const domain::Study& study, const std::vector<domain::Contact>& contacts,
+ExportTable BuildContactTable(const domain::Study& study,
+                              const std::vector<domain::Contact>& contacts,
                               const std::map<std::string, ContactScore>& scores,
                               const std::string& language);
 

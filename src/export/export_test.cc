@@ -20,7 +20,8 @@ domain::Study SmallStudy() {
   study.id = "t";
   study.name = "Testundersøkelse";
   study.languages = {"nb", "en"};
-  study.areas = {{"agent", {{{"nb", "Kundebehandleren"}, {"en", "The agent"}}}, std::nullopt, true, false}};
+  study.areas = {
+      {"agent", {{{"nb", "Kundebehandleren"}, {"en", "The agent"}}}, std::nullopt, true, false}};
   domain::Question yes;
   yes.id = "q_yes";
   yes.area = "agent";
@@ -42,14 +43,20 @@ domain::Study SmallStudy() {
   kind.type = domain::QuestionType::kChoice;
   kind.label.by_language = {{"nb", "Antall spørsmål"}, {"en", "Questions asked"}};
   kind.points = 2;
-  kind.options = {{"a", {{{"nb", "Ett"}, {"en", "One"}}}, 1}, {"b", {{{"nb", "To eller flere"}, {"en", "Two or more"}}}, 2}};
+  kind.options = {{"a", {{{"nb", "Ett"}, {"en", "One"}}}, 1},
+                  {"b", {{{"nb", "To eller flere"}, {"en", "Two or more"}}}, 2}};
   domain::Question note;
   note.id = "q_note";
   note.area = "agent";
   note.type = domain::QuestionType::kText;
   note.label.by_language = {{"nb", "Notat"}, {"en", "Note"}};
   study.questions = {yes, grade, kind, note};
-  study.participants = {{"p1", "Fjordbanken Kundesenter", "Fjordbanken", "bank", 12, "nb",
+  study.participants = {{"p1",
+                         "Fjordbanken Kundesenter",
+                         "Fjordbanken",
+                         "bank",
+                         12,
+                         "nb",
                          {{Channel::kPhone, true, domain::Ease::kEasy}}}};
   return study;
 }
@@ -81,7 +88,8 @@ std::vector<domain::Contact> SmallContacts() {
   other.planned_at = "2026-01-14T10:00";
   other.status = domain::ContactStatus::kSubmitted;
   other.started_at = "2026-01-14T09:00:00Z";
-  other.answers = {{"q_yes", true, std::nullopt, std::nullopt}, {"q_kind", false, std::nullopt, "a"}};
+  other.answers = {{"q_yes", true, std::nullopt, std::nullopt},
+                   {"q_kind", false, std::nullopt, "a"}};
   // Stored out of order: the export sorts by id.
   return {other, answered};
 }
@@ -109,7 +117,8 @@ class ExportTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cxbench_export_" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    table_ = BuildContactTable(SmallStudy(), SmallContacts(), {{"c1", {87.5, {{"agent", 90.0}}}}}, "nb");
+    table_ =
+        BuildContactTable(SmallStudy(), SmallContacts(), {{"c1", {87.5, {{"agent", 90.0}}}}}, "nb");
   }
   void TearDown() override {
     if (!std::getenv("CXBENCH_KEEP_TEST_FILES")) fs::remove_all(dir_);
@@ -123,14 +132,16 @@ TEST_F(ExportTest, CsvHasOneRowPerContactWithCodesAndScores) {
   ASSERT_TRUE(WriteCsv(table_, path.string()).ok());
   // c2: unanswered (no wait, answered 0), q_yes not applicable (-1), q_grade
   // not asked (empty), q_kind option a (code 1).
-  EXPECT_EQ(ReadFile(path),
-            "contact_id,participant_id,participant,company,industry,channel,scenario,shopper_id,"
-            "planned_at,status,started_at,answered_at,wait_s,answered,responder,score_total,score_agent,"
-            "q_yes,q_grade,q_kind,q_note,comment_agent\r\n"
-            "c1,p1,Fjordbanken Kundesenter,Fjordbanken,bank,phone,s1,s001,2026-01-13T09:05,submitted,"
-            "2026-01-13T08:05:00Z,2026-01-13T08:05:30Z,30,1,1,87.5,90,1,5,2,\"Hyggelig, og rask\",Bra!\r\n"
-            "c2,p1,Fjordbanken Kundesenter,Fjordbanken,bank,chat,s1,s002,2026-01-14T10:00,submitted,"
-            "2026-01-14T09:00:00Z,,,0,,,,-1,,1,,\r\n");
+  EXPECT_EQ(
+      ReadFile(path),
+      "contact_id,participant_id,participant,company,industry,channel,scenario,shopper_id,"
+      "planned_at,status,started_at,answered_at,wait_s,answered,responder,score_total,score_agent,"
+      "q_yes,q_grade,q_kind,q_note,comment_agent\r\n"
+      "c1,p1,Fjordbanken Kundesenter,Fjordbanken,bank,phone,s1,s001,2026-01-13T09:05,submitted,"
+      "2026-01-13T08:05:00Z,2026-01-13T08:05:30Z,30,1,1,87.5,90,1,5,2,\"Hyggelig, og "
+      "rask\",Bra!\r\n"
+      "c2,p1,Fjordbanken Kundesenter,Fjordbanken,bank,chat,s1,s002,2026-01-14T10:00,submitted,"
+      "2026-01-14T09:00:00Z,,,0,,,,-1,,1,,\r\n");
   EXPECT_FALSE(fs::exists(path.string() + ".tmp"));
 }
 
@@ -149,13 +160,15 @@ TEST_F(ExportTest, SavReadsBackWithValuesAndLabels) {
   // The same values as the CSV export; readstat prints numbers with six decimals.
   EXPECT_EQ(first,
             "\"c1\",\"p1\",\"Fjordbanken Kundesenter\",\"Fjordbanken\",\"bank\",\"phone\",\"s1\","
-            "\"s001\",\"2026-01-13T09:05\",\"submitted\",\"2026-01-13T08:05:00Z\",\"2026-01-13T08:05:30Z\","
+            "\"s001\",\"2026-01-13T09:05\",\"submitted\",\"2026-01-13T08:05:00Z\",\"2026-01-13T08:"
+            "05:30Z\","
             "30.000000,1.000000,1.000000,87.500000,90.000000,1.000000,5.000000,2.000000,"
             "\"Hyggelig, og rask\",\"Bra!\"");
-  EXPECT_EQ(second,
-            "\"c2\",\"p1\",\"Fjordbanken Kundesenter\",\"Fjordbanken\",\"bank\",\"chat\",\"s1\","
-            "\"s002\",\"2026-01-14T10:00\",\"submitted\",\"2026-01-14T09:00:00Z\",\"\",,0.000000,,,,"
-            "-1.000000,,1.000000,\"\",\"\"");
+  EXPECT_EQ(
+      second,
+      "\"c2\",\"p1\",\"Fjordbanken Kundesenter\",\"Fjordbanken\",\"bank\",\"chat\",\"s1\","
+      "\"s002\",\"2026-01-14T10:00\",\"submitted\",\"2026-01-14T09:00:00Z\",\"\",,0.000000,,,,"
+      "-1.000000,,1.000000,\"\",\"\"");
 
   // extract_metadata: variable labels, value labels and the N/A missing code.
   const fs::path json_path = dir_ / "metadata.json";
@@ -175,9 +188,13 @@ TEST_F(ExportTest, SavReadsBackWithValuesAndLabels) {
 TEST_F(ExportTest, XlsxReadsBackWithReadableHeadersAndLabels) {
   const fs::path path = dir_ / "contacts.xlsx";
   const domain::Study study = SmallStudy();
-  ASSERT_TRUE(WriteXlsx({table_, BuildCodebook(study, "nb"), BuildParticipantTable(study, "nb")}, path.string()).ok());
-  const std::string source = std::getenv("CXBENCH_SOURCE_DIR") ? std::getenv("CXBENCH_SOURCE_DIR") : ".";
-  const auto book = nlohmann::json::parse(RunCommand("/usr/bin/python3 " + source + "/src/export/xlsx_dump.py " + path.string()));
+  ASSERT_TRUE(WriteXlsx({table_, BuildCodebook(study, "nb"), BuildParticipantTable(study, "nb")},
+                        path.string())
+                  .ok());
+  const std::string source =
+      std::getenv("CXBENCH_SOURCE_DIR") ? std::getenv("CXBENCH_SOURCE_DIR") : ".";
+  const auto book = nlohmann::json::parse(
+      RunCommand("/usr/bin/python3 " + source + "/src/export/xlsx_dump.py " + path.string()));
   ASSERT_TRUE(book.contains("Testundersøkelse")) << book.dump();
   ASSERT_TRUE(book.contains("Variabler"));
   ASSERT_TRUE(book.contains("Deltakere"));

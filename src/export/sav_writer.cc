@@ -15,7 +15,8 @@ ssize_t WriteBytes(const void* data, size_t length, void* context) {
 }
 
 Error ReadStatError(readstat_error_t error, const std::string& path, const std::string& what) {
-  return IoError("cannot write the SPSS file (" + what + "): " + readstat_error_message(error), path);
+  return IoError("cannot write the SPSS file (" + what + "): " + readstat_error_message(error),
+                 path);
 }
 
 }  // namespace
@@ -25,7 +26,7 @@ Status WriteSav(const ExportTable& table, const std::string& path) {
   FILE* file = std::fopen(temporary.c_str(), "wb");
   if (!file) return IoError("cannot write the file", path);
   std::unique_ptr<readstat_writer_t, decltype(&readstat_writer_free)> writer(readstat_writer_init(),
-                                                                            &readstat_writer_free);
+                                                                             &readstat_writer_free);
   auto fail = [&](Error error) -> Status {
     std::fclose(file);
     std::remove(temporary.c_str());
@@ -42,25 +43,31 @@ Status WriteSav(const ExportTable& table, const std::string& path) {
       // SPSS strings have a fixed width in bytes: the longest value (at least 1).
       size_t width = 1;
       for (const auto& row : table.rows) {
-        if (const std::string* text = std::get_if<std::string>(&row[col])) width = std::max(width, text->size());
+        if (const std::string* text = std::get_if<std::string>(&row[col]))
+          width = std::max(width, text->size());
       }
-      variable = readstat_add_variable(writer.get(), column.name.c_str(), READSTAT_TYPE_STRING, width);
+      variable =
+          readstat_add_variable(writer.get(), column.name.c_str(), READSTAT_TYPE_STRING, width);
     } else {
       variable = readstat_add_variable(writer.get(), column.name.c_str(), READSTAT_TYPE_DOUBLE, 0);
       if (!column.value_labels.empty()) {
-        readstat_label_set_t* labels =
-            readstat_add_label_set(writer.get(), READSTAT_TYPE_DOUBLE, ("labels_" + column.name).c_str());
-        for (const auto& [code, label] : column.value_labels) readstat_label_double_value(labels, code, label.c_str());
+        readstat_label_set_t* labels = readstat_add_label_set(writer.get(), READSTAT_TYPE_DOUBLE,
+                                                              ("labels_" + column.name).c_str());
+        for (const auto& [code, label] : column.value_labels)
+          readstat_label_double_value(labels, code, label.c_str());
         readstat_variable_set_label_set(variable, labels);
       }
-      if (column.missing_code) readstat_variable_add_missing_double_value(variable, *column.missing_code);
-      readstat_variable_set_measure(variable, column.value_labels.empty() ? READSTAT_MEASURE_SCALE
-                                                                          : READSTAT_MEASURE_NOMINAL);
+      if (column.missing_code)
+        readstat_variable_add_missing_double_value(variable, *column.missing_code);
+      readstat_variable_set_measure(variable, column.value_labels.empty()
+                                                  ? READSTAT_MEASURE_SCALE
+                                                  : READSTAT_MEASURE_NOMINAL);
     }
     readstat_variable_set_label(variable, column.label.c_str());
     variables.push_back(variable);
   }
-  if (readstat_error_t error = readstat_begin_writing_sav(writer.get(), file, static_cast<long>(table.rows.size()));
+  if (readstat_error_t error =
+          readstat_begin_writing_sav(writer.get(), file, static_cast<long>(table.rows.size()));
       error != READSTAT_OK) {
     // ReadStat validates names, labels and widths here.
     return fail(ReadStatError(error, path, "variables"));
@@ -76,7 +83,8 @@ Status WriteSav(const ExportTable& table, const std::string& path) {
       } else {
         error = readstat_insert_missing_value(writer.get(), variables[col]);
       }
-      if (error != READSTAT_OK) return fail(ReadStatError(error, path, "a value of " + table.columns[col].name));
+      if (error != READSTAT_OK)
+        return fail(ReadStatError(error, path, "a value of " + table.columns[col].name));
     }
     if (readstat_error_t error = readstat_end_row(writer.get()); error != READSTAT_OK) {
       return fail(ReadStatError(error, path, "a row"));

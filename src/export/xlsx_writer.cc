@@ -36,13 +36,16 @@ Status WriteXlsx(const std::vector<ExportTable>& sheets, const std::string& path
 
   for (size_t sheet_index = 0; sheet_index < sheets.size(); ++sheet_index) {
     const ExportTable& table = sheets[sheet_index];
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, SheetName(table.title, sheet_index).c_str());
+    lxw_worksheet* sheet =
+        workbook_add_worksheet(workbook, SheetName(table.title, sheet_index).c_str());
     for (size_t col = 0; col < table.columns.size(); ++col) {
       const Column& column = table.columns[col];
       worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(col), column.label.c_str(), header);
       // Answer columns are narrow; texts and labels wider.
-      const double width = column.kind == ColumnKind::kText || !column.value_labels.empty() ? 24 : 12;
-      worksheet_set_column(sheet, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col), width, nullptr);
+      const double width =
+          column.kind == ColumnKind::kText || !column.value_labels.empty() ? 24 : 12;
+      worksheet_set_column(sheet, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col), width,
+                           nullptr);
     }
     worksheet_set_row(sheet, 0, 45, nullptr);
     for (size_t row_index = 0; row_index < table.rows.size(); ++row_index) {

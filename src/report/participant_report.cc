@@ -50,7 +50,8 @@ std::string Escape(const std::string& text) { return EscapeXml(text); }
 
 char DecimalMark(const std::string& language) { return language == "en" ? '.' : ','; }
 
-std::string Format(const std::optional<double>& value, const std::string& language, int decimals = 1) {
+std::string Format(const std::optional<double>& value, const std::string& language,
+                   int decimals = 1) {
   if (!value || !std::isfinite(*value)) return T(language, "none");
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, *value);
@@ -74,28 +75,32 @@ std::string FormatWait(const std::optional<double>& seconds, const std::string& 
 
 std::string Interval(const Estimate& estimate, const std::string& language, int decimals = 1) {
   if (!estimate.low || !estimate.high) return "";
-  return "[" + Format(estimate.low, language, decimals) + " – " + Format(estimate.high, language, decimals) + "]";
+  return "[" + Format(estimate.low, language, decimals) + " – " +
+         Format(estimate.high, language, decimals) + "]";
 }
 
 std::string Figure(const std::string& label, const std::string& value, const std::string& sub) {
-  return "<div class=\"figure\"><div class=\"label\">" + Escape(label) + "</div><div class=\"value\">" + Escape(value) +
-         "</div><div class=\"sub\">" + Escape(sub) + "</div></div>";
+  return "<div class=\"figure\"><div class=\"label\">" + Escape(label) +
+         "</div><div class=\"value\">" + Escape(value) + "</div><div class=\"sub\">" + Escape(sub) +
+         "</div></div>";
 }
 
 std::string FrontPage(const ParticipantReportInput& in) {
   const std::string& l = in.language;
-  std::string html = "<section class=\"front\"><p class=\"study\">" + Escape(in.study_name) + " · " +
-                     Escape(T(l, "report")) + "</p>";
+  std::string html = "<section class=\"front\"><p class=\"study\">" + Escape(in.study_name) +
+                     " · " + Escape(T(l, "report")) + "</p>";
   html += "<h1>" + Escape(in.participant) + "</h1>";
   html += "<p class=\"company\">" + Escape(in.company) + " · " + Escape(in.industry) + " · " +
-          std::to_string(in.contacts) + " " + Escape(T(l, "contacts")) + ", " + std::to_string(in.answered) + " " +
-          Escape(T(l, "answered")) + "</p>";
+          std::to_string(in.contacts) + " " + Escape(T(l, "contacts")) + ", " +
+          std::to_string(in.answered) + " " + Escape(T(l, "answered")) + "</p>";
   if (in.best_in_test) html += "<div class=\"badge\">★ " + Escape(T(l, "best_in_test")) + "</div>";
   html += "<div class=\"figures\">";
-  html += Figure(T(l, "total"), Format(in.total.value, l), T(l, "interval") + " " + Interval(in.total, l));
+  html += Figure(T(l, "total"), Format(in.total.value, l),
+                 T(l, "interval") + " " + Interval(in.total, l));
   std::string rank_text = T(l, "none"), rank_sub = T(l, "not_ranked");
   if (in.rank) {
-    rank_text = std::to_string(*in.rank) + " " + T(l, "rank_of") + " " + std::to_string(in.ranked_in_industry);
+    rank_text = std::to_string(*in.rank) + " " + T(l, "rank_of") + " " +
+                std::to_string(in.ranked_in_industry);
     rank_sub = T(l, "rank_interval") + " " + std::to_string(in.rank_best.value_or(*in.rank)) + "–" +
                std::to_string(in.rank_worst.value_or(*in.rank));
   }
@@ -107,8 +112,8 @@ std::string FrontPage(const ParticipantReportInput& in) {
   html += Figure(T(l, "agent_score"), Format(in.agent_score, l), "");
   html += "</div>";
   if (in.rank && in.ranked_in_industry > 1) {
-    html += RenderRankStrip(*in.rank, in.rank_best.value_or(*in.rank), in.rank_worst.value_or(*in.rank),
-                            in.ranked_in_industry);
+    html += RenderRankStrip(*in.rank, in.rank_best.value_or(*in.rank),
+                            in.rank_worst.value_or(*in.rank), in.ranked_in_industry);
   }
   return html + "</section>";
 }
@@ -156,8 +161,9 @@ std::string QuestionsSection(const ParticipantReportInput& in) {
   const std::string& l = in.language;
   std::string html = "<section><h2>" + Escape(T(l, "questions")) + "</h2><table><thead><tr><th>" +
                      Escape(T(l, "question")) + "</th><th class=\"num\">" + Escape(T(l, "own")) +
-                     "</th><th class=\"num\">" + Escape(T(l, "industry")) + "</th><th class=\"num\">" +
-                     Escape(T(l, "difference")) + "</th></tr></thead><tbody>";
+                     "</th><th class=\"num\">" + Escape(T(l, "industry")) +
+                     "</th><th class=\"num\">" + Escape(T(l, "difference")) +
+                     "</th></tr></thead><tbody>";
   std::string area;
   for (const auto& row : in.questions) {
     if (row.area != area) {
@@ -168,21 +174,25 @@ std::string QuestionsSection(const ParticipantReportInput& in) {
     if (row.own && row.industry) diff = *row.own - *row.industry;
     std::string css = "num";
     if (row.significant && diff) css += *diff > 0 ? " significant better" : " significant worse";
-    html += "<tr><td>" + Escape(row.label) + "</td><td class=\"num\">" + Format(row.own, l) + "</td><td class=\"num\">" +
-            Format(row.industry, l) + "</td><td class=\"" + css + "\">" + FormatSigned(diff, l) +
-            (row.significant ? " *" : "") + "</td></tr>";
+    html += "<tr><td>" + Escape(row.label) + "</td><td class=\"num\">" + Format(row.own, l) +
+            "</td><td class=\"num\">" + Format(row.industry, l) + "</td><td class=\"" + css +
+            "\">" + FormatSigned(diff, l) + (row.significant ? " *" : "") + "</td></tr>";
   }
-  return html + "</tbody></table><p class=\"note\">" + Escape(T(l, "significant_note")) + "</p></section>";
+  return html + "</tbody></table><p class=\"note\">" + Escape(T(l, "significant_note")) +
+         "</p></section>";
 }
 
 std::string VariationSection(const ParticipantReportInput& in) {
   const std::string& l = in.language;
   DistributionChart chart;
-  chart.groups = {{in.participant, in.own_totals, kOwnColor}, {T(l, "industry"), in.industry_totals, kIndustryColor}};
-  std::string html = "<section><h2>" + Escape(T(l, "variation")) + "</h2>" + RenderDistributionChart(chart);
+  chart.groups = {{in.participant, in.own_totals, kOwnColor},
+                  {T(l, "industry"), in.industry_totals, kIndustryColor}};
+  std::string html =
+      "<section><h2>" + Escape(T(l, "variation")) + "</h2>" + RenderDistributionChart(chart);
   html += "<p class=\"note\">" + Escape(T(l, "variation_note")) + "</p>";
-  html += "<table><tr><td>" + Escape(T(l, "sd")) + "</td><td class=\"num\">" + Format(in.sd, l) + "</td></tr><tr><td>" +
-          Escape(T(l, "share_90")) + "</td><td class=\"num\">" + Format(in.share_90_plus, l) + " %</td></tr></table>";
+  html += "<table><tr><td>" + Escape(T(l, "sd")) + "</td><td class=\"num\">" + Format(in.sd, l) +
+          "</td></tr><tr><td>" + Escape(T(l, "share_90")) + "</td><td class=\"num\">" +
+          Format(in.share_90_plus, l) + " %</td></tr></table>";
   return html + "</section>";
 }
 
@@ -194,10 +204,11 @@ std::string WaitSection(const ParticipantReportInput& in) {
                      Escape(T(l, "industry") + ": " + T(l, "median")) + "</th><th class=\"num\">" +
                      Escape(T(l, "industry") + ": " + T(l, "p90")) + "</th></tr></thead><tbody>";
   for (const auto& row : in.waits) {
-    html += "<tr><td>" + Escape(row.channel) + "</td><td class=\"num\">" + FormatWait(row.own_median_s, l) +
-            "</td><td class=\"num\">" + FormatWait(row.own_p90_s, l) + "</td><td class=\"num\">" +
-            FormatWait(row.industry_median_s, l) + "</td><td class=\"num\">" + FormatWait(row.industry_p90_s, l) +
-            "</td></tr>";
+    html += "<tr><td>" + Escape(row.channel) + "</td><td class=\"num\">" +
+            FormatWait(row.own_median_s, l) + "</td><td class=\"num\">" +
+            FormatWait(row.own_p90_s, l) + "</td><td class=\"num\">" +
+            FormatWait(row.industry_median_s, l) + "</td><td class=\"num\">" +
+            FormatWait(row.industry_p90_s, l) + "</td></tr>";
   }
   return html + "</tbody></table></section>";
 }
@@ -206,8 +217,9 @@ std::string CxSection(const ParticipantReportInput& in) {
   const std::string& l = in.language;
   IntervalChart percent;
   percent.decimal_mark = DecimalMark(l);
-  percent.rows = {{T(l, "csat"), in.csat.value, in.csat.low, in.csat.high, kOwnColor},
-                  {T(l, "ces_easy"), in.ces_easy.value, in.ces_easy.low, in.ces_easy.high, kOwnColor}};
+  percent.rows = {
+      {T(l, "csat"), in.csat.value, in.csat.low, in.csat.high, kOwnColor},
+      {T(l, "ces_easy"), in.ces_easy.value, in.ces_easy.low, in.ces_easy.high, kOwnColor}};
   IntervalChart nps;
   nps.decimal_mark = DecimalMark(l);
   nps.min = -100;
@@ -220,11 +232,11 @@ std::string CxSection(const ParticipantReportInput& in) {
   ces.decimals = 2;
   ces.rows = {{T(l, "ces_mean"), in.ces_mean.value, in.ces_mean.low, in.ces_mean.high, kOwnColor}};
   std::string html = "<section><h2>" + Escape(T(l, "cx")) + "</h2>" + RenderIntervalChart(nps) +
-                     RenderIntervalChart(percent) + RenderIntervalChart(ces) + "<p class=\"note\">" +
-                     Escape(T(l, "cx_note")) + "</p>";
-  html += "<h3>" + Escape(T(l, "references")) + "</h3><table><thead><tr><th>" + Escape(T(l, "question")) +
-          "</th><th class=\"num\">" + Escape(T(l, "yes_share")) + "</th><th class=\"num\">" +
-          Escape(T(l, "industry")) + "</th></tr></thead><tbody>";
+                     RenderIntervalChart(percent) + RenderIntervalChart(ces) +
+                     "<p class=\"note\">" + Escape(T(l, "cx_note")) + "</p>";
+  html += "<h3>" + Escape(T(l, "references")) + "</h3><table><thead><tr><th>" +
+          Escape(T(l, "question")) + "</th><th class=\"num\">" + Escape(T(l, "yes_share")) +
+          "</th><th class=\"num\">" + Escape(T(l, "industry")) + "</th></tr></thead><tbody>";
   for (const auto& row : in.references) {
     html += "<tr><td>" + Escape(row.label) + "</td><td class=\"num\">" + Format(row.own_yes, l) +
             " %</td><td class=\"num\">" + Format(row.industry_yes, l) + " %</td></tr>";
@@ -238,7 +250,8 @@ std::string AuditSection(const ParticipantReportInput& in) {
                      Escape(T(l, "channel")) + "</th><th>" + Escape(T(l, "offered")) + "</th><th>" +
                      Escape(T(l, "ease")) + "</th></tr></thead><tbody>";
   for (const auto& row : in.audit) {
-    html += "<tr><td>" + Escape(row.channel) + "</td><td>" + Escape(T(l, row.offered ? "yes" : "no")) + "</td><td>" +
+    html += "<tr><td>" + Escape(row.channel) + "</td><td>" +
+            Escape(T(l, row.offered ? "yes" : "no")) + "</td><td>" +
             Escape(row.offered ? row.ease : T(l, "none")) + "</td></tr>";
   }
   return html + "</tbody></table></section>";
@@ -250,22 +263,24 @@ std::string CommentsSection(const ParticipantReportInput& in) {
   if (in.comments.empty()) html += "<p>" + Escape(T(l, "no_comments")) + "</p>";
   for (const auto& [area, comments] : in.comments) {
     html += "<h3>" + Escape(area) + "</h3>";
-    for (const auto& comment : comments) html += "<p class=\"comment\">«" + Escape(comment) + "»</p>";
+    for (const auto& comment : comments)
+      html += "<p class=\"comment\">«" + Escape(comment) + "»</p>";
   }
   return html + "</section>";
 }
 
 std::string PrioritiesSection(const ParticipantReportInput& in) {
   const std::string& l = in.language;
-  std::string html = "<section><h2>" + Escape(T(l, "priorities")) + "</h2><p class=\"note\">" +
-                     Escape(T(l, "priorities_note")) + "</p><table><thead><tr><th class=\"num\">#</th><th>" +
-                     Escape(T(l, "question")) + "</th><th class=\"num\">" + Escape(T(l, "gap")) +
-                     "</th><th class=\"num\">" + Escape(T(l, "weight")) + "</th></tr></thead><tbody>";
+  std::string html =
+      "<section><h2>" + Escape(T(l, "priorities")) + "</h2><p class=\"note\">" +
+      Escape(T(l, "priorities_note")) + "</p><table><thead><tr><th class=\"num\">#</th><th>" +
+      Escape(T(l, "question")) + "</th><th class=\"num\">" + Escape(T(l, "gap")) +
+      "</th><th class=\"num\">" + Escape(T(l, "weight")) + "</th></tr></thead><tbody>";
   int position = 0;
   for (const auto& row : in.priorities) {
-    html += "<tr><td class=\"num\">" + std::to_string(++position) + "</td><td>" + Escape(row.label) +
-            "</td><td class=\"num\">" + Format(row.gap, l) + "</td><td class=\"num\">" + Format(row.weight, l, 2) +
-            "</td></tr>";
+    html += "<tr><td class=\"num\">" + std::to_string(++position) + "</td><td>" +
+            Escape(row.label) + "</td><td class=\"num\">" + Format(row.gap, l) +
+            "</td><td class=\"num\">" + Format(row.weight, l, 2) + "</td></tr>";
   }
   return html + "</tbody></table></section>";
 }
@@ -274,14 +289,15 @@ std::string PrioritiesSection(const ParticipantReportInput& in) {
 
 std::string RenderParticipantReportHtml(const ParticipantReportInput& in) {
   const std::string& l = in.language;
-  std::string html = "<!doctype html><html lang=\"" + Escape(l == "en" ? "en" : "nb") +
-                     "\"><head><meta charset=\"utf-8\">"
-                     // Self-contained: nothing may load from anywhere, no script runs.
-                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-                     "'unsafe-inline'; img-src data:\">"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-                     Escape(in.participant + " – " + in.study_name) + "</title><style>" + kStyle +
-                     "</style></head><body>";
+  std::string html =
+      "<!doctype html><html lang=\"" + Escape(l == "en" ? "en" : "nb") +
+      "\"><head><meta charset=\"utf-8\">"
+      // Self-contained: nothing may load from anywhere, no script runs.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+      "'unsafe-inline'; img-src data:\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+      Escape(in.participant + " – " + in.study_name) + "</title><style>" + kStyle +
+      "</style></head><body>";
   html += FrontPage(in);
   html += AreasSection(in);
   html += ChannelsSection(in);

@@ -93,7 +93,7 @@ struct ParticipantReportInput {
   std::vector<ReferenceRow> references;
   std::vector<AuditRow> audit;
   std::map<std::string, std::vector<std::string>> comments;  // area label -> verbatims
-  std::vector<PriorityRow> priorities;  // most important first
+  std::vector<PriorityRow> priorities;                       // most important first
 };
 
 std::string RenderParticipantReportHtml(const ParticipantReportInput& input);

@@ -28,13 +28,15 @@ ParticipantReportInput Sample(const std::string& language) {
   in.channels = {{"Telefon", 12, 96.0, 81.0}, {"Chat", 7, 92.0, 74.0}};
   in.chat_person = 95.0;
   in.chat_bot = 61.0;
-  in.questions = {{"Mottak og velkomst", "Følte du deg velkommen?", 100.0, 84.0, true},
-                  {"Mottak og velkomst", "Presenterte kundebehandleren seg med navn?", 88.0, 90.0, false}};
+  in.questions = {
+      {"Mottak og velkomst", "Følte du deg velkommen?", 100.0, 84.0, true},
+      {"Mottak og velkomst", "Presenterte kundebehandleren seg med navn?", 88.0, 90.0, false}};
   in.own_totals = {100, 96, 92, 0, 98};
   in.industry_totals = {50, 70, 80, 90, 100, 0};
   in.sd = 4.2;
   in.share_90_plus = 88.0;
-  in.waits = {{"Telefon", 35.0, 90.0, 60.0, 240.0}, {"E-post/skjema", 7200.0, 30000.0, 14400.0, 86400.0}};
+  in.waits = {{"Telefon", 35.0, 90.0, 60.0, 240.0},
+              {"E-post/skjema", 7200.0, 30000.0, 14400.0, 86400.0}};
   in.nps = {42.0, 18.5, 61.0};
   in.csat = {88.0, 70.0, 96.0};
   in.ces_mean = {6.1, 5.7, 6.5};
@@ -48,10 +50,11 @@ ParticipantReportInput Sample(const std::string& language) {
 
 TEST(ParticipantReport, FrontPageHasScoreRankAndTheBestInTestMark) {
   const std::string html = RenderParticipantReportHtml(Sample("nb"));
-  EXPECT_NE(html.find("Vestlandets Største Sparebank og Forsikring Kundesenter Privat &amp; Bedrift"),
-            std::string::npos);
-  EXPECT_NE(html.find(">94,7<"), std::string::npos);             // decimal comma in Norwegian
-  EXPECT_NE(html.find("[91,2 – 97,3]"), std::string::npos);     // its interval
+  EXPECT_NE(
+      html.find("Vestlandets Største Sparebank og Forsikring Kundesenter Privat &amp; Bedrift"),
+      std::string::npos);
+  EXPECT_NE(html.find(">94,7<"), std::string::npos);         // decimal comma in Norwegian
+  EXPECT_NE(html.find("[91,2 – 97,3]"), std::string::npos);  // its interval
   EXPECT_NE(html.find("1 av 15"), std::string::npos);
   EXPECT_NE(html.find("sannsynlig plassering 1–2"), std::string::npos);
   EXPECT_NE(html.find("Best i test"), std::string::npos);
@@ -74,10 +77,10 @@ TEST(ParticipantReport, EnglishUsesEnglishTextsAndDecimalPoints) {
 
 TEST(ParticipantReport, EverySectionIsThereWithItsCharts) {
   const std::string html = RenderParticipantReportHtml(Sample("nb"));
-  for (const char* heading : {"Prestasjonsområder", "Kanaler", "Chat: menneske og chatbot", "Variasjon mellom",
-                              "Svar- og ventetid", "Kundeopplevelse (CX)", "Tre referansespørsmål",
-                              "Kanalrevisjon", "Kommentarer fra kundene", "Forbedringsprioriteringer",
-                              "Spørsmål for spørsmål"}) {
+  for (const char* heading :
+       {"Prestasjonsområder", "Kanaler", "Chat: menneske og chatbot", "Variasjon mellom",
+        "Svar- og ventetid", "Kundeopplevelse (CX)", "Tre referansespørsmål", "Kanalrevisjon",
+        "Kommentarer fra kundene", "Forbedringsprioriteringer", "Spørsmål for spørsmål"}) {
     EXPECT_NE(html.find(heading), std::string::npos) << heading;
   }
   EXPECT_NE(html.find("class=\"box\""), std::string::npos);       // variation chart

@@ -26,8 +26,10 @@ Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int 
   namespace fs = std::filesystem;
   const std::string chromium = ChromiumPath();
   if (access(chromium.c_str(), X_OK) != 0) {
-    return IoError("Chromium is needed to print PDF and was not found (run `make setup`, or set CXBENCH_CHROMIUM)",
-                   chromium);
+    return IoError(
+        "Chromium is needed to print PDF and was not found (run `make setup`, or set "
+        "CXBENCH_CHROMIUM)",
+        chromium);
   }
   std::error_code error;
   const fs::path html = fs::absolute(html_path, error);
@@ -66,7 +68,8 @@ Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int 
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, chromium.c_str(), &actions, &attributes, argv.data(), environ);
+  const int spawned =
+      posix_spawn(&pid, chromium.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   auto cleanup = [&] { fs::remove_all(profile, error); };
@@ -85,14 +88,17 @@ Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int 
       waitpid(pid, &status, 0);
       cleanup();
       std::remove(temporary.c_str());
-      return IoError("Chromium did not finish printing within " + std::to_string(timeout_seconds) + " s", html_path);
+      return IoError(
+          "Chromium did not finish printing within " + std::to_string(timeout_seconds) + " s",
+          html_path);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   kill(-pid, SIGKILL);  // any helper process left behind
   cleanup();
   struct stat info {};
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(temporary.c_str(), &info) != 0 || info.st_size == 0) {
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(temporary.c_str(), &info) != 0 ||
+      info.st_size == 0) {
     std::remove(temporary.c_str());
     return IoError("Chromium could not print the page to PDF", html_path);
   }

@@ -16,6 +16,7 @@ std::string ChromiumPath();
 // Prints the HTML file at `html_path` to `pdf_path` (A4, the page's own @page
 // margins, no header or footer). Writes PDF_PATH.tmp and renames it when
 // Chromium succeeded; gives up after `timeout_seconds`.
-Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int timeout_seconds = 120);
+Status RenderPdf(const std::string& html_path, const std::string& pdf_path,
+                 int timeout_seconds = 120);
 
 }  // namespace cx::report

@@ -56,9 +56,10 @@ TEST_F(PdfRendererTest, PrintsNorwegianTextAndAVectorChart) {
   chart.categories = {"Svar- og ventetid", "Kundebehandleren"};
   chart.series = {{"Bærum Energi", "#1f5f99", {88.0, 71.5}}};
   const fs::path html = dir_ / "page.html";
-  std::ofstream(html) << "<!doctype html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>t</title></head>"
-                         "<body><h1>Tønsberg Sparebank – Æ Ø Å æ ø å</h1>"
-                      << RenderBarChart(chart) << "</body></html>";
+  std::ofstream(html)
+      << "<!doctype html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+         "<body><h1>Tønsberg Sparebank – Æ Ø Å æ ø å</h1>"
+      << RenderBarChart(chart) << "</body></html>";
   const fs::path pdf = dir_ / "page.pdf";
   const Status printed = RenderPdf(html.string(), pdf.string());
   ASSERT_TRUE(printed.ok()) << printed.error().ToString();

@@ -13,7 +13,9 @@ const std::string& T(const std::string& language, const std::string& key) {
       {"rank", {"Plassering i bransjen", "Rank in the industry"}},
       {"rank_of", {"av", "of"}},
       {"rank_interval", {"sannsynlig plassering", "likely rank"}},
-      {"not_ranked", {"Ikke rangert (for få gjennomførte henvendelser)", "Not ranked (too few completed contacts)"}},
+      {"not_ranked",
+       {"Ikke rangert (for få gjennomførte henvendelser)",
+        "Not ranked (too few completed contacts)"}},
       {"interval", {"95 % konfidensintervall", "95 % confidence interval"}},
       {"industry_mean", {"Bransjesnitt", "Industry mean"}},
       {"industry_best", {"Bransjens beste", "Industry best"}},
@@ -31,10 +33,12 @@ const std::string& T(const std::string& language, const std::string& key) {
       {"industry", {"Bransjen", "Industry"}},
       {"difference", {"Differanse", "Difference"}},
       {"significant_note",
-       {"* Forskjellen er større enn usikkerheten (95 %).", "* The difference is larger than its uncertainty (95 %)."}},
+       {"* Forskjellen er større enn usikkerheten (95 %).",
+        "* The difference is larger than its uncertainty (95 %)."}},
       {"variation", {"Variasjon mellom henvendelsene", "Variation between contacts"}},
       {"variation_note",
-       {"De beste leverer høy score hver gang. Hver prikk er én henvendelse; boksen viser de midterste 50 %.",
+       {"De beste leverer høy score hver gang. Hver prikk er én henvendelse; boksen viser de "
+        "midterste 50 %.",
         "The best score high every time. Each dot is one contact; the box shows the middle 50 %."}},
       {"sd", {"Standardavvik", "Standard deviation"}},
       {"share_90", {"Andel henvendelser med 90 eller mer", "Share of contacts at 90 or more"}},
@@ -61,9 +65,11 @@ const std::string& T(const std::string& language, const std::string& key) {
       {"no_comments", {"Ingen kommentarer.", "No comments."}},
       {"priorities", {"Forbedringsprioriteringer", "Improvement priorities"}},
       {"priorities_note",
-       {"Punktene der avstanden til bransjens beste er størst, vektet etter hvor sterkt de henger sammen med "
+       {"Punktene der avstanden til bransjens beste er størst, vektet etter hvor sterkt de henger "
+        "sammen med "
         "totalinntrykket.",
-        "The items where the gap to the industry's best is largest, weighted by how strongly each relates to the "
+        "The items where the gap to the industry's best is largest, weighted by how strongly each "
+        "relates to the "
         "total impression."}},
       {"gap", {"Avstand til beste", "Gap to best"}},
       {"weight", {"Sammenheng med totalinntrykk", "Relation to total impression"}},

@@ -32,22 +32,23 @@ double Scale(double value, double min, double max, double left, double plot_widt
 }
 
 std::string Open(int width, int height, const std::string& title) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" + std::to_string(width) +
-         "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(width) + " " +
-         std::to_string(height) + "\" role=\"img\" " + kFont + " font-size=\"11\"><title>" + EscapeXml(title) +
-         "</title>";
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" +
+         std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+         std::to_string(width) + " " + std::to_string(height) + "\" role=\"img\" " + kFont +
+         " font-size=\"11\"><title>" + EscapeXml(title) + "</title>";
 }
 
 // Grid lines and tick labels at five even steps of the scale.
-std::string Axis(double min, double max, double left, double plot_width, double top, double bottom, int decimals) {
+std::string Axis(double min, double max, double left, double plot_width, double top, double bottom,
+                 int decimals) {
   std::string svg;
   for (int step = 0; step <= 4; ++step) {
     const double value = min + (max - min) * step / 4.0;
     const double x = Scale(value, min, max, left, plot_width);
-    svg += "<line x1=\"" + Px(x) + "\" y1=\"" + Px(top) + "\" x2=\"" + Px(x) + "\" y2=\"" + Px(bottom) +
-           "\" stroke=\"#d9d9d9\" stroke-width=\"1\"/>";
-    svg += "<text x=\"" + Px(x) + "\" y=\"" + Px(bottom + 14) + "\" text-anchor=\"middle\" fill=\"#555\">" +
-           Number(value, decimals) + "</text>";
+    svg += "<line x1=\"" + Px(x) + "\" y1=\"" + Px(top) + "\" x2=\"" + Px(x) + "\" y2=\"" +
+           Px(bottom) + "\" stroke=\"#d9d9d9\" stroke-width=\"1\"/>";
+    svg += "<text x=\"" + Px(x) + "\" y=\"" + Px(bottom + 14) +
+           "\" text-anchor=\"middle\" fill=\"#555\">" + Number(value, decimals) + "</text>";
   }
   return svg;
 }
@@ -65,8 +66,8 @@ std::string Label(const std::string& text, double y) {
     shown += "…";
   }
   return "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + Px(y) +
-         "\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#222\"><title>" + EscapeXml(text) +
-         "</title>" + EscapeXml(shown) + "</text>";
+         "\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#222\"><title>" +
+         EscapeXml(text) + "</title>" + EscapeXml(shown) + "</text>";
 }
 
 }  // namespace
@@ -76,12 +77,23 @@ std::string EscapeXml(const std::string& text) {
   escaped.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -96,14 +108,18 @@ std::string RenderBarChart(const BarChart& chart) {
   const double plot_width = chart.width - kLabelWidth - kRightPad;
   const double bottom = top + group_height * static_cast<double>(chart.categories.size());
   const int height = static_cast<int>(std::ceil(bottom + kAxisHeight));
-  std::string svg = Open(chart.width, height, chart.series.empty() ? "chart" : chart.series.front().name);
+  std::string svg =
+      Open(chart.width, height, chart.series.empty() ? "chart" : chart.series.front().name);
   svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom, 0);
   // Legend.
   double legend_x = kLabelWidth;
   auto legend_item = [&](const std::string& name, const std::string& color, bool tick) {
-    svg += tick ? "<rect x=\"" + Px(legend_x) + "\" y=\"4\" width=\"3\" height=\"12\" fill=\"" + EscapeXml(color) + "\"/>"
-                : "<rect x=\"" + Px(legend_x) + "\" y=\"4\" width=\"12\" height=\"12\" fill=\"" + EscapeXml(color) + "\"/>";
-    svg += "<text x=\"" + Px(legend_x + 16) + "\" y=\"14\" fill=\"#222\">" + EscapeXml(name) + "</text>";
+    svg += tick ? "<rect x=\"" + Px(legend_x) + "\" y=\"4\" width=\"3\" height=\"12\" fill=\"" +
+                      EscapeXml(color) + "\"/>"
+                : "<rect x=\"" + Px(legend_x) + "\" y=\"4\" width=\"12\" height=\"12\" fill=\"" +
+                      EscapeXml(color) + "\"/>";
+    svg += "<text x=\"" + Px(legend_x + 16) + "\" y=\"14\" fill=\"#222\">" + EscapeXml(name) +
+           "</text>";
     legend_x += 24 + 6.5 * static_cast<double>(name.size());
   };
   if (legend > 0) {
@@ -112,24 +128,30 @@ std::string RenderBarChart(const BarChart& chart) {
   }
   for (size_t category = 0; category < chart.categories.size(); ++category) {
     const double group_top = top + group_height * static_cast<double>(category) + 4;
-    svg += Label(chart.categories[category], group_top + bar_height * static_cast<double>(bars) / 2);
+    svg +=
+        Label(chart.categories[category], group_top + bar_height * static_cast<double>(bars) / 2);
     for (size_t index = 0; index < chart.series.size(); ++index) {
       const auto& series = chart.series[index];
       if (category >= series.values.size() || !series.values[category]) continue;
       const double value = *series.values[category];
       const double y = group_top + bar_height * static_cast<double>(index);
       const double x_end = Scale(value, chart.min, chart.max, kLabelWidth, plot_width);
-      svg += "<rect class=\"bar\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + Px(y) + "\" width=\"" +
-             Px(x_end - kLabelWidth) + "\" height=\"" + Px(bar_height - 1) + "\" fill=\"" + EscapeXml(series.color) +
-             "\"><title>" + EscapeXml(series.name + ": " + Number(value, chart.decimals, chart.decimal_mark)) + "</title></rect>";
+      svg += "<rect class=\"bar\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + Px(y) +
+             "\" width=\"" + Px(x_end - kLabelWidth) + "\" height=\"" + Px(bar_height - 1) +
+             "\" fill=\"" + EscapeXml(series.color) + "\"><title>" +
+             EscapeXml(series.name + ": " + Number(value, chart.decimals, chart.decimal_mark)) +
+             "</title></rect>";
       svg += "<text x=\"" + Px(x_end + 4) + "\" y=\"" + Px(y + bar_height / 2) +
-             "\" dominant-baseline=\"middle\" fill=\"#333\">" + Number(value, chart.decimals, chart.decimal_mark) +
-             "</text>";
+             "\" dominant-baseline=\"middle\" fill=\"#333\">" +
+             Number(value, chart.decimals, chart.decimal_mark) + "</text>";
     }
-    if (chart.markers && category < chart.markers->values.size() && chart.markers->values[category]) {
-      const double x = Scale(*chart.markers->values[category], chart.min, chart.max, kLabelWidth, plot_width);
-      svg += "<rect class=\"marker\" x=\"" + Px(x - 1.5) + "\" y=\"" + Px(group_top - 2) + "\" width=\"3\" height=\"" +
-             Px(bar_height * static_cast<double>(bars) + 4) + "\" fill=\"" + EscapeXml(chart.markers->color) + "\"/>";
+    if (chart.markers && category < chart.markers->values.size() &&
+        chart.markers->values[category]) {
+      const double x =
+          Scale(*chart.markers->values[category], chart.min, chart.max, kLabelWidth, plot_width);
+      svg += "<rect class=\"marker\" x=\"" + Px(x - 1.5) + "\" y=\"" + Px(group_top - 2) +
+             "\" width=\"3\" height=\"" + Px(bar_height * static_cast<double>(bars) + 4) +
+             "\" fill=\"" + EscapeXml(chart.markers->color) + "\"/>";
     }
   }
   return svg + "</svg>";
@@ -149,19 +171,21 @@ std::string RenderIntervalChart(const IntervalChart& chart) {
     if (row.low && row.high) {
       const double x1 = Scale(*row.low, chart.min, chart.max, kLabelWidth, plot_width);
       const double x2 = Scale(*row.high, chart.min, chart.max, kLabelWidth, plot_width);
-      svg += "<line class=\"interval\" x1=\"" + Px(x1) + "\" y1=\"" + Px(y) + "\" x2=\"" + Px(x2) + "\" y2=\"" + Px(y) +
-             "\" stroke=\"" + EscapeXml(row.color) + "\" stroke-width=\"2\"/>";
+      svg += "<line class=\"interval\" x1=\"" + Px(x1) + "\" y1=\"" + Px(y) + "\" x2=\"" + Px(x2) +
+             "\" y2=\"" + Px(y) + "\" stroke=\"" + EscapeXml(row.color) + "\" stroke-width=\"2\"/>";
       for (double x : {x1, x2}) {
-        svg += "<line x1=\"" + Px(x) + "\" y1=\"" + Px(y - 5) + "\" x2=\"" + Px(x) + "\" y2=\"" + Px(y + 5) +
-               "\" stroke=\"" + EscapeXml(row.color) + "\" stroke-width=\"2\"/>";
+        svg += "<line x1=\"" + Px(x) + "\" y1=\"" + Px(y - 5) + "\" x2=\"" + Px(x) + "\" y2=\"" +
+               Px(y + 5) + "\" stroke=\"" + EscapeXml(row.color) + "\" stroke-width=\"2\"/>";
       }
     }
     if (row.value) {
       const double x = Scale(*row.value, chart.min, chart.max, kLabelWidth, plot_width);
-      svg += "<circle class=\"point\" cx=\"" + Px(x) + "\" cy=\"" + Px(y) + "\" r=\"4.5\" fill=\"" + EscapeXml(row.color) +
-             "\"/>";
-      const double text_x = Scale(row.high.value_or(*row.value), chart.min, chart.max, kLabelWidth, plot_width) + 8;
-      svg += "<text x=\"" + Px(text_x) + "\" y=\"" + Px(y) + "\" dominant-baseline=\"middle\" fill=\"#333\">" +
+      svg += "<circle class=\"point\" cx=\"" + Px(x) + "\" cy=\"" + Px(y) + "\" r=\"4.5\" fill=\"" +
+             EscapeXml(row.color) + "\"/>";
+      const double text_x =
+          Scale(row.high.value_or(*row.value), chart.min, chart.max, kLabelWidth, plot_width) + 8;
+      svg += "<text x=\"" + Px(text_x) + "\" y=\"" + Px(y) +
+             "\" dominant-baseline=\"middle\" fill=\"#333\">" +
              Number(*row.value, chart.decimals, chart.decimal_mark) + "</text>";
     } else {
       svg += "<text x=\"" + std::to_string(kLabelWidth + 4) + "\" y=\"" + Px(y) +
@@ -179,7 +203,9 @@ std::string RenderDistributionChart(const DistributionChart& chart) {
   const int height = static_cast<int>(std::ceil(bottom + kAxisHeight));
   std::string svg = Open(chart.width, height, "distribution");
   svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom, 0);
-  auto x_of = [&](double value) { return Scale(value, chart.min, chart.max, kLabelWidth, plot_width); };
+  auto x_of = [&](double value) {
+    return Scale(value, chart.min, chart.max, kLabelWidth, plot_width);
+  };
   for (size_t index = 0; index < chart.groups.size(); ++index) {
     const auto& group = chart.groups[index];
     const double y = top + group_height * (static_cast<double>(index) + 0.5);
@@ -196,17 +222,20 @@ std::string RenderDistributionChart(const DistributionChart& chart) {
     };
     const double q1 = quantile(0.25), median = quantile(0.5), q3 = quantile(0.75);
     const std::string color = EscapeXml(group.color);
-    svg += "<line class=\"whisker\" x1=\"" + Px(x_of(sorted.front())) + "\" y1=\"" + Px(y) + "\" x2=\"" +
-           Px(x_of(sorted.back())) + "\" y2=\"" + Px(y) + "\" stroke=\"" + color + "\" stroke-width=\"1\"/>";
-    svg += "<rect class=\"box\" x=\"" + Px(x_of(q1)) + "\" y=\"" + Px(y - 8) + "\" width=\"" + Px(x_of(q3) - x_of(q1)) +
-           "\" height=\"16\" fill=\"" + color + "\" fill-opacity=\"0.25\" stroke=\"" + color + "\"/>";
-    svg += "<line class=\"median\" x1=\"" + Px(x_of(median)) + "\" y1=\"" + Px(y - 8) + "\" x2=\"" + Px(x_of(median)) +
-           "\" y2=\"" + Px(y + 8) + "\" stroke=\"" + color + "\" stroke-width=\"2.5\"/>";
+    svg += "<line class=\"whisker\" x1=\"" + Px(x_of(sorted.front())) + "\" y1=\"" + Px(y) +
+           "\" x2=\"" + Px(x_of(sorted.back())) + "\" y2=\"" + Px(y) + "\" stroke=\"" + color +
+           "\" stroke-width=\"1\"/>";
+    svg += "<rect class=\"box\" x=\"" + Px(x_of(q1)) + "\" y=\"" + Px(y - 8) + "\" width=\"" +
+           Px(x_of(q3) - x_of(q1)) + "\" height=\"16\" fill=\"" + color +
+           "\" fill-opacity=\"0.25\" stroke=\"" + color + "\"/>";
+    svg += "<line class=\"median\" x1=\"" + Px(x_of(median)) + "\" y1=\"" + Px(y - 8) + "\" x2=\"" +
+           Px(x_of(median)) + "\" y2=\"" + Px(y + 8) + "\" stroke=\"" + color +
+           "\" stroke-width=\"2.5\"/>";
     // Every value as a dot, spread vertically by a fixed pattern so equal values stay visible.
     for (size_t v = 0; v < group.values.size(); ++v) {
       const double offset = (static_cast<double>(v % 5) - 2.0) * 2.5;
-      svg += "<circle class=\"dot\" cx=\"" + Px(x_of(group.values[v])) + "\" cy=\"" + Px(y + offset) +
-             "\" r=\"1.8\" fill=\"" + color + "\" fill-opacity=\"0.7\"/>";
+      svg += "<circle class=\"dot\" cx=\"" + Px(x_of(group.values[v])) + "\" cy=\"" +
+             Px(y + offset) + "\" r=\"1.8\" fill=\"" + color + "\" fill-opacity=\"0.7\"/>";
     }
   }
   return svg + "</svg>";
@@ -219,17 +248,20 @@ std::string RenderRankStrip(int rank, int best, int worst, int n, int width) {
     return n <= 1 ? left : left + (right - left) * (position - 1) / static_cast<double>(n - 1);
   };
   std::string svg = Open(width, height, "rank");
-  svg += "<line x1=\"" + Px(left) + "\" y1=\"" + Px(y) + "\" x2=\"" + Px(right) + "\" y2=\"" + Px(y) +
-         "\" stroke=\"#bbb\" stroke-width=\"2\"/>";
+  svg += "<line x1=\"" + Px(left) + "\" y1=\"" + Px(y) + "\" x2=\"" + Px(right) + "\" y2=\"" +
+         Px(y) + "\" stroke=\"#bbb\" stroke-width=\"2\"/>";
   for (int position = 1; position <= n; ++position) {
     svg += "<circle cx=\"" + Px(x_of(position)) + "\" cy=\"" + Px(y) + "\" r=\"2\" fill=\"#bbb\"/>";
   }
-  svg += "<rect class=\"rank-interval\" x=\"" + Px(x_of(best) - 6) + "\" y=\"" + Px(y - 7) + "\" width=\"" +
-         Px(x_of(worst) - x_of(best) + 12) + "\" height=\"14\" rx=\"7\" fill=\"#1f5f99\" fill-opacity=\"0.2\"/>";
-  svg += "<circle class=\"rank\" cx=\"" + Px(x_of(rank)) + "\" cy=\"" + Px(y) + "\" r=\"6\" fill=\"#1f5f99\"/>";
-  svg += "<text x=\"" + Px(left) + "\" y=\"" + Px(y + 18) + "\" text-anchor=\"middle\" fill=\"#555\">1</text>";
-  svg += "<text x=\"" + Px(right) + "\" y=\"" + Px(y + 18) + "\" text-anchor=\"middle\" fill=\"#555\">" +
-         std::to_string(n) + "</text>";
+  svg += "<rect class=\"rank-interval\" x=\"" + Px(x_of(best) - 6) + "\" y=\"" + Px(y - 7) +
+         "\" width=\"" + Px(x_of(worst) - x_of(best) + 12) +
+         "\" height=\"14\" rx=\"7\" fill=\"#1f5f99\" fill-opacity=\"0.2\"/>";
+  svg += "<circle class=\"rank\" cx=\"" + Px(x_of(rank)) + "\" cy=\"" + Px(y) +
+         "\" r=\"6\" fill=\"#1f5f99\"/>";
+  svg += "<text x=\"" + Px(left) + "\" y=\"" + Px(y + 18) +
+         "\" text-anchor=\"middle\" fill=\"#555\">1</text>";
+  svg += "<text x=\"" + Px(right) + "\" y=\"" + Px(y + 18) +
+         "\" text-anchor=\"middle\" fill=\"#555\">" + std::to_string(n) + "</text>";
   return svg + "</svg>";
 }
 

@@ -19,7 +19,7 @@ std::string EscapeXml(const std::string& text);
 
 struct Series {
   std::string name;
-  std::string color;  // CSS colour
+  std::string color;                          // CSS colour
   std::vector<std::optional<double>> values;  // one per category; nullopt = no bar
 };
 

@@ -53,11 +53,13 @@ TEST(RenderBarChart, MarkersAndLegendForSeveralSeries) {
 }
 
 TEST(RenderIntervalChart, DrawsPointAndWhiskersOnItsScale) {
-  // NPS scale -100..100 over 394 px: 0 is at 190 + 197 = 387; -20 at 190 + 157.6 = 347.6; 40 at 190 + 275.8 = 465.8.
+  // NPS scale -100..100 over 394 px: 0 is at 190 + 197 = 387; -20 at 190 + 157.6 = 347.6; 40 at 190
+  // + 275.8 = 465.8.
   IntervalChart chart;
   chart.min = -100;
   chart.max = 100;
-  chart.rows = {{"NPS", 10.0, -20.0, 40.0, "#1f5f99"}, {"Ingen data", std::nullopt, std::nullopt, std::nullopt, "#999"}};
+  chart.rows = {{"NPS", 10.0, -20.0, 40.0, "#1f5f99"},
+                {"Ingen data", std::nullopt, std::nullopt, std::nullopt, "#999"}};
   const std::string svg = RenderIntervalChart(chart);
   EXPECT_NE(svg.find("x1=\"347.6\""), std::string::npos) << svg;
   EXPECT_NE(svg.find("x2=\"465.8\""), std::string::npos);
@@ -78,7 +80,8 @@ TEST(RenderDistributionChart, BoxShowsQuartilesAndEveryValueIsADot) {
 }
 
 TEST(RenderRankStrip, PlacesRankAndIntervalAmongN) {
-  // n = 11 on 30..610: position k at 30 + 58 (k - 1). Rank 3 at 146; band 2..5 from 88 - 6 to 262 + 6.
+  // n = 11 on 30..610: position k at 30 + 58 (k - 1). Rank 3 at 146; band 2..5 from 88 - 6 to 262
+  // + 6.
   const std::string svg = RenderRankStrip(3, 2, 5, 11, 640);
   EXPECT_NE(svg.find("class=\"rank\" cx=\"146.0\""), std::string::npos) << svg;
   EXPECT_NE(svg.find("class=\"rank-interval\" x=\"82.0\""), std::string::npos);
@@ -93,8 +96,9 @@ TEST(Labels, LongLabelsAreCutSoTheLayoutHolds) {
   // 30 characters, the trailing space dropped, then an ellipsis.
   EXPECT_NE(svg.find(">Vestlandets Største Sparebank…</text>"), std::string::npos) << svg;
   // The full name is kept in the tooltip.
-  EXPECT_NE(svg.find("<title>Vestlandets Største Sparebank og Forsikring Kundesenter Privat</title>"),
-            std::string::npos);
+  EXPECT_NE(
+      svg.find("<title>Vestlandets Største Sparebank og Forsikring Kundesenter Privat</title>"),
+      std::string::npos);
 }
 
 }  // namespace

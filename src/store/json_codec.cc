@@ -82,9 +82,8 @@ domain::ProfileRequirement DecodeProfile(const std::string& text) {
 }
 
 std::string EncodeRelevance(const domain::Relevance& relevance) {
-  return json{{"question", relevance.question},
-              {"values", relevance.values},
-              {"negate", relevance.negate}}
+  return json{
+      {"question", relevance.question}, {"values", relevance.values}, {"negate", relevance.negate}}
       .dump();
 }
 

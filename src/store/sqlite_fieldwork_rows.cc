@@ -45,9 +45,9 @@ Result<std::vector<domain::Shopper>> SqliteStore::LoadShoppers() {
     soci::statement select =
         (sql_->prepare << "SELECT id, name, age_band, gender, region, languages, channels, "
                           "max_per_week, away_dates FROM shopper ORDER BY id",
-         soci::into(row.id), soci::into(row.name), soci::into(row.age_band),
-         soci::into(row.gender), soci::into(row.region), soci::into(languages),
-         soci::into(channels), soci::into(row.max_contacts_per_week), soci::into(away));
+         soci::into(row.id), soci::into(row.name), soci::into(row.age_band), soci::into(row.gender),
+         soci::into(row.region), soci::into(languages), soci::into(channels),
+         soci::into(row.max_contacts_per_week), soci::into(away));
     select.execute();
     while (select.fetch()) {
       domain::Shopper shopper = row;

@@ -104,9 +104,10 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path) {
                        path);
   }
   if (application_id != kApplicationId && !(application_id == 0 && tables == 0)) {
-    return Unsupported("not a cxbench database (an SQLite file of another application); it was "
-                       "left untouched",
-                       path);
+    return Unsupported(
+        "not a cxbench database (an SQLite file of another application); it was "
+        "left untouched",
+        path);
   }
   if (version > LatestSchemaVersion()) {
     return Unsupported("made by a newer cxbench (schema " + std::to_string(version) +
@@ -127,7 +128,8 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path) {
         for (const Migration& migration : Migrations()) {
           if (migration.version <= version) continue;
           ExecScript(*sql, migration.sql);
-          // user_version and application_id live in the file header and roll back with the transaction.
+          // user_version and application_id live in the file header and roll back with the
+          // transaction.
           ExecScript(*sql, "PRAGMA user_version=" + std::to_string(migration.version));
         }
         ExecScript(*sql, "PRAGMA application_id=" + std::to_string(kApplicationId));

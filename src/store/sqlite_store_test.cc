@@ -114,8 +114,15 @@ TEST_F(StoreTest, AFailedStudyLoadLeavesNothing) {
 
 TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
   const domain::Study study = ExampleStudy();
-  domain::Shopper shopper{"s001", "Kari Nordmann", "30-44", "female", "Oslo", {"nb", "en"},
-                          {domain::Channel::kPhone, domain::Channel::kChat}, 4, {"2026-02-02"}};
+  domain::Shopper shopper{"s001",
+                          "Kari Nordmann",
+                          "30-44",
+                          "female",
+                          "Oslo",
+                          {"nb", "en"},
+                          {domain::Channel::kPhone, domain::Channel::kChat},
+                          4,
+                          {"2026-02-02"}};
   domain::Contact contact;
   contact.id = "fjordbanken-01";
   contact.participant = "fjordbanken";
@@ -159,8 +166,9 @@ TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
   contacts = (*store)->LoadContacts(study.id);
   EXPECT_EQ((*contacts)[0].answers.size(), 3u);
 
-  ASSERT_TRUE((*store)->AppendChangeLog(study.id, {"", "manager", "answer", "fjordbanken-01/rec_tone",
-                                                   "value", "5", "4", "shopper mistyped"})
+  ASSERT_TRUE((*store)
+                  ->AppendChangeLog(study.id, {"", "manager", "answer", "fjordbanken-01/rec_tone",
+                                               "value", "5", "4", "shopper mistyped"})
                   .ok());
   auto log = (*store)->LoadChangeLog(study.id);
   ASSERT_TRUE(log.ok());
@@ -194,7 +202,8 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   EXPECT_EQ((*contacts)[0].answers.at(0).number, 1.0);
   EXPECT_EQ((*contacts)[0].comments.at(0).text, "Hyggelig og imøtekommende.");
   // What schema 2 added works on the upgraded file.
-  EXPECT_TRUE((*store)->AppendChangeLog("old", {"", "test", "contact", "p1-01", "", "", "", ""}).ok());
+  EXPECT_TRUE(
+      (*store)->AppendChangeLog("old", {"", "test", "contact", "p1-01", "", "", "", ""}).ok());
 }
 
 TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
@@ -216,15 +225,17 @@ TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {
   auto store = OpenSqlite(path.string());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
-  EXPECT_NE(store.error().message.find("not a cxbench database"), std::string::npos) << store.error().message;
+  EXPECT_NE(store.error().message.find("not a cxbench database"), std::string::npos)
+      << store.error().message;
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_FALSE(fs::exists(path.string() + "-wal"));
 }
 
 TEST_F(StoreTest, ForeignSqliteDatabaseIsRefusedAndUntouched) {
   const fs::path path = dir_ / "other.db";
-  RunSql(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); "
-               "INSERT INTO customers VALUES (1, 'Ola');");
+  RunSql(path,
+         "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); "
+         "INSERT INTO customers VALUES (1, 'Ola');");
   const std::string before = ReadBytes(path);
   auto store = OpenSqlite(path.string());
   ASSERT_FALSE(store.ok());

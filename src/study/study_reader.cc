@@ -74,9 +74,8 @@ class StudyReader {
     ReadList(root, "participants", false, [&](const YAML::Node& node, const std::string& path) {
       ReadParticipant(node, path, study);
     });
-    ReadList(root, "areas", true, [&](const YAML::Node& node, const std::string& path) {
-      ReadArea(node, path, study);
-    });
+    ReadList(root, "areas", true,
+             [&](const YAML::Node& node, const std::string& path) { ReadArea(node, path, study); });
     ReadList(root, "questions", true, [&](const YAML::Node& node, const std::string& path) {
       ReadQuestion(node, path, study);
     });
@@ -165,8 +164,8 @@ class StudyReader {
     auto end = fields_.String(fieldwork, "end", fw_path, true);
     study.period.time_zone =
         fields_.String(fieldwork, "time_zone", fw_path, false).value_or("Europe/Oslo");
-    for (auto [text, target, key] :
-         {std::tuple{&start, &study.period.start, "start"}, std::tuple{&end, &study.period.end, "end"}}) {
+    for (auto [text, target, key] : {std::tuple{&start, &study.period.start, "start"},
+                                     std::tuple{&end, &study.period.end, "end"}}) {
       if (!*text) continue;
       if (auto date = ParseDate(**text)) {
         *target = *date;
@@ -195,8 +194,8 @@ class StudyReader {
       return;
     }
     spec.share = fields_.Number(node, "share", path, true).value_or(0);
-    spec.priority = fields_.Integer(node, "priority", path, false)
-                        .value_or(static_cast<int>(spec.channel) + 1);
+    spec.priority =
+        fields_.Integer(node, "priority", path, false).value_or(static_cast<int>(spec.channel) + 1);
     spec.max_wait_seconds = fields_.Duration(node, "max_wait", path, true).value_or(0);
 
     const YAML::Node hours = node["hours"];
@@ -322,12 +321,12 @@ class StudyReader {
             item.ease = domain::ParseEase(*ease);
             if (!item.ease) {
               diagnostics_.Error(fields_.source_map().Get(Join(entry_path, "ease")),
-                                 Join(entry_path, "ease") + ": expected easy, moderate or hard, found '" +
-                                     *ease + "'");
-            } else if (!item.offered) {
-              diagnostics_.Error(fields_.source_map().Get(Join(entry_path, "ease")),
                                  Join(entry_path, "ease") +
-                                     ": a channel that is not offered has no ease to find");
+                                     ": expected easy, moderate or hard, found '" + *ease + "'");
+            } else if (!item.offered) {
+              diagnostics_.Error(
+                  fields_.source_map().Get(Join(entry_path, "ease")),
+                  Join(entry_path, "ease") + ": a channel that is not offered has no ease to find");
             }
           }
           participant.audit.push_back(item);
@@ -376,15 +375,15 @@ class StudyReader {
         question.type != domain::QuestionType::kNumber) {
       diagnostics_.Error(fields_.source_map().Get(Join(path, min ? "min" : "max")),
                          path + ": min and max belong to scale and number questions; " +
-                             std::string(domain::ToString(question.type)) +
-                             " has a fixed range");
+                             std::string(domain::ToString(question.type)) + " has a fixed range");
     }
     if (auto good = fields_.String(node, "good_answer", path, false)) {
       if (*good == "yes" || *good == "no") {
         question.good_answer_yes = *good == "yes";
       } else {
-        diagnostics_.Error(fields_.source_map().Get(Join(path, "good_answer")),
-                           Join(path, "good_answer") + ": expected yes or no, found '" + *good + "'");
+        diagnostics_.Error(
+            fields_.source_map().Get(Join(path, "good_answer")),
+            Join(path, "good_answer") + ": expected yes or no, found '" + *good + "'");
       }
     }
     question.channels = Channels(node, path);
@@ -396,8 +395,8 @@ class StudyReader {
         question.reference = *parsed;
       } else {
         diagnostics_.Error(fields_.source_map().Get(Join(path, "reference")),
-                           Join(path, "reference") + ": expected welcome, valued or would_buy, found '" +
-                               *flag + "'");
+                           Join(path, "reference") +
+                               ": expected welcome, valued or would_buy, found '" + *flag + "'");
       }
     }
     ReadList(
@@ -449,8 +448,7 @@ ReadOutcome ReadStudyText(std::string_view text, const std::string& file_name) {
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& error) {
-    diagnostics.Error({error.mark.line + 1, error.mark.column + 1},
-                      "not valid YAML: " + error.msg);
+    diagnostics.Error({error.mark.line + 1, error.mark.column + 1}, "not valid YAML: " + error.msg);
     outcome.errors = diagnostics.Take();
     return outcome;
   }

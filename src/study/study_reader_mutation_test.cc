@@ -50,7 +50,8 @@ TEST(StudyReaderMutation, DamagedFilesNeverCrashAndErrorsPointIntoTheFile) {
           text.erase(at, 1 + Next(state) % 40);
           break;
         case 2:  // insert a byte
-          text.insert(text.begin() + static_cast<long>(at), alphabet[Next(state) % alphabet.size()]);
+          text.insert(text.begin() + static_cast<long>(at),
+                      alphabet[Next(state) % alphabet.size()]);
           break;
         default:  // truncate
           text.resize(at);

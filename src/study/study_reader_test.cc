@@ -75,8 +75,8 @@ TEST(ReadStudyText, ValidStudyHasNoErrorsAndReadsEveryField) {
   const domain::Study& study = *outcome.study;
   EXPECT_EQ(study.id, "t");
   EXPECT_EQ(study.period.time_zone, "Europe/Oslo");  // the default
-  EXPECT_EQ(study.contacts_per_participant, 25);      // the default
-  EXPECT_EQ(study.period.Weeks(), 17);  // 2026-01-12 .. 2026-05-10 is 119 days
+  EXPECT_EQ(study.contacts_per_participant, 25);     // the default
+  EXPECT_EQ(study.period.Weeks(), 17);               // 2026-01-12 .. 2026-05-10 is 119 days
   ASSERT_EQ(study.channels.size(), 1u);
   EXPECT_EQ(study.channels[0].max_wait_seconds, 600);
   EXPECT_EQ(study.channels[0].hours.weekdays, (std::vector<int>{1, 2}));
@@ -103,66 +103,91 @@ TEST_P(BadStudy, ReportsEveryErrorWithItsPlace) {
 INSTANTIATE_TEST_SUITE_P(
     Table, BadStudy,
     ::testing::Values(
-        BadCase{"unknown_key", Edit("    points: 2\n", "    points: 2\n    pionts: 3\n"),
-                {"test.yaml:34:5: error: questions[0].pionts: unknown key 'pionts' (expected one of: "
-                 "id, area, type, label, points, min, max, options, good_answer, channels, na, "
-                 "required, relevant_if, reference)"}},
-        BadCase{"duplicate_id", Edit("  - id: q2", "  - id: q1"),
+        BadCase{
+            "unknown_key",
+            Edit("    points: 2\n", "    points: 2\n    pionts: 3\n"),
+            {"test.yaml:34:5: error: questions[0].pionts: unknown key 'pionts' (expected one of: "
+             "id, area, type, label, points, min, max, options, good_answer, channels, na, "
+             "required, relevant_if, reference)"}},
+        BadCase{"duplicate_id",
+                Edit("  - id: q2", "  - id: q1"),
                 {"test.yaml:35:9: error: questions[1].id: duplicate question id 'q1' (first at "
                  "questions[0])"}},
-        BadCase{"unknown_industry", Edit("    industry: bank", "    industry: banks"),
+        BadCase{"unknown_industry",
+                Edit("    industry: bank", "    industry: banks"),
                 {"test.yaml:23:15: error: participants[0].industry: unknown industry 'banks' "
                  "(expected an id from industries)"}},
-        BadCase{"missing_language", Edit("{nb: Karakter, en: Grade}", "{nb: Karakter}"),
+        BadCase{"missing_language",
+                Edit("{nb: Karakter, en: Grade}", "{nb: Karakter}"),
                 {"test.yaml:41:12: error: questions[1].label: missing the text in 'en', a language "
                  "of the study"}},
-        BadCase{"question_in_no_area", Edit("  - id: q1\n    area: agent\n", "  - id: q1\n"),
+        BadCase{"question_in_no_area",
+                Edit("  - id: q1\n    area: agent\n", "  - id: q1\n"),
                 {"test.yaml:30:5: error: questions[0].area: missing key 'area'"}},
-        BadCase{"impossible_scale", Edit("    max: 6", "    max: 1"),
-                {"test.yaml:39:10: error: questions[1].max: impossible scale: max must be above min"}},
-        BadCase{"bad_date", Edit("end: 2026-05-10", "end: 2026-02-30"),
+        BadCase{
+            "impossible_scale",
+            Edit("    max: 6", "    max: 1"),
+            {"test.yaml:39:10: error: questions[1].max: impossible scale: max must be above min"}},
+        BadCase{"bad_date",
+                Edit("end: 2026-05-10", "end: 2026-02-30"),
                 {"test.yaml:6:39: error: study.fieldwork.end: expected a date as YYYY-MM-DD, found "
                  "'2026-02-30'"}},
-        BadCase{"end_before_start", Edit("end: 2026-05-10", "end: 2026-01-01"),
-                {"test.yaml:6:39: error: study.fieldwork.end: the fieldwork ends before it starts"}},
-        BadCase{"unknown_time_zone", Edit("end: 2026-05-10}", "end: 2026-05-10, time_zone: Europe/Olso}"),
-                {"test.yaml:6:62: error: study.fieldwork.time_zone: unknown time zone 'Europe/Olso' "
-                 "(expected an IANA name such as Europe/Oslo)"}},
-        BadCase{"negative_share", Edit("    share: 1\n", "    share: -1\n"),
-                {"test.yaml:8:3: error: channels: the channel shares sum to 0; expected positive shares",
+        BadCase{
+            "end_before_start",
+            Edit("end: 2026-05-10", "end: 2026-01-01"),
+            {"test.yaml:6:39: error: study.fieldwork.end: the fieldwork ends before it starts"}},
+        BadCase{
+            "unknown_time_zone",
+            Edit("end: 2026-05-10}", "end: 2026-05-10, time_zone: Europe/Olso}"),
+            {"test.yaml:6:62: error: study.fieldwork.time_zone: unknown time zone 'Europe/Olso' "
+             "(expected an IANA name such as Europe/Oslo)"}},
+        BadCase{"negative_share",
+                Edit("    share: 1\n", "    share: -1\n"),
+                {"test.yaml:8:3: error: channels: the channel shares sum to 0; expected positive "
+                 "shares",
                  "test.yaml:9:12: error: channels[0].share: expected a share of 0 or more, found a "
                  "negative one"}},
-        BadCase{"shares_sum_to_nothing", Edit("    share: 1\n", "    share: 0\n"),
-                {"test.yaml:8:3: error: channels: the channel shares sum to 0; expected positive shares"}},
+        BadCase{"shares_sum_to_nothing",
+                Edit("    share: 1\n", "    share: 0\n"),
+                {"test.yaml:8:3: error: channels: the channel shares sum to 0; expected positive "
+                 "shares"}},
         BadCase{"relevance_names_later_question",
-                Edit("    points: 2\n", "    points: 2\n    relevant_if: {question: q2, equals: \"3\"}\n"),
+                Edit("    points: 2\n",
+                     "    points: 2\n    relevant_if: {question: q2, equals: \"3\"}\n"),
                 {"test.yaml:34:29: error: questions[0].relevant_if.question: question 'q2' comes "
                  "later; a relevance condition may only name an earlier question"}},
-        BadCase{"relevance_names_unknown_question",
-                Edit("    points: 2\n", "    points: 2\n    relevant_if: {question: q9, equals: \"3\"}\n"),
-                {"test.yaml:34:29: error: questions[0].relevant_if.question: unknown question 'q9'"}},
-        BadCase{"not_a_number", Edit("    points: 2", "    points: two"),
+        BadCase{
+            "relevance_names_unknown_question",
+            Edit("    points: 2\n",
+                 "    points: 2\n    relevant_if: {question: q9, equals: \"3\"}\n"),
+            {"test.yaml:34:29: error: questions[0].relevant_if.question: unknown question 'q9'"}},
+        BadCase{"not_a_number",
+                Edit("    points: 2", "    points: two"),
                 {"test.yaml:33:13: error: questions[0].points: expected a number, found 'two'"}},
-        BadCase{"audit_of_unknown_channel",
-                Edit("      phone: {offered: true, ease: easy}", "      fax: {offered: true}"),
-                {"test.yaml:25:7: error: participants[0].audit.fax: unknown key 'fax' (expected one "
-                 "of: phone, email_form, chat, messenger)",
-                 "test.yaml:25:7: error: participants[0].audit: offers none of the study's channels, "
-                 "so it cannot be contacted"}},
-        BadCase{"all_errors_at_once",
-                Edit("    max: 6", "    max: 1", Edit("    industry: bank", "    industry: banks")),
-                {"test.yaml:23:15: error: participants[0].industry: unknown industry 'banks' "
-                 "(expected an id from industries)",
-                 "test.yaml:39:10: error: questions[1].max: impossible scale: max must be above min"}},
-        BadCase{"bad_clock", Edit("open: \"08:00\"", "open: \"8 o'clock\""),
+        BadCase{
+            "audit_of_unknown_channel",
+            Edit("      phone: {offered: true, ease: easy}", "      fax: {offered: true}"),
+            {"test.yaml:25:7: error: participants[0].audit.fax: unknown key 'fax' (expected one "
+             "of: phone, email_form, chat, messenger)",
+             "test.yaml:25:7: error: participants[0].audit: offers none of the study's channels, "
+             "so it cannot be contacted"}},
+        BadCase{
+            "all_errors_at_once",
+            Edit("    max: 6", "    max: 1", Edit("    industry: bank", "    industry: banks")),
+            {"test.yaml:23:15: error: participants[0].industry: unknown industry 'banks' "
+             "(expected an id from industries)",
+             "test.yaml:39:10: error: questions[1].max: impossible scale: max must be above min"}},
+        BadCase{"bad_clock",
+                Edit("open: \"08:00\"", "open: \"8 o'clock\""),
                 {"test.yaml:10:37: error: channels[0].hours.open: expected a time as HH:MM, found "
                  "'8 o'clock'"}},
-        BadCase{"choice_option_over_points",
-                Edit("    type: scale\n    min: 1\n    max: 6\n",
-                     "    type: choice\n    options: [{id: a, label: {nb: A, en: A}, points: 9}, "
-                     "{id: b, label: {nb: B, en: B}, points: 0}]\n"),
-                {"test.yaml:38:54: error: questions[1].options[0].points: expected points from 0 to "
-                 "the question's points (3)"}}),
+        BadCase{
+            "choice_option_over_points",
+            Edit("    type: scale\n    min: 1\n    max: 6\n",
+                 "    type: choice\n    options: [{id: a, label: {nb: A, en: A}, points: 9}, "
+                 "{id: b, label: {nb: B, en: B}, points: 0}]\n"),
+            {"test.yaml:38:54: error: questions[1].options[0].points: expected points from 0 to "
+             "the question's points (3)"}}),
     [](const ::testing::TestParamInfo<BadCase>& param) { return std::string(param.param.name); });
 
 TEST(ReadStudyText, BrokenYamlIsOneErrorWithItsPlace) {

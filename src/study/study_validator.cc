@@ -38,13 +38,14 @@ class Validator {
   void CheckLabels(const domain::LocalizedText& text, const std::string& path) {
     if (text.by_language.empty()) return;  // missing altogether: reported by the reader
     for (const std::string& language : study_.languages) {
-      if (!text.Has(language)) Error(path, "missing the text in '" + language + "', a language of the study");
+      if (!text.Has(language))
+        Error(path, "missing the text in '" + language + "', a language of the study");
     }
     for (const auto& [language, value] : text.by_language) {
       if (std::find(study_.languages.begin(), study_.languages.end(), language) ==
           study_.languages.end()) {
-        Error(Join(path, language), "language '" + language +
-                                        "' is not among the study's languages (study.languages)");
+        Error(Join(path, language),
+              "language '" + language + "' is not among the study's languages (study.languages)");
       } else if (value.empty()) {
         Error(Join(path, language), "expected a text, found an empty one");
       }
@@ -56,7 +57,9 @@ class Validator {
                    const std::string& path, const std::string& what) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, path);
-    if (!inserted) Error(Join(path, "id"), "duplicate " + what + " id '" + id + "' (first at " + it->second + ")");
+    if (!inserted)
+      Error(Join(path, "id"),
+            "duplicate " + what + " id '" + id + "' (first at " + it->second + ")");
   }
 
   void CheckHeader() {
@@ -74,7 +77,8 @@ class Validator {
       if (!seen.insert(language).second) Error(path, "language '" + language + "' is listed twice");
     }
     if (study_.year != 0 && (study_.year < 2000 || study_.year > 2100)) {
-      Error("study.year", "expected a year between 2000 and 2100, found " + std::to_string(study_.year));
+      Error("study.year",
+            "expected a year between 2000 and 2100, found " + std::to_string(study_.year));
     }
     if (study_.contacts_per_participant < 1) {
       Error("study.contacts_per_participant", "expected at least 1 contact per participant");
@@ -84,9 +88,9 @@ class Validator {
     }
     if (study_.min_contacts_for_ranking < 0 ||
         study_.min_contacts_for_ranking > study_.contacts_per_participant) {
-      Error("study.min_contacts_for_ranking",
-            "expected 0 to contacts_per_participant (" +
-                std::to_string(study_.contacts_per_participant) + ")");
+      Error("study.min_contacts_for_ranking", "expected 0 to contacts_per_participant (" +
+                                                  std::to_string(study_.contacts_per_participant) +
+                                                  ")");
     }
     const auto& period = study_.period;
     if (period.start.ok() && period.end.ok() && period.end < period.start) {
@@ -95,8 +99,8 @@ class Validator {
     try {
       (void)date::locate_zone(period.time_zone);
     } catch (const std::exception&) {
-      Error("study.fieldwork.time_zone",
-            "unknown time zone '" + period.time_zone + "' (expected an IANA name such as Europe/Oslo)");
+      Error("study.fieldwork.time_zone", "unknown time zone '" + period.time_zone +
+                                             "' (expected an IANA name such as Europe/Oslo)");
     }
   }
 
@@ -110,16 +114,20 @@ class Validator {
       const auto& spec = study_.channels[index];
       const std::string path = Index("channels", index);
       if (!seen.insert(spec.channel).second) {
-        Error(Join(path, "id"), "duplicate channel id '" + std::string(domain::ToString(spec.channel)) + "'");
+        Error(Join(path, "id"),
+              "duplicate channel id '" + std::string(domain::ToString(spec.channel)) + "'");
       }
-      if (spec.share < 0) Error(Join(path, "share"), "expected a share of 0 or more, found a negative one");
+      if (spec.share < 0)
+        Error(Join(path, "share"), "expected a share of 0 or more, found a negative one");
       share_sum += std::max(0.0, spec.share);
-      if (spec.max_wait_seconds <= 0) Error(Join(path, "max_wait"), "expected a maximum wait above 0");
+      if (spec.max_wait_seconds <= 0)
+        Error(Join(path, "max_wait"), "expected a maximum wait above 0");
       if (spec.hours.open_minute >= spec.hours.close_minute) {
         Error(Join(path, "hours"), "the channel closes before it opens");
       }
       std::set<int> days(spec.hours.weekdays.begin(), spec.hours.weekdays.end());
-      if (days.size() != spec.hours.weekdays.size()) Error(Join(path, "hours.days"), "a weekday is listed twice");
+      if (days.size() != spec.hours.weekdays.size())
+        Error(Join(path, "hours.days"), "a weekday is listed twice");
       CheckWaitTable(spec, path);
     }
     if (!study_.channels.empty() && share_sum <= 0) {
@@ -152,7 +160,8 @@ class Validator {
       const std::string path = Index("industries", index);
       CheckUnique(industries, industry.id, path, "industry");
       CheckLabels(industry.name, Join(path, "name"));
-      if (industry.scenarios.empty()) Error(Join(path, "scenarios"), "expected at least one scenario");
+      if (industry.scenarios.empty())
+        Error(Join(path, "scenarios"), "expected at least one scenario");
       for (size_t s_index = 0; s_index < industry.scenarios.size(); ++s_index) {
         const auto& scenario = industry.scenarios[s_index];
         const std::string s_path = Index(Join(path, "scenarios"), s_index);
@@ -187,20 +196,22 @@ class Validator {
       const std::string path = Index("participants", index);
       CheckUnique(seen, participant.id, path, "participant");
       if (!participant.industry.empty() && !study_.FindIndustry(participant.industry)) {
-        Error(Join(path, "industry"), "unknown industry '" + participant.industry +
-                                          "' (expected an id from industries)");
+        Error(Join(path, "industry"),
+              "unknown industry '" + participant.industry + "' (expected an id from industries)");
       }
-      if (participant.size < 0) Error(Join(path, "size"), "expected a number of agents of 0 or more");
+      if (participant.size < 0)
+        Error(Join(path, "size"), "expected a number of agents of 0 or more");
       if (std::find(study_.languages.begin(), study_.languages.end(), participant.language) ==
           study_.languages.end()) {
-        Error(Join(path, "language"), "language '" + participant.language +
-                                          "' is not among the study's languages");
+        Error(Join(path, "language"),
+              "language '" + participant.language + "' is not among the study's languages");
       }
       bool any = false;
       for (const auto& spec : study_.channels) any = any || participant.Offers(spec.channel);
       // A missing audit is reported by the reader; an audit offering nothing here.
       if (source_map_.Has(Join(path, "audit")) && !any && !study_.channels.empty()) {
-        Error(Join(path, "audit"), "offers none of the study's channels, so it cannot be contacted");
+        Error(Join(path, "audit"),
+              "offers none of the study's channels, so it cannot be contacted");
       }
     }
   }
@@ -241,11 +252,13 @@ class Validator {
       CheckLabels(question.label, Join(path, "label"));
       const domain::Area* area = question.area.empty() ? nullptr : study_.FindArea(question.area);
       if (!question.area.empty() && !area) {
-        Error(Join(path, "area"), "unknown area '" + question.area + "' (expected an id from areas)");
+        Error(Join(path, "area"),
+              "unknown area '" + question.area + "' (expected an id from areas)");
       }
       if (question.points < 0) Error(Join(path, "points"), "expected points of 0 or more");
       if (area && !area->scored && question.points > 0) {
-        Error(Join(path, "points"), "area '" + area->id + "' is not scored, so its questions carry no points");
+        Error(Join(path, "points"),
+              "area '" + area->id + "' is not scored, so its questions carry no points");
       }
       switch (question.type) {
         case QuestionType::kScale:
@@ -272,7 +285,8 @@ class Validator {
           break;
         }
         case QuestionType::kText:
-          if (question.points > 0) Error(Join(path, "points"), "a text question cannot give points");
+          if (question.points > 0)
+            Error(Join(path, "points"), "a text question cannot give points");
           break;
         case QuestionType::kDuration:
           if (question.points > 0 && !(area && area->wait_time)) {
@@ -281,7 +295,8 @@ class Validator {
           }
           break;
         case QuestionType::kNumber:
-          if (question.points > 0) Error(Join(path, "points"), "a number question cannot give points");
+          if (question.points > 0)
+            Error(Join(path, "points"), "a number question cannot give points");
           break;
         default:
           break;
@@ -299,7 +314,8 @@ class Validator {
       if (question.reference != domain::ReferenceFlag::kNone) {
         auto [it, inserted] = references.emplace(question.reference, path);
         if (!inserted) {
-          Error(Join(path, "reference"), "reference '" + std::string(domain::ToString(question.reference)) +
+          Error(Join(path, "reference"), "reference '" +
+                                             std::string(domain::ToString(question.reference)) +
                                              "' is already given to " + it->second);
         }
         if (question.type != QuestionType::kYesNo) {
@@ -332,8 +348,8 @@ class Validator {
     const domain::Question* target = study_.FindQuestion(condition.question);
     for (const std::string& value : condition.values) {
       if (!AnswerCanBe(*target, value)) {
-        Error(Join(path, "relevant_if"), "'" + value + "' is not an answer question '" + target->id +
-                                             "' can give");
+        Error(Join(path, "relevant_if"),
+              "'" + value + "' is not an answer question '" + target->id + "' can give");
       }
     }
   }
@@ -352,7 +368,8 @@ class Validator {
         char* end = nullptr;
         const double number = std::strtod(value.c_str(), &end);
         if (end == value.c_str() || *end != '\0') return false;
-        if (question.type == QuestionType::kDuration || question.type == QuestionType::kNumber) return true;
+        if (question.type == QuestionType::kDuration || question.type == QuestionType::kNumber)
+          return true;
         return number >= question.Min() && number <= question.Max();
       }
     }

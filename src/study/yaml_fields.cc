@@ -62,8 +62,8 @@ std::string_view KindOf(const YAML::Node& node) {
 
 bool Fields::ExpectMap(const YAML::Node& node, const std::string& path) {
   if (node.IsMap()) return true;
-  diagnostics_.Error(MarkOf(node), path + ": expected a mapping (key: value), found " +
-                                       std::string(KindOf(node)));
+  diagnostics_.Error(
+      MarkOf(node), path + ": expected a mapping (key: value), found " + std::string(KindOf(node)));
   return false;
 }
 
@@ -133,7 +133,8 @@ std::optional<double> Fields::Number(const YAML::Node& map, const std::string& k
   if (!text) return std::nullopt;
   double value = 0;
   if (!YAML::convert<double>::decode(*node, value) || !std::isfinite(value)) {
-    diagnostics_.Error(MarkOf(*node), Join(path, key) + ": expected a number, found '" + *text + "'");
+    diagnostics_.Error(MarkOf(*node),
+                       Join(path, key) + ": expected a number, found '" + *text + "'");
     return std::nullopt;
   }
   return value;
@@ -162,7 +163,8 @@ std::optional<bool> Fields::Boolean(const YAML::Node& map, const std::string& ke
   if (!text) return std::nullopt;
   if (*text == "true" || *text == "yes") return true;
   if (*text == "false" || *text == "no") return false;
-  diagnostics_.Error(MarkOf(*node), Join(path, key) + ": expected true or false, found '" + *text + "'");
+  diagnostics_.Error(MarkOf(*node),
+                     Join(path, key) + ": expected true or false, found '" + *text + "'");
   return std::nullopt;
 }
 
@@ -174,9 +176,9 @@ std::optional<double> Fields::Duration(const YAML::Node& map, const std::string&
   if (!text) return std::nullopt;
   auto seconds = ParseDurationSeconds(*text);
   if (!seconds) {
-    diagnostics_.Error(MarkOf(*node), Join(path, key) +
-                                          ": expected a duration such as 20s, 10m or 48h, found '" +
-                                          *text + "'");
+    diagnostics_.Error(
+        MarkOf(*node),
+        Join(path, key) + ": expected a duration such as 20s, 10m or 48h, found '" + *text + "'");
   }
   return seconds;
 }
@@ -206,8 +208,9 @@ domain::LocalizedText Fields::Text(const YAML::Node& map, const std::string& key
   if (!node) return text;
   const std::string here = Join(path, key);
   if (!node->IsMap()) {
-    diagnostics_.Error(MarkOf(*node), here + ": expected a text per language ({nb: ..., en: ...}), found " +
-                                          std::string(KindOf(*node)));
+    diagnostics_.Error(MarkOf(*node),
+                       here + ": expected a text per language ({nb: ..., en: ...}), found " +
+                           std::string(KindOf(*node)));
     return text;
   }
   for (const auto& entry : *node) {

@@ -77,8 +77,8 @@ class Fields {
                                       const std::string& path, bool required);
   // A text per language: {nb: ..., en: ...}. Missing declared languages are
   // checked later by the validator, which knows the study's languages.
-  domain::LocalizedText Text(const YAML::Node& map, const std::string& key,
-                             const std::string& path, bool required);
+  domain::LocalizedText Text(const YAML::Node& map, const std::string& key, const std::string& path,
+                             bool required);
 
   // Records where `path` is, for the validator.
   void Remember(const std::string& path, const YAML::Node& node) {
