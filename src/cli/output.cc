@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/csv.h"
+
 namespace cx::cli {
 
 CLI::Option* AddFormatOption(CLI::App* command, Format& format) {
@@ -47,16 +49,6 @@ void PrintTable(std::ostream& out, const Table& table) {
   for (size_t width : widths) rule.push_back(std::string(width, '-'));
   print_row(rule);
   for (const auto& row : table.rows) print_row(row);
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 void PrintCsv(std::ostream& out, const Table& table) {

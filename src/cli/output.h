@@ -24,8 +24,6 @@ struct Table {
 
 void PrintTable(std::ostream& out, const Table& table);
 void PrintCsv(std::ostream& out, const Table& table);
-// One CSV field, quoted when it holds a comma, quote, CR or LF.
-std::string CsvField(const std::string& text);
 
 // Exit codes, as documented in `cxbench --help` and docs/cli.md.
 inline constexpr int kExitOk = 0;

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "core/csv.h"
+
 namespace cx::cli {
 namespace {
 

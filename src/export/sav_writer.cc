@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/file_commit.h"
 #include "export/writers.h"
 
 namespace cx::exporting {
@@ -22,15 +23,14 @@ Error ReadStatError(readstat_error_t error, const std::string& path, const std::
 }  // namespace
 
 Status WriteSav(const ExportTable& table, const std::string& path) {
-  const std::string temporary = path + ".tmp";
+  const std::string temporary = TemporaryPathFor(path);
   FILE* file = std::fopen(temporary.c_str(), "wb");
   if (!file) return IoError("cannot write the file", path);
   std::unique_ptr<readstat_writer_t, decltype(&readstat_writer_free)> writer(readstat_writer_init(),
                                                                              &readstat_writer_free);
   auto fail = [&](Error error) -> Status {
     std::fclose(file);
-    std::remove(temporary.c_str());
-    return error;
+    return DiscardFile(temporary, std::move(error));
   };
   readstat_set_data_writer(writer.get(), &WriteBytes);
   readstat_writer_set_file_label(writer.get(), table.title.substr(0, 64).c_str());
@@ -93,15 +93,9 @@ Status WriteSav(const ExportTable& table, const std::string& path) {
   if (readstat_error_t error = readstat_end_writing(writer.get()); error != READSTAT_OK) {
     return fail(ReadStatError(error, path, "the end"));
   }
-  if (std::fclose(file) != 0) {
-    std::remove(temporary.c_str());
-    return IoError("cannot write the file (disk full?)", path);
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return IoError("cannot move the finished file into place", path);
-  }
-  return Ok();
+  if (std::fclose(file) != 0)
+    return DiscardFile(temporary, IoError("cannot write the file (disk full?)", path));
+  return CommitFile(temporary, path);
 }
 
 }  // namespace cx::exporting

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/file_commit.h"
 #include "export/writers.h"
 
 namespace cx::exporting {
@@ -25,7 +26,7 @@ std::string SheetName(const std::string& title, size_t index) {
 }  // namespace
 
 Status WriteXlsx(const std::vector<ExportTable>& sheets, const std::string& path) {
-  const std::string temporary = path + ".tmp";
+  const std::string temporary = TemporaryPathFor(path);
   lxw_workbook* workbook = workbook_new(temporary.c_str());
   if (!workbook) return IoError("cannot create the workbook", path);
   lxw_format* header = workbook_add_format(workbook);
@@ -74,14 +75,10 @@ Status WriteXlsx(const std::vector<ExportTable>& sheets, const std::string& path
   }
   const lxw_error error = workbook_close(workbook);
   if (error != LXW_NO_ERROR) {
-    std::remove(temporary.c_str());
-    return IoError(std::string("cannot write the workbook: ") + lxw_strerror(error), path);
+    return DiscardFile(
+        temporary, IoError(std::string("cannot write the workbook: ") + lxw_strerror(error), path));
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return IoError("cannot move the finished file into place", path);
-  }
-  return Ok();
+  return CommitFile(temporary, path);
 }
 
 }  // namespace cx::exporting

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/file_commit.h"
+
 extern char** environ;
 
 namespace cx::report {
@@ -37,7 +39,7 @@ Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int 
   char profile_template[] = "/tmp/cxbench-chromium-XXXXXX";
   if (!mkdtemp(profile_template)) return IoError("cannot make a temporary Chromium profile");
   const std::string profile = profile_template;
-  const std::string temporary = pdf_path + ".tmp";
+  const std::string temporary = TemporaryPathFor(pdf_path);
 
   // The flags keep Chromium off the network (closed here) and out of the user's profile.
   std::vector<std::string> args = {chromium,
@@ -102,11 +104,7 @@ Status RenderPdf(const std::string& html_path, const std::string& pdf_path, int 
     std::remove(temporary.c_str());
     return IoError("Chromium could not print the page to PDF", html_path);
   }
-  if (std::rename(temporary.c_str(), pdf_path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return IoError("cannot move the finished PDF into place", pdf_path);
-  }
-  return Ok();
+  return CommitFile(temporary, pdf_path);
 }
 
 }  // namespace cx::report
