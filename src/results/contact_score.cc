@@ -1,0 +1,229 @@
+#include "results/contact_score.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace cx::results {
+namespace {
+
+using domain::Answer;
+using domain::Contact;
+using domain::Question;
+using domain::QuestionType;
+
+// The answer as the text a relevance condition compares with: "yes"/"no" for
+// yes_no, the option id for a choice, the number in shortest form otherwise.
+std::string RelevanceText(const Question& question, const Answer& answer) {
+  if (answer.text) return *answer.text;
+  if (!answer.number) return {};
+  if (question.type == QuestionType::kYesNo) return *answer.number >= 0.5 ? "yes" : "no";
+  std::ostringstream out;
+  out << *answer.number;
+  return out.str();
+}
+
+std::string FormatNumber(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+bool HasNumericRange(const Question& question) {
+  switch (question.type) {
+    case QuestionType::kYesNo:
+    case QuestionType::kScale:
+    case QuestionType::kNps:
+    case QuestionType::kCsat:
+    case QuestionType::kCes:
+      return true;
+    case QuestionType::kNumber:
+      return question.scale_max > question.scale_min;
+    default:
+      return false;
+  }
+}
+
+// Checks one stored answer against its question; returns the problem or "".
+std::string CheckAnswer(const Question& question, const Answer& answer) {
+  if (answer.not_applicable) return {};
+  if (answer.number && !std::isfinite(*answer.number)) return "the answer is not a finite number";
+  if (question.type == QuestionType::kChoice) {
+    if (!answer.text) return {};
+    for (const auto& option : question.options) {
+      if (option.id == *answer.text) return {};
+    }
+    return "answer '" + *answer.text + "' is none of the question's options";
+  }
+  if (HasNumericRange(question) && answer.number) {
+    const double value = *answer.number;
+    if (value < question.Min() || value > question.Max()) {
+      return "answer " + FormatNumber(value) + " is outside the scale " +
+             FormatNumber(question.Min()) + ".." + FormatNumber(question.Max());
+    }
+    if (question.type == QuestionType::kYesNo && value != 0 && value != 1) {
+      return "a yes/no answer must be 1 (yes) or 0 (no), not " + FormatNumber(value);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ContactIssue::ToString() const {
+  std::string text = "contact " + contact;
+  if (!question.empty()) text += ", question " + question;
+  return text + ": " + message;
+}
+
+ContactScorer::ContactScorer(const domain::Study& study_in) : study(study_in) {
+  for (size_t index = 0; index < study.questions.size(); ++index) {
+    const Question& question = study.questions[index];
+    question_index_.emplace(question.id, index);
+    int area_index = -1;
+    for (size_t area = 0; area < study.areas.size(); ++area) {
+      if (study.areas[area].id == question.area) area_index = static_cast<int>(area);
+    }
+    area_of_question_.push_back(area_index);
+  }
+}
+
+double ContactScorer::WaitShare(domain::Channel channel, double wait_seconds) const {
+  const domain::ChannelSpec* spec = study.FindChannel(channel);
+  if (spec == nullptr || spec->wait_table.empty()) return 1.0;
+  if (spec->max_wait_seconds > 0 && wait_seconds > spec->max_wait_seconds) return 0.0;
+  const auto& table = spec->wait_table;
+  if (wait_seconds <= table.front().seconds) return std::clamp(table.front().share, 0.0, 1.0);
+  for (size_t index = 1; index < table.size(); ++index) {
+    const auto& left = table[index - 1];
+    const auto& right = table[index];
+    if (wait_seconds <= right.seconds) {
+      // share = left.share + (wait - left.s) / (right.s - left.s) * (right.share - left.share)
+      const double span = right.seconds - left.seconds;
+      const double fraction = span > 0 ? (wait_seconds - left.seconds) / span : 1.0;
+      return std::clamp(left.share + fraction * (right.share - left.share), 0.0, 1.0);
+    }
+  }
+  return std::clamp(table.back().share, 0.0, 1.0);
+}
+
+std::optional<ContactScore> ContactScorer::Score(const Contact& contact,
+                                                 ContactIssue* issue) const {
+  // Check every stored answer first: a corrupt answer leaves the contact out.
+  std::vector<const Answer*> answers(study.questions.size(), nullptr);
+  for (const Answer& answer : contact.answers) {
+    const auto found = question_index_.find(answer.question);
+    if (found == question_index_.end()) continue;  // an answer to a retired question: ignored
+    const Question& question = study.questions[found->second];
+    const std::string problem = CheckAnswer(question, answer);
+    if (!problem.empty()) {
+      if (issue) *issue = {contact.id, question.id, problem};
+      return std::nullopt;
+    }
+    if (answers[found->second] == nullptr) answers[found->second] = &answer;
+  }
+  const auto find_answer = [&](const std::string& id) -> const Answer* {
+    const auto found = question_index_.find(id);
+    return found == question_index_.end() ? nullptr : answers[found->second];
+  };
+
+  ContactScore score;
+  const domain::ChannelSpec* spec = study.FindChannel(contact.channel);
+  // A wait beyond the channel's maximum is, by the study's definition, no answer.
+  score.answered =
+      contact.wait_seconds.has_value() && (spec == nullptr || spec->max_wait_seconds <= 0 ||
+                                           *contact.wait_seconds <= spec->max_wait_seconds);
+  score.questions.assign(study.questions.size(), Points{});
+  if (!score.answered) {
+    score.total = 0.0;
+    return score;
+  }
+  score.areas.assign(study.areas.size(), Points{});
+
+  for (size_t question_index = 0; question_index < study.questions.size(); ++question_index) {
+    const Question& question = study.questions[question_index];
+    if (question.points <= 0 || !question.AppliesTo(contact.channel)) continue;
+    const int area_index = area_of_question_[question_index];
+    if (area_index < 0 || !study.areas[static_cast<size_t>(area_index)].scored) continue;
+    const domain::Area& area = study.areas[static_cast<size_t>(area_index)];
+    if (question.relevance) {
+      const Question* condition = study.FindQuestion(question.relevance->question);
+      const Answer* earlier = find_answer(question.relevance->question);
+      if (condition == nullptr || earlier == nullptr || earlier->not_applicable) continue;
+      const std::string text = RelevanceText(*condition, *earlier);
+      const auto& values = question.relevance->values;
+      const bool matches = std::find(values.begin(), values.end(), text) != values.end();
+      if (matches == question.relevance->negate) continue;
+    }
+
+    Points points{0, question.points};
+    if (area.wait_time && question.type == QuestionType::kDuration) {
+      // Scored from the measured wait, never from the shopper's opinion.
+      points.obtained = question.points * WaitShare(contact.channel, *contact.wait_seconds);
+    } else {
+      const Answer* answer = answers[question_index];
+      if (answer != nullptr && answer->not_applicable) continue;  // leaves the denominator
+      const bool empty = answer == nullptr || (!answer->number && !answer->text);
+      if (empty) {
+        if (!question.required) continue;  // unanswered optional: leaves the denominator
+        // unanswered required: 0 of its points
+      } else {
+        switch (question.type) {
+          case QuestionType::kYesNo: {
+            const bool yes = answer->number && *answer->number == 1;
+            points.obtained = (yes == question.good_answer_yes) ? question.points : 0;
+            break;
+          }
+          case QuestionType::kScale: {
+            // obtained = (value - min) / (max - min) * points
+            const double span = question.Max() - question.Min();
+            const double value = answer->number.value_or(question.Min());
+            points.obtained = span > 0 ? (value - question.Min()) / span * question.points : 0;
+            break;
+          }
+          case QuestionType::kChoice: {
+            for (const auto& option : question.options) {
+              if (answer->text && option.id == *answer->text) {
+                points.obtained = std::clamp(option.points, 0.0, question.points);
+              }
+            }
+            break;
+          }
+          default:
+            continue;  // nps, csat, ces, number, text, duration outside the wait area: no points
+        }
+      }
+    }
+    score.questions[question_index] = points;
+    score.areas[static_cast<size_t>(area_index)].obtained += points.obtained;
+    score.areas[static_cast<size_t>(area_index)].possible += points.possible;
+  }
+
+  // total = sum over weighted areas a (possible > 0) of w_a * r_a
+  //       + (1 - sum of those w_a) * (sum of obtained / sum of possible over the unweighted areas),
+  // r_a = obtained_a / possible_a. Without applicable unweighted points (or when the weights
+  // reach 1), the weighted areas share the whole: total = sum w_a r_a / sum w_a.
+  double weight_sum = 0, weighted = 0, rest_obtained = 0, rest_possible = 0;
+  for (size_t area_index = 0; area_index < study.areas.size(); ++area_index) {
+    const domain::Area& area = study.areas[area_index];
+    const Points& points = score.areas[area_index];
+    if (!area.scored || points.possible <= 0) continue;
+    if (area.weight) {
+      const double weight = std::clamp(*area.weight, 0.0, 1.0);
+      weight_sum += weight;
+      weighted += weight * points.obtained / points.possible;
+    } else {
+      rest_obtained += points.obtained;
+      rest_possible += points.possible;
+    }
+  }
+  if (rest_possible > 0 && weight_sum < 1) {
+    score.total = 100 * (weighted + (1 - weight_sum) * rest_obtained / rest_possible);
+  } else if (weight_sum > 0) {
+    score.total = 100 * weighted / weight_sum;
+  }
+  if (score.total) score.total = std::clamp(*score.total, 0.0, 100.0);
+  return score;
+}
+
+}  // namespace cx::results

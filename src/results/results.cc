@@ -1,0 +1,356 @@
+#include "results/results.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+#include "results/bootstrap.h"
+#include "stats/moments.h"
+
+namespace cx::results {
+namespace {
+
+using domain::Contact;
+using domain::ContactStatus;
+using domain::QuestionType;
+
+// The total to one decimal, as an integer: equal keys share a rank.
+int64_t RankKey(double score) { return std::llround(score * 10); }
+
+std::optional<double> MeanOf(const stats::Moments& moments) { return moments.Mean(); }
+
+struct ScoredContact {
+  const Contact* contact = nullptr;
+  ContactScore score;
+};
+
+// Builds one participant's figures from its scored contacts (ordered by id).
+ParticipantResult Summarize(const domain::Study& study, const domain::Participant& participant,
+                            const std::vector<const ScoredContact*>& scored, int agent_area_index) {
+  ParticipantResult result;
+  result.id = participant.id;
+  result.name = participant.name;
+  result.industry = participant.industry;
+  result.n = static_cast<int>(scored.size());
+
+  stats::Moments total, answered, agent;
+  std::vector<double> totals;
+  std::vector<stats::Moments> areas(study.areas.size()), questions(study.questions.size());
+  std::map<std::string, stats::Moments> channel_totals;
+  std::map<std::string, int> channel_answered;
+  std::vector<int64_t> reference_yes(study.questions.size(), 0),
+      reference_n(study.questions.size(), 0);
+  int64_t promoters = 0, detractors = 0, nps_n = 0, csat_top = 0, csat_n = 0, ces_easy = 0;
+  std::vector<double> ces_values;
+
+  for (const ScoredContact* item : scored) {
+    const double value = *item->score.total;
+    totals.push_back(value);
+    total.Update(value);
+    const std::string channel(domain::ToString(item->contact->channel));
+    channel_totals[channel].Update(value);
+    if (!item->score.answered) continue;
+    ++result.n_answered;
+    ++channel_answered[channel];
+    answered.Update(value);
+    for (size_t area = 0; area < study.areas.size(); ++area) {
+      const Points& points = item->score.areas[area];
+      if (points.possible > 0) areas[area].Update(100 * points.obtained / points.possible);
+    }
+    if (agent_area_index >= 0) {
+      const Points& points = item->score.areas[static_cast<size_t>(agent_area_index)];
+      if (points.possible > 0) agent.Update(100 * points.obtained / points.possible);
+    }
+    for (size_t question = 0; question < study.questions.size(); ++question) {
+      const Points& points = item->score.questions[question];
+      if (points.possible > 0) questions[question].Update(100 * points.obtained / points.possible);
+    }
+    for (const domain::Answer& answer : item->contact->answers) {
+      if (answer.not_applicable || !answer.number) continue;
+      const domain::Question* question = study.FindQuestion(answer.question);
+      if (question == nullptr) continue;
+      const double number = *answer.number;
+      if (question->reference != domain::ReferenceFlag::kNone &&
+          question->type == QuestionType::kYesNo) {
+        const auto index = static_cast<size_t>(question - study.questions.data());
+        ++reference_n[index];
+        if (number == 1) ++reference_yes[index];
+      }
+      switch (question->type) {
+        case QuestionType::kNps:
+          // promoter 9-10, passive 7-8, detractor 0-6
+          ++nps_n;
+          if (number >= 9) ++promoters;
+          if (number <= 6) ++detractors;
+          break;
+        case QuestionType::kCsat:
+          ++csat_n;
+          if (number >= 4) ++csat_top;
+          break;
+        case QuestionType::kCes:
+          ces_values.push_back(number);
+          if (number >= 5) ++ces_easy;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  result.score = MeanOf(total);
+  result.score_answered = MeanOf(answered);
+  result.agent_score = MeanOf(agent);
+  result.sd = total.Sd();
+  if (!totals.empty()) {
+    std::sort(totals.begin(), totals.end());
+    result.min = totals.front();
+    result.max = totals.back();
+    // iqr = Q(0.75) - Q(0.25), type 7 quantiles
+    result.iqr = stats::QuantileSorted(totals, 0.75) - stats::QuantileSorted(totals, 0.25);
+    const auto high = std::count_if(totals.begin(), totals.end(), [](double x) { return x >= 90; });
+    result.share_90 = 100.0 * static_cast<double>(high) / static_cast<double>(totals.size());
+  }
+  for (size_t area = 0; area < study.areas.size(); ++area) {
+    if (study.areas[area].scored) result.areas[study.areas[area].id] = MeanOf(areas[area]);
+  }
+  for (const auto channel : domain::kAllChannels) {
+    const std::string id(domain::ToString(channel));
+    const auto found = channel_totals.find(id);
+    if (found == channel_totals.end()) continue;
+    result.channels[id] = {static_cast<int>(found->second.n), channel_answered[id],
+                           MeanOf(found->second)};
+  }
+  for (size_t question = 0; question < study.questions.size(); ++question) {
+    const domain::Question& q = study.questions[question];
+    if (q.points > 0 && questions[question].n > 0)
+      result.questions[q.id] = MeanOf(questions[question]);
+    if (q.reference != domain::ReferenceFlag::kNone) {
+      result.reference[q.id] =
+          reference_n[question] > 0
+              ? std::optional<double>(100.0 * static_cast<double>(reference_yes[question]) /
+                                      static_cast<double>(reference_n[question]))
+              : std::nullopt;
+    }
+  }
+  if (const auto nps = stats::NpsAdjustedWald(promoters, detractors, nps_n)) {
+    const double count = static_cast<double>(nps_n);
+    result.nps = NpsResult{nps_n, nps->nps, nps->ci, 100.0 * static_cast<double>(promoters) / count,
+                           100.0 * static_cast<double>(detractors) / count};
+  }
+  if (const auto ci = stats::Wilson(csat_top, csat_n)) {
+    result.csat = Proportion{csat_n,
+                             100.0 * static_cast<double>(csat_top) / static_cast<double>(csat_n),
+                             {100 * ci->low, 100 * ci->high}};
+  }
+  if (const auto mean = stats::MeanT(ces_values)) {
+    const auto n = static_cast<int64_t>(ces_values.size());
+    const auto easy = stats::Wilson(ces_easy, n);
+    result.ces =
+        CesResult{n, mean->mean, mean->ci,
+                  Proportion{n,
+                             100.0 * static_cast<double>(ces_easy) / static_cast<double>(n),
+                             {100 * easy->low, 100 * easy->high}}};
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<StudyResults> ComputeResults(const domain::Study& study,
+                                    const std::vector<Contact>& contacts,
+                                    const ResultsOptions& options) {
+  if (!options.industry.empty() && study.FindIndustry(options.industry) == nullptr) {
+    return InvalidInput("study '" + study.id + "' has no industry '" + options.industry + "'");
+  }
+  if (options.resamples < 0) return InvalidInput("the number of resamples must be 0 or more");
+
+  StudyResults results;
+  results.study_id = study.id;
+  results.study_name = study.name;
+  results.resamples = options.resamples;
+  results.seed = options.seed;
+  results.agent_area = options.agent_area;
+  int agent_area_index = -1;
+  for (size_t area = 0; area < study.areas.size(); ++area) {
+    if (study.areas[area].id == options.agent_area) agent_area_index = static_cast<int>(area);
+  }
+
+  // Which contacts count: approved ones once any is approved (QA exists), else
+  // submitted and approved ones. Planned, started, returned and failed never.
+  results.approved_only = std::any_of(contacts.begin(), contacts.end(), [](const Contact& c) {
+    return c.status == ContactStatus::kApproved;
+  });
+  std::vector<const Contact*> counted;
+  for (const Contact& contact : contacts) {
+    const bool counts = contact.status == ContactStatus::kApproved ||
+                        (!results.approved_only && contact.status == ContactStatus::kSubmitted);
+    if (!counts) continue;
+    if (options.channel && contact.channel != *options.channel) continue;
+    const domain::Participant* participant = study.FindParticipant(contact.participant);
+    if (participant == nullptr) {
+      results.issues.push_back(
+          {contact.id,
+           {},
+           "participant '" + contact.participant + "' is not in the study; contact left out"});
+      continue;
+    }
+    if (!options.industry.empty() && participant->industry != options.industry) continue;
+    counted.push_back(&contact);
+  }
+  // Independent of storage order: always work in contact id order.
+  std::sort(counted.begin(), counted.end(),
+            [](const Contact* a, const Contact* b) { return a->id < b->id; });
+
+  const ContactScorer scorer(study);
+  std::vector<ScoredContact> scored;
+  scored.reserve(counted.size());
+  for (const Contact* contact : counted) {
+    ContactIssue issue;
+    auto score = scorer.Score(*contact, &issue);
+    if (!score) {
+      issue.message += "; contact left out";
+      results.issues.push_back(issue);
+      continue;
+    }
+    if (!score->total) {
+      results.issues.push_back(
+          {contact->id, {}, "no scored question applies to this contact; contact left out"});
+      continue;
+    }
+    scored.push_back({contact, std::move(*score)});
+  }
+  if (scored.empty()) {
+    std::string where = "study '" + study.id + "'";
+    if (!options.industry.empty()) where += ", industry '" + options.industry + "'";
+    if (options.channel) where += ", channel " + std::string(domain::ToString(*options.channel));
+    std::string message = "no completed contacts to score (none submitted or approved";
+    if (!results.issues.empty()) {
+      message += "; " + std::to_string(results.issues.size()) + " left out for bad answers";
+    }
+    return InvalidInput(message + ")", where);
+  }
+
+  // Group by participant; study-wide comparisons.
+  std::map<std::string, std::vector<const ScoredContact*>> by_participant;
+  std::map<std::string, stats::Moments> channel_means;
+  stats::Moments person, chatbot;
+  for (const ScoredContact& item : scored) {
+    by_participant[item.contact->participant].push_back(&item);
+    channel_means[std::string(domain::ToString(item.contact->channel))].Update(*item.score.total);
+    ++results.contacts_counted;
+    if (item.score.answered) ++results.contacts_answered;
+    const bool chat = item.contact->channel == domain::Channel::kChat ||
+                      item.contact->channel == domain::Channel::kMessenger;
+    if (chat && item.score.answered) {
+      if (item.contact->responder == domain::Responder::kPerson) person.Update(*item.score.total);
+      if (item.contact->responder == domain::Responder::kChatbot) chatbot.Update(*item.score.total);
+    }
+  }
+  for (const auto& [id, moments] : channel_means) {
+    results.channel_means[id] = {static_cast<int>(moments.n), moments.Mean()};
+  }
+  results.chat_person = {static_cast<int>(person.n), person.Mean()};
+  results.chat_chatbot = {static_cast<int>(chatbot.n), chatbot.Mean()};
+
+  const int min_contacts = std::max(1, study.min_contacts_for_ranking);
+  BootstrapSettings bootstrap{options.resamples, options.seed, options.threads};
+  for (const domain::Industry& industry : study.industries) {
+    if (!options.industry.empty() && industry.id != options.industry) continue;
+    IndustryResult block;
+    block.id = industry.id;
+    block.name = industry.name.Get(study.languages.empty() ? "en" : study.languages.front());
+    // Participants in id order: the bootstrap streams depend on it, storage order never.
+    std::vector<const domain::Participant*> members;
+    for (const auto& participant : study.participants) {
+      if (participant.industry == industry.id) members.push_back(&participant);
+    }
+    std::sort(members.begin(), members.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::vector<std::vector<double>> samples;  // contact totals, per member
+    stats::Moments industry_mean;
+    for (const auto* participant : members) {
+      const auto found = by_participant.find(participant->id);
+      static const std::vector<const ScoredContact*> kNone;
+      const auto& items = found == by_participant.end() ? kNone : found->second;
+      ParticipantResult result = Summarize(study, *participant, items, agent_area_index);
+      result.ranked = result.n >= min_contacts;
+      if (result.score) industry_mean.Update(*result.score);
+      std::vector<double> totals;
+      for (const auto* item : items) totals.push_back(*item->score.total);
+      samples.push_back(std::move(totals));
+      block.participants.push_back(std::move(result));
+    }
+    block.mean = industry_mean.Mean();
+
+    // Point ranks: 1 + the number of ranked participants with a higher total to one decimal.
+    std::vector<size_t> order;
+    for (size_t index = 0; index < block.participants.size(); ++index) {
+      if (block.participants[index].ranked) order.push_back(index);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const auto& pa = block.participants[a];
+      const auto& pb = block.participants[b];
+      if (*pa.score != *pb.score) return *pa.score > *pb.score;
+      return pa.id < pb.id;
+    });
+    for (size_t position = 0; position < order.size(); ++position) {
+      auto& participant = block.participants[order[position]];
+      int rank = static_cast<int>(position) + 1;
+      if (position > 0) {
+        const auto& previous = block.participants[order[position - 1]];
+        if (RankKey(*previous.score) == RankKey(*participant.score)) rank = *previous.rank;
+      }
+      participant.rank = rank;
+    }
+    if (!order.empty()) {
+      block.winner = block.participants[order[0]].id;
+      block.best = block.participants[order[0]].score;
+    }
+    if (order.size() >= 2) block.runner_up = block.participants[order[1]].id;
+
+    BootstrapInput input;
+    input.key = industry.id;
+    input.samples = &samples;
+    for (const auto& participant : block.participants) input.ranked.push_back(participant.ranked);
+    input.winner = order.empty() ? -1 : static_cast<int>(order[0]);
+    input.runner_up = order.size() < 2 ? -1 : static_cast<int>(order[1]);
+    const BootstrapOutput out = RunBootstrap(input, bootstrap);
+    for (size_t index = 0; index < block.participants.size(); ++index) {
+      auto& participant = block.participants[index];
+      participant.ci = out.ci[index];
+      if (participant.ranked) {
+        participant.rank_ci = out.rank_ci[index];
+        participant.p_best = out.p_best[index];
+      }
+      if (participant.score && block.mean)
+        participant.vs_industry = *participant.score - *block.mean;
+      participant.consistently_high =
+          participant.ranked && participant.share_90 && *participant.share_90 >= 80;
+    }
+    // A winner is clear when it beats the runner-up in at least 97.5 % of the joint
+    // resamples; alone in its industry it has no one to beat. Sharing first place
+    // (equal to one decimal) is never a clear win.
+    if (order.size() == 1) block.winner_clear = true;
+    if (order.size() >= 2) {
+      block.p_winner_beats_runner_up = out.p_winner_beats;
+      block.lead_ci = out.lead_ci;
+      const bool shared_first = block.participants[order[1]].rank == 1;
+      block.winner_clear = !shared_first && out.p_winner_beats && *out.p_winner_beats >= 0.975;
+    }
+    // Ranked by rank, then the unranked by name.
+    std::stable_sort(block.participants.begin(), block.participants.end(),
+                     [](const ParticipantResult& a, const ParticipantResult& b) {
+                       if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
+                       if (a.rank && *a.rank != *b.rank) return *a.rank < *b.rank;
+                       if (a.score.has_value() != b.score.has_value()) return a.score.has_value();
+                       if (a.score && *a.score != *b.score) return *a.score > *b.score;
+                       return a.id < b.id;
+                     });
+    results.industries.push_back(std::move(block));
+  }
+  return results;
+}
+
+}  // namespace cx::results
