@@ -8,6 +8,7 @@ namespace cx::cli {
 
 void AddStudyCommands(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);
+void AddResultsCommand(CLI::App& app, int& exit_code);
 void AddExportCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

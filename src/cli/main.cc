@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   int exit_code = cx::cli::kExitOk;
   cx::cli::AddStudyCommands(app, exit_code);
   cx::cli::AddDemoCommand(app, exit_code);
+  cx::cli::AddResultsCommand(app, exit_code);
   cx::cli::AddExportCommand(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,350 @@
+// cxbench results: the results of a study - total result, score over answered
+// contacts, agent score, bootstrap intervals, ranks and winners per industry.
+// A thin shell over results::ComputeResults (docs/scoring.md).
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/study_selection.h"
+#include "results/results.h"
+#include "store/store.h"
+
+namespace cx::cli {
+namespace {
+
+struct ResultsArgs {
+  std::string db;
+  std::string study;
+  std::string industry;
+  std::string channel;
+  Format format = Format::kTable;
+  int resamples = 10000;
+  uint64_t seed = 20260101;
+  bool winners = false;
+};
+
+int Fail(const Error& error) {
+  std::cerr << "cxbench: error: " << error.ToString() << "\n";
+  return ExitCodeFor(error);
+}
+
+// A number with `digits` decimals, or "-" when there is none.
+std::string Fixed(const std::optional<double>& value, int digits = 1) {
+  if (!value) return "-";
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(digits);
+  out << *value;
+  return out.str();
+}
+
+std::string IntervalText(const std::optional<stats::Interval>& ci, int digits = 1) {
+  if (!ci) return "-";
+  return Fixed(ci->low, digits) + "-" + Fixed(ci->high, digits);
+}
+
+nlohmann::json Number(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+nlohmann::json Pair(const std::optional<stats::Interval>& ci) {
+  return ci ? nlohmann::json::array({ci->low, ci->high}) : nlohmann::json(nullptr);
+}
+nlohmann::json NumberMap(const std::map<std::string, std::optional<double>>& values) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [id, value] : values) out[id] = Number(value);
+  return out;
+}
+
+nlohmann::json ParticipantJson(const results::ParticipantResult& p) {
+  nlohmann::json channels = nlohmann::json::object();
+  for (const auto& [id, channel] : p.channels) {
+    channels[id] = {
+        {"n", channel.n}, {"n_answered", channel.n_answered}, {"score", Number(channel.score)}};
+  }
+  nlohmann::json nps = nullptr, csat = nullptr, ces = nullptr;
+  if (p.nps) {
+    nps = {{"value", p.nps->value},
+           {"ci", Pair(p.nps->ci)},
+           {"n", p.nps->n},
+           {"promoters", p.nps->promoters},
+           {"detractors", p.nps->detractors}};
+  }
+  if (p.csat) csat = {{"value", p.csat->value}, {"ci", Pair(p.csat->ci)}, {"n", p.csat->n}};
+  if (p.ces) {
+    ces = {{"mean", p.ces->mean},
+           {"ci", Pair(p.ces->ci)},
+           {"easy", p.ces->easy.value},
+           {"easy_ci", Pair(p.ces->easy.ci)},
+           {"n", p.ces->n}};
+  }
+  return {{"id", p.id},
+          {"name", p.name},
+          {"industry", p.industry},
+          {"n", p.n},
+          {"n_answered", p.n_answered},
+          {"ranked", p.ranked},
+          {"score", Number(p.score)},
+          {"score_answered", Number(p.score_answered)},
+          {"agent_score", Number(p.agent_score)},
+          {"ci", Pair(p.ci)},
+          {"rank", p.rank ? nlohmann::json(*p.rank) : nlohmann::json(nullptr)},
+          {"rank_ci", p.rank_ci ? nlohmann::json::array({p.rank_ci->first, p.rank_ci->second})
+                                : nlohmann::json(nullptr)},
+          {"p_best", Number(p.p_best)},
+          {"sd", Number(p.sd)},
+          {"min", Number(p.min)},
+          {"max", Number(p.max)},
+          {"iqr", Number(p.iqr)},
+          {"share_90", Number(p.share_90)},
+          {"consistently_high", p.consistently_high},
+          {"vs_industry", Number(p.vs_industry)},
+          {"areas", NumberMap(p.areas)},
+          {"channels", channels},
+          {"questions", NumberMap(p.questions)},
+          {"reference", NumberMap(p.reference)},
+          {"nps", nps},
+          {"csat", csat},
+          {"ces", ces}};
+}
+
+nlohmann::json Group(const results::GroupScore& group) {
+  return {{"n", group.n}, {"score", Number(group.score)}};
+}
+
+nlohmann::json ToJson(const results::StudyResults& r) {
+  nlohmann::json industries = nlohmann::json::array();
+  nlohmann::json participants = nlohmann::json::array();
+  for (const auto& industry : r.industries) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& p : industry.participants) {
+      ids.push_back(p.id);
+      participants.push_back(ParticipantJson(p));
+    }
+    industries.push_back(
+        {{"id", industry.id},
+         {"name", industry.name},
+         {"mean", Number(industry.mean)},
+         {"best", Number(industry.best)},
+         {"winner",
+          industry.winner.empty() ? nlohmann::json(nullptr) : nlohmann::json(industry.winner)},
+         {"winner_clear", industry.winner_clear},
+         {"runner_up", industry.runner_up.empty() ? nlohmann::json(nullptr)
+                                                  : nlohmann::json(industry.runner_up)},
+         {"p_winner_beats_runner_up", Number(industry.p_winner_beats_runner_up)},
+         {"lead_ci", Pair(industry.lead_ci)},
+         {"participants", ids}});
+  }
+  nlohmann::json channels = nlohmann::json::object();
+  for (const auto& [id, group] : r.channel_means) channels[id] = Group(group);
+  nlohmann::json issues = nlohmann::json::array();
+  for (const auto& issue : r.issues) {
+    issues.push_back(
+        {{"contact", issue.contact}, {"question", issue.question}, {"message", issue.message}});
+  }
+  return {{"study", r.study_id},
+          {"name", r.study_name},
+          {"approved_only", r.approved_only},
+          {"contacts", r.contacts_counted},
+          {"answered", r.contacts_answered},
+          {"resamples", r.resamples},
+          {"seed", r.seed},
+          {"agent_area", r.agent_area},
+          {"industries", industries},
+          {"participants", participants},
+          {"channels", channels},
+          {"chat", {{"person", Group(r.chat_person)}, {"chatbot", Group(r.chat_chatbot)}}},
+          {"issues", issues}};
+}
+
+std::string WinnerLine(const results::IndustryResult& industry) {
+  if (industry.winner.empty()) return "no participant ranked";
+  std::string name = industry.winner;
+  std::optional<double> score;
+  for (const auto& p : industry.participants) {
+    if (p.id == industry.winner) {
+      name = p.name;
+      score = p.score;
+    }
+  }
+  std::string line = "winner " + name + " (" + Fixed(score) + ")";
+  if (industry.runner_up.empty()) return line + ", alone in the ranking";
+  const std::string share =
+      Fixed(industry.p_winner_beats_runner_up
+                ? std::optional<double>(*industry.p_winner_beats_runner_up * 100)
+                : std::nullopt);
+  if (industry.winner_clear)
+    return line + ", clear: beats the runner-up in " + share + " % of resamples";
+  return line + ", NOT CLEAR: beats the runner-up in only " + share +
+         " % of resamples (needs 97.5)";
+}
+
+void PrintTables(const results::StudyResults& r, int min_contacts) {
+  std::cout << r.study_name << " (" << r.study_id << "): " << r.contacts_counted << " contacts ("
+            << (r.approved_only ? "approved only" : "submitted and approved") << "), "
+            << r.contacts_answered << " answered; " << r.resamples << " bootstrap resamples, seed "
+            << r.seed << "\n";
+  for (const auto& industry : r.industries) {
+    std::cout << "\n"
+              << industry.name << " (" << industry.id << "): mean " << Fixed(industry.mean) << "; "
+              << WinnerLine(industry) << "\n";
+    Table table{{"rank", "rank 95%", "participant", "n", "answ", "total", "95% CI", "answered",
+                 "agent", "p(best)", "sd", ">=90", "NPS", "CSAT", "CES", "note"},
+                {},
+                {true, true, false, true, true, true, true, true, true, true, true, true, true,
+                 true, true, false}};
+    for (const auto& p : industry.participants) {
+      std::string note;
+      if (!p.ranked)
+        note = "not ranked: " + std::to_string(p.n) + " < " + std::to_string(min_contacts) +
+               " contacts";
+      if (p.consistently_high) note = "consistently high";
+      table.rows.push_back(
+          {p.rank ? std::to_string(*p.rank) : "-",
+           p.rank_ci ? std::to_string(p.rank_ci->first) + "-" + std::to_string(p.rank_ci->second)
+                     : "-",
+           p.name, std::to_string(p.n), std::to_string(p.n_answered), Fixed(p.score),
+           IntervalText(p.ci), Fixed(p.score_answered), Fixed(p.agent_score),
+           p.p_best ? Fixed(*p.p_best * 100, 1) + "%" : "-", Fixed(p.sd),
+           p.share_90 ? Fixed(p.share_90, 0) + "%" : "-", p.nps ? Fixed(p.nps->value, 0) : "-",
+           p.csat ? Fixed(p.csat->value, 0) + "%" : "-", p.ces ? Fixed(p.ces->mean, 1) : "-",
+           note});
+    }
+    PrintTable(std::cout, table);
+  }
+  std::cout << "\nChannels (all counted contacts, unanswered at 0):";
+  for (const auto& [id, group] : r.channel_means) {
+    std::cout << " " << id << " " << Fixed(group.score) << " (n " << group.n << ")";
+  }
+  std::cout << "\nChat and Messenger, answered: by a person " << Fixed(r.chat_person.score)
+            << " (n " << r.chat_person.n << "), by a chatbot " << Fixed(r.chat_chatbot.score)
+            << " (n " << r.chat_chatbot.n << ")\n";
+  if (!r.issues.empty()) {
+    std::cout << r.issues.size() << " contact(s) left out for bad answers: see stderr\n";
+  }
+}
+
+void PrintCsvRows(const results::StudyResults& r) {
+  Table table{{"industry",    "rank",       "rank_best", "rank_worst", "id",      "name",
+               "n",           "n_answered", "score",     "ci_low",     "ci_high", "score_answered",
+               "agent_score", "p_best",     "sd",        "min",        "max",     "iqr",
+               "share_90",    "nps",        "csat",      "ces",        "winner",  "winner_clear"},
+              {},
+              {}};
+  for (const auto& industry : r.industries) {
+    for (const auto& p : industry.participants) {
+      const bool winner = p.id == industry.winner;
+      table.rows.push_back({industry.id,
+                            p.rank ? std::to_string(*p.rank) : "",
+                            p.rank_ci ? std::to_string(p.rank_ci->first) : "",
+                            p.rank_ci ? std::to_string(p.rank_ci->second) : "",
+                            p.id,
+                            p.name,
+                            std::to_string(p.n),
+                            std::to_string(p.n_answered),
+                            Fixed(p.score, 3),
+                            p.ci ? Fixed(p.ci->low, 3) : "",
+                            p.ci ? Fixed(p.ci->high, 3) : "",
+                            Fixed(p.score_answered, 3),
+                            Fixed(p.agent_score, 3),
+                            Fixed(p.p_best, 4),
+                            Fixed(p.sd, 3),
+                            Fixed(p.min, 3),
+                            Fixed(p.max, 3),
+                            Fixed(p.iqr, 3),
+                            Fixed(p.share_90, 1),
+                            p.nps ? Fixed(p.nps->value, 1) : "-",
+                            p.csat ? Fixed(p.csat->value, 1) : "-",
+                            p.ces ? Fixed(p.ces->mean, 2) : "-",
+                            winner ? "yes" : "no",
+                            winner ? (industry.winner_clear ? "yes" : "no") : ""});
+    }
+  }
+  for (auto& row : table.rows) {
+    for (auto& cell : row) {
+      if (cell == "-") cell.clear();  // empty CSV field = no value
+    }
+  }
+  PrintCsv(std::cout, table);
+}
+
+int Run(const ResultsArgs& args) {
+  std::optional<domain::Channel> channel;
+  if (!args.channel.empty()) {
+    channel = domain::ParseChannel(args.channel);
+    if (!channel) {
+      return Fail(InvalidInput(
+          "unknown channel '" + args.channel + "' (expected phone, email_form, chat or messenger)",
+          "--channel"));
+    }
+  }
+  if (args.resamples < 0) return Fail(InvalidInput("must be 0 or more", "--resamples"));
+  auto store = store::OpenSqlite(args.db);
+  if (!store) return Fail(store.error());
+  auto study_id = ResolveStudyId(**store, args.study);
+  if (!study_id) return Fail(study_id.error());
+  auto study = (*store)->LoadStudy(*study_id);
+  if (!study) return Fail(study.error());
+  auto contacts = (*store)->LoadContacts(*study_id);
+  if (!contacts) return Fail(contacts.error());
+
+  results::ResultsOptions options;
+  options.resamples = args.resamples;
+  options.seed = args.seed;
+  options.industry = args.industry;
+  options.channel = channel;
+  auto computed = results::ComputeResults(*study, *contacts, options);
+  if (!computed) return Fail(computed.error());
+  for (const auto& issue : computed->issues) {
+    std::cerr << "cxbench: warning: " << issue.ToString() << "\n";
+  }
+  if (args.winners) {
+    for (const auto& industry : computed->industries) {
+      std::cout << industry.name << ": " << WinnerLine(industry) << "\n";
+    }
+    return kExitOk;
+  }
+  switch (args.format) {
+    case Format::kJson:
+      std::cout << ToJson(*computed).dump(2) << "\n";
+      break;
+    case Format::kCsv:
+      PrintCsvRows(*computed);
+      break;
+    case Format::kTable:
+      PrintTables(*computed, std::max(1, study->min_contacts_for_ranking));
+      break;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddResultsCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ResultsArgs>();
+  CLI::App* command = app.add_subcommand(
+      "results",
+      "Results of a study: total result (unanswered contacts at 0), score over answered contacts, "
+      "agent score, 95% bootstrap intervals, ranks and winners per industry, CX beside the score. "
+      "Rules: docs/scoring.md");
+  command->add_option("--db", args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--study", args->study,
+                      "Study id (may be left out when the database holds one)");
+  command->add_option("--industry", args->industry, "Only this industry");
+  command->add_option("--channel", args->channel,
+                      "Only contacts on this channel: phone, email_form, chat, messenger");
+  AddFormatOption(command, args->format);
+  command->add_option("--resamples", args->resamples, "Bootstrap resamples (0 = no intervals)")
+      ->capture_default_str();
+  command->add_option("--seed", args->seed, "Bootstrap seed: the same seed gives the same numbers")
+      ->capture_default_str();
+  command->add_flag("--winners", args->winners,
+                    "Print only each industry's winner, and whether it is clear");
+  command->callback([args, &exit_code] { exit_code = Run(*args); });
+}
+
+}  // namespace cx::cli
