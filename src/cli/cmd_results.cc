@@ -41,6 +41,12 @@ std::string Fixed(const std::optional<double>& value, int digits = 1) {
   return out.str();
 }
 
+// "+3.2", "-0.4": a difference.
+std::string Signed(const std::optional<double>& value) {
+  if (!value) return "-";
+  return (*value >= 0 ? "+" : "") + Fixed(value);
+}
+
 std::string IntervalText(const std::optional<stats::Interval>& ci, int digits = 1) {
   if (!ci) return "-";
   return Fixed(ci->low, digits) + "-" + Fixed(ci->high, digits);
@@ -191,10 +197,10 @@ void PrintTables(const results::StudyResults& r, int min_contacts) {
               << industry.name << " (" << industry.id << "): mean " << Fixed(industry.mean) << "; "
               << WinnerLine(industry) << "\n";
     Table table{{"rank", "rank 95%", "participant", "n", "answ", "total", "95% CI", "answered",
-                 "agent", "p(best)", "sd", ">=90", "NPS", "CSAT", "CES", "note"},
+                 "agent", "vs ind", "p(best)", "sd", ">=90", "NPS", "CSAT", "CES", "note"},
                 {},
                 {true, true, false, true, true, true, true, true, true, true, true, true, true,
-                 true, true, false}};
+                 true, true, true, false}};
     for (const auto& p : industry.participants) {
       std::string note;
       if (!p.ranked)
@@ -206,7 +212,7 @@ void PrintTables(const results::StudyResults& r, int min_contacts) {
            p.rank_ci ? std::to_string(p.rank_ci->first) + "-" + std::to_string(p.rank_ci->second)
                      : "-",
            p.name, std::to_string(p.n), std::to_string(p.n_answered), Fixed(p.score),
-           IntervalText(p.ci), Fixed(p.score_answered), Fixed(p.agent_score),
+           IntervalText(p.ci), Fixed(p.score_answered), Fixed(p.agent_score), Signed(p.vs_industry),
            p.p_best ? Fixed(*p.p_best * 100, 1) + "%" : "-", Fixed(p.sd),
            p.share_90 ? Fixed(p.share_90, 0) + "%" : "-", p.nps ? Fixed(p.nps->value, 0) : "-",
            p.csat ? Fixed(p.csat->value, 0) + "%" : "-", p.ces ? Fixed(p.ces->mean, 1) : "-",
