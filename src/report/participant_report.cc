@@ -70,7 +70,7 @@ std::string FormatWait(const std::optional<double>& seconds, const std::string& 
   if (!seconds) return T(language, "none");
   if (*seconds < 120) return Format(*seconds, language, 0) + " s";
   if (*seconds < 2 * 3600) return Format(*seconds / 60, language, 0) + " min";
-  return Format(*seconds / 3600, language, 1) + " t";
+  return Format(*seconds / 3600, language, 1) + (language == "en" ? " h" : " t");
 }
 
 std::string Interval(const Estimate& estimate, const std::string& language, int decimals = 1) {

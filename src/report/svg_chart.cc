@@ -38,9 +38,12 @@ std::string Open(int width, int height, const std::string& title) {
          " font-size=\"11\"><title>" + EscapeXml(title) + "</title>";
 }
 
-// Grid lines and tick labels at five even steps of the scale.
-std::string Axis(double min, double max, double left, double plot_width, double top, double bottom,
-                 int decimals) {
+// Grid lines and tick labels at five even steps of the scale; a decimal
+// only where a step is not whole (1..7 steps by 1.5).
+std::string Axis(double min, double max, double left, double plot_width, double top,
+                 double bottom) {
+  const double step_size = (max - min) / 4.0;
+  const int decimals = step_size == std::floor(step_size) ? 0 : 1;
   std::string svg;
   for (int step = 0; step <= 4; ++step) {
     const double value = min + (max - min) * step / 4.0;
@@ -110,7 +113,7 @@ std::string RenderBarChart(const BarChart& chart) {
   const int height = static_cast<int>(std::ceil(bottom + kAxisHeight));
   std::string svg =
       Open(chart.width, height, chart.series.empty() ? "chart" : chart.series.front().name);
-  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom, 0);
+  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom);
   // Legend.
   double legend_x = kLabelWidth;
   auto legend_item = [&](const std::string& name, const std::string& color, bool tick) {
@@ -163,7 +166,7 @@ std::string RenderIntervalChart(const IntervalChart& chart) {
   const double bottom = top + kRowHeight * static_cast<double>(chart.rows.size());
   const int height = static_cast<int>(std::ceil(bottom + kAxisHeight));
   std::string svg = Open(chart.width, height, "intervals");
-  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom, 0);
+  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom);
   for (size_t index = 0; index < chart.rows.size(); ++index) {
     const IntervalRow& row = chart.rows[index];
     const double y = top + kRowHeight * (static_cast<double>(index) + 0.5);
@@ -202,7 +205,7 @@ std::string RenderDistributionChart(const DistributionChart& chart) {
   const double bottom = top + group_height * static_cast<double>(chart.groups.size());
   const int height = static_cast<int>(std::ceil(bottom + kAxisHeight));
   std::string svg = Open(chart.width, height, "distribution");
-  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom, 0);
+  svg += Axis(chart.min, chart.max, kLabelWidth, plot_width, top, bottom);
   auto x_of = [&](double value) {
     return Scale(value, chart.min, chart.max, kLabelWidth, plot_width);
   };

@@ -103,3 +103,21 @@ TEST(Labels, LongLabelsAreCutSoTheLayoutHolds) {
 
 }  // namespace
 }  // namespace cx::report
+
+namespace cx::report {
+namespace {
+TEST(Axis, TicksKeepTheirDecimalWhenAStepIsNotWhole) {
+  IntervalChart ces;
+  ces.min = 1;
+  ces.max = 7;  // steps of 1.5: 1, 2.5, 4, 5.5, 7
+  ces.rows = {{"CES", 5.0, 4.5, 5.5, "#000"}};
+  const std::string svg = RenderIntervalChart(ces);
+  EXPECT_NE(svg.find(">2.5</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">5.5</text>"), std::string::npos);
+  BarChart percent;
+  percent.categories = {"a"};
+  percent.series = {{"x", "#000", {50.0}}};
+  EXPECT_NE(RenderBarChart(percent).find(">25</text>"), std::string::npos);
+}
+}  // namespace
+}  // namespace cx::report
