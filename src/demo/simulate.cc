@@ -33,7 +33,7 @@ double ChannelEffect(Channel channel) {
 
 // A chatbot answering first costs this much latent quality: in 2021 chat with
 // a person scored almost 50 % better than chat with a chatbot (seed 001).
-constexpr double kChatbotEffect = -28;
+constexpr double kChatbotEffect = -15;
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 

@@ -171,7 +171,7 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     study.participants.push_back(std::move(participant));
 
     ParticipantTruth truth;
-    truth.quality = std::clamp(rng.Normal(76, 8) + industry_effect[industry.id], 45.0, 95.0);
+    truth.quality = std::clamp(rng.Normal(80, 7) + industry_effect[industry.id], 50.0, 97.0);
     // Consistency: the best are high every time (seed 001); spread 3..22 points.
     truth.consistency =
         std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
