@@ -96,5 +96,19 @@ check export_bad_format 2 "$cx" export --db "$work/demo.db" --format pdf --out "
 check export_unknown_study 2 "$cx" export --db "$work/demo.db" --study nope --format csv --out "$work/x.csv"
 expect_in export_unknown_study_message "$work/err" "no study 'nope'"
 
+# Erlang C: 100 calls in 30 min at AHT 180 s is 10 Erlangs; 80/20 needs 14 agents
+# (13 give 79.6 %); with 30 % shrinkage 14 / 0.7 = 20 heads.
+check erlang 0 "$cx" erlang --volume 100 --interval 30m --aht 3m --shrinkage 0.3 --format json
+expect_in erlang_agents "$work/out" '"agents": 14'
+expect_in erlang_heads "$work/out" '"heads": 20'
+printf 'interval,volume\n08:00,100\n08:30,250\n' >"$work/volumes.csv"
+check erlang_table 0 "$cx" erlang --volumes "$work/volumes.csv" --aht 180 --format csv
+[[ $(wc -l <"$work/out") -eq 3 ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL erlang_table rows"; }
+printf '08:00,100\n08:30,lots\n' >"$work/bad_volumes.csv"
+check erlang_bad_row 2 "$cx" erlang --volumes "$work/bad_volumes.csv" --aht 180
+expect_in erlang_bad_row_message "$work/err" "bad_volumes.csv:2: expected INTERVAL,VOLUME"
+check erlang_bad_target 2 "$cx" erlang --volume 100 --aht 180 --target 80
+check erlang_no_volume 2 "$cx" erlang --aht 180
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -11,5 +11,6 @@ void AddDemoCommand(CLI::App& app, int& exit_code);
 void AddResultsCommand(CLI::App& app, int& exit_code);
 void AddExportCommand(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
+void AddErlangCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

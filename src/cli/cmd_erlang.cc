@@ -1,0 +1,190 @@
+// cxbench erlang: Erlang C staffing for one interval or a table of intervals.
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "core/duration.h"
+#include "staffing/erlang.h"
+
+namespace cx::cli {
+namespace {
+
+struct ErlangArgs {
+  std::optional<double> volume;
+  std::string volumes_file;
+  std::string interval = "30m";
+  std::string aht;
+  std::string target;
+  std::string asa;
+  std::optional<double> max_occupancy;
+  double shrinkage = 0;
+  std::optional<int> agents;
+  Format format = Format::kTable;
+};
+
+int BadInput(const std::string& message) {
+  std::cerr << "cxbench: error: " << message << "\n";
+  return kExitBadInput;
+}
+
+// "80/20": 80 % within 20 seconds (the seconds may carry a unit: 80/1m).
+std::optional<std::pair<double, double>> ParseTarget(const std::string& text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  char* end = nullptr;
+  const std::string percent = text.substr(0, slash);
+  const double share = std::strtod(percent.c_str(), &end);
+  if (end == percent.c_str() || *end != '\0' || share <= 0 || share >= 100) return std::nullopt;
+  auto seconds = ParseDurationSeconds(text.substr(slash + 1));
+  if (!seconds) return std::nullopt;
+  return std::make_pair(share / 100, *seconds);
+}
+
+struct Row {
+  std::string interval;
+  double volume = 0;
+  staffing::Staffing result;
+};
+
+std::string Fixed(double value, int decimals) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(decimals);
+  out << value;
+  return out.str();
+}
+
+int RunErlang(const ErlangArgs& args) {
+  auto interval = ParseDurationSeconds(args.interval);
+  if (!interval || *interval <= 0)
+    return BadInput("--interval: expected a duration such as 15m, 30m or 1h");
+  auto aht = ParseDurationSeconds(args.aht);
+  if (!aht || *aht <= 0)
+    return BadInput("--aht: expected a handle time above 0, such as 180 or 3m");
+  staffing::Targets targets;
+  targets.shrinkage = args.shrinkage;
+  targets.max_occupancy = args.max_occupancy;
+  if (!args.asa.empty()) {
+    targets.asa_s = ParseDurationSeconds(args.asa);
+    if (!targets.asa_s) return BadInput("--asa: expected a duration such as 30 or 30s");
+  }
+  if (!args.target.empty() || !targets.asa_s) {
+    auto target = ParseTarget(args.target.empty() ? "80/20" : args.target);
+    if (!target) return BadInput("--target: expected PERCENT/SECONDS such as 80/20");
+    targets.service_level = target->first;
+    targets.target_seconds = target->second;
+  }
+  if (args.volume.has_value() == !args.volumes_file.empty()) {
+    return BadInput("give either --volume N or --volumes FILE");
+  }
+
+  std::vector<Row> rows;
+  auto add = [&](const std::string& label, double volume) {
+    // A = calls per interval * AHT / interval length.
+    const staffing::Load load{volume * *aht / *interval, *aht};
+    Row row{label, volume, {}};
+    row.result = args.agents ? staffing::Evaluate(*args.agents, load, targets.target_seconds,
+                                                  targets.shrinkage)
+                             : staffing::FewestAgents(load, targets);
+    rows.push_back(row);
+  };
+  if (args.volume) {
+    if (*args.volume < 0) return BadInput("--volume: expected 0 or more calls");
+    add("", *args.volume);
+  } else {
+    std::ifstream in(args.volumes_file);
+    if (!in) return BadInput(args.volumes_file + ": cannot open the file");
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      const size_t comma = line.rfind(',');
+      char* end = nullptr;
+      const std::string field = comma == std::string::npos ? "" : line.substr(comma + 1);
+      const double volume = std::strtod(field.c_str(), &end);
+      const bool parsed = comma != std::string::npos && end != field.c_str() && *end == '\0';
+      if (!parsed && number == 1) continue;  // a header line
+      if (!parsed || volume < 0) {
+        return BadInput(args.volumes_file + ":" + std::to_string(number) +
+                        ": expected INTERVAL,VOLUME with a volume of 0 or more, found '" + line +
+                        "'");
+      }
+      add(line.substr(0, comma), volume);
+    }
+    if (rows.empty()) return BadInput(args.volumes_file + ": no INTERVAL,VOLUME rows found");
+  }
+
+  if (args.format == Format::kJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Row& row : rows) {
+      nlohmann::json item = {{"interval", row.interval},
+                             {"volume", row.volume},
+                             {"erlangs", row.volume * *aht / *interval},
+                             {"agents", row.result.agents},
+                             {"service_level", row.result.service_level},
+                             {"asa_s", nullptr},
+                             {"p_wait", row.result.p_wait},
+                             {"occupancy", row.result.occupancy},
+                             {"heads", row.result.heads}};
+      if (row.result.asa_s) item["asa_s"] = *row.result.asa_s;
+      out.push_back(item);
+    }
+    std::cout << (args.volume ? out.front().dump(2) : out.dump(2)) << "\n";
+    return kExitOk;
+  }
+  Table table{{"interval", "volume", "erlangs", "agents", "service level", "ASA (s)", "p(wait)",
+               "occupancy", "heads"},
+              {},
+              {false, true, true, true, true, true, true, true, true}};
+  for (const Row& row : rows) {
+    table.rows.push_back(
+        {row.interval.empty() ? "-" : row.interval, Fixed(row.volume, 0),
+         Fixed(row.volume * *aht / *interval, 2), std::to_string(row.result.agents),
+         Fixed(100 * row.result.service_level, 1) + "%",
+         row.result.asa_s ? Fixed(*row.result.asa_s, 1) : "inf", Fixed(row.result.p_wait, 4),
+         Fixed(100 * row.result.occupancy, 1) + "%", std::to_string(row.result.heads)});
+  }
+  args.format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddErlangCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ErlangArgs>();
+  CLI::App* command = app.add_subcommand(
+      "erlang",
+      "Erlang C staffing: probability of waiting, ASA and service level for a number of agents, or "
+      "the "
+      "fewest agents that meet a service-level and/or ASA target (see docs/staffing.md)");
+  command->add_option("--volume", args->volume, "Calls offered in the interval");
+  command->add_option("--volumes", args->volumes_file,
+                      "CSV of INTERVAL,VOLUME rows (a header line is allowed): a staffing table");
+  command->add_option("--interval", args->interval, "Interval length (15m, 30m, 1h)")
+      ->capture_default_str();
+  command->add_option("--aht", args->aht, "Average handle time (180, 180s, 3m)")->required();
+  command->add_option("--target", args->target, "Service level PERCENT/SECONDS (default 80/20)");
+  command->add_option("--asa", args->asa,
+                      "Average speed of answer at most this (seconds or 30s, 1m)");
+  command
+      ->add_option("--max-occupancy", args->max_occupancy,
+                   "Occupancy at most this share (e.g. 0.85)")
+      ->check(CLI::Range(0.01, 1.0));
+  command
+      ->add_option("--shrinkage", args->shrinkage,
+                   "Share of paid time not on the phones (e.g. 0.3)")
+      ->check(CLI::Range(0.0, 0.95))
+      ->capture_default_str();
+  command->add_option("--agents", args->agents, "Evaluate this many agents instead of searching")
+      ->check(CLI::Range(1, 1000000));
+  AddFormatOption(command, args->format);
+  command->callback([args, &exit_code] { exit_code = RunErlang(*args); });
+}
+
+}  // namespace cx::cli
