@@ -110,5 +110,14 @@ expect_in erlang_bad_row_message "$work/err" "bad_volumes.csv:2: expected INTERV
 check erlang_bad_target 2 "$cx" erlang --volume 100 --aht 180 --target 80
 check erlang_no_volume 2 "$cx" erlang --aht 180
 
+# Programme mode: sd 15 and +-5 points need (1.96 * 15 / 5)^2 = 34.6 -> 35 contacts;
+# 50 contacts, minimum 5, sizes 7:2:1 -> 30, 12, 8.
+check sample_size 0 "$cx" programme sample-size --sd 15 --margin 5 --format json
+expect_in sample_size_contacts "$work/out" '"contacts": 35'
+check allocate 0 "$cx" programme allocate --total 50 --min 5 --centre Oslo=7 --centre Bergen=2 --centre Tromsø=1 --format json
+expect_in allocate_oslo "$work/out" '"contacts": 30'
+check allocate_impossible 2 "$cx" programme allocate --total 20 --min 10 --centre A=1 --centre B=1 --centre C=1
+expect_in allocate_why "$work/err" "3 centres with at least 10 contacts each need 30; the total is 20"
+
 echo "cli: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -12,5 +12,6 @@ void AddResultsCommand(CLI::App& app, int& exit_code);
 void AddExportCommand(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
 void AddErlangCommand(CLI::App& app, int& exit_code);
+void AddProgrammeCommands(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli
