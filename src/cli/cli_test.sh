@@ -2,36 +2,7 @@
 # End-to-end checks of the cxbench command as a user runs it: exit codes,
 # where messages go, and that bad input loses nothing. Run by ctest with
 # CXBENCH set to the built binary, from the source tree.
-set -u
-cx="${CXBENCH:?set CXBENCH to the cxbench binary}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME EXPECTED_EXIT COMMAND...
-  local name=$1 expected=$2
-  shift 2
-  "$@" >"$work/out" 2>"$work/err"
-  local code=$?
-  if [[ $code -eq $expected ]]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: exit $code, expected $expected"
-    sed 's/^/  stdout: /' "$work/out" | head -5
-    sed 's/^/  stderr: /' "$work/err" | head -5
-  fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $1: '$3' not in $(basename "$2")"
-    sed 's/^/  /' "$2" | head -5
-  fi
-}
+source "$(dirname "$0")/test_lib.sh"
 
 check help 0 "$cx" --help
 expect_in help_exit_codes "$work/out" "Exit codes: 0 ok, 1 failure, 2 bad input or usage."
@@ -48,7 +19,7 @@ sed -e 's/    industry: bank$/    industry: banks/' -e 's/^    max: 6$/    max: 
 check bad_study 2 "$cx" study check "$work/bad.yaml"
 expect_in bad_industry "$work/err" "$work/bad.yaml:227:15: error: participants[0].industry: unknown industry 'banks'"
 expect_in bad_scale "$work/err" "error: questions[9].max: impossible scale: max must be above min"
-[[ -s "$work/out" ]] && { failed=$((failed + 1)); echo "FAIL bad_study: stdout not empty"; } || passed=$((passed + 1))
+[[ -s "$work/out" ]] && fail "bad_study: stdout not empty" || pass
 check bad_study_json 2 "$cx" study check --format json "$work/bad.yaml"
 expect_in bad_study_json_valid "$work/out" '"valid": false'
 check missing_file 2 "$cx" study check "$work/nothing.yaml"
@@ -66,14 +37,14 @@ check bad_format 2 "$cx" study list --db "$work/s.db" --format xml
 
 # A bad study file loads nothing.
 check load_bad 2 "$cx" study load --db "$work/s2.db" "$work/bad.yaml"
-[[ -e "$work/s2.db" ]] && { failed=$((failed + 1)); echo "FAIL load_bad: database created"; } || passed=$((passed + 1))
+[[ -e "$work/s2.db" ]] && fail "load_bad: database created" || pass
 
 # A file that is not ours is refused and left as it was.
 printf 'Handleliste: melk, brød, ost\n%.0s' {1..40} >"$work/notes.db"
 cp "$work/notes.db" "$work/notes.orig"
 check foreign_file 2 "$cx" study load --db "$work/notes.db" examples/kundeserviceprisen.yaml
 expect_in foreign_message "$work/err" "not a cxbench database"
-cmp -s "$work/notes.db" "$work/notes.orig" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL foreign_file: file changed"; }
+cmp -s "$work/notes.db" "$work/notes.orig" && pass || fail "foreign_file: file changed"
 
 # The demo: a small one, twice with the same seed gives the same summary.
 check demo_small 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --format json
@@ -81,7 +52,7 @@ cp "$work/out" "$work/demo1.json"
 expect_in demo_contacts "$work/out" '"contacts": 600'
 check demo_again_conflict 1 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60
 check demo_replace 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --format json --replace
-cmp -s "$work/out" "$work/demo1.json" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL demo_deterministic"; }
+cmp -s "$work/out" "$work/demo1.json" && pass || fail "demo_deterministic"
 check demo_too_few_shoppers 2 "$cx" demo --db "$work/demo2.db" --participants 12 --shoppers 5
 expect_in demo_too_few_message "$work/err" "too few shoppers"
 check demo_bad_number 2 "$cx" demo --db "$work/demo3.db" --participants -4
@@ -91,7 +62,7 @@ for format in csv xlsx sav; do
   check "export_$format" 0 "$cx" export --db "$work/demo.db" --format $format --out "$work/demo.$format"
   expect_in "export_${format}_count" "$work/out" "wrote 600 contacts"
 done
-[[ $(wc -l <"$work/demo.csv") -eq 601 ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL export_csv_rows"; }
+[[ $(wc -l <"$work/demo.csv") -eq 601 ]] && pass || fail "export_csv_rows"
 check export_bad_format 2 "$cx" export --db "$work/demo.db" --format pdf --out "$work/x.pdf"
 check export_unknown_study 2 "$cx" export --db "$work/demo.db" --study nope --format csv --out "$work/x.csv"
 expect_in export_unknown_study_message "$work/err" "no study 'nope'"
@@ -103,7 +74,7 @@ expect_in erlang_agents "$work/out" '"agents": 14'
 expect_in erlang_heads "$work/out" '"heads": 20'
 printf 'interval,volume\n08:00,100\n08:30,250\n' >"$work/volumes.csv"
 check erlang_table 0 "$cx" erlang --volumes "$work/volumes.csv" --aht 180 --format csv
-[[ $(wc -l <"$work/out") -eq 3 ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL erlang_table rows"; }
+[[ $(wc -l <"$work/out") -eq 3 ]] && pass || fail "erlang_table rows"
 printf '08:00,100\n08:30,lots\n' >"$work/bad_volumes.csv"
 check erlang_bad_row 2 "$cx" erlang --volumes "$work/bad_volumes.csv" --aht 180
 expect_in erlang_bad_row_message "$work/err" "bad_volumes.csv:2: expected INTERVAL,VOLUME"
@@ -119,5 +90,4 @@ expect_in allocate_oslo "$work/out" '"contacts": 30'
 check allocate_impossible 2 "$cx" programme allocate --total 20 --min 10 --centre A=1 --centre B=1 --centre C=1
 expect_in allocate_why "$work/err" "3 centres with at least 10 contacts each need 30; the total is 20"
 
-echo "cli: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish "cli"

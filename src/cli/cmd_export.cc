@@ -19,20 +19,11 @@ struct ExportArgs {
   std::string language;
 };
 
-int Fail(const Error& error) {
-  std::cerr << "cxbench: error: " << error.ToString() << "\n";
-  return ExitCodeFor(error);
-}
-
 int RunExport(const ExportArgs& args) {
-  auto store = store::OpenSqlite(args.db);
-  if (!store) return Fail(store.error());
-  auto study_id = ResolveStudyId(**store, args.study);
-  if (!study_id) return Fail(study_id.error());
-  auto study = (*store)->LoadStudy(*study_id);
-  if (!study) return Fail(study.error());
-  auto contacts = (*store)->LoadContacts(*study_id);
-  if (!contacts) return Fail(contacts.error());
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  const domain::Study* study = &loaded->study;
+  const std::vector<domain::Contact>* contacts = &loaded->contacts;
   const std::string language = args.language.empty() ? study->languages.front() : args.language;
 
   const exporting::ExportTable table =
@@ -47,7 +38,7 @@ int RunExport(const ExportArgs& args) {
                                     exporting::BuildParticipantTable(*study, language)},
                                    args.out);
   }
-  if (!written) return Fail(written.error());
+  if (!written) return ReportError(written.error());
   std::cout << "wrote " << table.rows.size() << " contacts x " << table.columns.size()
             << " variables to " << args.out << "\n";
   return kExitOk;

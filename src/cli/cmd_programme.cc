@@ -5,15 +5,11 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/study_selection.h"
 #include "sampling/sampling.h"
 
 namespace cx::cli {
 namespace {
-
-int Fail(const Error& error) {
-  std::cerr << "cxbench: error: " << error.ToString() << "\n";
-  return ExitCodeFor(error);
-}
 
 struct SizeArgs {
   double sd = 0;
@@ -33,12 +29,12 @@ int RunSampleSize(const SizeArgs& args) {
   if (args.population) out["population"] = *args.population;
   if (args.margin) {
     auto n = sampling::ContactsNeeded(args.sd, *args.margin, args.population);
-    if (!n) return Fail(n.error());
+    if (!n) return ReportError(n.error());
     out["margin"] = *args.margin;
     out["contacts"] = *n;
   } else {
     auto margin = sampling::MarginFor(args.sd, *args.n, args.population);
-    if (!margin) return Fail(margin.error());
+    if (!margin) return ReportError(margin.error());
     out["contacts"] = *args.n;
     out["margin"] = *margin;
   }
@@ -77,7 +73,7 @@ int RunAllocate(const AllocateArgs& args) {
     const long value = std::strtol(size.c_str(), &end, 10);
     if (equals == std::string::npos || equals == 0 || end == size.c_str() || *end != '\0' ||
         value < 0) {
-      return Fail(
+      return ReportError(
           InvalidInput("expected NAME=AGENTS such as Oslo=40, found '" + text + "'", "--centre"));
     }
     centres.push_back({text.substr(0, equals), static_cast<int>(value)});
@@ -85,7 +81,7 @@ int RunAllocate(const AllocateArgs& args) {
   const std::vector<std::string> scenarios =
       args.scenarios.empty() ? std::vector<std::string>{"all"} : args.scenarios;
   auto allocation = sampling::Allocate(args.total, args.minimum, centres, scenarios);
-  if (!allocation) return Fail(allocation.error());
+  if (!allocation) return ReportError(allocation.error());
   if (args.format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& item : *allocation) {

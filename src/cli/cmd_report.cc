@@ -35,11 +35,6 @@ struct ReportArgs {
   int resamples = 10000;
 };
 
-int Fail(const Error& error) {
-  std::cerr << "cxbench: error: " << error.ToString() << "\n";
-  return ExitCodeFor(error);
-}
-
 // Writes `html` to PATH (html) or prints it to PATH (pdf) through a temporary HTML file.
 Status WriteDocument(const std::string& html, const std::string& path, const std::string& format) {
   // Chromium takes the type from the extension: the page to print must end in .html.
@@ -62,22 +57,18 @@ int RunReport(const ReportArgs& args) {
     std::cerr << "cxbench: error: give either --participant ID or --all\n";
     return kExitBadInput;
   }
-  auto store = store::OpenSqlite(args.db);
-  if (!store) return Fail(store.error());
-  auto study_id = ResolveStudyId(**store, args.study);
-  if (!study_id) return Fail(study_id.error());
-  auto study = (*store)->LoadStudy(*study_id);
-  if (!study) return Fail(study.error());
-  auto contacts = (*store)->LoadContacts(*study_id);
-  if (!contacts) return Fail(contacts.error());
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  const domain::Study* study = &loaded->study;
+  const std::vector<domain::Contact>* contacts = &loaded->contacts;
   if (!args.participant.empty() && !study->FindParticipant(args.participant)) {
-    return Fail(NotFound("no participant '" + args.participant + "' in study '" + study->id + "'",
-                         "--participant"));
+    return ReportError(NotFound(
+        "no participant '" + args.participant + "' in study '" + study->id + "'", "--participant"));
   }
   results::ResultsOptions options;
   options.resamples = args.resamples;
   auto computed = results::ComputeResults(*study, *contacts, options);
-  if (!computed) return Fail(computed.error());
+  if (!computed) return ReportError(computed.error());
   const report::ScoredFieldwork scored = report::ScoreFieldwork(*study, *contacts);
 
   if (!args.participant.empty()) {
@@ -85,20 +76,20 @@ int RunReport(const ReportArgs& args) {
                                                       args.participant, args.language);
     const Status written =
         WriteDocument(report::RenderParticipantReportHtml(input), args.out, args.format);
-    if (!written) return Fail(written.error());
+    if (!written) return ReportError(written.error());
     std::cout << "wrote " << args.out << "\n";
     return kExitOk;
   }
 
   std::error_code error;
   fs::create_directories(args.out, error);
-  if (error) return Fail(IoError("cannot create the folder: " + error.message(), args.out));
+  if (error) return ReportError(IoError("cannot create the folder: " + error.message(), args.out));
   const std::string language = args.language.empty() ? study->languages.front() : args.language;
   const auto ranking = report::BuildRankingPage(*study, *computed, language);
   const Status ranking_written =
       WriteDocument(report::RenderRankingPageHtml(ranking),
                     (fs::path(args.out) / ("ranking." + args.format)).string(), args.format);
-  if (!ranking_written) return Fail(ranking_written.error());
+  if (!ranking_written) return ReportError(ranking_written.error());
 
   // One Chromium per report; as many at once as there are cores.
   const int jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());

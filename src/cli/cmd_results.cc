@@ -26,11 +26,6 @@ struct ResultsArgs {
   bool winners = false;
 };
 
-int Fail(const Error& error) {
-  std::cerr << "cxbench: error: " << error.ToString() << "\n";
-  return ExitCodeFor(error);
-}
-
 // A number with `digits` decimals, or "-" when there is none.
 std::string Fixed(const std::optional<double>& value, int digits = 1) {
   if (!value) return "-";
@@ -281,20 +276,16 @@ int Run(const ResultsArgs& args) {
   if (!args.channel.empty()) {
     channel = domain::ParseChannel(args.channel);
     if (!channel) {
-      return Fail(InvalidInput(
+      return ReportError(InvalidInput(
           "unknown channel '" + args.channel + "' (expected phone, email_form, chat or messenger)",
           "--channel"));
     }
   }
-  if (args.resamples < 0) return Fail(InvalidInput("must be 0 or more", "--resamples"));
-  auto store = store::OpenSqlite(args.db);
-  if (!store) return Fail(store.error());
-  auto study_id = ResolveStudyId(**store, args.study);
-  if (!study_id) return Fail(study_id.error());
-  auto study = (*store)->LoadStudy(*study_id);
-  if (!study) return Fail(study.error());
-  auto contacts = (*store)->LoadContacts(*study_id);
-  if (!contacts) return Fail(contacts.error());
+  if (args.resamples < 0) return ReportError(InvalidInput("must be 0 or more", "--resamples"));
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  const domain::Study* study = &loaded->study;
+  const std::vector<domain::Contact>* contacts = &loaded->contacts;
 
   results::ResultsOptions options;
   options.resamples = args.resamples;
@@ -302,7 +293,7 @@ int Run(const ResultsArgs& args) {
   options.industry = args.industry;
   options.channel = channel;
   auto computed = results::ComputeResults(*study, *contacts, options);
-  if (!computed) return Fail(computed.error());
+  if (!computed) return ReportError(computed.error());
   for (const auto& issue : computed->issues) {
     std::cerr << "cxbench: warning: " << issue.ToString() << "\n";
   }

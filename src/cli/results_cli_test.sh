@@ -2,51 +2,13 @@
 # End-to-end checks of `cxbench results` as a user runs it: formats, filters,
 # exit codes, no NaN, and clear messages for bad input. Run by ctest with
 # CXBENCH set to the built binary, from the source tree.
-set -u
-cx="${CXBENCH:?set CXBENCH to the cxbench binary}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME EXPECTED_EXIT COMMAND...
-  local name=$1 expected=$2
-  shift 2
-  "$@" >"$work/out" 2>"$work/err"
-  local code=$?
-  if [[ $code -eq $expected ]]; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name: exit $code, expected $expected"
-    sed 's/^/  stdout: /' "$work/out" | head -5
-    sed 's/^/  stderr: /' "$work/err" | head -5
-  fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $1: '$3' not in $(basename "$2")"
-    sed 's/^/  /' "$2" | head -5
-  fi
-}
-expect_not_in() {  # expect_not_in NAME FILE TEXT
-  if grep -qiF -- "$3" "$2"; then
-    failed=$((failed + 1))
-    echo "FAIL $1: '$3' in $(basename "$2")"
-  else
-    passed=$((passed + 1))
-  fi
-}
+source "$(dirname "$0")/test_lib.sh"
 
 expect_no_nan() {  # expect_no_nan NAME FILE: no nan or inf as a word
   if grep -qiwE -- 'nan|inf|infinity' "$2"; then
-    failed=$((failed + 1))
-    echo "FAIL $1: NaN or infinity in $(basename "$2")"
+    fail "$1: NaN or infinity in $(basename "$2")"
   else
-    passed=$((passed + 1))
+    pass
   fi
 }
 
@@ -57,7 +19,7 @@ expect_in results_help_text "$work/out" "docs/scoring.md"
 check load 0 "$cx" study load --db "$work/empty.db" examples/kundeserviceprisen.yaml
 check no_contacts 2 "$cx" results --db "$work/empty.db"
 expect_in no_contacts_message "$work/err" "no completed contacts"
-[[ -s "$work/out" ]] && { failed=$((failed + 1)); echo "FAIL no_contacts: stdout not empty"; } || passed=$((passed + 1))
+[[ -s "$work/out" ]] && fail "no_contacts: stdout not empty" || pass
 
 # A small demo: every format, filters, the winners.
 check demo 0 "$cx" demo --db "$work/d.db" --participants 36 --shoppers 80
@@ -73,7 +35,7 @@ done
 expect_no_nan json_nan "$work/out"
 cp "$work/out" "$work/first.json"
 check json_again 0 "$cx" results --db "$work/d.db" --resamples 300 --format json
-cmp -s "$work/out" "$work/first.json" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL json_reproducible"; }
+cmp -s "$work/out" "$work/first.json" && pass || fail "json_reproducible"
 check csv 0 "$cx" results --db "$work/d.db" --resamples 300 --format csv
 expect_in csv_header "$work/out" "industry,rank,rank_best,rank_worst,id,name,n,n_answered,score"
 check winners 0 "$cx" results --db "$work/d.db" --resamples 300 --winners
@@ -95,5 +57,4 @@ check out_of_scale 0 "$cx" results --db "$work/d.db" --resamples 100 --format js
 expect_in out_of_scale_message "$work/err" "contact $contact, question rec_tone: answer 9 is outside the scale 1..6; contact left out"
 expect_in out_of_scale_json "$work/out" '"question": "rec_tone"'
 
-echo "results cli: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish "results cli"

@@ -1,5 +1,7 @@
 #include "cli/study_selection.h"
 
+#include <iostream>
+
 namespace cx::cli {
 
 Result<std::string> ResolveStudyId(store::Store& store, const std::string& requested) {
@@ -20,6 +22,24 @@ Result<std::string> ResolveStudyId(store::Store& store, const std::string& reque
   if (studies->size() > 1)
     return InvalidInput("the database holds several studies (" + ids + "); choose one", "--study");
   return studies->front().id;
+}
+
+Result<LoadedStudy> LoadStudyWithContacts(const std::string& db,
+                                          const std::string& requested_study) {
+  auto store = store::OpenSqlite(db);
+  if (!store) return store.error();
+  auto study_id = ResolveStudyId(**store, requested_study);
+  if (!study_id) return study_id.error();
+  auto study = (*store)->LoadStudy(*study_id);
+  if (!study) return study.error();
+  auto contacts = (*store)->LoadContacts(*study_id);
+  if (!contacts) return contacts.error();
+  return LoadedStudy{std::move(*store), std::move(*study), std::move(*contacts)};
+}
+
+int ReportError(const Error& error) {
+  std::cerr << "cxbench: error: " << error.ToString() << "\n";
+  return ExitCodeFor(error);
 }
 
 }  // namespace cx::cli
