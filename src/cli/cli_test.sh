@@ -90,4 +90,27 @@ expect_in allocate_oslo "$work/out" '"contacts": 30'
 check allocate_impossible 2 "$cx" programme allocate --total 20 --min 10 --centre A=1 --centre B=1 --centre C=1
 expect_in allocate_why "$work/err" "3 centres with at least 10 contacts each need 30; the total is 20"
 
+# Call-back samples: 2 per agent from the last 30 days; a second draw a day
+# later leaves out everyone sampled in the first.
+{
+  echo "agent,customer,handled_at"
+  for customer in 1 2 3 4 5 6; do echo "anna,k$customer,2026-11-2${customer}T09:00:00+01:00"; done
+  echo "anna,old,2026-10-01"
+  for customer in 7 8 9; do echo "bjorn,k$customer,2026-11-1${customer}"; done
+} >"$work/handled.csv"
+check callback 0 "$cx" callback-sample --contacts "$work/handled.csv" --as-of 2026-11-30 --per-agent 2 \
+  --history "$work/history.csv" --out "$work/calls1.csv"
+[[ $(wc -l <"$work/calls1.csv") -eq 5 ]] && pass || fail "callback: expected 4 calls"
+expect_not_in callback_window "$work/calls1.csv" "old"
+check callback_again 0 "$cx" callback-sample --contacts "$work/handled.csv" --as-of 2026-12-01 --per-agent 2 \
+  --history "$work/history.csv" --out "$work/calls2.csv"
+[[ -z $(comm -12 <(tail -n +2 "$work/calls1.csv" | cut -d, -f2 | sort) <(tail -n +2 "$work/calls2.csv" | cut -d, -f2 | sort)) ]] \
+  && pass || fail "callback: a customer sampled twice within 90 days"
+printf 'agent,nps,satisfaction\nanna,10,5\nanna,3,2\n' >"$work/answers.csv"
+check callback_report 0 "$cx" callback-report --answers "$work/answers.csv" --format json
+expect_in callback_report_nps "$work/out" '"nps": 0.0'
+printf 'agent,nps\nanna,12\n' >"$work/bad_answers.csv"
+check callback_report_bad 2 "$cx" callback-report --answers "$work/bad_answers.csv"
+expect_in callback_report_bad_where "$work/err" "bad_answers.csv:2: nps"
+
 finish "cli"

@@ -13,5 +13,6 @@ void AddExportCommand(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
 void AddErlangCommand(CLI::App& app, int& exit_code);
 void AddProgrammeCommands(CLI::App& app, int& exit_code);
+void AddCallbackCommands(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

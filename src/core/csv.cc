@@ -13,3 +13,54 @@ std::string CsvField(const std::string& text) {
 }
 
 }  // namespace cx
+
+namespace cx {
+
+Result<bool> ReadCsvRecord(std::istream& in, std::vector<std::string>& fields, int& line) {
+  fields.clear();
+  std::string text;
+  if (!std::getline(in, text)) return false;
+  ++line;
+  const int first_line = line;
+  std::string field;
+  bool quoted = false;
+  for (size_t index = 0;; ++index) {
+    if (index == text.size()) {
+      if (!quoted) break;
+      // A line break inside quotes belongs to the field.
+      std::string next;
+      if (!std::getline(in, next)) {
+        return InvalidInput(
+            "a quoted field opened on line " + std::to_string(first_line) + " never closes",
+            "line " + std::to_string(first_line));
+      }
+      ++line;
+      field += '\n';
+      text = next;
+      index = static_cast<size_t>(-1);
+      continue;
+    }
+    const char c = text[index];
+    if (quoted) {
+      if (c == '"' && index + 1 < text.size() && text[index + 1] == '"') {
+        field += '"';
+        ++index;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.push_back(field);
+      field.clear();
+    } else if (c != '\r' || index + 1 != text.size()) {
+      field += c;
+    }
+  }
+  fields.push_back(field);
+  return true;
+}
+
+}  // namespace cx
