@@ -30,6 +30,7 @@ build-dev: setup build/dev/build.ninja
 demo: build
 	@mkdir -p var
 	build/release/src/cli/cxbench demo --db var/demo.db --replace
+	build/release/src/cli/cxbench plan check --db var/demo.db
 	build/release/src/cli/cxbench results --db var/demo.db --winners
 
 test: build-dev format-check

@@ -113,4 +113,14 @@ printf 'agent,nps\nanna,12\n' >"$work/bad_answers.csv"
 check callback_report_bad 2 "$cx" callback-report --answers "$work/bad_answers.csv"
 expect_in callback_report_bad_where "$work/err" "bad_answers.csv:2: nps"
 
+# The plan checker: the demo's plan holds; a shopper sent twice to one company is caught.
+check plan_check 0 "$cx" plan check --db "$work/demo.db"
+expect_in plan_check_ok "$work/out" "every hard constraint holds"
+cp "$work/demo.db" "$work/broken.db"
+first=$(sqlite3 "$work/broken.db" "SELECT min(id) FROM contact WHERE id LIKE '%-01'")
+sqlite3 "$work/broken.db" "UPDATE contact SET shopper_id = (SELECT shopper_id FROM contact WHERE id = '$first')
+  WHERE id = '${first%01}02'"
+check plan_check_broken 1 "$cx" plan check --db "$work/broken.db"
+expect_in plan_check_broken_rule "$work/out" "shopper_once_per_company"
+
 finish "cli"

@@ -14,5 +14,6 @@ void AddReportCommand(CLI::App& app, int& exit_code);
 void AddErlangCommand(CLI::App& app, int& exit_code);
 void AddProgrammeCommands(CLI::App& app, int& exit_code);
 void AddCallbackCommands(CLI::App& app, int& exit_code);
+void AddPlanCheckCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

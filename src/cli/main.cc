@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   cx::cli::AddErlangCommand(app, exit_code);
   cx::cli::AddProgrammeCommands(app, exit_code);
   cx::cli::AddCallbackCommands(app, exit_code);
+  cx::cli::AddPlanCheckCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "domain/fieldwork_summary.h"
+#include "plan_check/plan_checker.h"
 
 namespace cx::demo {
 namespace {
@@ -68,6 +69,14 @@ TEST(DemoGenerator, NoShopperContactsACompanyTwice) {
   std::set<std::string> companies;
   for (const auto& [participant, company] : company_of) companies.insert(company);
   EXPECT_LT(companies.size(), demo.world.study.participants.size());
+}
+
+// The independent checker finds every hard constraint of the default demo's plan holding.
+TEST(DemoGenerator, DefaultPlanPassesThePlanChecker) {
+  const auto violations =
+      plan_check::CheckPlan(Demo().world.study, Demo().world.shoppers, Demo().contacts);
+  for (const auto& violation : violations)
+    ADD_FAILURE() << violation.rule << " " << violation.subject << ": " << violation.message;
 }
 
 TEST(DemoGenerator, ShoppersOnlyDoChannelsTheyCan) {

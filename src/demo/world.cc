@@ -221,7 +221,9 @@ void MakeShoppers(const DemoOptions& options, DemoWorld& world, Rng& rng) {
     shopper.id = id;
     shopper.name = rng.Pick(kFirstNames) + " " + rng.Pick(kLastNames);
     const double age = rng.Uniform();
-    shopper.age_band = age < 0.25 ? "18-29" : age < 0.60 ? "30-44" : age < 0.85 ? "45-59" : "60+";
+    // Mystery shoppers skew older than the population, and the senior role
+    // plays need enough of them for companies with two centres.
+    shopper.age_band = age < 0.20 ? "18-29" : age < 0.50 ? "30-44" : age < 0.73 ? "45-59" : "60+";
     shopper.gender = rng.Chance(0.5) ? "female" : "male";
     shopper.region = rng.Pick(kRegions);
     shopper.languages = {"nb"};
