@@ -9,6 +9,8 @@ packages=(
   # libraries (see README "Dependencies")
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
+  # web app (src/server): HTTP, argon2id password hashes; wrk for its benchmark
+  libcpp-httplib-dev libsodium-dev wrk
   libhowardhinnant-date-dev tzdata
   # exports (src/export): Excel and SPSS, and the tools tests read them back with
   libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl

@@ -66,6 +66,31 @@ Status SqliteStore::SaveContacts(const std::string& study_id,
                                  const std::vector<domain::Contact>& contacts) {
   try {
     soci::transaction transaction(*sql_);
+    WriteContacts(study_id, contacts);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return IoError("cannot save contacts of study '" + study_id + "': " + error.what());
+  }
+  return Ok();
+}
+
+Status SqliteStore::SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
+                                       const std::vector<ChangeLogEntry>& entries) {
+  try {
+    soci::transaction transaction(*sql_);
+    WriteContacts(study_id, {contact});
+    for (const auto& entry : entries) InsertChangeLog(study_id, entry);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return IoError("cannot save contact '" + contact.id + "' of study '" + study_id +
+                   "': " + error.what());
+  }
+  return Ok();
+}
+
+void SqliteStore::WriteContacts(const std::string& study_id,
+                                const std::vector<domain::Contact>& contacts) {
+  {
     soci::session& sql = *sql_;
     // Contact columns.
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
@@ -128,17 +153,50 @@ Status SqliteStore::SaveContacts(const std::string& study_id,
         insert_comment.execute(true);
       }
     }
-    transaction.commit();
-  } catch (const std::exception& error) {
-    return IoError("cannot save contacts of study '" + study_id + "': " + error.what());
   }
-  return Ok();
 }
 
 Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string& study_id) {
+  try {
+    return ReadContacts(study_id, "", true);
+  } catch (const std::exception& error) {
+    return IoError("cannot read contacts of study '" + study_id + "': " + error.what());
+  }
+}
+
+Result<std::vector<domain::Contact>> SqliteStore::LoadContactHeaders(const std::string& study_id) {
+  try {
+    return ReadContacts(study_id, "", false);
+  } catch (const std::exception& error) {
+    return IoError("cannot read contacts of study '" + study_id + "': " + error.what());
+  }
+}
+
+Result<domain::Contact> SqliteStore::LoadContact(const std::string& study_id,
+                                                 const std::string& contact_id) {
+  try {
+    auto contacts = ReadContacts(study_id, contact_id, true);
+    if (contacts.empty()) {
+      return NotFound("no contact '" + contact_id + "' in study '" + study_id + "'");
+    }
+    return std::move(contacts.front());
+  } catch (const std::exception& error) {
+    return IoError("cannot read contact '" + contact_id + "': " + error.what());
+  }
+}
+
+std::vector<domain::Contact> SqliteStore::ReadContacts(const std::string& study_id,
+                                                       const std::string& only_id,
+                                                       bool with_answers) {
   std::vector<domain::Contact> contacts;
   soci::session& sql = *sql_;
-  try {
+  // An empty only_id matches every contact of the study; the condition still
+  // names :only so that one binding serves both forms.
+  const std::string every = " AND :only = ''";
+  const std::string only = only_id.empty() ? every : " AND id = :only";
+  const std::string only_a = only_id.empty() ? every : " AND a.contact_id = :only";
+  const std::string only_c = only_id.empty() ? every : " AND contact_id = :only";
+  {
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
         answered_at, responder;
     double wait = 0;
@@ -146,11 +204,12 @@ Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string
     soci::statement select =
         (sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, planned_at, "
                         "status, started_at, answered_at, wait_s, responder FROM contact WHERE "
-                        "study_id = :study ORDER BY id",
-         soci::use(study_id), soci::into(id), soci::into(participant), soci::into(shopper),
-         soci::into(channel), soci::into(scenario), soci::into(planned_at), soci::into(status),
-         soci::into(started_at, started_ind), soci::into(answered_at, answered_ind),
-         soci::into(wait, wait_ind), soci::into(responder));
+                        "study_id = :study" +
+                            only + " ORDER BY id",
+         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(id),
+         soci::into(participant), soci::into(shopper), soci::into(channel), soci::into(scenario),
+         soci::into(planned_at), soci::into(status), soci::into(started_at, started_ind),
+         soci::into(answered_at, answered_ind), soci::into(wait, wait_ind), soci::into(responder));
     select.execute();
     std::unordered_map<std::string, size_t> index;
     while (select.fetch()) {
@@ -170,6 +229,7 @@ Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string
       contacts.push_back(std::move(contact));
     }
 
+    if (!with_answers) return contacts;
     std::string contact_id, question, text;
     int na = 0;
     double number = 0;
@@ -177,9 +237,11 @@ Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string
     soci::statement answers =
         (sql.prepare << "SELECT a.contact_id, a.question_id, a.na, a.number, a.text FROM answer a "
                         "JOIN question q ON q.study_id = a.study_id AND q.id = a.question_id "
-                        "WHERE a.study_id = :study ORDER BY a.contact_id, q.position",
-         soci::use(study_id), soci::into(contact_id), soci::into(question), soci::into(na),
-         soci::into(number, number_ind), soci::into(text, text_ind));
+                        "WHERE a.study_id = :study" +
+                            only_a + " ORDER BY a.contact_id, q.position",
+         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
+         soci::into(question), soci::into(na), soci::into(number, number_ind),
+         soci::into(text, text_ind));
     answers.execute();
     while (answers.fetch()) {
       domain::Answer answer;
@@ -192,13 +254,12 @@ Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string
 
     std::string area;
     soci::statement comments =
-        (sql.prepare << "SELECT contact_id, area_id, text FROM comment WHERE study_id = :study "
-                        "ORDER BY contact_id, area_id",
-         soci::use(study_id), soci::into(contact_id), soci::into(area), soci::into(text));
+        (sql.prepare << "SELECT contact_id, area_id, text FROM comment WHERE study_id = :study" +
+                            only_c + " ORDER BY contact_id, area_id",
+         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
+         soci::into(area), soci::into(text));
     comments.execute();
     while (comments.fetch()) contacts[index.at(contact_id)].comments.push_back({area, text});
-  } catch (const std::exception& error) {
-    return IoError("cannot read contacts of study '" + study_id + "': " + error.what());
   }
   return contacts;
 }

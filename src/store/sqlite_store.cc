@@ -22,6 +22,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, embedded::migration_0001()},
       {2, embedded::migration_0002()},
+      {4, embedded::migration_0004()},
   };
   return kMigrations;
 }

@@ -26,11 +26,41 @@ class SqliteStore : public Store {
   Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) override;
   Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) override;
 
+  Result<std::vector<ChangeLogEntry>> LoadChangeLogOf(const std::string& study_id,
+                                                      const std::string& entity,
+                                                      const std::string& entity_id) override;
+  Result<int64_t> ChangeLogHead() override;
+  Result<domain::Contact> LoadContact(const std::string& study_id,
+                                      const std::string& contact_id) override;
+  Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) override;
+  Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
+                            const std::vector<ChangeLogEntry>& entries) override;
+  Result<int64_t> CreateAccount(const domain::Account& account) override;
+  Result<domain::Account> FindAccountByEmail(const std::string& email) override;
+  Result<domain::Account> FindAccount(int64_t id) override;
+  Result<std::vector<domain::Account>> ListAccounts() override;
+  Status SetAccountLanguage(int64_t id, const std::string& language) override;
+  Status CreateSession(const std::string& token_hash, int64_t account_id,
+                       const std::string& csrf_token, const std::string& expires_at) override;
+  Result<SessionRow> FindSession(const std::string& token_hash) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status CreateInvitation(const domain::Invitation& invitation) override;
+  Result<domain::Invitation> FindInvitation(const std::string& token_hash) override;
+  Result<int64_t> AcceptInvitation(const std::string& token_hash, const domain::Account& account,
+                                   const std::string& used_at) override;
+
   soci::session& sql() { return *sql_; }
 
  private:
   void InsertStudyRows(const domain::Study& study);
   void InsertChangeLog(const std::string& study_id, const ChangeLogEntry& entry);
+  // Writes contacts inside the caller's transaction.
+  void WriteContacts(const std::string& study_id, const std::vector<domain::Contact>& contacts);
+  // Reads contacts matching `where` (an SQL condition over contact columns
+  // with :study and optionally :id bound), with or without answers.
+  std::vector<domain::Contact> ReadContacts(const std::string& study_id, const std::string& id,
+                                            bool with_answers);
+  int64_t InsertAccount(const domain::Account& account);
   std::unique_ptr<soci::session> sql_;
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "domain/account.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
 
@@ -58,6 +59,49 @@ class Store {
 
   virtual Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) = 0;
   virtual Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) = 0;
+  // The change log of one entity (e.g. "contact", "C-0001"), oldest first.
+  virtual Result<std::vector<ChangeLogEntry>> LoadChangeLogOf(const std::string& study_id,
+                                                              const std::string& entity,
+                                                              const std::string& entity_id) = 0;
+  // The id of the newest change-log entry (0 when empty): a cheap stamp that
+  // moves whenever fieldwork changes, for caches of derived results.
+  virtual Result<int64_t> ChangeLogHead() = 0;
+
+  // One contact with its answers and comments; kNotFound when absent.
+  virtual Result<domain::Contact> LoadContact(const std::string& study_id,
+                                              const std::string& contact_id) = 0;
+  // All contacts of a study without answers or comments (listings, progress).
+  virtual Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) = 0;
+  // Replaces one contact (answers and comments included) and appends its
+  // change-log entries, in one transaction: acknowledged means committed.
+  virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
+                                    const std::vector<ChangeLogEntry>& entries) = 0;
+
+  // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
+  virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;
+  virtual Result<domain::Account> FindAccountByEmail(const std::string& email) = 0;
+  virtual Result<domain::Account> FindAccount(int64_t id) = 0;
+  virtual Result<std::vector<domain::Account>> ListAccounts() = 0;
+  virtual Status SetAccountLanguage(int64_t id, const std::string& language) = 0;
+
+  // Sessions, by the hash of their token.
+  virtual Status CreateSession(const std::string& token_hash, int64_t account_id,
+                               const std::string& csrf_token, const std::string& expires_at) = 0;
+  struct SessionRow {
+    domain::Account account;
+    std::string csrf_token;
+    std::string expires_at;
+  };
+  virtual Result<SessionRow> FindSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+
+  // Invitations. AcceptInvitation creates the account and marks the
+  // invitation used in one transaction; kConflict when it was used already.
+  virtual Status CreateInvitation(const domain::Invitation& invitation) = 0;
+  virtual Result<domain::Invitation> FindInvitation(const std::string& token_hash) = 0;
+  virtual Result<int64_t> AcceptInvitation(const std::string& token_hash,
+                                           const domain::Account& account,
+                                           const std::string& used_at) = 0;
 };
 
 // The schema version this build creates and upgrades to.

@@ -1,0 +1,178 @@
+// cxbench serve: the web app and its JSON API over one study's database.
+// cxbench user add: an account for the web app.
+#include <pthread.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/study_selection.h"
+#include "server/accounts.h"
+#include "server/http_server.h"
+
+namespace cx::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string study;
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir = CXBENCH_WEB_DIR;
+  int resamples = 2000;
+};
+
+int Serve(const ServeArgs& args) {
+  const size_t colon = args.listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    try {
+      port = std::stoi(args.listen.substr(colon + 1));
+    } catch (const std::exception&) {
+      port = -1;
+    }
+  }
+  if (port < 0 || port > 65535) {
+    std::cerr << "cxbench: error: --listen: HOST:PORT is expected, e.g. 127.0.0.1:8080, not '"
+              << args.listen << "'\n";
+    return kExitBadInput;
+  }
+  auto opened = store::OpenSqlite(args.db);
+  if (!opened) return ReportError(opened.error());
+  std::unique_ptr<store::Store> store = std::move(opened).value();
+  auto study_id = ResolveStudyId(*store, args.study);
+  if (!study_id) return ReportError(study_id.error());
+  auto study = store->LoadStudy(study_id.value());
+  if (!study) return ReportError(study.error());
+
+  std::string web_dir = args.web_dir;
+  if (!web_dir.empty() && !std::filesystem::exists(web_dir + "/index.html")) {
+    std::cerr << "cxbench serve: warning: no built front end in " << web_dir
+              << " (run `make web`); serving the API only\n";
+    web_dir.clear();
+  }
+  server::AppOptions app_options;
+  app_options.resamples = args.resamples;
+  app_options.public_url = "http://" + args.listen;
+  server::App app(std::move(store), std::move(study).value(), app_options);
+  server::HttpServer http(app, {args.listen.substr(0, colon), port, web_dir});
+
+  // SIGINT and SIGTERM stop the server cleanly: a thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto bound = http.Bind();
+  if (!bound) return ReportError(bound.error());
+  std::cout << "cxbench serve: listening on http://" << args.listen.substr(0, colon) << ":"
+            << bound.value() << " (study " << app.study().id << ")" << std::endl;
+  std::thread waiter([&http, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    http.Stop();
+  });
+  http.Run();
+  // Stopped by a signal: the waiter has returned. Otherwise wake it.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cout << "cxbench serve: stopped" << std::endl;
+  return kExitOk;
+}
+
+struct UserArgs {
+  std::string db;
+  std::string email;
+  std::string name;
+  std::string role;
+  std::string shopper;
+  std::string participant;
+  std::string study;
+  std::string language = "nb";
+  std::string password;
+  bool password_stdin = false;
+};
+
+int AddUser(const UserArgs& args) {
+  auto opened = store::OpenSqlite(args.db);
+  if (!opened) return ReportError(opened.error());
+  auto& store = *opened.value();
+  domain::Account account;
+  account.email = args.email;
+  account.name = args.name.empty() ? args.email : args.name;
+  auto role = domain::ParseRole(args.role);
+  if (!role) {
+    return ReportError(InvalidInput("admin, manager, shopper or participant is expected", "--role"));
+  }
+  account.role = *role;
+  account.language = args.language;
+  account.shopper_id = args.shopper;
+  if (account.role == domain::Role::kParticipant) {
+    auto study_id = ResolveStudyId(store, args.study);
+    if (!study_id) return ReportError(study_id.error());
+    account.study_id = study_id.value();
+    account.participant_id = args.participant;
+  }
+  std::string password = args.password;
+  if (args.password_stdin) std::getline(std::cin, password);
+  auto id = server::AddAccount(store, account, password);
+  if (!id) {
+    Error error = id.error();
+    if (!error.where.empty()) error.where = "--" + error.where;
+    return ReportError(error);
+  }
+  std::cout << "added " << args.role << " " << account.email << " (account " << id.value()
+            << ")\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddServeCommands(CLI::App& app, int& exit_code) {
+  auto serve_args = std::make_shared<ServeArgs>();
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "Serve the web app and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json) over a "
+      "study's database. Stops on Ctrl-C or SIGTERM.");
+  serve->add_option("--db", serve_args->db, "The SQLite database")->required();
+  serve->add_option("--study", serve_args->study, "The study (default: the only one)");
+  serve->add_option("--listen", serve_args->listen, "HOST:PORT to listen on (PORT 0: any)")
+      ->capture_default_str();
+  serve->add_option("--web", serve_args->web_dir, "The built front end (web/dist)")
+      ->capture_default_str();
+  serve->add_option("--resamples", serve_args->resamples,
+                    "Bootstrap resamples for the results pages")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100000));
+  serve->callback([serve_args, &exit_code] { exit_code = Serve(*serve_args); });
+
+  CLI::App* user = app.add_subcommand("user", "Accounts of the web app");
+  user->require_subcommand(1);
+  auto user_args = std::make_shared<UserArgs>();
+  CLI::App* add = user->add_subcommand(
+      "add", "Add an account; the password is hashed with argon2id. Roles: admin, manager, "
+             "shopper (--shopper ID of the pool), participant (--participant ID)");
+  add->add_option("--db", user_args->db, "The SQLite database")->required();
+  add->add_option("--email", user_args->email, "The e-mail address, used to log in")->required();
+  add->add_option("--role", user_args->role, "admin | manager | shopper | participant")
+      ->required();
+  add->add_option("--name", user_args->name, "The name shown in the app (default: the e-mail)");
+  add->add_option("--shopper", user_args->shopper, "Role shopper: the shopper's id in the pool");
+  add->add_option("--participant", user_args->participant,
+                  "Role participant: the participant it may see");
+  add->add_option("--study", user_args->study, "Role participant: the study (default: the only)");
+  add->add_option("--language", user_args->language, "nb | en")->capture_default_str();
+  auto* password = add->add_option(
+      "--password", user_args->password,
+      "The password (at least 8 characters; visible to other users of this machine: prefer "
+      "--password-stdin)");
+  auto* from_stdin = add->add_flag("--password-stdin", user_args->password_stdin,
+                                   "Read the password from the first line of standard input");
+  password->excludes(from_stdin);
+  add->callback([user_args, &exit_code] { exit_code = AddUser(*user_args); });
+}
+
+}  // namespace cx::cli

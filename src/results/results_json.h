@@ -1,0 +1,15 @@
+#pragma once
+// The results as JSON: the shape `cxbench results --format json` prints and
+// the web API serves (docs/cli.md describes the fields).
+
+#include <nlohmann/json.hpp>
+
+#include "results/results.h"
+
+namespace cx::results {
+
+nlohmann::json ToJson(const StudyResults& results);
+nlohmann::json ParticipantJson(const ParticipantResult& participant);
+nlohmann::json IndustryJson(const IndustryResult& industry);
+
+}  // namespace cx::results

@@ -1,0 +1,167 @@
+// User administration and invitations. Admins create any role; managers
+// create shoppers and participants. An invitation link works once and expires.
+#include "auth/password.h"
+#include "server/accounts.h"
+#include "server/app.h"
+#include "server/json_views.h"
+#include "server/route_helpers.h"
+
+namespace cx::server {
+namespace {
+
+std::optional<Reply> ReadAccountFields(const nlohmann::json& body, const domain::Study& study,
+                                       domain::Account& account) {
+  for (const char* field : {"email", "role"}) {
+    if (!body.contains(field) || !body[field].is_string()) {
+      return Problem(400, std::string("a text is expected for ") + field, field);
+    }
+  }
+  for (const char* field : {"name", "shopper", "participant", "language"}) {
+    if (body.contains(field) && !body[field].is_string()) {
+      return Problem(400, std::string("a text is expected for ") + field, field);
+    }
+  }
+  account.email = body["email"].get<std::string>();
+  auto role = domain::ParseRole(body["role"].get<std::string>());
+  if (!role) return Problem(422, "role is admin, manager, shopper or participant", "role");
+  account.role = *role;
+  account.name = body.value("name", account.email);
+  account.language = body.value("language", std::string("nb"));
+  if (account.role == Role::kShopper) account.shopper_id = body.value("shopper", std::string());
+  if (account.role == Role::kParticipant) {
+    account.study_id = study.id;
+    account.participant_id = body.value("participant", std::string());
+  }
+  return std::nullopt;
+}
+
+std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
+  if (caller.role == Role::kManager && (role == Role::kAdmin || role == Role::kManager)) {
+    return Problem(403, "a manager may create shopper and participant accounts only", "role");
+  }
+  return std::nullopt;
+}
+
+std::string DaysFromNow(int days) {
+  using namespace std::chrono;
+  const auto at = floor<seconds>(system_clock::now()) + std::chrono::days(days);
+  const auto day = floor<std::chrono::days>(at);
+  const year_month_day date{day};
+  const hh_mm_ss time{at - day};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.000Z",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
+                static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()));
+  return buffer;
+}
+
+}  // namespace
+
+void App::AddAccountRoutes() {
+  routes_.push_back({"GET", "/api/v1/users", kStaff, "Every account (no password hashes)",
+                     nullptr, [this](Call&) {
+                       std::lock_guard lock(mutex_);
+                       auto accounts = store_->ListAccounts();
+                       if (!accounts) return ProblemFor(accounts.error());
+                       nlohmann::json list = nlohmann::json::array();
+                       for (const auto& account : accounts.value()) list.push_back(AccountJson(account));
+                       return Json({{"users", list}});
+                     }});
+
+  routes_.push_back(
+      {"POST", "/api/v1/users", kStaff, "Create an account with a password",
+       StringsSchema({"email", "role", "password"}, {"name", "shopper", "participant", "language"}),
+       [this](Call& call) {
+         nlohmann::json body;
+         if (auto problem = ParseBody(call.body, body)) return *problem;
+         domain::Account account;
+         if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
+         if (auto problem = CheckMayCreate(*call.account, account.role)) return *problem;
+         if (!body.contains("password") || !body["password"].is_string()) {
+           return Problem(400, "a text is expected for password", "password");
+         }
+         std::lock_guard lock(mutex_);
+         auto id = AddAccount(*store_, account, body["password"].get<std::string>());
+         if (!id) return ProblemFor(id.error());
+         account.id = id.value();
+         return Json(AccountJson(account), 201);
+       }});
+
+  routes_.push_back(
+      {"POST", "/api/v1/invitations", kStaff,
+       "Invite someone: a link that creates their account once and expires",
+       StringsSchema({"email", "role"}, {"name", "shopper", "participant", "language"}),
+       [this](Call& call) {
+         nlohmann::json body;
+         if (auto problem = ParseBody(call.body, body)) return *problem;
+         domain::Account account;
+         if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
+         if (auto problem = CheckMayCreate(*call.account, account.role)) return *problem;
+         std::lock_guard lock(mutex_);
+         if (Status links = CheckAccountLinks(*store_, account); !links) {
+           return ProblemFor(links.error());
+         }
+         const std::string token = auth::NewToken();
+         domain::Invitation invitation;
+         invitation.token_hash = auth::HashToken(token);
+         invitation.email = account.email;
+         invitation.role = account.role;
+         invitation.shopper_id = account.shopper_id;
+         invitation.study_id = account.study_id;
+         invitation.participant_id = account.participant_id;
+         invitation.created_by = call.account->id;
+         invitation.expires_at = DaysFromNow(options_.invitation_days);
+         if (Status saved = store_->CreateInvitation(invitation); !saved) {
+           return ProblemFor(saved.error());
+         }
+         return Json({{"token", token},
+                      {"url", options_.public_url + "/#/invite/" + token},
+                      {"expires_at", invitation.expires_at}},
+                     201);
+       }});
+
+  routes_.push_back(
+      {"POST", "/api/v1/invitations/{token}/accept", {},
+       "Accept an invitation: choose a name and a password (no login needed; works once)",
+       StringsSchema({"password"}, {"name", "language"}),
+       [this](Call& call) {
+         nlohmann::json body;
+         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (!body.contains("password") || !body["password"].is_string()) {
+           return Problem(400, "a text is expected for password", "password");
+         }
+         std::lock_guard lock(mutex_);
+         const std::string hash = auth::HashToken(call.params["token"]);
+         auto invitation = store_->FindInvitation(hash);
+         if (!invitation) return Problem(404, "no such invitation", "token");
+         if (!invitation.value().used_at.empty()) {
+           return Problem(409, "the invitation was used already", "token");
+         }
+         if (invitation.value().expires_at <= NowUtc()) {
+           return Problem(410, "the invitation has expired", "token");
+         }
+         domain::Account account;
+         account.email = invitation.value().email;
+         account.role = invitation.value().role;
+         account.shopper_id = invitation.value().shopper_id;
+         account.study_id = invitation.value().study_id;
+         account.participant_id = invitation.value().participant_id;
+         account.name = body.value("name", account.email);
+         account.language = body.value("language", std::string("nb"));
+         if (Status links = CheckAccountLinks(*store_, account); !links) {
+           return ProblemFor(links.error());
+         }
+         auto hashed = auth::HashPassword(body["password"].get<std::string>());
+         if (!hashed) return ProblemFor(hashed.error());
+         account.password_hash = std::move(hashed).value();
+         auto id = store_->AcceptInvitation(hash, account, NowUtc());
+         if (!id) return ProblemFor(id.error());
+         account.id = id.value();
+         return Json(AccountJson(account), 201);
+       },
+       /*csrf=*/false});
+}
+
+}  // namespace cx::server

@@ -1,0 +1,137 @@
+// Results: the rankings for staff, and each participant's own page and
+// report - a participant sees its own and nothing of any other participant.
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "report/participant_report.h"
+#include "report/participant_report_builder.h"
+#include "report/pdf_renderer.h"
+#include "results/results_json.h"
+#include "server/app.h"
+#include "server/route_helpers.h"
+
+namespace cx::server {
+namespace {
+
+// Participants see only their own; staff see any.
+std::optional<Reply> CheckParticipantAccess(const domain::Account& account,
+                                            const domain::Study& study, const std::string& id) {
+  if (account.role == Role::kParticipant &&
+      (account.participant_id != id || account.study_id != study.id)) {
+    return Problem(403, "you may see your own results only", "id");
+  }
+  if (study.FindParticipant(id) == nullptr) {
+    return Problem(404, "no participant '" + id + "'", "id");
+  }
+  return std::nullopt;
+}
+
+// Prints the HTML through Chromium in a private temporary folder.
+Result<std::string> HtmlToPdf(const std::string& html) {
+  char folder[] = "/tmp/cxbench-report-XXXXXX";
+  if (mkdtemp(folder) == nullptr) return IoError("cannot make a temporary folder");
+  const std::string html_path = std::string(folder) + "/report.html";
+  const std::string pdf_path = std::string(folder) + "/report.pdf";
+  Result<std::string> out = IoError("cannot write the report");
+  {
+    std::ofstream file(html_path, std::ios::binary);
+    file << html;
+  }
+  if (Status printed = report::RenderPdf(html_path, pdf_path, 60); !printed) {
+    out = printed.error();
+  } else {
+    std::ifstream file(pdf_path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    out = bytes.str();
+  }
+  std::filesystem::remove_all(folder);
+  return out;
+}
+
+}  // namespace
+
+void App::AddResultRoutes() {
+  routes_.push_back(
+      {"GET", "/api/v1/results", kStaff,
+       "The study's results: industries with winners and every participant's figures", nullptr,
+       [this](Call&) {
+         std::lock_guard lock(mutex_);
+         auto computed = CurrentResults();
+         if (!computed) return ProblemFor(computed.error());
+         return Json(results::ToJson(*computed.value()));
+       }});
+
+  routes_.push_back(
+      {"GET", "/api/v1/participants/{id}/results", kParticipantOrStaff,
+       "One participant's results against its industry (its own only, for a participant)",
+       nullptr, [this](Call& call) {
+         const std::string id = call.params["id"];
+         if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
+         std::lock_guard lock(mutex_);
+         auto computed = CurrentResults();
+         if (!computed) return ProblemFor(computed.error());
+         const std::string language = call.account->language;
+         for (const auto& industry : computed.value()->industries) {
+           for (const auto& participant : industry.participants) {
+             if (participant.id != id) continue;
+             nlohmann::json areas = nlohmann::json::object();
+             for (const auto& area : study_.areas) areas[area.id] = area.label.Get(language);
+             // Industry figures are aggregates; no other participant is named.
+             return Json({{"participant", results::ParticipantJson(participant)},
+                          {"industry",
+                           {{"id", industry.id},
+                            {"name", industry.name},
+                            {"mean", industry.mean ? nlohmann::json(*industry.mean) : nullptr},
+                            {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
+                            {"participants", industry.participants.size()},
+                            {"winner_is_you", industry.winner == id},
+                            {"winner_clear", industry.winner == id && industry.winner_clear}}},
+                          {"area_labels", areas}});
+           }
+         }
+         return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
+       }});
+
+  routes_.push_back(
+      {"GET", "/api/v1/participants/{id}/report", kParticipantOrStaff,
+       "One participant's report to download, ?format=html (default) or pdf", nullptr,
+       [this](Call& call) {
+         const std::string id = call.params["id"];
+         if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
+         const std::string format = call.query.count("format") ? call.query["format"] : "html";
+         if (format != "html" && format != "pdf") {
+           return Problem(400, "format is html or pdf, not '" + format + "'", "format");
+         }
+         std::string html;
+         {
+           std::lock_guard lock(mutex_);
+           auto computed = CurrentResults();
+           if (!computed) return ProblemFor(computed.error());
+           auto contacts = store_->LoadContacts(study_.id);
+           if (!contacts) return ProblemFor(contacts.error());
+           const auto scored = report::ScoreFieldwork(study_, contacts.value());
+           const auto input = report::BuildParticipantReport(
+               study_, contacts.value(), scored, *computed.value(), id, "");
+           html = report::RenderParticipantReportHtml(input);
+         }
+         Reply reply;
+         reply.headers["Content-Disposition"] =
+             "attachment; filename=\"" + id + "." + format + "\"";
+         if (format == "html") {
+           reply.raw = std::move(html);
+           reply.content_type = "text/html; charset=utf-8";
+           return reply;
+         }
+         auto pdf = HtmlToPdf(html);
+         if (!pdf) return ProblemFor(pdf.error());
+         reply.raw = std::move(pdf).value();
+         reply.content_type = "application/pdf";
+         return reply;
+       }});
+}
+
+}  // namespace cx::server

@@ -1,0 +1,161 @@
+// Logging in and out, and who the caller is.
+#include <chrono>
+#include <iostream>
+
+#include "auth/password.h"
+#include "server/app.h"
+#include "server/json_views.h"
+#include "server/route_helpers.h"
+
+namespace cx::server {
+
+Reply ProblemFor(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kNotFound:
+      return Problem(404, error.message, error.where);
+    case ErrorCode::kConflict:
+      return Problem(409, error.message, error.where);
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kUnsupported:
+      return Problem(400, error.message, error.where);
+    default:
+      std::cerr << "cxbench serve: " << error.ToString() << "\n";
+      return Problem(500, "the server could not complete the request");
+  }
+}
+
+nlohmann::json StringsSchema(const std::vector<std::string>& required,
+                             const std::vector<std::string>& optional) {
+  nlohmann::json properties = nlohmann::json::object();
+  for (const auto& name : required) properties[name] = {{"type", "string"}};
+  for (const auto& name : optional) properties[name] = {{"type", "string"}};
+  return {{"type", "object"}, {"required", required}, {"properties", properties}};
+}
+
+namespace {
+
+std::string ExpiresAt(int hours) {
+  using namespace std::chrono;
+  const auto at = floor<seconds>(system_clock::now()) + std::chrono::hours(hours);
+  const auto day = floor<days>(at);
+  const year_month_day date{day};
+  const hh_mm_ss time{at - day};
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.000Z",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
+                static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()));
+  return buffer;
+}
+
+// One hash to verify against when the e-mail is unknown, so that the answer
+// takes as long as for a known account and does not tell which e-mails exist.
+const std::string& DummyHash() {
+  static const std::string hash = auth::HashPassword("not a real password").value();
+  return hash;
+}
+
+}  // namespace
+
+void App::AddSessionRoutes() {
+  routes_.push_back(
+      {"POST", "/api/v1/session", {}, "Log in with e-mail and password; sets the session cookie",
+       StringsSchema({"email", "password"}),
+       [this](Call& call) {
+         nlohmann::json body;
+         if (auto problem = ParseBody(call.body, body)) return *problem;
+         for (const char* field : {"email", "password"}) {
+           if (!body.contains(field) || !body[field].is_string()) {
+             return Problem(400, std::string("a text is expected for ") + field, field);
+           }
+         }
+         const std::string email = body["email"].get<std::string>();
+         const std::string password = body["password"].get<std::string>();
+         const auto now = auth::LoginThrottle::Clock::now();
+         if (int wait = throttle_.RetryAfter(email, call.remote_address, now); wait > 0) {
+           Reply reply = Problem(429, "too many failed logins; try again in " +
+                                          std::to_string(wait) + " seconds");
+           reply.headers["Retry-After"] = std::to_string(wait);
+           return reply;
+         }
+         std::optional<domain::Account> account;
+         {
+           std::lock_guard lock(mutex_);
+           auto found = store_->FindAccountByEmail(email);
+           if (found) account = std::move(found).value();
+         }
+         // Hashing runs outside the lock: it takes tens of milliseconds by design.
+         const bool valid = account ? auth::VerifyPassword(account->password_hash, password)
+                                    : (auth::VerifyPassword(DummyHash(), password), false);
+         if (!valid) {
+           throttle_.RecordFailure(email, call.remote_address, now);
+           return Problem(401, "wrong e-mail or password");
+         }
+         throttle_.RecordSuccess(email);
+         const std::string token = auth::NewToken();
+         const std::string csrf = auth::NewToken();
+         {
+           std::lock_guard lock(mutex_);
+           if (Status saved = store_->CreateSession(auth::HashToken(token), account->id, csrf,
+                                                    ExpiresAt(options_.session_hours));
+               !saved) {
+             return ProblemFor(saved.error());
+           }
+         }
+         Reply reply = Json({{"account", AccountJson(*account)}, {"csrf_token", csrf}});
+         reply.headers["Set-Cookie"] = "cx_session=" + token +
+                                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                                       std::to_string(options_.session_hours * 3600);
+         return reply;
+       },
+       /*csrf=*/false});
+
+  routes_.push_back({"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr,
+                     [this](Call& call) {
+                       std::lock_guard lock(mutex_);
+                       if (Status deleted =
+                               store_->DeleteSession(auth::HashToken(call.session_token));
+                           !deleted) {
+                         return ProblemFor(deleted.error());
+                       }
+                       Reply reply = Json({{"logged_out", true}});
+                       reply.headers["Set-Cookie"] =
+                           "cx_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+                       return reply;
+                     }});
+
+  routes_.push_back({"GET", "/api/v1/me", kEveryone,
+                     "The caller's account, the CSRF token of the session and the study",
+                     nullptr, [this](Call& call) {
+                       nlohmann::json languages = study_.languages;
+                       return Json({{"account", AccountJson(*call.account)},
+                                    {"csrf_token", call.csrf_token},
+                                    {"study", {{"id", study_.id},
+                                               {"name", study_.name},
+                                               {"year", study_.year},
+                                               {"languages", languages}}}});
+                     }});
+
+  routes_.push_back(
+      {"PUT", "/api/v1/me/language", kEveryone, "Choose the interface language (nb or en)",
+       StringsSchema({"language"}), [this](Call& call) {
+         nlohmann::json body;
+         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (!body.contains("language") || !body["language"].is_string()) {
+           return Problem(400, "a language code (nb or en) is expected", "language");
+         }
+         const std::string language = body["language"].get<std::string>();
+         if (language != "nb" && language != "en") {
+           return Problem(422, "the interface speaks nb and en, not '" + language + "'",
+                          "language");
+         }
+         std::lock_guard lock(mutex_);
+         if (Status saved = store_->SetAccountLanguage(call.account->id, language); !saved) {
+           return ProblemFor(saved.error());
+         }
+         return Json({{"language", language}});
+       }});
+}
+
+}  // namespace cx::server

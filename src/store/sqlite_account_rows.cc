@@ -1,0 +1,298 @@
+// Accounts, sessions and invitations of the web app in SQLite, and the
+// change-log reads the web app needs.
+#include <soci/soci.h>
+
+#include "store/sqlite_store_impl.h"
+
+namespace cx::store {
+namespace {
+
+constexpr const char* kAccountColumns =
+    "id, email, name, role, shopper_id, study_id, participant_id, language, password_hash";
+
+struct AccountRow {
+  long long id = 0;
+  std::string email, name, role, shopper_id, study_id, participant_id, language, password_hash;
+  soci::indicator shopper_ind = soci::i_null, study_ind = soci::i_null,
+                  participant_ind = soci::i_null;
+
+  domain::Account ToAccount() const {
+    domain::Account account;
+    account.id = id;
+    account.email = email;
+    account.name = name;
+    account.role = domain::ParseRole(role).value_or(domain::Role::kShopper);
+    if (shopper_ind == soci::i_ok) account.shopper_id = shopper_id;
+    if (study_ind == soci::i_ok) account.study_id = study_id;
+    if (participant_ind == soci::i_ok) account.participant_id = participant_id;
+    account.language = language;
+    account.password_hash = password_hash;
+    return account;
+  }
+};
+
+// Binds the columns of kAccountColumns, in order, for a SELECT.
+soci::details::prepare_temp_type& IntoAccount(soci::details::prepare_temp_type& statement,
+                                               AccountRow& row) {
+  statement, soci::into(row.id), soci::into(row.email), soci::into(row.name),
+      soci::into(row.role), soci::into(row.shopper_id, row.shopper_ind),
+      soci::into(row.study_id, row.study_ind),
+      soci::into(row.participant_id, row.participant_ind), soci::into(row.language),
+      soci::into(row.password_hash);
+  return statement;
+}
+
+soci::indicator NullIfEmpty(const std::string& text) {
+  return text.empty() ? soci::i_null : soci::i_ok;
+}
+
+bool IsUniqueViolation(const std::exception& error) {
+  return std::string(error.what()).find("UNIQUE constraint failed") != std::string::npos;
+}
+
+}  // namespace
+
+int64_t SqliteStore::InsertAccount(const domain::Account& account) {
+  const std::string role(domain::ToString(account.role));
+  soci::indicator shopper_ind = NullIfEmpty(account.shopper_id);
+  soci::indicator study_ind = NullIfEmpty(account.study_id);
+  soci::indicator participant_ind = NullIfEmpty(account.participant_id);
+  *sql_ << "INSERT INTO account (email, name, role, shopper_id, study_id, participant_id, "
+           "language, password_hash) VALUES (:email, :name, :role, :shopper, :study, "
+           ":participant, :language, :hash)",
+      soci::use(account.email), soci::use(account.name), soci::use(role),
+      soci::use(account.shopper_id, shopper_ind), soci::use(account.study_id, study_ind),
+      soci::use(account.participant_id, participant_ind), soci::use(account.language),
+      soci::use(account.password_hash);
+  long long id = 0;
+  *sql_ << "SELECT last_insert_rowid()", soci::into(id);
+  return id;
+}
+
+Result<int64_t> SqliteStore::CreateAccount(const domain::Account& account) {
+  try {
+    soci::transaction transaction(*sql_);
+    const int64_t id = InsertAccount(account);
+    transaction.commit();
+    return id;
+  } catch (const std::exception& error) {
+    if (IsUniqueViolation(error)) {
+      return Conflict("an account with e-mail '" + account.email + "' exists already", "email");
+    }
+    return IoError("cannot create the account: " + std::string(error.what()));
+  }
+}
+
+Result<domain::Account> SqliteStore::FindAccountByEmail(const std::string& email) {
+  try {
+    AccountRow row;
+    auto statement = (sql_->prepare << "SELECT " << kAccountColumns
+                                    << " FROM account WHERE email = :email",
+                      soci::use(email));
+    IntoAccount(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    if (!select.fetch()) return NotFound("no account with e-mail '" + email + "'");
+    return row.ToAccount();
+  } catch (const std::exception& error) {
+    return IoError("cannot read accounts: " + std::string(error.what()));
+  }
+}
+
+Result<domain::Account> SqliteStore::FindAccount(int64_t id) {
+  try {
+    AccountRow row;
+    const long long wanted = id;
+    auto statement =
+        (sql_->prepare << "SELECT " << kAccountColumns << " FROM account WHERE id = :id",
+         soci::use(wanted));
+    IntoAccount(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    if (!select.fetch()) return NotFound("no account " + std::to_string(id));
+    return row.ToAccount();
+  } catch (const std::exception& error) {
+    return IoError("cannot read accounts: " + std::string(error.what()));
+  }
+}
+
+Result<std::vector<domain::Account>> SqliteStore::ListAccounts() {
+  std::vector<domain::Account> accounts;
+  try {
+    AccountRow row;
+    auto statement = (sql_->prepare << "SELECT " << kAccountColumns << " FROM account ORDER BY id");
+    IntoAccount(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    while (select.fetch()) accounts.push_back(row.ToAccount());
+  } catch (const std::exception& error) {
+    return IoError("cannot read accounts: " + std::string(error.what()));
+  }
+  return accounts;
+}
+
+Status SqliteStore::SetAccountLanguage(int64_t id, const std::string& language) {
+  try {
+    const long long wanted = id;
+    *sql_ << "UPDATE account SET language = :language WHERE id = :id", soci::use(language),
+        soci::use(wanted);
+  } catch (const std::exception& error) {
+    return IoError("cannot update the account: " + std::string(error.what()));
+  }
+  return Ok();
+}
+
+Status SqliteStore::CreateSession(const std::string& token_hash, int64_t account_id,
+                                  const std::string& csrf_token, const std::string& expires_at) {
+  try {
+    const long long account = account_id;
+    *sql_ << "INSERT INTO session (token_hash, account_id, csrf_token, expires_at) VALUES "
+             "(:hash, :account, :csrf, :expires)",
+        soci::use(token_hash), soci::use(account), soci::use(csrf_token), soci::use(expires_at);
+  } catch (const std::exception& error) {
+    return IoError("cannot create the session: " + std::string(error.what()));
+  }
+  return Ok();
+}
+
+Result<Store::SessionRow> SqliteStore::FindSession(const std::string& token_hash) {
+  try {
+    long long account_id = 0;
+    SessionRow session;
+    soci::indicator found = soci::i_null;
+    *sql_ << "SELECT account_id, csrf_token, expires_at FROM session WHERE token_hash = :hash",
+        soci::use(token_hash), soci::into(account_id, found), soci::into(session.csrf_token),
+        soci::into(session.expires_at);
+    if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such session");
+    auto account = FindAccount(account_id);
+    if (!account) return account.error();
+    session.account = std::move(account).value();
+    return session;
+  } catch (const std::exception& error) {
+    return IoError("cannot read sessions: " + std::string(error.what()));
+  }
+}
+
+Status SqliteStore::DeleteSession(const std::string& token_hash) {
+  try {
+    *sql_ << "DELETE FROM session WHERE token_hash = :hash", soci::use(token_hash);
+  } catch (const std::exception& error) {
+    return IoError("cannot delete the session: " + std::string(error.what()));
+  }
+  return Ok();
+}
+
+Status SqliteStore::CreateInvitation(const domain::Invitation& invitation) {
+  try {
+    const std::string role(domain::ToString(invitation.role));
+    const long long created_by = invitation.created_by;
+    soci::indicator shopper_ind = NullIfEmpty(invitation.shopper_id);
+    soci::indicator study_ind = NullIfEmpty(invitation.study_id);
+    soci::indicator participant_ind = NullIfEmpty(invitation.participant_id);
+    *sql_ << "INSERT INTO invitation (token_hash, email, role, shopper_id, study_id, "
+             "participant_id, created_by, expires_at) VALUES (:hash, :email, :role, :shopper, "
+             ":study, :participant, :by, :expires)",
+        soci::use(invitation.token_hash), soci::use(invitation.email), soci::use(role),
+        soci::use(invitation.shopper_id, shopper_ind), soci::use(invitation.study_id, study_ind),
+        soci::use(invitation.participant_id, participant_ind), soci::use(created_by),
+        soci::use(invitation.expires_at);
+  } catch (const std::exception& error) {
+    return IoError("cannot create the invitation: " + std::string(error.what()));
+  }
+  return Ok();
+}
+
+Result<domain::Invitation> SqliteStore::FindInvitation(const std::string& token_hash) {
+  try {
+    domain::Invitation invitation;
+    std::string role;
+    long long created_by = 0;
+    soci::indicator found = soci::i_null, shopper_ind, study_ind, participant_ind, used_ind,
+                    by_ind;
+    *sql_ << "SELECT token_hash, email, role, shopper_id, study_id, participant_id, created_by, "
+             "expires_at, used_at FROM invitation WHERE token_hash = :hash",
+        soci::use(token_hash), soci::into(invitation.token_hash, found),
+        soci::into(invitation.email), soci::into(role),
+        soci::into(invitation.shopper_id, shopper_ind),
+        soci::into(invitation.study_id, study_ind),
+        soci::into(invitation.participant_id, participant_ind), soci::into(created_by, by_ind),
+        soci::into(invitation.expires_at), soci::into(invitation.used_at, used_ind);
+    if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such invitation");
+    invitation.role = domain::ParseRole(role).value_or(domain::Role::kShopper);
+    if (shopper_ind != soci::i_ok) invitation.shopper_id.clear();
+    if (study_ind != soci::i_ok) invitation.study_id.clear();
+    if (participant_ind != soci::i_ok) invitation.participant_id.clear();
+    if (used_ind != soci::i_ok) invitation.used_at.clear();
+    invitation.created_by = by_ind == soci::i_ok ? created_by : 0;
+    return invitation;
+  } catch (const std::exception& error) {
+    return IoError("cannot read invitations: " + std::string(error.what()));
+  }
+}
+
+Result<int64_t> SqliteStore::AcceptInvitation(const std::string& token_hash,
+                                              const domain::Account& account,
+                                              const std::string& used_at) {
+  try {
+    soci::transaction transaction(*sql_);
+    soci::statement mark =
+        (sql_->prepare << "UPDATE invitation SET used_at = :at WHERE token_hash = :hash AND "
+                          "used_at IS NULL",
+         soci::use(used_at), soci::use(token_hash));
+    mark.execute(true);
+    if (mark.get_affected_rows() != 1) {
+      return Conflict("the invitation was used already");
+    }
+    const int64_t id = InsertAccount(account);
+    transaction.commit();
+    return id;
+  } catch (const std::exception& error) {
+    if (IsUniqueViolation(error)) {
+      return Conflict("an account with e-mail '" + account.email + "' exists already", "email");
+    }
+    return IoError("cannot accept the invitation: " + std::string(error.what()));
+  }
+}
+
+Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLogOf(const std::string& study_id,
+                                                                 const std::string& entity,
+                                                                 const std::string& entity_id) {
+  std::vector<ChangeLogEntry> entries;
+  try {
+    ChangeLogEntry row;
+    soci::indicator field_ind, old_ind, new_ind, reason_ind;
+    soci::statement statement =
+        (sql_->prepare << "SELECT at, actor, entity, entity_id, field, old_value, new_value, "
+                          "reason FROM change_log WHERE study_id = :study AND entity = :entity "
+                          "AND entity_id = :entity_id ORDER BY id",
+         soci::use(study_id), soci::use(entity), soci::use(entity_id), soci::into(row.at),
+         soci::into(row.actor), soci::into(row.entity), soci::into(row.entity_id),
+         soci::into(row.field, field_ind), soci::into(row.old_value, old_ind),
+         soci::into(row.new_value, new_ind), soci::into(row.reason, reason_ind));
+    statement.execute();
+    while (statement.fetch()) {
+      ChangeLogEntry entry = row;
+      if (field_ind == soci::i_null) entry.field.clear();
+      if (old_ind == soci::i_null) entry.old_value.clear();
+      if (new_ind == soci::i_null) entry.new_value.clear();
+      if (reason_ind == soci::i_null) entry.reason.clear();
+      entries.push_back(std::move(entry));
+    }
+  } catch (const std::exception& error) {
+    return IoError("cannot read the change log: " + std::string(error.what()));
+  }
+  return entries;
+}
+
+Result<int64_t> SqliteStore::ChangeLogHead() {
+  try {
+    long long head = 0;
+    soci::indicator ind = soci::i_null;
+    *sql_ << "SELECT max(id) FROM change_log", soci::into(head, ind);
+    return ind == soci::i_ok ? head : 0;
+  } catch (const std::exception& error) {
+    return IoError("cannot read the change log: " + std::string(error.what()));
+  }
+}
+
+}  // namespace cx::store
