@@ -8,7 +8,12 @@ JOBS ?= $(shell nproc)
 # Warnings are errors in CI (CI=true is set by the CI runner).
 WERROR := $(if $(CI),ON,OFF)
 
-.PHONY: all setup build build-dev demo test bench format format-check clean
+.PHONY: all setup build build-dev web demo test bench format format-check clean
+# make demo serves the web app at the end (Ctrl-C stops it); SERVE=0 skips that.
+SERVE ?= 1
+LISTEN ?= 127.0.0.1:8080
+CX := build/release/src/cli/cxbench
+WEB_SOURCES := $(shell find web/src web/tests -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
 
 all: build
 
@@ -27,13 +32,26 @@ build: setup build/release/build.ninja
 build-dev: setup build/dev/build.ninja
 	cmake --build build/dev -j $(JOBS)
 
-demo: build
-	@mkdir -p var
-	build/release/src/cli/cxbench demo --db var/demo.db --replace
-	build/release/src/cli/cxbench plan check --db var/demo.db
-	build/release/src/cli/cxbench results --db var/demo.db --winners
+# The web front end: npm packages from the committed lock file, built by Vite.
+web/node_modules/.package-lock.json: web/package-lock.json | setup
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
 
-test: build-dev format-check
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
+
+demo: build web
+	@mkdir -p var
+	rm -f var/demo.db var/demo.db-wal var/demo.db-shm
+	$(CX) demo --db var/demo.db --replace --open 2
+	$(CX) plan check --db var/demo.db
+	$(CX) results --db var/demo.db --winners
+	@scripts/demo_logins.sh $(CX) var/demo.db $(LISTEN)
+	@if [ "$(SERVE)" = 1 ]; then $(CX) serve --db var/demo.db --listen $(LISTEN); fi
+
+test: build-dev web format-check
 	ctest --test-dir build/dev --output-on-failure -j $(JOBS)
 
 bench: build

@@ -45,7 +45,8 @@ TEST(Tokens, RandomHexAndStableHash) {
 }
 
 TEST(LoginThrottle, FifthFailureLocksTheAccountForTheRestOfTheWindow) {
-  LoginThrottle throttle({.per_account = 5, .per_address = 100, .window = std::chrono::minutes(15)});
+  LoginThrottle throttle(
+      {.per_account = 5, .per_address = 100, .window = std::chrono::minutes(15)});
   const auto t0 = LoginThrottle::Clock::time_point{} + std::chrono::hours(1);
   for (int attempt = 0; attempt < 5; ++attempt) {
     EXPECT_EQ(throttle.RetryAfter("ola", "10.0.0.1", t0), 0);

@@ -4,8 +4,7 @@
 
 namespace cx::auth {
 
-int LoginThrottle::Wait(std::deque<Clock::time_point>& failures, int limit,
-                        Clock::time_point now) {
+int LoginThrottle::Wait(std::deque<Clock::time_point>& failures, int limit, Clock::time_point now) {
   while (!failures.empty() && now - failures.front() >= limits_.window) failures.pop_front();
   if (static_cast<int>(failures.size()) < limit) return 0;
   // Allowed again when enough failures have left the window.

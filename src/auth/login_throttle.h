@@ -27,8 +27,7 @@ class LoginThrottle {
   // Seconds until an attempt for this account from this address is allowed
   // (0 = allowed now).
   int RetryAfter(const std::string& account, const std::string& address, Clock::time_point now);
-  void RecordFailure(const std::string& account, const std::string& address,
-                     Clock::time_point now);
+  void RecordFailure(const std::string& account, const std::string& address, Clock::time_point now);
   // A successful login clears the account's failures (not the address's).
   void RecordSuccess(const std::string& account);
 

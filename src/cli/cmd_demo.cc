@@ -1,7 +1,9 @@
 // cxbench demo: generate the demo study, store it, and print what exists so far.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -18,8 +20,32 @@ struct DemoArgs {
   std::string db = "var/demo.db";
   demo::DemoOptions options;
   bool replace = false;
+  int open = 0;  // contacts per shopper left to do, as if fieldwork were under way
   Format format = Format::kTable;
 };
+
+// Leaves each shopper's last `open` contacts (by planned time) planned, with
+// nothing reported: the web app's demo needs work still to do.
+void LeaveOpen(std::vector<domain::Contact>& contacts, int open) {
+  if (open <= 0) return;
+  std::map<std::string, std::vector<domain::Contact*>> by_shopper;
+  for (auto& contact : contacts) by_shopper[contact.shopper].push_back(&contact);
+  for (auto& [shopper, own] : by_shopper) {
+    std::sort(own.begin(), own.end(), [](const domain::Contact* a, const domain::Contact* b) {
+      return a->planned_at > b->planned_at;
+    });
+    for (size_t index = 0; index < own.size() && index < static_cast<size_t>(open); ++index) {
+      domain::Contact& contact = *own[index];
+      contact.status = domain::ContactStatus::kPlanned;
+      contact.started_at.clear();
+      contact.answered_at.clear();
+      contact.wait_seconds.reset();
+      contact.responder = domain::Responder::kUnknown;
+      contact.answers.clear();
+      contact.comments.clear();
+    }
+  }
+}
 
 // Channel availability among participants, Kundeserviceprisen 2022 (seed 001).
 double SeedOffered(domain::Channel channel) {
@@ -158,6 +184,7 @@ int RunDemo(const DemoArgs& args) {
     return kExitBadInput;
   }
   demo::SimulateAnswers(world, contacts, args.options.seed);
+  LeaveOpen(contacts, args.open);
 
   auto store = store::OpenSqlite(args.db);
   if (!store) {
@@ -210,6 +237,11 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   command->add_flag("--replace", args->replace, "Replace a demo study already in the database");
+  command
+      ->add_option("--open", args->open,
+                   "Leave each shopper's last N contacts still to do (for the web app's demo)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
   AddFormatOption(command, args->format);
   command->callback([args, &exit_code] { exit_code = RunDemo(*args); });
 }

@@ -105,7 +105,8 @@ int AddUser(const UserArgs& args) {
   account.name = args.name.empty() ? args.email : args.name;
   auto role = domain::ParseRole(args.role);
   if (!role) {
-    return ReportError(InvalidInput("admin, manager, shopper or participant is expected", "--role"));
+    return ReportError(
+        InvalidInput("admin, manager, shopper or participant is expected", "--role"));
   }
   account.role = *role;
   account.language = args.language;
@@ -124,8 +125,7 @@ int AddUser(const UserArgs& args) {
     if (!error.where.empty()) error.where = "--" + error.where;
     return ReportError(error);
   }
-  std::cout << "added " << args.role << " " << account.email << " (account " << id.value()
-            << ")\n";
+  std::cout << "added " << args.role << " " << account.email << " (account " << id.value() << ")\n";
   return kExitOk;
 }
 
@@ -143,8 +143,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   serve->add_option("--web", serve_args->web_dir, "The built front end (web/dist)")
       ->capture_default_str();
-  serve->add_option("--resamples", serve_args->resamples,
-                    "Bootstrap resamples for the results pages")
+  serve
+      ->add_option("--resamples", serve_args->resamples,
+                   "Bootstrap resamples for the results pages")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
   serve->callback([serve_args, &exit_code] { exit_code = Serve(*serve_args); });
@@ -153,12 +154,12 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   user->require_subcommand(1);
   auto user_args = std::make_shared<UserArgs>();
   CLI::App* add = user->add_subcommand(
-      "add", "Add an account; the password is hashed with argon2id. Roles: admin, manager, "
-             "shopper (--shopper ID of the pool), participant (--participant ID)");
+      "add",
+      "Add an account; the password is hashed with argon2id. Roles: admin, manager, "
+      "shopper (--shopper ID of the pool), participant (--participant ID)");
   add->add_option("--db", user_args->db, "The SQLite database")->required();
   add->add_option("--email", user_args->email, "The e-mail address, used to log in")->required();
-  add->add_option("--role", user_args->role, "admin | manager | shopper | participant")
-      ->required();
+  add->add_option("--role", user_args->role, "admin | manager | shopper | participant")->required();
   add->add_option("--name", user_args->name, "The name shown in the app (default: the e-mail)");
   add->add_option("--shopper", user_args->shopper, "Role shopper: the shopper's id in the pool");
   add->add_option("--participant", user_args->participant,

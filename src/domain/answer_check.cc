@@ -81,12 +81,14 @@ std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, 
       } else if (question->type == QuestionType::kYesNo && value != 0 && value != 1) {
         errors.push_back({at + "/number", "1 (yes) or 0 (no) is expected"});
       } else if (question->type == QuestionType::kDuration ||
-                 question->type == QuestionType::kNumber) {
+                 (question->type == QuestionType::kNumber &&
+                  question->scale_max <= question->scale_min)) {
+        // A duration, or a number the study gives no range.
         if (value < 0) errors.push_back({at + "/number", "a number of 0 or more is expected"});
       } else if (value < question->Min() || value > question->Max()) {
-        errors.push_back({at + "/number", "a value from " + FormatBound(question->Min()) +
-                                              " to " + FormatBound(question->Max()) +
-                                              " is expected, not " + FormatBound(value)});
+        errors.push_back({at + "/number", "a value from " + FormatBound(question->Min()) + " to " +
+                                              FormatBound(question->Max()) + " is expected, not " +
+                                              FormatBound(value)});
       }
     } else if (!answer.text) {
       errors.push_back({at + "/text", "question '" + answer.question + "' needs a text"});

@@ -119,5 +119,4 @@ nlohmann::json ToJson(const StudyResults& r) {
           {"issues", issues}};
 }
 
-
 }  // namespace cx::results

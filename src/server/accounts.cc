@@ -24,7 +24,8 @@ Status CheckAccountLinks(store::Store& store, const domain::Account& account) {
     if (!shoppers) return shoppers.error();
     const bool known = std::any_of(shoppers.value().begin(), shoppers.value().end(),
                                    [&](const auto& s) { return s.id == account.shopper_id; });
-    if (!known) return InvalidInput("no shopper '" + account.shopper_id + "' in the pool", "shopper");
+    if (!known)
+      return InvalidInput("no shopper '" + account.shopper_id + "' in the pool", "shopper");
   }
   if (account.role == domain::Role::kParticipant) {
     if (account.study_id.empty() || account.participant_id.empty()) {
@@ -34,9 +35,9 @@ Status CheckAccountLinks(store::Store& store, const domain::Account& account) {
     auto study = store.LoadStudy(account.study_id);
     if (!study) return InvalidInput("no study '" + account.study_id + "'", "study");
     if (study.value().FindParticipant(account.participant_id) == nullptr) {
-      return InvalidInput("no participant '" + account.participant_id + "' in study '" +
-                              account.study_id + "'",
-                          "participant");
+      return InvalidInput(
+          "no participant '" + account.participant_id + "' in study '" + account.study_id + "'",
+          "participant");
     }
   }
   return Ok();

@@ -77,12 +77,12 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {
     for (auto role : route.roles) roles.push_back(std::string(domain::ToString(role)));
     operation["x-roles"] = roles;
     if (route.roles.empty()) operation["security"] = nlohmann::json::array();
-    operation["responses"] = {
-        {"200", {{"description", "OK"}}},
-        {"default",
-         {{"description", "An RFC 9457 problem"},
-          {"content",
-           {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}};
+    operation["responses"] = {{"200", {{"description", "OK"}}},
+                              {"default",
+                               {{"description", "An RFC 9457 problem"},
+                                {"content",
+                                 {{"application/problem+json",
+                                   {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}}}};
     std::string method = route.method;
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     paths[route.path][method] = operation;

@@ -16,9 +16,9 @@ namespace cx::server {
 
 struct Reply {
   int status = 200;
-  nlohmann::json body;                       // JSON unless `raw` is set
-  std::optional<std::string> raw;            // a non-JSON body (HTML, PDF)
-  std::string content_type;                  // for `raw`
+  nlohmann::json body;             // JSON unless `raw` is set
+  std::optional<std::string> raw;  // a non-JSON body (HTML, PDF)
+  std::string content_type;        // for `raw`
   std::map<std::string, std::string> headers;
 };
 

@@ -140,8 +140,8 @@ HttpServer::HttpServer(App& app, HttpOptions options)
   }
   server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return;
-    std::string detail = response.status == 413 ? "the body is too large"
-                                                 : "no such page: " + request.path;
+    std::string detail =
+        response.status == 413 ? "the body is too large" : "no such page: " + request.path;
     Send(Problem(response.status, detail), response);
   });
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {

@@ -15,7 +15,7 @@ namespace cx::server {
 
 struct HttpOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0 = any free port (tests)
+  int port = 8080;      // 0 = any free port (tests)
   std::string web_dir;  // the built front end; empty = API only
   size_t max_body_bytes = 256 * 1024;
 };

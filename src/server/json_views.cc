@@ -21,7 +21,8 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
     if (const domain::Industry* industry = study.FindIndustry(participant->industry)) {
       for (const auto& s : industry->scenarios) {
         if (s.id == contact.scenario) {
-          scenario = {{"id", s.id}, {"title", s.title.Get(language)}, {"script", s.script.Get(language)}};
+          scenario = {
+              {"id", s.id}, {"title", s.title.Get(language)}, {"script", s.script.Get(language)}};
         }
       }
     }
@@ -51,8 +52,8 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
           {"status", std::string(domain::ToString(contact.status))},
           {"started_at", text_or_null(contact.started_at)},
           {"answered_at", text_or_null(contact.answered_at)},
-          {"wait_s", contact.wait_seconds ? nlohmann::json(*contact.wait_seconds)
-                                          : nlohmann::json(nullptr)},
+          {"wait_s",
+           contact.wait_seconds ? nlohmann::json(*contact.wait_seconds) : nlohmann::json(nullptr)},
           {"responder", std::string(domain::ToString(contact.responder))},
           {"answers", answers},
           {"comments", comments}};

@@ -60,13 +60,14 @@ std::string DaysFromNow(int days) {
 }  // namespace
 
 void App::AddAccountRoutes() {
-  routes_.push_back({"GET", "/api/v1/users", kStaff, "Every account (no password hashes)",
-                     nullptr, [this](Call&) {
+  routes_.push_back({"GET", "/api/v1/users", kStaff, "Every account (no password hashes)", nullptr,
+                     [this](Call&) {
                        std::lock_guard lock(mutex_);
                        auto accounts = store_->ListAccounts();
                        if (!accounts) return ProblemFor(accounts.error());
                        nlohmann::json list = nlohmann::json::array();
-                       for (const auto& account : accounts.value()) list.push_back(AccountJson(account));
+                       for (const auto& account : accounts.value())
+                         list.push_back(AccountJson(account));
                        return Json({{"users", list}});
                      }});
 
@@ -123,7 +124,9 @@ void App::AddAccountRoutes() {
        }});
 
   routes_.push_back(
-      {"POST", "/api/v1/invitations/{token}/accept", {},
+      {"POST",
+       "/api/v1/invitations/{token}/accept",
+       {},
        "Accept an invitation: choose a name and a password (no login needed; works once)",
        StringsSchema({"password"}, {"name", "language"}),
        [this](Call& call) {

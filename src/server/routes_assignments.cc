@@ -24,15 +24,15 @@ Reply FieldProblems(int status, const std::string& what,
                     const std::vector<domain::FieldError>& errors) {
   Reply reply = Problem(status, what + ": " + errors.front().message, errors.front().field);
   nlohmann::json all = nlohmann::json::array();
-  for (const auto& error : errors) all.push_back({{"field", error.field}, {"detail", error.message}});
+  for (const auto& error : errors)
+    all.push_back({{"field", error.field}, {"detail", error.message}});
   reply.body["errors"] = all;
   return reply;
 }
 
 nlohmann::json ChangeJson(const store::ChangeLogEntry& entry) {
-  return {{"at", entry.at},          {"actor", entry.actor},
-          {"field", entry.field},    {"old", entry.old_value},
-          {"new", entry.new_value},  {"reason", entry.reason}};
+  return {{"at", entry.at},         {"actor", entry.actor},   {"field", entry.field},
+          {"old", entry.old_value}, {"new", entry.new_value}, {"reason", entry.reason}};
 }
 
 }  // namespace
@@ -75,7 +75,8 @@ void App::AddAssignmentRoutes() {
              QuestionnaireJson(study_, contact.value().channel, call.account->language);
          json["message"] = nullptr;
          for (const auto& entry : log.value()) {
-           if (entry.field == "status" && entry.new_value == "returned") json["message"] = entry.reason;
+           if (entry.field == "status" && entry.new_value == "returned")
+             json["message"] = entry.reason;
          }
          if (IsStaff(*call.account)) {
            nlohmann::json changes = nlohmann::json::array();
@@ -91,8 +92,7 @@ void App::AddAssignmentRoutes() {
                        const std::function<std::optional<Reply>(domain::Contact&)>& apply) {
     std::lock_guard lock(mutex_);
     auto loaded = store_->LoadContact(study_.id, call.params["id"]);
-    if (!loaded || !Owns(*call.account, loaded.value()) ||
-        call.account->role != Role::kShopper) {
+    if (!loaded || !Owns(*call.account, loaded.value()) || call.account->role != Role::kShopper) {
       return Problem(404, "no assignment '" + call.params["id"] + "' of yours", "id");
     }
     domain::Contact contact = std::move(loaded).value();
@@ -109,22 +109,29 @@ void App::AddAssignmentRoutes() {
     return Json(json);
   };
 
-  routes_.push_back(
-      {"POST", "/api/v1/assignments/{id}/start", {Role::kShopper},
-       "Start the contact now (dialled, sent or opened); the server records the time", nullptr,
-       [change](Call& call) {
-         return change(call, "started_at", [](domain::Contact& contact) -> std::optional<Reply> {
-           if (!Editable(contact)) return Problem(409, "the contact is submitted already");
-           if (contact.started_at.empty()) contact.started_at = NowUtc();
-           if (contact.status == domain::ContactStatus::kPlanned) {
-             contact.status = domain::ContactStatus::kStarted;
-           }
-           return std::nullopt;
-         });
-       }});
+  routes_.push_back({"POST",
+                     "/api/v1/assignments/{id}/start",
+                     {Role::kShopper},
+                     "Start the contact now (dialled, sent or opened); the server records the time",
+                     nullptr,
+                     [change](Call& call) {
+                       return change(call, "started_at",
+                                     [](domain::Contact& contact) -> std::optional<Reply> {
+                                       if (!Editable(contact))
+                                         return Problem(409, "the contact is submitted already");
+                                       if (contact.started_at.empty())
+                                         contact.started_at = NowUtc();
+                                       if (contact.status == domain::ContactStatus::kPlanned) {
+                                         contact.status = domain::ContactStatus::kStarted;
+                                       }
+                                       return std::nullopt;
+                                     });
+                     }});
 
   routes_.push_back(
-      {"POST", "/api/v1/assignments/{id}/answered", {Role::kShopper},
+      {"POST",
+       "/api/v1/assignments/{id}/answered",
+       {Role::kShopper},
        "The company answered now; for chat and Messenger say whether a person or a chatbot did",
        StringsSchema({}, {"responder"}),
        [change, this](Call& call) {
@@ -139,32 +146,29 @@ void App::AddAssignmentRoutes() {
            }
            if (!responder) return Problem(400, "responder is person or chatbot", "responder");
          }
-         return change(call, "answered_at",
-                       [&, this](domain::Contact& contact) -> std::optional<Reply> {
-                         if (!Editable(contact)) return Problem(409, "the contact is submitted already");
-                         if (contact.started_at.empty()) {
-                           return Problem(409, "start the contact before it is answered",
-                                          "started_at");
-                         }
-                         if (contact.answered_at.empty()) {
-                           contact.answered_at = NowUtc();
-                           contact.wait_seconds =
-                               SecondsBetween(contact.started_at, contact.answered_at);
-                         }
-                         if (responder) contact.responder = *responder;
-                         // The wait-time question is measured, not asked.
-                         for (const auto& question : study_.questions) {
-                           const domain::Area* area = study_.FindArea(question.area);
-                           if (area && area->wait_time &&
-                               question.type == domain::QuestionType::kDuration &&
-                               question.AppliesTo(contact.channel) && contact.wait_seconds &&
-                               contact.FindAnswer(question.id) == nullptr) {
-                             contact.answers.push_back(
-                                 {question.id, false, *contact.wait_seconds, std::nullopt});
-                           }
-                         }
-                         return std::nullopt;
-                       });
+         return change(
+             call, "answered_at", [&, this](domain::Contact& contact) -> std::optional<Reply> {
+               if (!Editable(contact)) return Problem(409, "the contact is submitted already");
+               if (contact.started_at.empty()) {
+                 return Problem(409, "start the contact before it is answered", "started_at");
+               }
+               if (contact.answered_at.empty()) {
+                 contact.answered_at = NowUtc();
+                 contact.wait_seconds = SecondsBetween(contact.started_at, contact.answered_at);
+               }
+               if (responder) contact.responder = *responder;
+               // The wait-time question is measured, not asked.
+               for (const auto& question : study_.questions) {
+                 const domain::Area* area = study_.FindArea(question.area);
+                 if (area && area->wait_time && question.type == domain::QuestionType::kDuration &&
+                     question.AppliesTo(contact.channel) && contact.wait_seconds &&
+                     contact.FindAnswer(question.id) == nullptr) {
+                   contact.answers.push_back(
+                       {question.id, false, *contact.wait_seconds, std::nullopt});
+                 }
+               }
+               return std::nullopt;
+             });
        }});
 
   nlohmann::json report_schema = {
@@ -180,13 +184,14 @@ void App::AddAssignmentRoutes() {
               {"number", {{"type", "number"}}},
               {"text", {{"type", "string"}}},
               {"not_applicable", {{"type", "boolean"}}}}}}}}},
-        {"comments",
-         {{"type", "array"},
-          {"items", StringsSchema({"area", "text"})}}}}}};
+        {"comments", {{"type", "array"}, {"items", StringsSchema({"area", "text"})}}}}}};
 
   routes_.push_back(
-      {"PUT", "/api/v1/assignments/{id}/draft", {Role::kShopper},
-       "Save the answers and comments as they stand (every change, at once)", report_schema,
+      {"PUT",
+       "/api/v1/assignments/{id}/draft",
+       {Role::kShopper},
+       "Save the answers and comments as they stand (every change, at once)",
+       report_schema,
        [change, this](Call& call) {
          nlohmann::json body;
          if (auto problem = ParseBody(call.body, body)) return *problem;
@@ -208,8 +213,11 @@ void App::AddAssignmentRoutes() {
        }});
 
   routes_.push_back(
-      {"POST", "/api/v1/assignments/{id}/submit", {Role::kShopper},
-       "Submit the report for quality assurance; submitting again changes nothing", nullptr,
+      {"POST",
+       "/api/v1/assignments/{id}/submit",
+       {Role::kShopper},
+       "Submit the report for quality assurance; submitting again changes nothing",
+       nullptr,
        [change, this](Call& call) {
          return change(call, "submit", [&, this](domain::Contact& contact) -> std::optional<Reply> {
            if (contact.status == domain::ContactStatus::kSubmitted ||

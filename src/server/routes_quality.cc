@@ -51,9 +51,8 @@ void App::AddQualityRoutes() {
 
   // Staff actions share: load, change, log, save in one transaction.
   auto act = [this](Call& call,
-                    const std::function<std::optional<Reply>(domain::Contact&,
-                                                             std::vector<store::ChangeLogEntry>&)>&
-                        apply) {
+                    const std::function<std::optional<Reply>(
+                        domain::Contact&, std::vector<store::ChangeLogEntry>&)>& apply) {
     std::lock_guard lock(mutex_);
     auto loaded = store_->LoadContact(study_.id, call.params["id"]);
     if (!loaded) return ProblemFor(loaded.error());
@@ -71,15 +70,14 @@ void App::AddQualityRoutes() {
     return Json(ContactJson(study_, contact, call.account->language));
   };
 
-  nlohmann::json correction_schema = {
-      {"type", "object"},
-      {"required", {"question", "reason"}},
-      {"properties",
-       {{"question", {{"type", "string"}}},
-        {"number", {{"type", "number"}}},
-        {"text", {{"type", "string"}}},
-        {"not_applicable", {{"type", "boolean"}}},
-        {"reason", {{"type", "string"}}}}}};
+  nlohmann::json correction_schema = {{"type", "object"},
+                                      {"required", {"question", "reason"}},
+                                      {"properties",
+                                       {{"question", {{"type", "string"}}},
+                                        {"number", {{"type", "number"}}},
+                                        {"text", {{"type", "string"}}},
+                                        {"not_applicable", {{"type", "boolean"}}},
+                                        {"reason", {{"type", "string"}}}}}};
   routes_.push_back(
       {"POST", "/api/v1/contacts/{id}/corrections", kStaff,
        "Correct one answer of a submitted report, with a reason (kept in the audit trail)",
@@ -89,56 +87,62 @@ void App::AddQualityRoutes() {
          std::string reason, question_id;
          if (auto problem = RequireText(body, "question", question_id)) return *problem;
          if (auto problem = RequireText(body, "reason", reason)) return *problem;
-         return act(call, [&, this](domain::Contact& contact,
-                                    std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
-           if (contact.status != domain::ContactStatus::kSubmitted &&
-               contact.status != domain::ContactStatus::kApproved) {
-             return Problem(409, "only a submitted or approved report can be corrected");
-           }
-           nlohmann::json wrapped = {{"answers", nlohmann::json::array({body})}};
-           wrapped["answers"][0].erase("reason");
-           domain::Contact single;
-           single.channel = contact.channel;
-           auto type_errors = ReadReport(wrapped, single);
-           if (!type_errors.empty()) {
-             std::string field = type_errors.front().field;
-             return Problem(400, type_errors.front().message, field.substr(field.rfind('/') + 1));
-           }
-           // Check the corrected answer as part of the whole report.
-           domain::Contact corrected = contact;
-           const domain::Answer* before = contact.FindAnswer(question_id);
-           const std::string old_value = AnswerText(before);
-           auto& answers = corrected.answers;
-           answers.erase(std::remove_if(answers.begin(), answers.end(),
-                                        [&](const domain::Answer& a) { return a.question == question_id; }),
-                         answers.end());
-           answers.push_back(single.answers.front());
-           auto errors = domain::CheckReport(study_, corrected, /*submission=*/false);
-           if (!errors.empty()) {
-             std::string field = errors.front().field;
-             return Problem(422, errors.front().message, field.substr(field.rfind('/') + 1));
-           }
-           contact = std::move(corrected);
-           log.push_back({"", "", "contact", "", "answer:" + question_id, old_value,
-                          AnswerText(contact.FindAnswer(question_id)), reason});
-           return std::nullopt;
-         });
+         return act(call,
+                    [&, this](domain::Contact& contact,
+                              std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
+                      if (contact.status != domain::ContactStatus::kSubmitted &&
+                          contact.status != domain::ContactStatus::kApproved) {
+                        return Problem(409, "only a submitted or approved report can be corrected");
+                      }
+                      nlohmann::json wrapped = {{"answers", nlohmann::json::array({body})}};
+                      wrapped["answers"][0].erase("reason");
+                      domain::Contact single;
+                      single.channel = contact.channel;
+                      auto type_errors = ReadReport(wrapped, single);
+                      if (!type_errors.empty()) {
+                        std::string field = type_errors.front().field;
+                        return Problem(400, type_errors.front().message,
+                                       field.substr(field.rfind('/') + 1));
+                      }
+                      // Check the corrected answer as part of the whole report.
+                      domain::Contact corrected = contact;
+                      const domain::Answer* before = contact.FindAnswer(question_id);
+                      const std::string old_value = AnswerText(before);
+                      auto& answers = corrected.answers;
+                      answers.erase(std::remove_if(answers.begin(), answers.end(),
+                                                   [&](const domain::Answer& a) {
+                                                     return a.question == question_id;
+                                                   }),
+                                    answers.end());
+                      answers.push_back(single.answers.front());
+                      auto errors = domain::CheckReport(study_, corrected, /*submission=*/false);
+                      if (!errors.empty()) {
+                        std::string field = errors.front().field;
+                        return Problem(422, errors.front().message,
+                                       field.substr(field.rfind('/') + 1));
+                      }
+                      contact = std::move(corrected);
+                      log.push_back({"", "", "contact", "", "answer:" + question_id, old_value,
+                                     AnswerText(contact.FindAnswer(question_id)), reason});
+                      return std::nullopt;
+                    });
        }});
 
   routes_.push_back(
       {"POST", "/api/v1/contacts/{id}/approve", kStaff,
        "Approve a submitted report: from now on it counts in the results", nullptr,
        [act](Call& call) {
-         return act(call, [](domain::Contact& contact,
-                             std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
-           if (contact.status == domain::ContactStatus::kApproved) return std::nullopt;
-           if (contact.status != domain::ContactStatus::kSubmitted) {
-             return Problem(409, "only a submitted report can be approved");
-           }
-           contact.status = domain::ContactStatus::kApproved;
-           log.push_back({"", "", "contact", "", "status", "submitted", "approved", ""});
-           return std::nullopt;
-         });
+         return act(call,
+                    [](domain::Contact& contact,
+                       std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
+                      if (contact.status == domain::ContactStatus::kApproved) return std::nullopt;
+                      if (contact.status != domain::ContactStatus::kSubmitted) {
+                        return Problem(409, "only a submitted report can be approved");
+                      }
+                      contact.status = domain::ContactStatus::kApproved;
+                      log.push_back({"", "", "contact", "", "status", "submitted", "approved", ""});
+                      return std::nullopt;
+                    });
        }});
 
   routes_.push_back(
@@ -149,15 +153,17 @@ void App::AddQualityRoutes() {
          if (auto problem = ParseBody(call.body, body)) return *problem;
          std::string message;
          if (auto problem = RequireText(body, "message", message)) return *problem;
-         return act(call, [&](domain::Contact& contact,
-                              std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
-           if (contact.status != domain::ContactStatus::kSubmitted) {
-             return Problem(409, "only a submitted report can be returned");
-           }
-           contact.status = domain::ContactStatus::kReturned;
-           log.push_back({"", "", "contact", "", "status", "submitted", "returned", message});
-           return std::nullopt;
-         });
+         return act(
+             call,
+             [&](domain::Contact& contact,
+                 std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
+               if (contact.status != domain::ContactStatus::kSubmitted) {
+                 return Problem(409, "only a submitted report can be returned");
+               }
+               contact.status = domain::ContactStatus::kReturned;
+               log.push_back({"", "", "contact", "", "status", "submitted", "returned", message});
+               return std::nullopt;
+             });
        }});
 
   routes_.push_back(
@@ -207,20 +213,33 @@ void App::AddQualityRoutes() {
                week = std::to_string((day - first_day).count() / 7 + 1);
              }
            }
-           const std::string keys[][2] = {{"participant", contact.participant},
-                                          {"channel", std::string(domain::ToString(contact.channel))},
-                                          {"week", week},
-                                          {"shopper", contact.shopper},
-                                          {"total", "all"}};
+           const std::string keys[][2] = {
+               {"participant", contact.participant},
+               {"channel", std::string(domain::ToString(contact.channel))},
+               {"week", week},
+               {"shopper", contact.shopper},
+               {"total", "all"}};
            for (const auto& key : keys) {
              Tally& tally = groups[key[0]][key[1]];
              switch (contact.status) {
-               case domain::ContactStatus::kPlanned: ++tally.planned; break;
-               case domain::ContactStatus::kStarted: ++tally.started; break;
-               case domain::ContactStatus::kSubmitted: ++tally.submitted; break;
-               case domain::ContactStatus::kApproved: ++tally.approved; break;
-               case domain::ContactStatus::kReturned: ++tally.returned; break;
-               case domain::ContactStatus::kFailed: ++tally.failed; break;
+               case domain::ContactStatus::kPlanned:
+                 ++tally.planned;
+                 break;
+               case domain::ContactStatus::kStarted:
+                 ++tally.started;
+                 break;
+               case domain::ContactStatus::kSubmitted:
+                 ++tally.submitted;
+                 break;
+               case domain::ContactStatus::kApproved:
+                 ++tally.approved;
+                 break;
+               case domain::ContactStatus::kReturned:
+                 ++tally.returned;
+                 break;
+               case domain::ContactStatus::kFailed:
+                 ++tally.failed;
+                 break;
              }
            }
          }
@@ -228,7 +247,8 @@ void App::AddQualityRoutes() {
          for (const auto& [group, tallies] : groups) {
            nlohmann::json rows = nlohmann::json::array();
            for (const auto& [key, t] : tallies) {
-             const int total = t.planned + t.started + t.submitted + t.approved + t.returned + t.failed;
+             const int total =
+                 t.planned + t.started + t.submitted + t.approved + t.returned + t.failed;
              rows.push_back({{"key", key},
                              {"total", total},
                              {"planned", t.planned},

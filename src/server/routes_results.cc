@@ -55,20 +55,19 @@ Result<std::string> HtmlToPdf(const std::string& html) {
 }  // namespace
 
 void App::AddResultRoutes() {
-  routes_.push_back(
-      {"GET", "/api/v1/results", kStaff,
-       "The study's results: industries with winners and every participant's figures", nullptr,
-       [this](Call&) {
-         std::lock_guard lock(mutex_);
-         auto computed = CurrentResults();
-         if (!computed) return ProblemFor(computed.error());
-         return Json(results::ToJson(*computed.value()));
-       }});
+  routes_.push_back({"GET", "/api/v1/results", kStaff,
+                     "The study's results: industries with winners and every participant's figures",
+                     nullptr, [this](Call&) {
+                       std::lock_guard lock(mutex_);
+                       auto computed = CurrentResults();
+                       if (!computed) return ProblemFor(computed.error());
+                       return Json(results::ToJson(*computed.value()));
+                     }});
 
   routes_.push_back(
       {"GET", "/api/v1/participants/{id}/results", kParticipantOrStaff,
-       "One participant's results against its industry (its own only, for a participant)",
-       nullptr, [this](Call& call) {
+       "One participant's results against its industry (its own only, for a participant)", nullptr,
+       [this](Call& call) {
          const std::string id = call.params["id"];
          if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
          std::lock_guard lock(mutex_);
@@ -114,8 +113,8 @@ void App::AddResultRoutes() {
            auto contacts = store_->LoadContacts(study_.id);
            if (!contacts) return ProblemFor(contacts.error());
            const auto scored = report::ScoreFieldwork(study_, contacts.value());
-           const auto input = report::BuildParticipantReport(
-               study_, contacts.value(), scored, *computed.value(), id, "");
+           const auto input = report::BuildParticipantReport(study_, contacts.value(), scored,
+                                                             *computed.value(), id, "");
            html = report::RenderParticipantReportHtml(input);
          }
          Reply reply;

@@ -60,7 +60,10 @@ const std::string& DummyHash() {
 
 void App::AddSessionRoutes() {
   routes_.push_back(
-      {"POST", "/api/v1/session", {}, "Log in with e-mail and password; sets the session cookie",
+      {"POST",
+       "/api/v1/session",
+       {},
+       "Log in with e-mail and password; sets the session cookie",
        StringsSchema({"email", "password"}),
        [this](Call& call) {
          nlohmann::json body;
@@ -74,8 +77,8 @@ void App::AddSessionRoutes() {
          const std::string password = body["password"].get<std::string>();
          const auto now = auth::LoginThrottle::Clock::now();
          if (int wait = throttle_.RetryAfter(email, call.remote_address, now); wait > 0) {
-           Reply reply = Problem(429, "too many failed logins; try again in " +
-                                          std::to_string(wait) + " seconds");
+           Reply reply = Problem(
+               429, "too many failed logins; try again in " + std::to_string(wait) + " seconds");
            reply.headers["Retry-After"] = std::to_string(wait);
            return reply;
          }
@@ -111,30 +114,29 @@ void App::AddSessionRoutes() {
        },
        /*csrf=*/false});
 
-  routes_.push_back({"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr,
-                     [this](Call& call) {
-                       std::lock_guard lock(mutex_);
-                       if (Status deleted =
-                               store_->DeleteSession(auth::HashToken(call.session_token));
-                           !deleted) {
-                         return ProblemFor(deleted.error());
-                       }
-                       Reply reply = Json({{"logged_out", true}});
-                       reply.headers["Set-Cookie"] =
-                           "cx_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
-                       return reply;
-                     }});
+  routes_.push_back(
+      {"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr, [this](Call& call) {
+         std::lock_guard lock(mutex_);
+         if (Status deleted = store_->DeleteSession(auth::HashToken(call.session_token));
+             !deleted) {
+           return ProblemFor(deleted.error());
+         }
+         Reply reply = Json({{"logged_out", true}});
+         reply.headers["Set-Cookie"] = "cx_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+         return reply;
+       }});
 
   routes_.push_back({"GET", "/api/v1/me", kEveryone,
-                     "The caller's account, the CSRF token of the session and the study",
-                     nullptr, [this](Call& call) {
+                     "The caller's account, the CSRF token of the session and the study", nullptr,
+                     [this](Call& call) {
                        nlohmann::json languages = study_.languages;
                        return Json({{"account", AccountJson(*call.account)},
                                     {"csrf_token", call.csrf_token},
-                                    {"study", {{"id", study_.id},
-                                               {"name", study_.name},
-                                               {"year", study_.year},
-                                               {"languages", languages}}}});
+                                    {"study",
+                                     {{"id", study_.id},
+                                      {"name", study_.name},
+                                      {"year", study_.year},
+                                      {"languages", languages}}}});
                      }});
 
   routes_.push_back(

@@ -33,10 +33,9 @@ struct AccountRow {
 
 // Binds the columns of kAccountColumns, in order, for a SELECT.
 soci::details::prepare_temp_type& IntoAccount(soci::details::prepare_temp_type& statement,
-                                               AccountRow& row) {
-  statement, soci::into(row.id), soci::into(row.email), soci::into(row.name),
-      soci::into(row.role), soci::into(row.shopper_id, row.shopper_ind),
-      soci::into(row.study_id, row.study_ind),
+                                              AccountRow& row) {
+  statement, soci::into(row.id), soci::into(row.email), soci::into(row.name), soci::into(row.role),
+      soci::into(row.shopper_id, row.shopper_ind), soci::into(row.study_id, row.study_ind),
       soci::into(row.participant_id, row.participant_ind), soci::into(row.language),
       soci::into(row.password_hash);
   return statement;
@@ -86,9 +85,9 @@ Result<int64_t> SqliteStore::CreateAccount(const domain::Account& account) {
 Result<domain::Account> SqliteStore::FindAccountByEmail(const std::string& email) {
   try {
     AccountRow row;
-    auto statement = (sql_->prepare << "SELECT " << kAccountColumns
-                                    << " FROM account WHERE email = :email",
-                      soci::use(email));
+    auto statement =
+        (sql_->prepare << "SELECT " << kAccountColumns << " FROM account WHERE email = :email",
+         soci::use(email));
     IntoAccount(statement, row);
     soci::statement select = statement;
     select.execute();
@@ -207,14 +206,12 @@ Result<domain::Invitation> SqliteStore::FindInvitation(const std::string& token_
     domain::Invitation invitation;
     std::string role;
     long long created_by = 0;
-    soci::indicator found = soci::i_null, shopper_ind, study_ind, participant_ind, used_ind,
-                    by_ind;
+    soci::indicator found = soci::i_null, shopper_ind, study_ind, participant_ind, used_ind, by_ind;
     *sql_ << "SELECT token_hash, email, role, shopper_id, study_id, participant_id, created_by, "
              "expires_at, used_at FROM invitation WHERE token_hash = :hash",
         soci::use(token_hash), soci::into(invitation.token_hash, found),
         soci::into(invitation.email), soci::into(role),
-        soci::into(invitation.shopper_id, shopper_ind),
-        soci::into(invitation.study_id, study_ind),
+        soci::into(invitation.shopper_id, shopper_ind), soci::into(invitation.study_id, study_ind),
         soci::into(invitation.participant_id, participant_ind), soci::into(created_by, by_ind),
         soci::into(invitation.expires_at), soci::into(invitation.used_at, used_ind);
     if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such invitation");

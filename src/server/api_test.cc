@@ -1,0 +1,492 @@
+// The API against the real server on a loopback port with a real SQLite
+// file: the authorization matrix (every route times every role), a shopper's
+// report from start to submission, quality assurance changing a
+// participant's score, and bad input answered with problem+json.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "demo/generator.h"
+#include "server/accounts.h"
+#include "server/app.h"
+#include "server/http_server.h"
+
+namespace cx::server {
+namespace {
+
+using nlohmann::json;
+
+struct Login {
+  std::string cookie;
+  std::string csrf;
+};
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cxbench-api-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+    auto store = store::OpenSqlite((dir_ / "api.db").string()).value();
+    demo::DemoWorld world = demo::GenerateWorld({.seed = 7, .participants = 12, .shoppers = 30});
+    auto contacts = demo::AssignContacts(world, 7);
+    demo::SimulateAnswers(world, contacts, 7);
+    // Shopper A's first two contacts are still to do; everything else is submitted.
+    open_ = contacts.front();
+    shopper_a_ = open_.shopper;
+    participant_p_ = open_.participant;
+    for (const auto& contact : contacts) {
+      if (flow_.id.empty() && contact.shopper == shopper_a_ && contact.id != open_.id) {
+        flow_ = contact;
+      }
+    }
+    for (auto& contact : contacts) {
+      if (contact.id == open_.id || contact.id == flow_.id) {
+        contact.status = domain::ContactStatus::kPlanned;
+        contact.answers.clear();
+        contact.comments.clear();
+        contact.started_at.clear();
+        contact.answered_at.clear();
+        contact.wait_seconds.reset();
+        contact.responder = domain::Responder::kUnknown;
+        if (contact.id == open_.id) open_ = contact;
+        if (contact.id == flow_.id) flow_ = contact;
+      }
+    }
+    for (const auto& contact : contacts) {
+      if (shopper_b_.empty() && contact.shopper != shopper_a_) shopper_b_ = contact.shopper;
+      if (participant_q_.empty() && contact.participant != participant_p_) {
+        participant_q_ = contact.participant;
+      }
+      // A submitted, answered contact of participant P, for quality assurance.
+      if (qa_.id.empty() && contact.participant == participant_p_ && contact.Answered() &&
+          contact.id != open_.id && contact.id != flow_.id) {
+        qa_ = contact;
+      }
+    }
+    ASSERT_TRUE(store->SaveStudy(world.study, false).ok());
+    ASSERT_TRUE(store->SaveShoppers(world.shoppers).ok());
+    ASSERT_TRUE(store->SaveContacts(world.study.id, contacts).ok());
+    auto add = [&](const std::string& email, domain::Role role, const std::string& shopper,
+                   const std::string& participant) {
+      domain::Account account;
+      account.email = email;
+      account.name = email;
+      account.role = role;
+      account.shopper_id = shopper;
+      if (!participant.empty()) {
+        account.study_id = world.study.id;
+        account.participant_id = participant;
+      }
+      ASSERT_TRUE(AddAccount(*store, account, "passord-123").ok()) << email;
+    };
+    add("admin@test.no", domain::Role::kAdmin, "", "");
+    add("manager@test.no", domain::Role::kManager, "", "");
+    add("shopper@test.no", domain::Role::kShopper, shopper_a_, "");
+    add("other.shopper@test.no", domain::Role::kShopper, shopper_b_, "");
+    add("participant@test.no", domain::Role::kParticipant, "", participant_p_);
+    add("other.participant@test.no", domain::Role::kParticipant, "", participant_q_);
+
+    AppOptions options;
+    options.resamples = 200;
+    options.throttle = {.per_account = 5, .per_address = 1000, .window = std::chrono::minutes(15)};
+    app_ = new App(std::move(store), world.study, options);
+    http_ = new HttpServer(*app_, {"127.0.0.1", 0, "", 64 * 1024});
+    port_ = http_->Bind().value();
+    thread_ = new std::thread([] { http_->Run(); });
+  }
+
+  static void TearDownTestSuite() {
+    http_->Stop();
+    thread_->join();
+    delete thread_;
+    delete http_;
+    delete app_;
+    std::filesystem::remove_all(dir_);
+  }
+
+  static httplib::Client Client() {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(60);
+    return client;
+  }
+
+  static Login LogIn(const std::string& email, const std::string& password = "passord-123") {
+    auto client = Client();
+    auto response = client.Post("/api/v1/session",
+                                json({{"email", email}, {"password", password}}).dump(),
+                                "application/json");
+    EXPECT_TRUE(response);
+    if (!response || response->status != 200) return {};
+    const std::string set_cookie = response->get_header_value("Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    return {set_cookie.substr(0, set_cookie.find(';')),
+            json::parse(response->body)["csrf_token"].get<std::string>()};
+  }
+
+  static httplib::Result Call(const Login& login, const std::string& method,
+                              const std::string& path, const std::string& body = "") {
+    auto client = Client();
+    httplib::Headers headers;
+    if (!login.cookie.empty()) headers.emplace("Cookie", login.cookie);
+    if (!login.csrf.empty()) headers.emplace("X-CSRF-Token", login.csrf);
+    if (method == "GET") return client.Get(path.c_str(), headers);
+    if (method == "POST") return client.Post(path.c_str(), headers, body, "application/json");
+    if (method == "PUT") return client.Put(path.c_str(), headers, body, "application/json");
+    return client.Delete(path.c_str(), headers, body, "application/json");
+  }
+
+  static json Body(const httplib::Result& result) { return json::parse(result->body); }
+
+  static inline std::filesystem::path dir_;
+  static inline App* app_ = nullptr;
+  static inline HttpServer* http_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline int port_ = 0;
+  static inline domain::Contact open_, flow_, qa_;
+  static inline std::string shopper_a_, shopper_b_, participant_p_, participant_q_;
+};
+
+// What a caller gets: kOk = the route runs (any status but 401/403/5xx),
+// 401, 403, or 404 (someone else's record answers as if it did not exist).
+constexpr int kOk = 0;
+struct Expectation {
+  int anonymous, admin, manager, shopper, other_shopper, participant, other_participant;
+};
+
+TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
+  // Every route the server serves must be here: a new route without an
+  // entry fails this test.
+  const std::map<std::string, Expectation> matrix = {
+      {"POST /api/v1/session", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"DELETE /api/v1/session", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"GET /api/v1/me", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"PUT /api/v1/me/language", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"GET /api/v1/assignments", {401, kOk, kOk, kOk, kOk, 403, 403}},
+      {"GET /api/v1/assignments/{id}", {401, kOk, kOk, kOk, 404, 403, 403}},
+      {"POST /api/v1/assignments/{id}/start", {401, 403, 403, kOk, 404, 403, 403}},
+      {"POST /api/v1/assignments/{id}/answered", {401, 403, 403, kOk, 404, 403, 403}},
+      {"PUT /api/v1/assignments/{id}/draft", {401, 403, 403, kOk, 404, 403, 403}},
+      {"POST /api/v1/assignments/{id}/submit", {401, 403, 403, kOk, 404, 403, 403}},
+      {"GET /api/v1/qa", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/contacts/{id}/corrections", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/contacts/{id}/approve", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/contacts/{id}/return", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/audit", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/progress", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/results", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/participants/{id}/results", {401, kOk, kOk, 403, 403, kOk, 403}},
+      {"GET /api/v1/participants/{id}/report", {401, kOk, kOk, 403, 403, kOk, 403}},
+      {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/invitations/{token}/accept", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"GET /api/v1/openapi.json", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
+  };
+  const std::vector<std::string> emails = {"",
+                                           "admin@test.no",
+                                           "manager@test.no",
+                                           "shopper@test.no",
+                                           "other.shopper@test.no",
+                                           "participant@test.no",
+                                           "other.participant@test.no"};
+  std::vector<Login> logins;
+  for (const auto& email : emails) logins.push_back(email.empty() ? Login{} : LogIn(email));
+
+  std::set<std::string> served;
+  for (const Route& route : app_->routes()) {
+    const std::string key = route.method + " " + route.path;
+    served.insert(key);
+    auto entry = matrix.find(key);
+    ASSERT_NE(entry, matrix.end()) << "no authorization entry for the route " << key;
+    const Expectation& e = entry->second;
+    const int expected[] = {e.anonymous, e.admin,       e.manager,          e.shopper,
+                            e.other_shopper, e.participant, e.other_participant};
+    std::string path = route.path;
+    auto replace = [&](const std::string& name, const std::string& value) {
+      const auto at = path.find(name);
+      if (at != std::string::npos) path.replace(at, name.size(), value);
+    };
+    // Shopper A's open contact for assignments, a submitted one for QA,
+    // participant P for results.
+    replace("{id}", route.path.find("/participants/") != std::string::npos ? participant_p_
+                    : route.path.find("/contacts/") != std::string::npos   ? qa_.id
+                                                                           : open_.id);
+    replace("{token}", "no-such-token");
+    for (size_t who = 0; who < logins.size(); ++who) {
+      // Logging out ends the session: use a fresh one for that call.
+      const Login login = (key == "DELETE /api/v1/session" && who > 0) ? LogIn(emails[who])
+                                                                       : logins[who];
+      auto result = Call(login, route.method, path, "{}");
+      ASSERT_TRUE(result) << key;
+      const int status = result->status;
+      const std::string label = key + " as " + (emails[who].empty() ? "anonymous" : emails[who]);
+      if (expected[who] == kOk) {
+        EXPECT_TRUE(status != 401 && status != 403 && status < 500) << label << ": " << status;
+      } else {
+        EXPECT_EQ(status, expected[who]) << label << ": " << result->body;
+      }
+      if (status >= 400) {
+        EXPECT_EQ(result->get_header_value("Content-Type"), "application/problem+json") << label;
+        EXPECT_EQ(Body(result)["status"], status) << label;
+      }
+    }
+  }
+  for (const auto& [key, unused] : matrix) {
+    EXPECT_TRUE(served.count(key)) << "the matrix names a route the server does not serve: " << key;
+  }
+}
+
+TEST_F(ApiTest, OpenApiDocumentListsExactlyTheRoutesServed) {
+  auto result = Call(LogIn("manager@test.no"), "GET", "/api/v1/openapi.json");
+  ASSERT_EQ(result->status, 200);
+  json document = Body(result);
+  EXPECT_EQ(document["openapi"], "3.0.3");
+  std::set<std::string> documented;
+  for (const auto& [path, operations] : document["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + path);
+      EXPECT_TRUE(operation.contains("summary")) << path;
+    }
+  }
+  std::set<std::string> served;
+  for (const Route& route : app_->routes()) served.insert(route.method + " " + route.path);
+  EXPECT_EQ(documented, served);
+  // Every route is really served: an unknown one is a problem, not the front end.
+  auto unknown = Call(LogIn("manager@test.no"), "GET", "/api/v1/nothing-here");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(unknown->get_header_value("Content-Type"), "application/problem+json");
+}
+
+// The questions of a channel, as the API gives them.
+json Questions(const json& assignment) { return assignment["questionnaire"]["questions"]; }
+
+// A valid answer for a question: the top of its range, yes, the first option.
+json GoodAnswer(const json& question) {
+  const std::string type = question["type"];
+  if (type == "choice") return {{"question", question["id"]}, {"text", question["options"][0]["id"]}};
+  if (type == "text") return {{"question", question["id"]}, {"text", "Hyggelig og kunnskapsrik"}};
+  if (type == "duration") return {{"question", question["id"]}, {"number", 30}};
+  return {{"question", question["id"]}, {"number", question["max"]}};
+}
+
+bool Relevant(const json& question, const json& answers) {
+  if (!question.contains("relevance")) return true;
+  const auto& relevance = question["relevance"];
+  for (const auto& answer : answers) {
+    if (answer["question"] != relevance["question"]) continue;
+    std::string text;
+    if (answer.contains("text")) {
+      text = answer["text"];
+    } else {
+      text = answer["number"].get<double>() >= 0.5 ? "yes" : "no";  // yes_no conditions
+    }
+    bool matches = false;
+    for (const auto& value : relevance["values"]) matches = matches || value == text;
+    return matches != relevance.value("negate", false);
+  }
+  return false;
+}
+
+TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
+  const Login shopper = LogIn("shopper@test.no");
+  const Login manager = LogIn("manager@test.no");
+  const std::string base = "/api/v1/assignments/" + flow_.id;
+
+  auto opened = Call(shopper, "GET", base);
+  ASSERT_EQ(opened->status, 200) << opened->body;
+  json assignment = Body(opened);
+  EXPECT_EQ(assignment["status"], "planned");
+  EXPECT_FALSE(assignment["scenario"]["script"].get<std::string>().empty());
+  // Nothing on the shopper's screen tells which questions are scored.
+  EXPECT_EQ(opened->body.find("\"points\""), std::string::npos);
+
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  auto answered = Call(shopper, "POST", base + "/answered", R"({"responder":"person"})");
+  ASSERT_EQ(answered->status, 200) << answered->body;
+  EXPECT_TRUE(Body(answered)["wait_s"].is_number());
+  EXPECT_GE(Body(answered)["wait_s"].get<double>(), 0.0);
+
+  // Half the questionnaire, saved as a draft; reading it back finds it as left.
+  json answers = json::array();
+  const json answered_body = Body(answered);
+  for (const auto& answer : answered_body["answers"]) answers.push_back(answer);  // the wait
+  const json questions = Questions(assignment);
+  std::vector<json> asked;
+  for (const auto& question : questions) {
+    if (question["type"] != "duration") asked.push_back(question);
+  }
+  for (size_t i = 0; i < asked.size() / 2; ++i) {
+    if (Relevant(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
+  }
+  json draft = {{"answers", answers}, {"comments", {{{"area", asked[0]["area"]}, {"text", "Rask og hyggelig – ærlig svar på spørsmålet om pris"}}}}};
+  ASSERT_EQ(Call(shopper, "PUT", base + "/draft", draft.dump())->status, 200);
+  json reloaded = Body(Call(shopper, "GET", base));
+  EXPECT_EQ(reloaded["status"], "started");
+  EXPECT_EQ(reloaded["answers"].size(), answers.size());
+  EXPECT_EQ(reloaded["comments"][0]["text"], "Rask og hyggelig – ærlig svar på spørsmålet om pris");
+
+  // Submitting half a report names the first required question missing.
+  auto early = Call(shopper, "POST", base + "/submit");
+  EXPECT_EQ(early->status, 422);
+  EXPECT_EQ(Body(early)["field"], "/answers");
+
+  for (size_t i = asked.size() / 2; i < asked.size(); ++i) {
+    if (Relevant(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
+  }
+  draft["answers"] = answers;
+  auto full = Call(shopper, "PUT", base + "/draft", draft.dump());
+  ASSERT_EQ(full->status, 200) << full->body;
+  auto submitted = Call(shopper, "POST", base + "/submit");
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  EXPECT_EQ(Body(submitted)["status"], "submitted");
+  // A retry on a bad connection makes no second report and changes nothing.
+  auto again = Call(shopper, "POST", base + "/submit");
+  ASSERT_EQ(again->status, 200);
+  EXPECT_TRUE(Body(again)["already_submitted"].get<bool>());
+  EXPECT_EQ(Body(again)["answers"], Body(submitted)["answers"]);
+  // Submitted: no more changes from the shopper.
+  EXPECT_EQ(Call(shopper, "PUT", base + "/draft", draft.dump())->status, 409);
+
+  // It is in the QA queue.
+  bool queued = false;
+  const json queue = Body(Call(manager, "GET", "/api/v1/qa"));
+  for (const auto& item : queue["queue"]) {
+    queued = queued || item["id"] == flow_.id;
+  }
+  EXPECT_TRUE(queued);
+
+  // The participant's figures before: approved contacts only count once QA is in use.
+  const std::string results = "/api/v1/participants/" + flow_.participant + "/results";
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + qa_.id + "/approve")->status, 200);
+  json before = Body(Call(manager, "GET", results));
+
+  // The manager corrects one scored yes/no answer to "no", with a reason.
+  std::string corrected;
+  for (const auto& question : asked) {
+    if (question["type"] == "yes_no" && question["required"] == true && !question.contains("relevance")) {
+      corrected = question["id"];
+      break;
+    }
+  }
+  ASSERT_FALSE(corrected.empty());
+  auto no_reason = Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/corrections",
+                        json({{"question", corrected}, {"number", 0}}).dump());
+  EXPECT_EQ(no_reason->status, 400);
+  EXPECT_EQ(Body(no_reason)["field"], "reason");
+  auto correction = Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/corrections",
+                         json({{"question", corrected}, {"number", 0}, {"reason", "Lydopptaket viser nei"}}).dump());
+  ASSERT_EQ(correction->status, 200) << correction->body;
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/approve")->status, 200);
+  json after = Body(Call(manager, "GET", results));
+  EXPECT_EQ(after["participant"]["n"].get<int>(), before["participant"]["n"].get<int>() + 1)
+      << Body(Call(manager, "GET", "/api/v1/results"))["issues"].dump();
+  EXPECT_NE(after["participant"]["score"], before["participant"]["score"]);
+
+  // The audit trail holds the correction: who, old and new value, why.
+  bool logged = false;
+  const json audit = Body(Call(manager, "GET", "/api/v1/audit?contact=" + flow_.id));
+  for (const auto& entry : audit["entries"]) {
+    if (entry["field"] == "answer:" + corrected) {
+      logged = entry["actor"] == "manager@test.no" && entry["old"] == "1" && entry["new"] == "0" &&
+               entry["reason"] == "Lydopptaket viser nei";
+    }
+  }
+  EXPECT_TRUE(logged);
+}
+
+TEST_F(ApiTest, BadInputIsAProblemNamingTheFieldAndStoresNothing) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + open_.id;
+  const json before = Body(Call(shopper, "GET", base));
+
+  auto malformed = Call(shopper, "PUT", base + "/draft", "{\"answers\": [");
+  EXPECT_EQ(malformed->status, 400);
+  EXPECT_EQ(malformed->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_NE(Body(malformed)["detail"].get<std::string>().find("not valid JSON"), std::string::npos);
+
+  auto wrong_type = Call(shopper, "PUT", base + "/draft", R"({"answers": [{"question": "x", "number": "five"}]})");
+  EXPECT_EQ(wrong_type->status, 400);
+  EXPECT_EQ(Body(wrong_type)["field"], "/answers/0/number");
+
+  auto unknown = Call(shopper, "PUT", base + "/draft", R"({"answers": [{"question": "no_such_question", "number": 1}]})");
+  EXPECT_EQ(unknown->status, 422);
+  EXPECT_EQ(Body(unknown)["field"], "/answers/0/question");
+
+  // A CSAT answer of 9 on a 1-5 scale.
+  std::string csat;
+  for (const auto& question : Questions(before)) {
+    if (question["type"] == "csat") csat = question["id"];
+  }
+  ASSERT_FALSE(csat.empty());
+  auto outside = Call(shopper, "PUT", base + "/draft", json({{"answers", {{{"question", csat}, {"number", 9}}}}}).dump());
+  EXPECT_EQ(outside->status, 422);
+  EXPECT_EQ(Body(outside)["field"], "/answers/0/number");
+  EXPECT_NE(Body(outside)["detail"].get<std::string>().find("from 1 to 5"), std::string::npos);
+
+  // Someone else's assignment: as if it did not exist.
+  auto others = Call(LogIn("other.shopper@test.no"), "PUT", base + "/draft", R"({"answers": []})");
+  EXPECT_EQ(others->status, 404);
+
+  // An oversized body (the test server takes 64 KiB).
+  auto oversized = Call(shopper, "PUT", base + "/draft", "{\"x\": \"" + std::string(100 * 1024, 'a') + "\"}");
+  EXPECT_EQ(oversized->status, 413);
+
+  // No CSRF token: refused.
+  Login no_csrf = shopper;
+  no_csrf.csrf.clear();
+  EXPECT_EQ(Call(no_csrf, "PUT", base + "/draft", R"({"answers": []})")->status, 403);
+
+  // Nothing of that was stored.
+  const json after = Body(Call(shopper, "GET", base));
+  EXPECT_EQ(after["answers"], before["answers"]);
+  EXPECT_EQ(after["status"], before["status"]);
+}
+
+TEST_F(ApiTest, LoginIsThrottledPerAccountAndSessionsEndOnLogout) {
+  auto client = Client();
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto wrong = client.Post("/api/v1/session", R"({"email":"other.participant@test.no","password":"wrong-password"})", "application/json");
+    EXPECT_EQ(wrong->status, 401);
+  }
+  auto locked = client.Post("/api/v1/session", R"({"email":"other.participant@test.no","password":"passord-123"})", "application/json");
+  EXPECT_EQ(locked->status, 429);
+  EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
+
+  const Login participant = LogIn("participant@test.no");
+  EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 200);
+  // Another participant's results: refused.
+  EXPECT_EQ(Call(participant, "GET", "/api/v1/participants/" + participant_q_ + "/results")->status, 403);
+  EXPECT_EQ(Call(participant, "DELETE", "/api/v1/session")->status, 200);
+  EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 401);
+}
+
+TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
+  const Login admin = LogIn("admin@test.no");
+  auto invited = Call(admin, "POST", "/api/v1/invitations",
+                      json({{"email", "ny.shopper@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
+  ASSERT_EQ(invited->status, 201) << invited->body;
+  const std::string token = Body(invited)["token"];
+  auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept", R"({"password":"mitt-passord-1","name":"Nora"})");
+  ASSERT_EQ(accepted->status, 201) << accepted->body;
+  auto reused = Call({}, "POST", "/api/v1/invitations/" + token + "/accept", R"({"password":"mitt-passord-2"})");
+  EXPECT_EQ(reused->status, 409);
+  EXPECT_FALSE(LogIn("ny.shopper@test.no", "mitt-passord-1").cookie.empty());
+  // A manager may not make managers.
+  auto manager_made = Call(LogIn("manager@test.no"), "POST", "/api/v1/users",
+                           json({{"email", "sjef@test.no"}, {"role", "admin"}, {"password", "passord-123"}}).dump());
+  EXPECT_EQ(manager_made->status, 403);
+  // The API never shows a password hash.
+  auto users = Call(admin, "GET", "/api/v1/users");
+  EXPECT_EQ(users->body.find("argon2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cx::server

@@ -1,0 +1,169 @@
+// Browser test of the web app: playwright-core driving Debian's Chromium
+// against a real `cxbench serve` over a real SQLite file.
+//   a shopper on a phone-sized screen logs in, opens an assignment, times the
+//   contact, fills half the questionnaire, reloads and finds it as left,
+//   finishes and submits; a manager corrects one answer with a reason and
+//   approves; the participant's score changes; a participant who types
+//   another participant's URL is refused. Nothing is loaded from another host.
+// Screenshots of each step: build/browser/*.png.
+// Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+
+const cxbench = process.env.CXBENCH;
+const source = process.env.CXBENCH_SOURCE_DIR ?? process.cwd();
+assert.ok(cxbench, "set CXBENCH to the cxbench binary");
+const shots = join(source, "build", "browser");
+mkdirSync(shots, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), "cxbench-browser-"));
+const db = join(dir, "web.db");
+
+const run = (...args) => execFileSync(cxbench, args, { encoding: "utf8" });
+const sql = (query) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
+
+run("demo", "--db", db, "--participants", "12", "--shoppers", "30", "--open", "2", "--format", "json");
+const [shopperId, contactId, participantId] = sql(
+  "SELECT shopper_id, id, participant_id FROM contact WHERE status = 'planned' AND channel = 'phone' ORDER BY shopper_id, id LIMIT 1").split("|");
+const otherParticipant = sql(`SELECT id FROM participant WHERE id <> '${participantId}' ORDER BY id LIMIT 1`);
+run("user", "add", "--db", db, "--email", "shopper@demo.no", "--role", "shopper", "--shopper", shopperId, "--password", "shopper-pass-1");
+run("user", "add", "--db", db, "--email", "manager@demo.no", "--role", "manager", "--password", "manager-pass-1");
+run("user", "add", "--db", db, "--email", "participant@demo.no", "--role", "participant", "--participant", participantId, "--password", "participant-pass-1");
+
+const server = spawn(cxbench, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--resamples", "200"], { stdio: ["ignore", "pipe", "inherit"] });
+const base = await new Promise((resolve, reject) => {
+  let out = "";
+  server.stdout.on("data", (chunk) => {
+    out += chunk;
+    const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    if (match) resolve(match[1]);
+  });
+  server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
+  setTimeout(() => reject(new Error("cxbench serve did not start")), 60000);
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+const foreign = [];
+async function newPage(viewport) {
+  const context = await browser.newContext({ viewport, locale: "nb-NO" });
+  const page = await context.newPage();
+  page.on("request", (request) => { if (!request.url().startsWith(base) && !request.url().startsWith("data:")) foreign.push(request.url()); });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => { if (message.type() === "error" && !/40[134]/.test(message.text())) errors.push(message.text()); });
+  page.errors = errors;
+  return page;
+}
+
+async function logIn(page, email, password) {
+  await page.goto(base + "/");
+  await page.getByTestId("email").fill(email);
+  await page.getByTestId("password").fill(password);
+  await page.getByTestId("login").click();
+  await page.getByTestId("logout").waitFor();
+}
+
+// Clicks an answer in the first question without one; false when none is left.
+async function answerNext(page) {
+  const open = page.locator("fieldset.question:not(:has([aria-pressed='true']))").filter({ has: page.locator("button.option") });
+  if ((await open.count()) === 0) return false;
+  const question = open.first();
+  const label = await question.locator("legend").innerText();
+  // "Ja" for yes/no, the top of a scale, the first option of a choice.
+  const buttons = question.locator("button.option");
+  const texts = await buttons.allInnerTexts();
+  const pick = texts.includes("Ja") ? texts.indexOf("Ja") : texts.filter((x) => /^\d+$/.test(x)).length ? texts.lastIndexOf(texts.filter((x) => /^\d+$/.test(x)).pop()) : 0;
+  await buttons.nth(pick).click();
+  await page.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor();
+  return label;
+}
+
+let failed = false;
+try {
+  // The participant's score before.
+  const participant = await newPage({ width: 1280, height: 900 });
+  await logIn(participant, "participant@demo.no", "participant-pass-1");
+  await participant.getByTestId("score").waitFor();
+  const scoreBefore = await participant.getByTestId("score").innerText();
+  await participant.getByTestId("areas-chart").locator("canvas").waitFor();
+  await participant.screenshot({ path: join(shots, "1-participant-before.png"), fullPage: true });
+
+  // The shopper, on a phone.
+  const phone = await newPage({ width: 390, height: 844 });
+  await logIn(phone, "shopper@demo.no", "shopper-pass-1");
+  await phone.screenshot({ path: join(shots, "2-shopper-assignments.png"), fullPage: true });
+  await phone.getByTestId(`assignment-${contactId}`).click();
+  await phone.getByTestId("start").click();
+  await phone.getByTestId("answered").click();
+  await phone.getByTestId("wait").waitFor();
+  const total = await phone.locator("fieldset.question").count();
+  assert.ok(total > 10, `a questionnaire (${total} questions shown)`);
+  for (let i = 0; i < Math.floor(total / 2); i++) await answerNext(phone);
+  await phone.getByTestId(/comment-/).first().fill("Hyggelig og rask – svarte på alt om prisen på én gang");
+  await phone.getByTestId(/comment-/).first().blur();
+  await phone.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor();
+  const answeredBefore = await phone.locator("[aria-pressed='true']").count();
+  await phone.screenshot({ path: join(shots, "3-shopper-half.png"), fullPage: true });
+
+  await phone.reload();
+  await phone.getByTestId("status").waitFor();
+  assert.equal(await phone.locator("[aria-pressed='true']").count(), answeredBefore, "the draft is there after a reload");
+  assert.equal(await phone.getByTestId(/comment-/).first().inputValue(), "Hyggelig og rask – svarte på alt om prisen på én gang");
+  assert.ok(await phone.getByTestId("wait").isVisible(), "the measured wait survives the reload");
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (page is ${width} px wide)`);
+  while (await answerNext(phone)) { /* the rest */ }
+  for (const field of await phone.locator("fieldset.question textarea, fieldset.question input").all()) {
+    if (!(await field.inputValue())) { await field.fill("3"); await field.blur(); await phone.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor(); }
+  }
+  await phone.getByTestId("submit").click();
+  await phone.getByTestId("submitted").waitFor();
+  await phone.screenshot({ path: join(shots, "4-shopper-submitted.png"), fullPage: true });
+
+  // The manager corrects one answer with a reason and approves.
+  const manager = await newPage({ width: 1280, height: 900 });
+  await logIn(manager, "manager@demo.no", "manager-pass-1");
+  await manager.getByTestId("progress-chart").locator("canvas").waitFor();
+  await manager.screenshot({ path: join(shots, "5-manager-dashboard.png"), fullPage: true });
+  await manager.goto(`${base}/#/qa`);
+  await manager.getByTestId(`qa-${contactId}`).click();
+  await manager.getByTestId("correct-question").selectOption("rec_name");
+  await manager.getByTestId("correct-value").fill("0");
+  await manager.getByTestId("correct-reason").fill("Opptaket viser at navnet ikke ble sagt");
+  await manager.getByTestId("correct").click();
+  await manager.getByTestId("changes").filter({ hasText: "Opptaket viser" }).waitFor();
+  await manager.screenshot({ path: join(shots, "6-manager-corrected.png"), fullPage: true });
+  await manager.getByTestId("approve").click();
+  await manager.waitForURL(/#\/qa$/);
+
+  // The participant's score changes accordingly.
+  await participant.reload();
+  await participant.getByTestId("score").waitFor();
+  const scoreAfter = await participant.getByTestId("score").innerText();
+  assert.notEqual(scoreAfter, scoreBefore, `the score changes once the report is approved (${scoreBefore} -> ${scoreAfter})`);
+  await participant.screenshot({ path: join(shots, "7-participant-after.png"), fullPage: true });
+
+  // Another participant's URL: refused.
+  await participant.goto(`${base}/#/results/${otherParticipant}`);
+  await participant.getByTestId("denied").waitFor();
+  await participant.screenshot({ path: join(shots, "8-participant-refused.png"), fullPage: true });
+
+  assert.deepEqual(foreign, [], "nothing is loaded from another host");
+  for (const page of [participant, phone, manager]) assert.deepEqual(page.errors, [], "no script errors");
+  console.log(`browser test: ok (score ${scoreBefore} -> ${scoreAfter}); screenshots in ${shots}`);
+} catch (error) {
+  failed = true;
+  console.error("browser test: FAILED:", error);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
