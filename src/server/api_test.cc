@@ -28,8 +28,8 @@ struct Login {
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cxbench-api-test-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("cxbench-api-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     auto store = store::OpenSqlite((dir_ / "api.db").string()).value();
     demo::DemoWorld world = demo::GenerateWorld({.seed = 7, .participants = 12, .shoppers = 30});
@@ -117,9 +117,9 @@ class ApiTest : public ::testing::Test {
 
   static Login LogIn(const std::string& email, const std::string& password = "passord-123") {
     auto client = Client();
-    auto response = client.Post("/api/v1/session",
-                                json({{"email", email}, {"password", password}}).dump(),
-                                "application/json");
+    auto response =
+        client.Post("/api/v1/session", json({{"email", email}, {"password", password}}).dump(),
+                    "application/json");
     EXPECT_TRUE(response);
     if (!response || response->status != 200) return {};
     const std::string set_cookie = response->get_header_value("Set-Cookie");
@@ -205,7 +205,7 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
     auto entry = matrix.find(key);
     ASSERT_NE(entry, matrix.end()) << "no authorization entry for the route " << key;
     const Expectation& e = entry->second;
-    const int expected[] = {e.anonymous, e.admin,       e.manager,          e.shopper,
+    const int expected[] = {e.anonymous,     e.admin,       e.manager,          e.shopper,
                             e.other_shopper, e.participant, e.other_participant};
     std::string path = route.path;
     auto replace = [&](const std::string& name, const std::string& value) {
@@ -220,8 +220,8 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
     replace("{token}", "no-such-token");
     for (size_t who = 0; who < logins.size(); ++who) {
       // Logging out ends the session: use a fresh one for that call.
-      const Login login = (key == "DELETE /api/v1/session" && who > 0) ? LogIn(emails[who])
-                                                                       : logins[who];
+      const Login login =
+          (key == "DELETE /api/v1/session" && who > 0) ? LogIn(emails[who]) : logins[who];
       auto result = Call(login, route.method, path, "{}");
       ASSERT_TRUE(result) << key;
       const int status = result->status;
@@ -271,7 +271,8 @@ json Questions(const json& assignment) { return assignment["questionnaire"]["que
 // A valid answer for a question: the top of its range, yes, the first option.
 json GoodAnswer(const json& question) {
   const std::string type = question["type"];
-  if (type == "choice") return {{"question", question["id"]}, {"text", question["options"][0]["id"]}};
+  if (type == "choice")
+    return {{"question", question["id"]}, {"text", question["options"][0]["id"]}};
   if (type == "text") return {{"question", question["id"]}, {"text", "Hyggelig og kunnskapsrik"}};
   if (type == "duration") return {{"question", question["id"]}, {"number", 30}};
   return {{"question", question["id"]}, {"number", question["max"]}};
@@ -326,7 +327,10 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   for (size_t i = 0; i < asked.size() / 2; ++i) {
     if (Relevant(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
   }
-  json draft = {{"answers", answers}, {"comments", {{{"area", asked[0]["area"]}, {"text", "Rask og hyggelig – ærlig svar på spørsmålet om pris"}}}}};
+  json draft = {{"answers", answers},
+                {"comments",
+                 {{{"area", asked[0]["area"]},
+                   {"text", "Rask og hyggelig – ærlig svar på spørsmålet om pris"}}}}};
   ASSERT_EQ(Call(shopper, "PUT", base + "/draft", draft.dump())->status, 200);
   json reloaded = Body(Call(shopper, "GET", base));
   EXPECT_EQ(reloaded["status"], "started");
@@ -371,7 +375,8 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   // The manager corrects one scored yes/no answer to "no", with a reason.
   std::string corrected;
   for (const auto& question : asked) {
-    if (question["type"] == "yes_no" && question["required"] == true && !question.contains("relevance")) {
+    if (question["type"] == "yes_no" && question["required"] == true &&
+        !question.contains("relevance")) {
       corrected = question["id"];
       break;
     }
@@ -381,8 +386,9 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
                         json({{"question", corrected}, {"number", 0}}).dump());
   EXPECT_EQ(no_reason->status, 400);
   EXPECT_EQ(Body(no_reason)["field"], "reason");
-  auto correction = Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/corrections",
-                         json({{"question", corrected}, {"number", 0}, {"reason", "Lydopptaket viser nei"}}).dump());
+  auto correction = Call(
+      manager, "POST", "/api/v1/contacts/" + flow_.id + "/corrections",
+      json({{"question", corrected}, {"number", 0}, {"reason", "Lydopptaket viser nei"}}).dump());
   ASSERT_EQ(correction->status, 200) << correction->body;
   ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/approve")->status, 200);
   json after = Body(Call(manager, "GET", results));
@@ -412,11 +418,13 @@ TEST_F(ApiTest, BadInputIsAProblemNamingTheFieldAndStoresNothing) {
   EXPECT_EQ(malformed->get_header_value("Content-Type"), "application/problem+json");
   EXPECT_NE(Body(malformed)["detail"].get<std::string>().find("not valid JSON"), std::string::npos);
 
-  auto wrong_type = Call(shopper, "PUT", base + "/draft", R"({"answers": [{"question": "x", "number": "five"}]})");
+  auto wrong_type = Call(shopper, "PUT", base + "/draft",
+                         R"({"answers": [{"question": "x", "number": "five"}]})");
   EXPECT_EQ(wrong_type->status, 400);
   EXPECT_EQ(Body(wrong_type)["field"], "/answers/0/number");
 
-  auto unknown = Call(shopper, "PUT", base + "/draft", R"({"answers": [{"question": "no_such_question", "number": 1}]})");
+  auto unknown = Call(shopper, "PUT", base + "/draft",
+                      R"({"answers": [{"question": "no_such_question", "number": 1}]})");
   EXPECT_EQ(unknown->status, 422);
   EXPECT_EQ(Body(unknown)["field"], "/answers/0/question");
 
@@ -426,7 +434,8 @@ TEST_F(ApiTest, BadInputIsAProblemNamingTheFieldAndStoresNothing) {
     if (question["type"] == "csat") csat = question["id"];
   }
   ASSERT_FALSE(csat.empty());
-  auto outside = Call(shopper, "PUT", base + "/draft", json({{"answers", {{{"question", csat}, {"number", 9}}}}}).dump());
+  auto outside = Call(shopper, "PUT", base + "/draft",
+                      json({{"answers", {{{"question", csat}, {"number", 9}}}}}).dump());
   EXPECT_EQ(outside->status, 422);
   EXPECT_EQ(Body(outside)["field"], "/answers/0/number");
   EXPECT_NE(Body(outside)["detail"].get<std::string>().find("from 1 to 5"), std::string::npos);
@@ -436,7 +445,8 @@ TEST_F(ApiTest, BadInputIsAProblemNamingTheFieldAndStoresNothing) {
   EXPECT_EQ(others->status, 404);
 
   // An oversized body (the test server takes 64 KiB).
-  auto oversized = Call(shopper, "PUT", base + "/draft", "{\"x\": \"" + std::string(100 * 1024, 'a') + "\"}");
+  auto oversized =
+      Call(shopper, "PUT", base + "/draft", "{\"x\": \"" + std::string(100 * 1024, 'a') + "\"}");
   EXPECT_EQ(oversized->status, 413);
 
   // No CSRF token: refused.
@@ -453,35 +463,44 @@ TEST_F(ApiTest, BadInputIsAProblemNamingTheFieldAndStoresNothing) {
 TEST_F(ApiTest, LoginIsThrottledPerAccountAndSessionsEndOnLogout) {
   auto client = Client();
   for (int attempt = 0; attempt < 5; ++attempt) {
-    auto wrong = client.Post("/api/v1/session", R"({"email":"other.participant@test.no","password":"wrong-password"})", "application/json");
+    auto wrong = client.Post("/api/v1/session",
+                             R"({"email":"other.participant@test.no","password":"wrong-password"})",
+                             "application/json");
     EXPECT_EQ(wrong->status, 401);
   }
-  auto locked = client.Post("/api/v1/session", R"({"email":"other.participant@test.no","password":"passord-123"})", "application/json");
+  auto locked = client.Post("/api/v1/session",
+                            R"({"email":"other.participant@test.no","password":"passord-123"})",
+                            "application/json");
   EXPECT_EQ(locked->status, 429);
   EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
 
   const Login participant = LogIn("participant@test.no");
   EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 200);
   // Another participant's results: refused.
-  EXPECT_EQ(Call(participant, "GET", "/api/v1/participants/" + participant_q_ + "/results")->status, 403);
+  EXPECT_EQ(Call(participant, "GET", "/api/v1/participants/" + participant_q_ + "/results")->status,
+            403);
   EXPECT_EQ(Call(participant, "DELETE", "/api/v1/session")->status, 200);
   EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 401);
 }
 
 TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
   const Login admin = LogIn("admin@test.no");
-  auto invited = Call(admin, "POST", "/api/v1/invitations",
-                      json({{"email", "ny.shopper@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
+  auto invited = Call(
+      admin, "POST", "/api/v1/invitations",
+      json({{"email", "ny.shopper@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
   ASSERT_EQ(invited->status, 201) << invited->body;
   const std::string token = Body(invited)["token"];
-  auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept", R"({"password":"mitt-passord-1","name":"Nora"})");
+  auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept",
+                       R"({"password":"mitt-passord-1","name":"Nora"})");
   ASSERT_EQ(accepted->status, 201) << accepted->body;
-  auto reused = Call({}, "POST", "/api/v1/invitations/" + token + "/accept", R"({"password":"mitt-passord-2"})");
+  auto reused = Call({}, "POST", "/api/v1/invitations/" + token + "/accept",
+                     R"({"password":"mitt-passord-2"})");
   EXPECT_EQ(reused->status, 409);
   EXPECT_FALSE(LogIn("ny.shopper@test.no", "mitt-passord-1").cookie.empty());
   // A manager may not make managers.
-  auto manager_made = Call(LogIn("manager@test.no"), "POST", "/api/v1/users",
-                           json({{"email", "sjef@test.no"}, {"role", "admin"}, {"password", "passord-123"}}).dump());
+  auto manager_made = Call(
+      LogIn("manager@test.no"), "POST", "/api/v1/users",
+      json({{"email", "sjef@test.no"}, {"role", "admin"}, {"password", "passord-123"}}).dump());
   EXPECT_EQ(manager_made->status, 403);
   // The API never shows a password hash.
   auto users = Call(admin, "GET", "/api/v1/users");

@@ -7,9 +7,10 @@ set -uo pipefail
 : "${CXBENCH:?set CXBENCH to the cxbench binary}"
 die() { echo "FAIL $*"; exit 1; }
 work=$(mktemp -d)
-trap 'kill -9 ${server:-0} 2>/dev/null; rm -rf "$work"' EXIT
+server=
+trap '[[ -n $server ]] && kill -9 $server 2>/dev/null; rm -rf "$work"' EXIT
 db=$work/d.db
-"$CXBENCH" demo --db "$db" --participants 12 --shoppers 8 --open 1000 --format json >/dev/null || die "demo"
+"$CXBENCH" demo --db "$db" --participants 12 --shoppers 40 --open 1000 --format json >/dev/null || die "demo"
 before=$(sqlite3 "$db" "SELECT count(*) FROM contact WHERE status = 'planned'")
 shoppers=$(sqlite3 "$db" "SELECT DISTINCT shopper_id FROM contact ORDER BY shopper_id LIMIT 4")
 for s in $shoppers; do
@@ -34,15 +35,19 @@ client() {
     -d "{\"email\":\"$s@test.no\",\"password\":\"pass-$s-1\"}" "http://127.0.0.1:$port/api/v1/session" |
     sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p')
   for id in $(sqlite3 "$db" "SELECT id FROM contact WHERE shopper_id = '$s' ORDER BY id"); do
-    curl -s -o /dev/null -b "$jar" -H "X-CSRF-Token: $csrf" -X POST "http://127.0.0.1:$port/api/v1/assignments/$id/start" || return
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -X POST \
+    curl -s -o /dev/null -b "$jar" -H "X-CSRF-Token: $csrf" -d '' "http://127.0.0.1:$port/api/v1/assignments/$id/start" || return
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -d '' \
       "http://127.0.0.1:$port/api/v1/assignments/$id/submit") || return
     [[ "$code" == 200 ]] && echo "$id" >>"$work/acked.$s"
   done
 }
 pids=()
 for s in $shoppers; do client "$s" & pids+=($!); done
-sleep 1.5
+# Kill mid-stream: once some submissions are acknowledged, while others are in flight.
+for _ in $(seq 1 300); do
+  [[ $(cat "$work"/acked.* 2>/dev/null | wc -l) -ge 3 ]] && break
+  sleep 0.1
+done
 kill -9 "$server"
 wait "${pids[@]}" 2>/dev/null
 acked=$(cat "$work"/acked.* 2>/dev/null | sort -u)
