@@ -180,6 +180,7 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/audit", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/progress", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/results", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/ranking", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/participants/{id}/results", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/participants/{id}/report", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "report/participant_report.h"
@@ -55,6 +56,61 @@ Result<std::string> HtmlToPdf(const std::string& html) {
 }  // namespace
 
 void App::AddResultRoutes() {
+  routes_.push_back(
+      {"GET", "/api/v1/ranking", kEveryone,
+       "The public ranking: per industry the ranked participants (score, interval, rank) and "
+       "whether the winner is clear; the best per channel; channel and chatbot comparisons",
+       nullptr, [this](Call&) {
+         std::lock_guard lock(mutex_);
+         auto computed = CurrentResults();
+         if (!computed) return ProblemFor(computed.error());
+         const results::StudyResults& r = *computed.value();
+         auto number = [](const std::optional<double>& v) {
+           return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+         };
+         nlohmann::json industries = nlohmann::json::array();
+         // The best per channel: the highest channel score among ranked
+         // participants with at least 3 contacts on it.
+         std::map<std::string, std::pair<double, std::string>> best_per_channel;
+         for (const auto& industry : r.industries) {
+           nlohmann::json ranked = nlohmann::json::array();
+           for (const auto& p : industry.participants) {
+             if (!p.ranked) continue;
+             ranked.push_back({{"id", p.id},
+                               {"name", p.name},
+                               {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
+                               {"score", number(p.score)},
+                               {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high})
+                                           : nlohmann::json(nullptr)}});
+             for (const auto& [channel, score] : p.channels) {
+               if (score.n < 3 || !score.score) continue;
+               auto& best = best_per_channel[channel];
+               if (best.second.empty() || *score.score > best.first) best = {*score.score, p.name};
+             }
+           }
+           industries.push_back({{"id", industry.id},
+                                 {"name", industry.name},
+                                 {"mean", number(industry.mean)},
+                                 {"winner", industry.winner},
+                                 {"winner_clear", industry.winner_clear},
+                                 {"ranked", ranked}});
+         }
+         nlohmann::json channels = nlohmann::json::object();
+         for (const auto& [channel, group] : r.channel_means) {
+           channels[channel] = {{"n", group.n}, {"mean", number(group.score)}};
+           if (auto best = best_per_channel.find(channel); best != best_per_channel.end()) {
+             channels[channel]["best"] = {{"name", best->second.second},
+                                          {"score", best->second.first}};
+           }
+         }
+         return Json(
+             {{"industries", industries},
+              {"channels", channels},
+              {"chat",
+               {{"person", {{"n", r.chat_person.n}, {"mean", number(r.chat_person.score)}}},
+                {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", number(r.chat_chatbot.score)}}}}}});
+       }});
+
   routes_.push_back({"GET", "/api/v1/results", kStaff,
                      "The study's results: industries with winners and every participant's figures",
                      nullptr, [this](Call&) {

@@ -54,7 +54,7 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   auto store = OpenSqlite((dir_ / "new.db").string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 2);
+  EXPECT_EQ(LatestSchemaVersion(), 4);
 }
 
 TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
@@ -184,7 +184,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
   auto store = OpenSqlite(path.string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 2);
+  EXPECT_EQ((*store)->SchemaVersion(), 4);
 
   auto study = (*store)->LoadStudy("old");
   ASSERT_TRUE(study.ok()) << study.error().ToString();
@@ -212,7 +212,7 @@ TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
   ASSERT_TRUE(OpenSqlite(path.string()).ok());
   auto again = OpenSqlite(path.string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 2);
+  EXPECT_EQ((*again)->SchemaVersion(), 4);
 }
 
 TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {
@@ -260,6 +260,56 @@ TEST_F(StoreTest, MissingDirectoryIsAClearError) {
   auto store = OpenSqlite((dir_ / "no" / "such" / "dir.db").string());
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().ToString().find("dir.db"), std::string::npos);
+}
+
+TEST_F(StoreTest, AccountsSessionsAndInvitations) {
+  auto store = OpenSqlite((dir_ / "accounts.db").string());
+  ASSERT_TRUE(store.ok());
+  domain::Account admin;
+  admin.email = "Ola@Example.no";
+  admin.name = "Ola";
+  admin.role = domain::Role::kAdmin;
+  admin.password_hash = "$argon2id$stand-in";  // the store keeps whatever hash it is given
+  auto id = (*store)->CreateAccount(admin);
+  ASSERT_TRUE(id.ok()) << id.error().ToString();
+  // E-mails are unique whatever their case.
+  admin.email = "ola@example.no";
+  auto again = (*store)->CreateAccount(admin);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(again.error().where, "email");
+  auto found = (*store)->FindAccountByEmail("OLA@example.no");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found.value().id, id.value());
+
+  ASSERT_TRUE(
+      (*store)->CreateSession("hash-1", id.value(), "csrf-1", "2099-01-01T00:00:00.000Z").ok());
+  auto session = (*store)->FindSession("hash-1");
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(session.value().account.name, "Ola");
+  EXPECT_EQ(session.value().csrf_token, "csrf-1");
+  ASSERT_TRUE((*store)->DeleteSession("hash-1").ok());
+  EXPECT_EQ((*store)->FindSession("hash-1").error().code, ErrorCode::kNotFound);
+
+  domain::Invitation invitation;
+  invitation.token_hash = "inv-1";
+  invitation.email = "kari@example.no";
+  invitation.role = domain::Role::kManager;
+  invitation.created_by = id.value();
+  invitation.expires_at = "2099-01-01T00:00:00.000Z";
+  ASSERT_TRUE((*store)->CreateInvitation(invitation).ok());
+  domain::Account kari;
+  kari.email = "kari@example.no";
+  kari.name = "Kari";
+  kari.role = domain::Role::kManager;
+  kari.password_hash = "$argon2id$other";
+  ASSERT_TRUE((*store)->AcceptInvitation("inv-1", kari, "2026-11-24T00:00:00.000Z").ok());
+  // Once only; the second attempt creates nothing.
+  kari.email = "kari2@example.no";
+  auto twice = (*store)->AcceptInvitation("inv-1", kari, "2026-11-24T00:00:01.000Z");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
+  EXPECT_EQ((*store)->ListAccounts().value().size(), 2u);
 }
 
 }  // namespace

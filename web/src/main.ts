@@ -25,7 +25,9 @@ function header(): void {
   if (me.role === "admin" || me.role === "manager") {
     links.push(h("a", { href: "#/" }, t("dashboard")), h("a", { href: "#/qa" }, t("qa")), h("a", { href: "#/audit" }, t("audit")));
   }
+  if (me.role === "admin" || me.role === "manager") links.push(h("a", { href: "#/users" }, t("users")));
   if (me.role === "participant") links.push(h("a", { href: "#/" }, t("results")));
+  links.push(h("a", { href: "#/ranking", "data-testid": "nav-ranking" }, t("ranking")));
   const languageButton = h("button", { class: "link", "data-testid": "language", type: "button" }, language() === "nb" ? "English" : "Norsk");
   languageButton.addEventListener("click", async () => {
     const next = language() === "nb" ? "en" : "nb";
@@ -323,6 +325,52 @@ async function resultsView(participant: string): Promise<void> {
   );
 }
 
+
+async function rankingView(): Promise<void> {
+  const r = await api("GET", "/ranking");
+  const sections = r.industries.map((i: any) =>
+    h("section", { class: "card ranking", "data-testid": `ranking-${i.id}` },
+      h("h2", {}, i.name),
+      i.ranked.length === 0 ? h("p", { class: "meta" }, t("noneRanked")) : h("table", { class: "answers" },
+        h("tr", {}, h("th", {}, t("rank")), h("th", {}, t("company")), h("th", {}, t("score")), h("th", {}, "95 %")),
+        ...i.ranked.map((p: any) => h("tr", { class: p.id === i.winner ? "winner" : "" },
+          h("td", {}, p.rank === null ? "–" : String(p.rank)),
+          h("td", {}, p.name, p.id === i.winner && i.winner_clear ? h("span", { class: "badge small" }, ` ${t("bestInTest")}`) : p.id === i.winner ? ` (${t("notClear")})` : ""),
+          h("td", {}, fixed(p.score)),
+          h("td", {}, p.ci ? `${fixed(p.ci[0])} – ${fixed(p.ci[1])}` : "–"))))));
+  const channels = Object.keys(r.channels);
+  mount(
+    h("h1", {}, t("ranking")),
+    h("section", { class: "card" }, h("h2", {}, t("channels")),
+      barChart("channel-chart", channels.map(channelLabel), [{ name: t("industryMean"), values: channels.map((c) => r.channels[c].mean) }, { name: t("industryBest"), values: channels.map((c) => r.channels[c].best?.score ?? null) }], false, 100),
+      h("ul", {}, ...channels.filter((c) => r.channels[c].best).map((c) => h("li", {}, `${channelLabel(c)}: ${r.channels[c].best.name} (${fixed(r.channels[c].best.score)})`)))),
+    h("section", { class: "card" }, h("h2", {}, "Chat"),
+      barChart("chat-chart", [t("person"), t("chatbot")], [{ name: t("score"), values: [r.chat.person.mean, r.chat.chatbot.mean] }], true, 100)),
+    ...sections,
+  );
+}
+
+async function usersView(): Promise<void> {
+  const { users } = await api("GET", "/users");
+  const email = h("input", { type: "email", "data-testid": "user-email", placeholder: t("email") });
+  const role = h("select", { "data-testid": "user-role" }, ...["shopper", "participant", "manager", "admin"].map((r) => h("option", { value: r }, r)));
+  const link = h("input", { "data-testid": "user-link", placeholder: "shopper / participant id" });
+  const out = h("p", { "data-testid": "invite-url", class: "meta" });
+  const invite = h("button", { type: "button", class: "primary", "data-testid": "invite" }, t("invite"));
+  invite.addEventListener("click", async () => {
+    const body: any = { email: email.value, role: role.value };
+    if (role.value === "shopper") body.shopper = link.value;
+    if (role.value === "participant") body.participant = link.value;
+    try { const r = await api("POST", "/invitations", body); out.textContent = `${r.url} (${r.expires_at})`; }
+    catch (e) { out.textContent = e instanceof ApiError ? e.detail : String(e); }
+  });
+  mount(
+    h("h1", {}, t("users")),
+    h("section", { class: "card" }, h("h2", {}, t("invite")), email, role, link, invite, out),
+    h("table", { class: "card answers" }, ...users.map((u: any) => h("tr", {}, h("td", {}, u.name), h("td", {}, u.email), h("td", {}, u.role), h("td", {}, u.shopper_id ?? u.participant_id ?? "")))),
+  );
+}
+
 function inviteView(token: string): void {
   const name = h("input", { "data-testid": "invite-name" });
   const password = h("input", { type: "password", autocomplete: "new-password", "data-testid": "invite-password" });
@@ -348,6 +396,8 @@ async function route(): Promise<void> {
     if (parts[0] === "qa" && parts[1]) return await qaReview(parts[1]);
     if (parts[0] === "qa") return await qaQueue();
     if (parts[0] === "audit") return await auditView();
+    if (parts[0] === "ranking") return await rankingView();
+    if (parts[0] === "users") return await usersView();
     if (parts[0] === "results" && parts[1]) return await resultsView(parts[1]);
     if (me!.role === "shopper") return await shopperHome();
     if (me!.role === "participant") return await resultsView(me!.participant_id!);
@@ -359,4 +409,8 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void route());
+// The manager's dashboard follows fieldwork: it refreshes every 30 seconds.
+setInterval(() => {
+  if (me && (me.role === "admin" || me.role === "manager") && (location.hash === "" || location.hash === "#/")) void route();
+}, 30000);
 void route();

@@ -155,6 +155,12 @@ try {
   await participant.getByTestId("denied").waitFor();
   await participant.screenshot({ path: join(shots, "8-participant-refused.png"), fullPage: true });
 
+  // The public ranking, as every logged-in user may see it.
+  await participant.goto(`${base}/#/ranking`);
+  await participant.getByTestId(/^ranking-/).first().waitFor();
+  await participant.getByTestId("channel-chart").locator("canvas").waitFor();
+  await participant.screenshot({ path: join(shots, "9-ranking.png"), fullPage: true });
+
   assert.deepEqual(foreign, [], "nothing is loaded from another host");
   for (const page of [participant, phone, manager]) assert.deepEqual(page.errors, [], "no script errors");
   console.log(`browser test: ok (score ${scoreBefore} -> ${scoreAfter}); screenshots in ${shots}`);
