@@ -477,6 +477,14 @@ TEST_F(ApiTest, LoginIsThrottledPerAccountAndSessionsEndOnLogout) {
 
   const Login participant = LogIn("participant@test.no");
   EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 200);
+  // Its own results name nobody else, not even in its industry's figures.
+  auto own = Call(participant, "GET", "/api/v1/participants/" + participant_p_ + "/results");
+  ASSERT_EQ(own->status, 200);
+  for (const auto& other : app_->study().participants) {
+    if (other.id == participant_p_) continue;
+    EXPECT_EQ(own->body.find("\"" + other.id + "\""), std::string::npos) << other.id;
+    EXPECT_EQ(own->body.find(other.name), std::string::npos) << other.name;
+  }
   // Another participant's results: refused.
   EXPECT_EQ(Call(participant, "GET", "/api/v1/participants/" + participant_q_ + "/results")->status,
             403);

@@ -249,7 +249,10 @@ void App::AddQualityRoutes() {
            for (const auto& [key, t] : tallies) {
              const int total =
                  t.planned + t.started + t.submitted + t.approved + t.returned + t.failed;
+             const domain::Participant* participant =
+                 group == "participant" ? study_.FindParticipant(key) : nullptr;
              rows.push_back({{"key", key},
+                             {"label", participant ? participant->name : key},
                              {"total", total},
                              {"planned", t.planned},
                              {"started", t.started},

@@ -135,6 +135,24 @@ void App::AddResultRoutes() {
              if (participant.id != id) continue;
              nlohmann::json areas = nlohmann::json::object();
              for (const auto& area : study_.areas) areas[area.id] = area.label.Get(language);
+             // The industry's mean per area and channel: means over its
+             // participants' own figures, as the report shows them.
+             std::map<std::string, std::pair<double, int>> area_sums, channel_sums;
+             for (const auto& other : industry.participants) {
+               for (const auto& [area, value] : other.areas) {
+                 if (value) area_sums[area].first += *value, ++area_sums[area].second;
+               }
+               for (const auto& [channel, value] : other.channels) {
+                 if (value.score)
+                   channel_sums[channel].first += *value.score, ++channel_sums[channel].second;
+               }
+             }
+             nlohmann::json area_means = nlohmann::json::object();
+             for (const auto& [area, sum] : area_sums) area_means[area] = sum.first / sum.second;
+             nlohmann::json channel_means = nlohmann::json::object();
+             for (const auto& [channel, sum] : channel_sums) {
+               channel_means[channel] = sum.first / sum.second;
+             }
              // Industry figures are aggregates; no other participant is named.
              return Json({{"participant", results::ParticipantJson(participant)},
                           {"industry",
@@ -144,7 +162,9 @@ void App::AddResultRoutes() {
                             {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
                             {"participants", industry.participants.size()},
                             {"winner_is_you", industry.winner == id},
-                            {"winner_clear", industry.winner == id && industry.winner_clear}}},
+                            {"winner_clear", industry.winner == id && industry.winner_clear},
+                            {"areas", area_means},
+                            {"channels", channel_means}}},
                           {"area_labels", areas}});
            }
          }

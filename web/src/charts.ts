@@ -22,7 +22,7 @@ export function barChart(id: string, categories: string[], series: Series[], hor
     chart.setOption({
       animation: false,
       tooltip: { trigger: "axis" },
-      legend: { show: series.length > 1 },
+      legend: { show: series.length > 1, top: 0 },
       grid: { left: horizontal ? 120 : 40, right: 16, top: series.length > 1 ? 32 : 12, bottom: 28 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,

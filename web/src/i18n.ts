@@ -21,7 +21,7 @@ const texts = {
     acceptInvite: "Opprett konto", name: "Navn", forbidden: "Ingen tilgang", answeredAfter: "Svar etter",
     planned_: "planlagt", started: "påbegynt", submitted_: "sendt inn", approved: "godkjent",
     returned: "sendt tilbake", failed: "mislyktes", shopperWorkload: "Arbeidsmengde per kunde",
-    scoresByIndustry: "Resultater per bransje", week: "Uke", ranking: "Kåring", notClear: "ikke sikker vinner", noneRanked: "Ingen har nok godkjente kontakter til å bli rangert ennå",
+    scoresByIndustry: "Resultater per bransje", week: "Uke", ranking: "Kåring", notClear: "ikke sikker vinner", furthestBehind: "Lengst bak i feltarbeidet", noneRanked: "Ingen har nok godkjente kontakter til å bli rangert ennå",
   },
   en: {
     login: "Log in", logout: "Log out", email: "E-mail", password: "Password",
@@ -41,7 +41,7 @@ const texts = {
     acceptInvite: "Create account", name: "Name", forbidden: "Forbidden", answeredAfter: "Answered after",
     planned_: "planned", started: "started", submitted_: "submitted", approved: "approved",
     returned: "returned", failed: "failed", shopperWorkload: "Shopper workload",
-    scoresByIndustry: "Scores by industry", week: "Week", ranking: "Ranking", notClear: "lead not clear", noneRanked: "Nobody has enough approved contacts to be ranked yet",
+    scoresByIndustry: "Scores by industry", week: "Week", ranking: "Ranking", notClear: "lead not clear", furthestBehind: "Furthest behind in fieldwork", noneRanked: "Nobody has enough approved contacts to be ranked yet",
   },
 } as const;
 

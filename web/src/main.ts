@@ -179,7 +179,10 @@ async function assignmentView(id: string): Promise<void> {
   }
 
   const timing = h("div", { class: "card timing" });
+  const statusBadge = h("span", { class: `status ${a.status}`, "data-testid": "status" }, statusLabel(a.status));
   function renderTiming(): void {
+    statusBadge.className = `status ${a.status}`;
+    statusBadge.textContent = statusLabel(a.status);
     const parts: HTMLElement[] = [];
     if (!a.started_at && editable) {
       const start = h("button", { type: "button", class: "primary", "data-testid": "start" }, t("start"));
@@ -217,7 +220,7 @@ async function assignmentView(id: string): Promise<void> {
   mount(
     h("a", { href: "#/", class: "back" }, "← " + t("back")),
     h("h1", {}, a.company),
-    h("p", { class: "meta" }, `${channelLabel(a.channel)} · ${a.planned_at.replace("T", " ")} · `, h("span", { class: `status ${a.status}`, "data-testid": "status" }, statusLabel(a.status))),
+    h("p", { class: "meta" }, `${channelLabel(a.channel)} · ${a.planned_at.replace("T", " ")} · `, statusBadge),
     a.message ? h("p", { class: "card returned" }, `${t("returnedMessage")}: ${a.message}`) : null,
     a.scenario ? h("details", { class: "card", open: true }, h("summary", {}, `${t("scenario")}: ${a.scenario.title}`), h("p", {}, a.scenario.script)) : h("span"),
     timing, form, problem, saveState, submit,
@@ -244,6 +247,13 @@ async function dashboard(): Promise<void> {
     const industries = results.industries.filter((i: any) => i.mean !== null);
     blocks.push(h("section", { class: "card" }, h("h2", {}, t("scoresByIndustry")), barChart("industry-chart", industries.map((i: any) => i.name), [{ name: t("industryMean"), values: industries.map((i: any) => i.mean) }, { name: t("industryBest"), values: industries.map((i: any) => i.best) }], true, 100)));
   }
+  const table = (rows: any[], label: (key: string) => string, id: string) =>
+    h("table", { class: "answers", "data-testid": id },
+      h("tr", {}, h("th", {}, ""), h("th", {}, t("planned")), h("th", {}, t("done")), h("th", {}, t("qaBacklog"))),
+      ...rows.map((row: any) => h("tr", {}, h("td", {}, label(row.key)), h("td", {}, String(row.total)), h("td", {}, String(row.done)), h("td", {}, String(row.submitted)))));
+  blocks.push(h("section", { class: "card" }, h("h2", {}, t("channels")), table(progress.channel ?? [], channelLabel, "progress-channels")));
+  const behind = [...(progress.participant ?? [])].sort((x: any, y: any) => x.done / x.total - y.done / y.total).slice(0, 15);
+  blocks.push(h("section", { class: "card" }, h("h2", {}, t("furthestBehind")), table(behind.map((row: any) => ({ ...row, key: row.label ?? row.key })), (key) => key, "progress-participants")));
   blocks.push(h("section", { class: "card" }, h("h2", {}, t("shopperWorkload")), barChart("workload-chart", shoppers.map((s: any) => s.key), [{ name: t("planned"), values: shoppers.map((s: any) => s.total) }, { name: t("done"), values: shoppers.map((s: any) => s.done) }], true)));
   mount(...blocks);
 }
@@ -317,8 +327,8 @@ async function resultsView(participant: string): Promise<void> {
       h("div", { class: "card kpi" }, h("span", {}, t("score")), h("strong", { "data-testid": "score" }, fixed(p.score)), h("small", {}, p.ci ? `${fixed(p.ci[0])} – ${fixed(p.ci[1])}` : "")),
       h("div", { class: "card kpi" }, h("span", {}, t("rank")), h("strong", { "data-testid": "rank" }, p.rank ? `${p.rank} / ${r.industry.participants}` : "–"), h("small", {}, p.rank_ci ? `${p.rank_ci[0]}–${p.rank_ci[1]}` : "")),
       h("div", { class: "card kpi" }, h("span", {}, t("industryMean")), h("strong", {}, fixed(r.industry.mean)), h("small", {}, `${t("industryBest")} ${fixed(r.industry.best)}`))),
-    h("section", { class: "card" }, h("h2", {}, t("areas")), barChart("areas-chart", areaIds.map((id) => r.area_labels[id] ?? id), [{ name: p.name, values: areaIds.map((id) => p.areas[id]) }], true, 100)),
-    h("section", { class: "card" }, h("h2", {}, t("channels")), barChart("channels-chart", channels.map(channelLabel), [{ name: p.name, values: channels.map((c) => p.channels[c].score) }], false, 100)),
+    h("section", { class: "card" }, h("h2", {}, t("areas")), barChart("areas-chart", areaIds.map((id) => r.area_labels[id] ?? id), [{ name: p.name, values: areaIds.map((id) => p.areas[id]) }, { name: t("industryMean"), values: areaIds.map((id) => r.industry.areas?.[id] ?? null) }], true, 100)),
+    h("section", { class: "card" }, h("h2", {}, t("channels")), barChart("channels-chart", channels.map(channelLabel), [{ name: p.name, values: channels.map((c) => p.channels[c].score) }, { name: t("industryMean"), values: channels.map((c) => r.industry.channels?.[c] ?? null) }], false, 100)),
     cx ? h("p", { class: "card", "data-testid": "cx" }, cx) : h("span"),
     h("p", {}, h("a", { href: `/api/v1/participants/${encodeURIComponent(participant)}/report?format=pdf`, "data-testid": "report-pdf" }, t("downloadReport")), " · ",
       h("a", { href: `/api/v1/participants/${encodeURIComponent(participant)}/report?format=html`, "data-testid": "report-html" }, t("downloadHtml"))),
