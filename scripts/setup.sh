@@ -9,6 +9,8 @@ packages=(
   # libraries (see README "Dependencies")
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
+  # the fieldwork planner (src/plan): GLPK for its integer programmes
+  libglpk-dev
   libhowardhinnant-date-dev tzdata
   # exports (src/export): Excel and SPSS, and the tools tests read them back with
   libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl
@@ -17,6 +19,8 @@ packages=(
   chromium fonts-dejavu-core poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # bench/plan.sh: wall time and peak memory (/usr/bin/time -v)
+  time
 )
 
 missing=()
