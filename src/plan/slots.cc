@@ -23,6 +23,20 @@ Result<std::vector<Slot>> MakeSlots(const Model& model) {
   const domain::Study& study = model.study;
   const int weeks = model.weeks;
   std::vector<int> week_load(static_cast<size_t>(weeks) + 1, 0);
+  // Shoppers who can do each channel and are not away, by day; and the
+  // contacts placed on each day so far. Days nobody can work are skipped,
+  // and days short of shoppers for their load are used last.
+  std::map<std::pair<Channel, Day>, int> available;
+  for (const auto& spec : study.channels) {
+    for (Day day = model.first_day; day <= model.last_day; ++day) {
+      int count = 0;
+      for (size_t s = 0; s < model.shoppers.size(); ++s) {
+        if (model.shoppers[s].CanDo(spec.channel) && !model.Away(static_cast<int>(s), day)) ++count;
+      }
+      available[{spec.channel, day}] = count;
+    }
+  }
+  std::map<Day, int> day_load;
   std::vector<Slot> slots;
   for (size_t p = 0; p < study.participants.size(); ++p) {
     const domain::Participant& participant = study.participants[p];
@@ -139,8 +153,18 @@ Result<std::vector<Slot>> MakeSlots(const Model& model) {
       const Channel channel = channel_of[static_cast<size_t>(k)];
       const domain::ChannelSpec& spec = *study.FindChannel(channel);
       std::vector<Day> days = model.OpenDays(week, channel);
+      std::erase_if(days, [&](Day day) { return available[{channel, day}] == 0; });
+      if (days.empty()) {
+        return InvalidInput(
+            "in week " + std::to_string(week) + " no shopper who " +
+                (channel == Channel::kPhone ? "can phone" : "can do " + Name(channel)) +
+                " is free on a day " + Name(channel) + " is open",
+            where);
+      }
+      auto pressure = [&](Day day) { return 2 * day_load[day] / available[{channel, day}]; };
       std::stable_sort(days.begin(), days.end(), [&](Day a, Day b) {
         if (on_day[a] != on_day[b]) return on_day[a] < on_day[b];
+        if (pressure(a) != pressure(b)) return pressure(a) < pressure(b);
         const int wa = weekday_use[IsoWeekday(a)], wb = weekday_use[IsoWeekday(b)];
         if (wa != wb) return wa < wb;
         return (IsoWeekday(a) + pi + k) % 7 < (IsoWeekday(b) + pi + k) % 7;
@@ -166,6 +190,7 @@ Result<std::vector<Slot>> MakeSlots(const Model& model) {
         const int minute = spec.hours.open_minute + 60 * best;
         taken.insert({day, minute / 60});
         ++on_day[day];
+        ++day_load[day];
         ++weekday_use[IsoWeekday(day)];
         ++hour_use[minute / 60];
         Slot slot;
