@@ -222,7 +222,7 @@ int RunExport(const ExportArgs& args) {
       int end = start + 60;
       if (const auto* spec = study.FindChannel(contact->channel))
         end = std::min(end, spec->hours.close_minute);
-      char text[8];
+      char text[32];
       std::snprintf(text, sizeof text, "%02d:%02d", end / 60, end % 60);
       window += std::string("-") + text;
     }

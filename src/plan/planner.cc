@@ -88,7 +88,7 @@ Result<Plan> MakePlan(const domain::Study& study, const std::vector<domain::Shop
   std::vector<std::vector<int>> by_week(static_cast<size_t>(model.weeks) + 1);
   for (size_t index = 0; index < slots.size(); ++index)
     by_week[static_cast<size_t>(slots[index].week)].push_back(static_cast<int>(index));
-  for (int week = 1; week <= model.weeks; ++week) {
+  for (int week = 1; options.flows && week <= model.weeks; ++week) {
     for (int block = 0; block < blocks; ++block) {
       std::vector<int> which;
       for (int index : by_week[static_cast<size_t>(week)]) {

@@ -30,6 +30,9 @@ struct PlanOptions {
   // Shoppers are split into blocks of about this many contacts' worth of
   // companies for the flows (see docs/planning.md); 0 = one block.
   int contacts_per_block = 5000;
+  // false: skip the flows, every company is planned by the integer
+  // programme alone (stage 4), one after another. Slower; for comparison.
+  bool flows = true;
 };
 
 struct PlanStats {

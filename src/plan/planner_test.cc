@@ -356,6 +356,23 @@ TEST(Repair, NoShopperLeftIsExplained) {
                 ", 0 of them have a free place that week and have not contacted the company");
 }
 
+TEST(Planner, IntegerProgrammeAloneMeetsEveryRule) {
+  // Stage 4 on its own: each company by GLPK, the profile rule included.
+  auto study = SmallStudy({{"p1", "C1"}, {"p2", "C1"}, {"p3", "C2"}});
+  study.industries[0].scenarios[1].profile.age_bands = {"60+"};
+  auto shoppers = Shoppers(9, 2);
+  for (size_t s = 0; s < 4; ++s) shoppers[s].age_band = "60+";
+  shoppers[8].away_dates = {"2026-01-12", "2026-01-13", "2026-01-14", "2026-01-15", "2026-01-16"};
+  PlanOptions options;
+  options.flows = false;
+  auto plan = MakePlan(study, shoppers, options);
+  ASSERT_TRUE(plan) << plan.error().ToString();
+  EXPECT_EQ(plan->stats.flow_problems, 0);
+  EXPECT_EQ(plan->stats.ilp_problems, 2);  // one per company
+  EXPECT_EQ(plan->stats.placed_by_ilp, 12);
+  ExpectChecked(study, shoppers, plan->contacts);
+}
+
 TEST(Planner, DefaultDemoPlanPassesTheChecker) {
   const demo::DemoWorld world = demo::GenerateWorld(demo::DemoOptions{});
   const auto plan = MakePlan(world.study, world.shoppers);

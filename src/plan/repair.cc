@@ -228,7 +228,7 @@ Result<RepairOutcome> Repair(const domain::Study& study,
     updated.shopper = new_shopper;
     outcome.changes.push_back({updated.id, "shopper", original.shopper, new_shopper,
                                reason_of[index].empty()
-                                   ? "moved to make room for the contacts of a dropped shopper"
+                                   ? "moved to make room for the contacts being re-planned"
                                    : reason_of[index]});
     outcome.changed.push_back(std::move(updated));
   }
