@@ -86,7 +86,9 @@ struct RepairOutcome {
 // Re-plans what is not yet done: contacts still kPlanned of a dropped
 // shopper get another shopper (same time where the rules allow), and every
 // kFailed contact without a replacement gets one (same participant, channel,
-// scenario and week, a free hour). Contacts started, submitted, approved or
+// scenario and week, a free hour), and a participant whose channels changed
+// has its still-planned contacts moved to the channels its new split asks
+// for. Contacts started, submitted, approved or
 // returned are never touched. Every hard constraint holds afterwards when
 // it held before. Shoppers are placed by an integer programme (GLPK); when
 // none exists, kInvalidInput says why.

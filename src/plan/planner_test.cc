@@ -340,6 +340,64 @@ TEST(Repair, FailedContactIsReplacedInItsWeekWithItsScenario) {
   EXPECT_TRUE(again->changed.empty());
 }
 
+TEST(Repair, ParticipantDropsAChannelItsPlannedContactsMove) {
+  // p1 offers phone (08-16) and chat (08-20), shares 1:1: 2 + 2 of 4 contacts.
+  auto study = SmallStudy({{"p1", "C1"}, {"p2", "C2"}});
+  domain::ChannelSpec chat = study.channels.front();
+  chat.channel = Channel::kChat;
+  chat.priority = 1;
+  chat.hours.close_minute = 20 * 60;
+  study.channels.push_back(chat);
+  study.participants[0].audit[2].offered = true;
+  auto shoppers = Shoppers(8, 2);
+  for (auto& shopper : shoppers) shopper.channels = {Channel::kPhone, Channel::kChat};
+  Plan plan = MustPlan(study, shoppers);
+  int chats = 0;
+  for (const auto& contact : plan.contacts) chats += contact.channel == Channel::kChat;
+  ASSERT_EQ(chats, 2);
+  // Chat is withdrawn: all 4 of p1's contacts are now phone (still 2 a week, A and B twice).
+  study.participants[0].audit[2].offered = false;
+  auto outcome = Repair(study, shoppers, plan.contacts, RepairRequest{});
+  ASSERT_TRUE(outcome) << outcome.error().ToString();
+  EXPECT_EQ(outcome->changed.size(), 2u);
+  std::map<std::string, domain::Contact> merged;
+  for (const auto& contact : plan.contacts) merged[contact.id] = contact;
+  for (const auto& contact : outcome->changed) merged[contact.id] = contact;
+  std::vector<domain::Contact> after;
+  for (const auto& [id, contact] : merged) after.push_back(contact);
+  ExpectChecked(study, shoppers, after);
+  int channel_changes = 0;
+  for (const auto& change : outcome->changes) {
+    if (change.field != "channel") continue;
+    ++channel_changes;
+    EXPECT_EQ(change.old_value, "chat");
+    EXPECT_EQ(change.new_value, "phone");
+    EXPECT_EQ(change.reason, "p1 changed its channels: chat now gets fewer contacts");
+  }
+  EXPECT_EQ(channel_changes, 2);
+}
+
+TEST(Repair, DoneContactsOnAWithdrawnChannelAreExplained) {
+  auto study = SmallStudy({{"p1", "C1"}});
+  domain::ChannelSpec chat = study.channels.front();
+  chat.channel = Channel::kChat;
+  chat.priority = 1;
+  study.channels.push_back(chat);
+  study.participants[0].audit[2].offered = true;
+  auto shoppers = Shoppers(8, 2);
+  for (auto& shopper : shoppers) shopper.channels = {Channel::kPhone, Channel::kChat};
+  Plan plan = MustPlan(study, shoppers);
+  for (auto& contact : plan.contacts) {
+    if (contact.channel == Channel::kChat) contact.status = domain::ContactStatus::kApproved;
+  }
+  study.participants[0].audit[2].offered = false;
+  const auto outcome = Repair(study, shoppers, plan.contacts, RepairRequest{});
+  ASSERT_FALSE(outcome);
+  EXPECT_EQ(outcome.error().message,
+            "participant p1 has 2 chat contacts done or under way; its channels now give that "
+            "channel 0");
+}
+
 TEST(Repair, NoShopperLeftIsExplained) {
   // 4 contacts of C1 and exactly 4 shoppers: when one drops out nobody may take its contact.
   const auto study = SmallStudy({{"p1", "C1"}});

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "domain/allocation.h"
 #include "plan/model.h"
 #include "plan/planner.h"
 
@@ -158,6 +159,131 @@ Result<RepairOutcome> Repair(const domain::Study& study,
   }
   if (!problems.empty()) return InvalidInput(Join(problems), where);
 
+  // A participant whose channels changed (its audit in the study no longer
+  // gives the split its contacts have): contacts still planned on a channel
+  // that now gets fewer move to a channel that now gets more, at the same
+  // time when that channel is open then, else at a free hour of the same
+  // week; each takes the scenario its new channel has used least.
+  std::map<int, std::vector<int>> by_participant;
+  for (size_t index = 0; index < slots.size(); ++index)
+    by_participant[slots[index].participant].push_back(static_cast<int>(index));
+  for (auto& [participant_index, list] : by_participant) {
+    const auto& participant = study.participants[static_cast<size_t>(participant_index)];
+    std::map<domain::Channel, int> wanted, have;
+    for (const auto& [channel, count] : domain::AllocateContacts(study, participant))
+      wanted[channel] = count;
+    for (int index : list) ++have[slots[static_cast<size_t>(index)].channel];
+    if (have == wanted) continue;
+    auto movable = [&](int index) {
+      const int contact = contact_of[static_cast<size_t>(index)];
+      return contact < 0 ||
+             contacts[static_cast<size_t>(contact)].status == ContactStatus::kPlanned;
+    };
+    std::map<domain::Channel, int> room = wanted;  // places left per channel
+    for (int index : list) {
+      if (!movable(index)) --room[slots[static_cast<size_t>(index)].channel];
+    }
+    for (const auto& [channel, left] : room) {
+      if (left < 0) {
+        problems.push_back("participant " + participant.id + " has " +
+                           std::to_string(wanted[channel] - left) + " " +
+                           std::string(domain::ToString(channel)) +
+                           " contacts done or under way; its channels now give that channel " +
+                           std::to_string(wanted[channel]));
+      }
+    }
+    std::vector<int> order = list;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const Slot& x = slots[static_cast<size_t>(a)];
+      const Slot& y = slots[static_cast<size_t>(b)];
+      return x.day != y.day ? x.day < y.day : x.minute < y.minute;
+    });
+    std::vector<int> convert;
+    std::map<std::pair<domain::Channel, std::string>, int> used;  // (channel, scenario)
+    for (int index : order) {
+      Slot& slot = slots[static_cast<size_t>(index)];
+      if (!movable(index)) {
+        ++used[{slot.channel, slot.scenario->id}];
+      } else if (room[slot.channel] > 0) {
+        --room[slot.channel];
+        ++used[{slot.channel, slot.scenario->id}];
+      } else {
+        convert.push_back(index);
+      }
+    }
+    const auto* industry = study.FindIndustry(participant.industry);
+    for (int index : convert) {
+      Slot& slot = slots[static_cast<size_t>(index)];
+      const domain::Channel old_channel = slot.channel;
+      auto open_at = [&](domain::Channel channel, Day day, int minute) {
+        const auto* spec = study.FindChannel(channel);
+        return spec &&
+               std::find(spec->hours.weekdays.begin(), spec->hours.weekdays.end(),
+                         IsoWeekday(day)) != spec->hours.weekdays.end() &&
+               minute >= spec->hours.open_minute && minute < spec->hours.close_minute;
+      };
+      const domain::Channel* chosen = nullptr;
+      for (const auto& [channel, left] : room) {
+        if (left > 0 && open_at(channel, slot.day, slot.minute)) chosen = &channel;
+      }
+      if (!chosen) {
+        for (const auto& [channel, left] : room) {
+          if (left > 0 && (!chosen || left > room[*chosen])) chosen = &channel;
+        }
+      }
+      if (!chosen) continue;  // reported above: done contacts exceed the split
+      const domain::Channel channel = *chosen;
+      if (!open_at(channel, slot.day, slot.minute)) {
+        const auto* spec = study.FindChannel(channel);
+        taken_hours.erase({slot.participant, {slot.day, slot.minute / 60}});
+        bool found = false;
+        const int hours = std::max(1, (spec->hours.close_minute - spec->hours.open_minute) / 60);
+        for (Day day : model.OpenDays(slot.week, channel)) {
+          for (int h = 0; h < hours && !found; ++h) {
+            const int minute = spec->hours.open_minute + 60 * h;
+            if (taken_hours.count({slot.participant, {day, minute / 60}})) continue;
+            slot.day = day;
+            slot.minute = minute;
+            found = true;
+          }
+          if (found) break;
+        }
+        taken_hours.insert({slot.participant, {slot.day, slot.minute / 60}});
+        if (!found) {
+          problems.push_back("participant " + participant.id + ": no free hour in week " +
+                             std::to_string(slot.week) + " for the " +
+                             std::string(domain::ToString(channel)) + " contact that replaces " +
+                             slot.id);
+          continue;
+        }
+      }
+      const domain::Scenario* best = nullptr;
+      for (const auto& scenario : industry->scenarios) {
+        if (!Suits(scenario, channel)) continue;
+        if (!best || used[{channel, scenario.id}] < used[{channel, best->id}]) best = &scenario;
+      }
+      if (!best) {
+        problems.push_back("industry " + industry->id + " has no scenario that suits " +
+                           std::string(domain::ToString(channel)));
+        continue;
+      }
+      ++used[{channel, best->id}];
+      --room[channel];
+      if (slot.shopper >= 0) ledger.Release(model, slot);
+      ledger.Expect(model, slot, -1);  // no longer needed on its old channel
+      slot.channel = channel;
+      slot.scenario = best;
+      slot.shopper = -1;
+      ledger.Expect(model, slot);
+      if (reason_of[static_cast<size_t>(index)].empty()) {
+        reason_of[static_cast<size_t>(index)] = participant.id + " changed its channels: " +
+                                                std::string(domain::ToString(old_channel)) +
+                                                " now gets fewer contacts";
+      }
+    }
+  }
+  if (!problems.empty()) return InvalidInput(Join(problems), where);
+
   std::vector<int> open;
   for (size_t index = 0; index < slots.size(); ++index) {
     if (slots[index].shopper < 0) open.push_back(static_cast<int>(index));
@@ -223,13 +349,26 @@ Result<RepairOutcome> Repair(const domain::Study& study,
       continue;
     }
     const auto& original = contacts[static_cast<size_t>(contact)];
-    if (original.shopper == new_shopper) continue;
     domain::Contact updated = original;
     updated.shopper = new_shopper;
-    outcome.changes.push_back({updated.id, "shopper", original.shopper, new_shopper,
-                               reason_of[index].empty()
+    updated.channel = slot.channel;
+    updated.scenario = slot.scenario->id;
+    updated.planned_at = LocalText(slot.day, slot.minute);
+    if (updated == original) continue;
+    const std::string reason = reason_of[index].empty()
                                    ? "moved to make room for the contacts being re-planned"
-                                   : reason_of[index]});
+                                   : reason_of[index];
+    const std::pair<const char*, std::pair<std::string, std::string>> fields[] = {
+        {"channel",
+         {std::string(domain::ToString(original.channel)),
+          std::string(domain::ToString(updated.channel))}},
+        {"scenario", {original.scenario, updated.scenario}},
+        {"planned_at", {original.planned_at, updated.planned_at}},
+        {"shopper", {original.shopper, updated.shopper}}};
+    for (const auto& [field, values] : fields) {
+      if (values.first != values.second)
+        outcome.changes.push_back({updated.id, field, values.first, values.second, reason});
+    }
     outcome.changed.push_back(std::move(updated));
   }
   return outcome;
