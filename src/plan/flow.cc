@@ -144,15 +144,15 @@ int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
       ++demand[shopper];
     }
   }
+  // The weekly maximum: a flow over one week gives each shopper that week's
+  // free places; a flow mixing weeks (not used by the planner) gives one.
+  const int week = slots[static_cast<size_t>(which.front())].week;
+  const bool one_week = std::all_of(which.begin(), which.end(), [&](int index) {
+    return slots[static_cast<size_t>(index)].week == week;
+  });
   for (const auto& [shopper, listed] : demand) {
     const size_t s = static_cast<size_t>(shopper);
-    const int week = slots[static_cast<size_t>(which.front())].week;
-    int places = 0;
-    for (int index : which) {
-      if (slots[static_cast<size_t>(index)].week != week) places = -1;
-    }
-    // One week per flow: the free places are that week's.
-    places = places < 0 ? 1 : std::min(listed, ledger.WeeklyFree(model, shopper, week));
+    const int places = one_week ? std::min(listed, ledger.WeeklyFree(model, shopper, week)) : 1;
     for (int k = 0; k < places; ++k) {
       const long cost = kTotalWeight * (ledger.total[s] + k) +
                         kWeekWeight * (ledger.weekly[s][static_cast<size_t>(week)] + k);

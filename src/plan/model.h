@@ -104,8 +104,9 @@ long AffinityCost(const Model& model, const Ledger& ledger, const Slot& slot, in
 // the participant and the reason.
 Result<std::vector<Slot>> MakeSlots(const Model& model);
 
-// Stage 3: places the slots listed (indices into `slots`) with a min-cost
-// flow over the shoppers listed; updates `ledger`. Returns how many it placed.
+// Stage 3: places the slots listed (indices into `slots`, one week) with a
+// min-cost flow over the shoppers listed, offering each slot its
+// `candidates` cheapest; updates `ledger`. Returns how many it placed.
 int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
                 const std::vector<int>& which, const std::vector<int>& pool, size_t candidates);
 
