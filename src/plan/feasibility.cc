@@ -4,11 +4,13 @@
 //     contacts needed vs the weekly places of the shoppers who can do the
 //     channel, counted in the weeks they are not away the whole week;
 //   - per week and channel (from the time slots, stage 2): the same per week;
+//   - per scenario profile (e.g. age 60+), over the period;
 //   - per company: its contacts need distinct shoppers, so for every set of
 //     its (channel, profile) groups the contacts in them must not exceed the
 //     shoppers who can do at least one of them (Hall's condition).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "domain/allocation.h"
 #include "plan/model.h"
@@ -126,6 +128,38 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
       reasons.push_back("week " + std::to_string(week) + " needs " + std::to_string(week_total) +
                         " contacts; the shoppers have " + std::to_string(week_places) +
                         " free slots that week");
+    }
+  }
+
+  // Per scenario profile over the period: contacts that need it vs the
+  // weekly places of the shoppers who fit it and can do one of their channels.
+  for (size_t profile = 1; profile < model.profiles.size(); ++profile) {
+    int count = 0;
+    std::set<Channel> channels;
+    std::set<std::string> scenarios;
+    for (const Slot& slot : *slots) {
+      if (model.profile_of.at(slot.scenario) != static_cast<int>(profile)) continue;
+      ++count;
+      channels.insert(slot.channel);
+      scenarios.insert(slot.scenario->id);
+    }
+    if (count == 0) continue;
+    int free = 0;
+    for (int s = 0; s < shopper_count; ++s) {
+      if (!FitsProfile(model.profiles[profile], shoppers[static_cast<size_t>(s)])) continue;
+      for (int week = 1; week <= model.weeks; ++week) {
+        int best = 0;
+        for (Channel channel : channels) best = std::max(best, Places(model, s, week, channel));
+        free += best;
+      }
+    }
+    if (count > free) {
+      std::string names;
+      for (const auto& id : scenarios) names += (names.empty() ? "" : ", ") + id;
+      const std::string who = "shoppers of " + Describe(model.profiles[profile]);
+      reasons.push_back("the study needs " + std::to_string(count) + " contacts for " + who + " (" +
+                        names + ") in " + period + "; " + who + " have " + std::to_string(free) +
+                        " free slots");
     }
   }
 

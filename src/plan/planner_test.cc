@@ -252,6 +252,23 @@ TEST(Planner, TooFewShoppersForAProfileIsExplained) {
             "1 shopper can do them");
 }
 
+TEST(Planner, TooFewSlotsForAProfileOverThePeriodIsExplained) {
+  // 4 companies x 2 B contacts (age 60+) = 8; the 2 seniors work 1 a week: 4 slots.
+  auto study = SmallStudy({{"p1", "C1"}, {"p2", "C2"}, {"p3", "C3"}, {"p4", "C4"}});
+  study.industries[0].scenarios[1].profile.age_bands = {"60+"};
+  auto shoppers = Shoppers(8, 2);
+  for (size_t s = 0; s < 2; ++s) {
+    shoppers[s].age_band = "60+";
+    shoppers[s].max_contacts_per_week = 1;
+  }
+  const auto plan = MakePlan(study, shoppers);
+  ASSERT_FALSE(plan);
+  EXPECT_EQ(plan.error().message,
+            "no plan can meet every hard constraint:\n"
+            "the study needs 8 contacts for shoppers of age 60+ (B) in weeks 1-2; shoppers of age "
+            "60+ have 4 free slots");
+}
+
 TEST(Planner, NoChannelOfferedIsExplained) {
   auto study = SmallStudy({{"p1", "C1"}});
   study.participants[0].audit[0].offered = false;
