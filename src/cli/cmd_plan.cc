@@ -279,7 +279,8 @@ void AddPlanCommands(CLI::App& app, int& exit_code) {
   auto repair_args = std::make_shared<RepairArgs>();
   CLI::App* repair = plan->add_subcommand(
       "repair",
-      "Re-plan what is not yet done (a dropped shopper's planned contacts, failed contacts), "
+      "Re-plan what is not yet done (a dropped shopper's planned contacts, failed contacts, "
+      "a participant whose channels changed), "
       "keeping what is done or under way and every hard constraint; every change is logged");
   repair->add_option("--db", repair_args->db, "SQLite database file")
       ->required()
