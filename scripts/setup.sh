@@ -11,6 +11,8 @@ packages=(
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
   # web app (src/server): HTTP, argon2id password hashes; wrk for its benchmark
   libcpp-httplib-dev libsodium-dev wrk
+  # the fieldwork planner (src/plan): GLPK for its integer programmes
+  libglpk-dev
   libhowardhinnant-date-dev tzdata
   # exports (src/export): Excel and SPSS, and the tools tests read them back with
   libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl
@@ -19,6 +21,8 @@ packages=(
   chromium fonts-dejavu-core poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # bench/plan.sh: wall time and peak memory (/usr/bin/time -v)
+  time
 )
 
 missing=()

@@ -54,7 +54,7 @@ check demo_again_conflict 1 "$cx" demo --db "$work/demo.db" --participants 24 --
 check demo_replace 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --format json --replace
 cmp -s "$work/out" "$work/demo1.json" && pass || fail "demo_deterministic"
 check demo_too_few_shoppers 2 "$cx" demo --db "$work/demo2.db" --participants 12 --shoppers 5
-expect_in demo_too_few_message "$work/err" "too few shoppers"
+expect_in demo_too_few_message "$work/err" "contacts from distinct shoppers"
 check demo_bad_number 2 "$cx" demo --db "$work/demo3.db" --participants -4
 
 # Exports of the demo: every format, and a bad format refused.

@@ -1,4 +1,5 @@
-// cxbench demo: generate the demo study, store it, and print what exists so far.
+// cxbench demo: generate the demo study, plan it with the planner, simulate the
+// answers, store it, and print what exists so far.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "cli/output.h"
 #include "demo/generator.h"
 #include "domain/fieldwork_summary.h"
+#include "plan/planner.h"
 #include "store/store.h"
 
 namespace cx::cli {
@@ -21,6 +23,7 @@ struct DemoArgs {
   demo::DemoOptions options;
   bool replace = false;
   int open = 0;  // contacts per shopper left to do, as if fieldwork were under way
+  bool no_fieldwork = false;  // the study and shoppers only, for cxbench plan
   Format format = Format::kTable;
 };
 
@@ -176,13 +179,33 @@ int RunDemo(const DemoArgs& args) {
   if (!parent.empty()) std::filesystem::create_directories(parent);
 
   demo::DemoWorld world = demo::GenerateWorld(args.options);
-  std::vector<domain::Contact> contacts;
-  try {
-    contacts = demo::AssignContacts(world, args.options.seed);
-  } catch (const std::invalid_argument& error) {
-    std::cerr << "cxbench: error: " << error.what() << "\n";
-    return kExitBadInput;
+  if (args.no_fieldwork) {
+    auto store = store::OpenSqlite(args.db);
+    if (!store) {
+      std::cerr << "cxbench: error: " << store.error().ToString() << "\n";
+      return ExitCodeFor(store.error());
+    }
+    for (const Status& status :
+         {(*store)->SaveStudy(world.study, args.replace), (*store)->SaveShoppers(world.shoppers)}) {
+      if (!status) {
+        std::cerr << "cxbench: error: " << status.error().ToString() << "\n";
+        return ExitCodeFor(status.error());
+      }
+    }
+    std::cout << "Demo study '" << world.study.id << "' with " << world.study.participants.size()
+              << " participants and " << world.shoppers.size() << " shoppers written to " << args.db
+              << " without fieldwork; plan it with: cxbench plan --db " << args.db << "\n";
+    return kExitOk;
   }
+  // The fieldwork planner places the contacts (src/plan), then the demo plays them.
+  plan::PlanOptions plan_options;
+  plan_options.seed = args.options.seed;
+  auto plan = plan::MakePlan(world.study, world.shoppers, plan_options);
+  if (!plan) {
+    std::cerr << "cxbench: error: " << plan.error().ToString() << "\n";
+    return ExitCodeFor(plan.error());
+  }
+  std::vector<domain::Contact> contacts = std::move(plan->contacts);
   demo::SimulateAnswers(world, contacts, args.options.seed);
   LeaveOpen(contacts, args.open);
 
@@ -225,7 +248,8 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<DemoArgs>();
   CLI::App* command = app.add_subcommand(
       "demo",
-      "Generate a realistic synthetic benchmark study (deterministic for a seed), store it and "
+      "Generate a realistic synthetic benchmark study (deterministic for a seed), plan it with "
+      "the fieldwork planner, simulate the answers, store it and "
       "print a summary");
   command->add_option("--db", args->db, "SQLite database file (created if absent)")
       ->capture_default_str();
@@ -242,6 +266,9 @@ void AddDemoCommand(CLI::App& app, int& exit_code) {
                    "Leave each shopper's last N contacts still to do (for the web app's demo)")
       ->capture_default_str()
       ->check(CLI::Range(0, 1000));
+  command->add_flag("--no-fieldwork", args->no_fieldwork,
+                    "Store the study and the shopper pool only (no plan, no answers), for "
+                    "cxbench plan");
   AddFormatOption(command, args->format);
   command->callback([args, &exit_code] { exit_code = RunDemo(*args); });
 }

@@ -49,9 +49,7 @@ int RunPlanCheck(const PlanCheckArgs& args) {
 
 }  // namespace
 
-void AddPlanCheckCommand(CLI::App& app, int& exit_code) {
-  CLI::App* plan = app.add_subcommand("plan", "Fieldwork plans");
-  plan->require_subcommand(1);
+void AddPlanCheckCommand(CLI::App* plan, int& exit_code) {
   auto args = std::make_shared<PlanCheckArgs>();
   CLI::App* check = plan->add_subcommand("check",
                                          "Re-verify every hard constraint of the stored plan and "

@@ -14,7 +14,11 @@ void AddReportCommand(CLI::App& app, int& exit_code);
 void AddErlangCommand(CLI::App& app, int& exit_code);
 void AddProgrammeCommands(CLI::App& app, int& exit_code);
 void AddCallbackCommands(CLI::App& app, int& exit_code);
-void AddPlanCheckCommand(CLI::App& app, int& exit_code);
+// `plan` (make a plan) with its subcommands check, repair and export.
+void AddPlanCommands(CLI::App& app, int& exit_code);
+// `plan check`, added to the `plan` command (cmd_plan_check.cc).
+void AddPlanCheckCommand(CLI::App* plan, int& exit_code);
+void AddShopperCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   cx::cli::AddErlangCommand(app, exit_code);
   cx::cli::AddProgrammeCommands(app, exit_code);
   cx::cli::AddCallbackCommands(app, exit_code);
-  cx::cli::AddPlanCheckCommand(app, exit_code);
+  cx::cli::AddPlanCommands(app, exit_code);
+  cx::cli::AddShopperCommands(app, exit_code);
   cx::cli::AddServeCommands(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -1,0 +1,313 @@
+// cxbench plan: make the fieldwork plan (src/plan), repair it, export each
+// shopper's list. `plan check` lives in cmd_plan_check.cc.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/study_selection.h"
+#include "export/writers.h"
+#include "plan/planner.h"
+
+namespace cx::cli {
+namespace {
+
+std::string DefaultActor() {
+  const char* user = std::getenv("USER");
+  return user && *user ? user : "cxbench plan";
+}
+
+struct PlanArgs {
+  std::string db;
+  std::string study;
+  uint64_t seed = 2026;
+  std::string actor = DefaultActor();
+  Format format = Format::kTable;
+};
+
+int RunPlan(const PlanArgs& args) {
+  if (args.db.empty()) {
+    std::cerr << "cxbench: error: plan needs --db FILE (or a subcommand: check, repair, export)\n";
+    return kExitBadInput;
+  }
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  auto shoppers = loaded->store->LoadShoppers();
+  if (!shoppers) return ReportError(shoppers.error());
+  if (shoppers->empty()) {
+    return ReportError(InvalidInput(
+        "the database has no shoppers: import the pool with cxbench shoppers import", args.db));
+  }
+  const auto& old = loaded->contacts;
+  for (const auto& contact : old) {
+    if (contact.status != domain::ContactStatus::kPlanned) {
+      return ReportError(Conflict("contact " + contact.id + " is " +
+                                      std::string(domain::ToString(contact.status)) +
+                                      "; a new plan would overwrite fieldwork under way or done: "
+                                      "use cxbench plan repair",
+                                  "study " + loaded->study.id));
+    }
+  }
+  const auto started = std::chrono::steady_clock::now();
+  plan::PlanOptions options;
+  options.seed = args.seed;
+  auto made = plan::MakePlan(loaded->study, *shoppers, options);
+  if (!made) return ReportError(made.error());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::set<std::string> ids;
+  for (const auto& contact : made->contacts) ids.insert(contact.id);
+  for (const auto& contact : old) {
+    if (!ids.count(contact.id)) {
+      return ReportError(Conflict("planned contact " + contact.id +
+                                      " is not in the new plan and cannot be removed; use a new "
+                                      "database or cxbench plan repair",
+                                  "study " + loaded->study.id));
+    }
+  }
+  if (auto saved = loaded->store->SaveContacts(loaded->study.id, made->contacts); !saved)
+    return ReportError(saved.error());
+  store::ChangeLogEntry entry;
+  entry.actor = args.actor;
+  entry.entity = "study";
+  entry.entity_id = loaded->study.id;
+  entry.field = "plan";
+  entry.old_value = std::to_string(old.size()) + " planned contacts";
+  entry.new_value = std::to_string(made->contacts.size()) + " planned contacts";
+  entry.reason = "cxbench plan --seed " + std::to_string(args.seed);
+  if (auto logged = loaded->store->AppendChangeLog(loaded->study.id, entry); !logged)
+    return ReportError(logged.error());
+
+  const auto& stats = made->stats;
+  if (args.format == Format::kJson) {
+    std::cout << nlohmann::json{{"study", loaded->study.id},
+                                {"contacts", stats.contacts},
+                                {"shoppers_used", stats.shoppers_used},
+                                {"min_per_shopper", stats.min_per_shopper},
+                                {"max_per_shopper", stats.max_per_shopper},
+                                {"flow_problems", stats.flow_problems},
+                                {"placed_by_flow", stats.placed_by_flow},
+                                {"ilp_problems", stats.ilp_problems},
+                                {"placed_by_ilp", stats.placed_by_ilp},
+                                {"seconds", seconds}}
+                     .dump(2)
+              << "\n";
+  } else {
+    std::cout << "Planned " << stats.contacts << " contacts of "
+              << loaded->study.participants.size() << " participants over "
+              << loaded->study.period.Weeks() << " weeks: " << stats.shoppers_used << " of "
+              << shoppers->size() << " shoppers, " << stats.min_per_shopper << " to "
+              << stats.max_per_shopper << " contacts each.\n"
+              << "Solvers: " << stats.flow_problems << " min-cost flows placed "
+              << stats.placed_by_flow << " contacts; " << stats.ilp_problems
+              << " integer programmes placed " << stats.placed_by_ilp << " (";
+    std::cout.setf(std::ios::fixed);
+    std::cout.precision(2);
+    std::cout << seconds << " s). Written to " << args.db
+              << "; verify with: cxbench plan check --db " << args.db << "\n";
+  }
+  return kExitOk;
+}
+
+struct RepairArgs {
+  std::string db;
+  std::string study;
+  std::vector<std::string> dropped;
+  std::string actor = DefaultActor();
+  Format format = Format::kTable;
+};
+
+int RunRepair(const RepairArgs& args) {
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  auto shoppers = loaded->store->LoadShoppers();
+  if (!shoppers) return ReportError(shoppers.error());
+  plan::RepairRequest request;
+  request.dropped_shoppers.insert(args.dropped.begin(), args.dropped.end());
+  auto outcome = plan::Repair(loaded->study, *shoppers, loaded->contacts, request);
+  if (!outcome) return ReportError(outcome.error());
+  if (!outcome->changed.empty()) {
+    if (auto saved = loaded->store->SaveContacts(loaded->study.id, outcome->changed); !saved)
+      return ReportError(saved.error());
+  }
+  for (const auto& change : outcome->changes) {
+    store::ChangeLogEntry entry{"",           args.actor,       "contact",        change.contact,
+                                change.field, change.old_value, change.new_value, change.reason};
+    if (auto logged = loaded->store->AppendChangeLog(loaded->study.id, entry); !logged)
+      return ReportError(logged.error());
+  }
+  if (args.format == Format::kJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : outcome->changes) {
+      out.push_back({{"contact", c.contact},
+                     {"field", c.field},
+                     {"old", c.old_value},
+                     {"new", c.new_value},
+                     {"reason", c.reason}});
+    }
+    std::cout << out.dump(2) << "\n";
+  } else if (args.format == Format::kCsv) {
+    Table table{{"contact", "field", "old", "new", "reason"}, {}, {}};
+    for (const auto& c : outcome->changes)
+      table.rows.push_back({c.contact, c.field, c.old_value, c.new_value, c.reason});
+    PrintCsv(std::cout, table);
+  } else {
+    for (const auto& c : outcome->changes) {
+      std::cout << c.contact << ": " << c.field << " "
+                << (c.old_value.empty() ? "" : c.old_value + " -> ") << c.new_value << " ("
+                << c.reason << ")\n";
+    }
+    std::cout << (outcome->changes.empty()
+                      ? "plan repair: nothing to re-plan"
+                      : "plan repair: " + std::to_string(outcome->changes.size()) +
+                            " changes, logged as " + args.actor)
+              << "\n";
+  }
+  return kExitOk;
+}
+
+struct ExportArgs {
+  std::string db;
+  std::string study;
+  std::string format = "csv";
+  std::string out;
+  std::string language;
+};
+
+int RunExport(const ExportArgs& args) {
+  auto loaded = LoadStudyWithContacts(args.db, args.study);
+  if (!loaded) return ReportError(loaded.error());
+  auto shoppers = loaded->store->LoadShoppers();
+  if (!shoppers) return ReportError(shoppers.error());
+  const auto& study = loaded->study;
+  const std::string language =
+      args.language.empty() && !study.languages.empty() ? study.languages.front() : args.language;
+  std::map<std::string, const domain::Shopper*> shopper_of;
+  for (const auto& shopper : *shoppers) shopper_of[shopper.id] = &shopper;
+
+  exporting::ExportTable table;
+  table.title = "Plan";
+  const std::pair<const char*, const char*> columns[] = {
+      {"shopper", "Shopper"},    {"shopper_name", "Name"},  {"date", "Date"},
+      {"window", "Time window"}, {"company", "Company"},    {"participant", "Customer centre"},
+      {"channel", "Channel"},    {"scenario", "Scenario"},  {"scenario_title", "Role play"},
+      {"script", "Script"},      {"contact", "Contact id"}, {"status", "Status"}};
+  for (const auto& [name, label] : columns)
+    table.columns.push_back({name, label, exporting::ColumnKind::kText, {}, std::nullopt});
+  std::vector<const domain::Contact*> list;
+  for (const auto& contact : loaded->contacts) {
+    if (contact.status != domain::ContactStatus::kFailed) list.push_back(&contact);
+  }
+  std::sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
+    return a->shopper != b->shopper ? a->shopper < b->shopper : a->planned_at < b->planned_at;
+  });
+  for (const auto* contact : list) {
+    const auto* participant = study.FindParticipant(contact->participant);
+    const domain::Scenario* scenario = nullptr;
+    if (participant) {
+      if (const auto* industry = study.FindIndustry(participant->industry)) {
+        for (const auto& item : industry->scenarios) {
+          if (item.id == contact->scenario) scenario = &item;
+        }
+      }
+    }
+    std::string window = contact->planned_at.size() >= 16 ? contact->planned_at.substr(11, 5) : "";
+    if (!window.empty()) {
+      const int start = std::stoi(window.substr(0, 2)) * 60 + std::stoi(window.substr(3, 2));
+      int end = start + 60;
+      if (const auto* spec = study.FindChannel(contact->channel))
+        end = std::min(end, spec->hours.close_minute);
+      char text[32];
+      std::snprintf(text, sizeof text, "%02d:%02d", end / 60, end % 60);
+      window += std::string("-") + text;
+    }
+    auto shopper = shopper_of.find(contact->shopper);
+    std::vector<exporting::Cell> row = {
+        contact->shopper,
+        shopper == shopper_of.end() ? std::string() : shopper->second->name,
+        contact->planned_at.substr(0, 10),
+        window,
+        participant ? participant->company : std::string(),
+        participant ? participant->name : contact->participant,
+        std::string(domain::ToString(contact->channel)),
+        contact->scenario,
+        scenario ? scenario->title.Get(language) : std::string(),
+        scenario ? scenario->script.Get(language) : std::string(),
+        contact->id,
+        std::string(domain::ToString(contact->status))};
+    table.rows.push_back(std::move(row));
+  }
+  Status written = args.format == "xlsx" ? exporting::WriteXlsx({table}, args.out)
+                                         : exporting::WriteCsv(table, args.out);
+  if (!written) return ReportError(written.error());
+  std::set<std::string> used;
+  for (const auto* contact : list) used.insert(contact->shopper);
+  std::cout << "Wrote " << table.rows.size() << " planned contacts of " << used.size()
+            << " shoppers to " << args.out << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddPlanCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<PlanArgs>();
+  CLI::App* plan = app.add_subcommand(
+      "plan",
+      "Make the fieldwork plan of a benchmark study: contacts, times, scenarios and shoppers, "
+      "optimised under every hard constraint (see docs/planning.md); subcommands check, repair, "
+      "export");
+  plan->require_subcommand(0, 1);
+  plan->add_option("--db", args->db, "SQLite database file with the study and the shopper pool")
+      ->check(CLI::ExistingFile);
+  plan->add_option("--study", args->study, "Study id (default: the only study in the database)");
+  plan->add_option("--seed", args->seed, "Breaks ties between equally good shoppers")
+      ->capture_default_str();
+  plan->add_option("--actor", args->actor, "Who makes the plan, for the change log")
+      ->capture_default_str();
+  AddFormatOption(plan, args->format);
+  plan->callback([plan, args, &exit_code] {
+    if (plan->get_subcommands().empty()) exit_code = RunPlan(*args);
+  });
+
+  AddPlanCheckCommand(plan, exit_code);
+
+  auto repair_args = std::make_shared<RepairArgs>();
+  CLI::App* repair = plan->add_subcommand(
+      "repair",
+      "Re-plan what is not yet done (a dropped shopper's planned contacts, failed contacts, "
+      "a participant whose channels changed), "
+      "keeping what is done or under way and every hard constraint; every change is logged");
+  repair->add_option("--db", repair_args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  repair->add_option("--study", repair_args->study, "Study id (default: the only study)");
+  repair->add_option("--drop-shopper", repair_args->dropped,
+                     "A shopper who left: their planned contacts move (repeatable)");
+  repair->add_option("--actor", repair_args->actor, "Who repairs, for the change log")
+      ->capture_default_str();
+  AddFormatOption(repair, repair_args->format);
+  repair->callback([repair_args, &exit_code] { exit_code = RunRepair(*repair_args); });
+
+  auto export_args = std::make_shared<ExportArgs>();
+  CLI::App* exporter = plan->add_subcommand(
+      "export",
+      "Each shopper's list: date, time window, company, channel, scenario with its script");
+  exporter->add_option("--db", export_args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  exporter->add_option("--study", export_args->study, "Study id (default: the only study)");
+  exporter->add_option("--format", export_args->format, "csv or xlsx")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"csv", "xlsx"}));
+  exporter->add_option("--out", export_args->out, "Output file")->required();
+  exporter->add_option("--language", export_args->language,
+                       "Language of titles and scripts (default: the study's first)");
+  exporter->callback([export_args, &exit_code] { exit_code = RunExport(*export_args); });
+}
+
+}  // namespace cx::cli

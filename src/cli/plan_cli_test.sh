@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end checks of the fieldwork planner's commands: shoppers import,
+# plan, plan check, plan repair (with its change log) and plan export.
+# Run by ctest with CXBENCH set to the built binary, from the source tree.
+source "$(dirname "$0")/test_lib.sh"
+
+# A shopper pool from CSV, planned against the example study (6 centres).
+{
+  echo "id,name,age_band,gender,region,languages,channels,max_per_week,away_dates"
+  for i in $(seq 1 60); do
+    band=$([[ $((i % 3)) -eq 0 ]] && echo "60+" || echo "30-44")
+    echo "p$i,Shopper $i,$band,$([[ $((i % 2)) -eq 0 ]] && echo female || echo male),Oslo,nb;en,phone;email_form;chat;messenger,3,2026-02-02..2026-02-04"
+  done
+} >"$work/pool.csv"
+check study_load 0 "$cx" study load --db "$work/ex.db" examples/kundeserviceprisen.yaml
+check shoppers_import 0 "$cx" shoppers import --db "$work/ex.db" "$work/pool.csv"
+expect_in shoppers_import_count "$work/out" "Imported 60 shoppers"
+check plan_example 0 "$cx" plan --db "$work/ex.db" --seed 3
+expect_in plan_example_count "$work/out" "Planned 150 contacts"
+check plan_example_check 0 "$cx" plan check --db "$work/ex.db"
+# Away dates hold: nobody works 2 to 4 February.
+[[ $(sqlite3 "$work/ex.db" "SELECT count(*) FROM contact WHERE substr(planned_at, 1, 10) BETWEEN '2026-02-02' AND '2026-02-04'") -eq 0 ]] && pass || fail "plan_away"
+check plan_again 0 "$cx" plan --db "$work/ex.db" --seed 3
+expect_in plan_logged "$work/out" "Planned 150 contacts"
+[[ $(sqlite3 "$work/ex.db" "SELECT count(*) FROM change_log WHERE field = 'plan'") -eq 2 ]] && pass || fail "plan_change_log"
+
+# Import errors name file:line:column; XLSX is refused with a hint.
+printf 'id,age_band,gender,channels,max_per_week\ns1,17,female,phone,3\n' >"$work/bad.csv"
+check import_bad 2 "$cx" shoppers import --db "$work/ex.db" "$work/bad.csv"
+expect_in import_bad_where "$work/err" "$work/bad.csv:2:4: age band '17' is not 18-29, 30-44, 45-59 or 60+"
+printf 'id,age_band,gender,channels,max_per_week,colour\n' >"$work/bad2.csv"
+check import_bad_column 2 "$cx" shoppers import --db "$work/ex.db" "$work/bad2.csv"
+expect_in import_bad_column_where "$work/err" "$work/bad2.csv:1:42: unknown column 'colour'"
+touch "$work/pool.xlsx"
+check import_xlsx 2 "$cx" shoppers import --db "$work/ex.db" "$work/pool.xlsx"
+expect_in import_xlsx_hint "$work/err" "save the sheet as CSV"
+
+# The demo planned by cxbench plan; too few shoppers explained in the study's terms.
+check demo_bare 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --no-fieldwork
+check plan_demo 0 "$cx" plan --db "$work/demo.db"
+check plan_demo_check 0 "$cx" plan check --db "$work/demo.db"
+check demo_few 0 "$cx" demo --db "$work/few.db" --participants 12 --shoppers 5 --no-fieldwork
+check plan_few 2 "$cx" plan --db "$work/few.db"
+expect_in plan_few_why "$work/err" "needs 25 contacts from distinct shoppers"
+check plan_no_db 2 "$cx" plan
+
+# Repair: the first half of the period is done; a shopper drops out.
+sqlite3 "$work/demo.db" "UPDATE contact SET status = 'approved' WHERE planned_at < '2026-03-09'"
+dropped=$(sqlite3 "$work/demo.db" "SELECT shopper_id FROM contact WHERE status = 'planned' GROUP BY shopper_id ORDER BY count(*) DESC LIMIT 1")
+moving=$(sqlite3 "$work/demo.db" "SELECT count(*) FROM contact WHERE status = 'planned' AND shopper_id = '$dropped'")
+sqlite3 "$work/demo.db" "SELECT id, shopper_id, planned_at FROM contact WHERE status = 'approved' ORDER BY id" >"$work/done_before"
+check plan_refuses_done 1 "$cx" plan --db "$work/demo.db"
+expect_in plan_refuses_done_hint "$work/err" "use cxbench plan repair"
+check repair 0 "$cx" plan repair --db "$work/demo.db" --drop-shopper "$dropped" --actor tester
+expect_in repair_reason "$work/out" "shopper $dropped dropped out"
+check repair_check 0 "$cx" plan check --db "$work/demo.db"
+[[ $(sqlite3 "$work/demo.db" "SELECT count(*) FROM contact WHERE status = 'planned' AND shopper_id = '$dropped'") -eq 0 ]] && pass || fail "repair_dropped_gone"
+sqlite3 "$work/demo.db" "SELECT id, shopper_id, planned_at FROM contact WHERE status = 'approved' ORDER BY id" >"$work/done_after"
+cmp -s "$work/done_before" "$work/done_after" && pass || fail "repair_done_unchanged"
+[[ $(sqlite3 "$work/demo.db" "SELECT count(*) FROM change_log WHERE entity = 'contact' AND actor = 'tester' AND old_value = '$dropped' AND reason = 'shopper $dropped dropped out'") -eq $moving ]] && pass || fail "repair_logged"
+check repair_unknown 2 "$cx" plan repair --db "$work/demo.db" --drop-shopper nobody
+
+# A failed contact gets a replacement in its week.
+failed_id=$(sqlite3 "$work/demo.db" "SELECT min(id) FROM contact WHERE status = 'planned'")
+sqlite3 "$work/demo.db" "UPDATE contact SET status = 'failed' WHERE id = '$failed_id'"
+check repair_failed 0 "$cx" plan repair --db "$work/demo.db"
+expect_in repair_failed_created "$work/out" "$failed_id-r: created"
+check repair_failed_check 0 "$cx" plan check --db "$work/demo.db"
+
+# Export: each shopper's list, CSV and XLSX.
+check export_csv 0 "$cx" plan export --db "$work/demo.db" --format csv --out "$work/plan.csv"
+[[ $(sqlite3 "$work/demo.db" "SELECT count(*) FROM contact WHERE status != 'failed'") -eq 600 ]] && pass || fail "export_count_db"
+expect_in export_csv_header "$work/plan.csv" "shopper,shopper_name,date,window,company"
+check export_xlsx 0 "$cx" plan export --db "$work/demo.db" --format xlsx --out "$work/plan.xlsx"
+/usr/bin/python3 -c "import openpyxl,sys; ws = openpyxl.load_workbook(sys.argv[1]).active; sys.exit(ws.max_row != 601)" "$work/plan.xlsx" && pass || fail "export_xlsx_rows"
+
+finish "plan_cli"

@@ -1,0 +1,125 @@
+// Stage 4 of the planner, and the solver of repairs: an integer programme
+// (GLPK) over a set of contacts jointly, everything else fixed.
+//
+//   x[i,s] in {0,1}   contact i goes to shopper s (s eligible for i: channel,
+//                     away date, profile, not used for i's company elsewhere,
+//                     free places in i's week)
+//   sum_s x[i,s] = 1                         every contact gets one shopper
+//   sum_{i of company c} x[i,s] <= 1         a shopper once per company
+//   sum_{i in week w} x[i,s] <= free(s, w)   the weekly maximum
+//   minimise sum (affinity + workload) x[i,s]
+#include <glpk.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "plan/model.h"
+
+namespace cx::plan {
+namespace {
+
+constexpr size_t kCandidates = 80;  // shoppers per contact offered to the programme
+
+struct ProblemDeleter {
+  void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
+};
+
+}  // namespace
+
+bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                const std::vector<int>& which) {
+  for (int index : which) {
+    Slot& slot = slots[static_cast<size_t>(index)];
+    if (slot.shopper >= 0) {
+      ledger.Release(model, slot);
+      slot.shopper = -1;
+    }
+  }
+  struct Variable {
+    int slot;
+    int shopper;
+    long cost;
+  };
+  std::vector<Variable> variables;
+  std::vector<std::pair<long, int>> ranked;
+  for (int index : which) {
+    const Slot& slot = slots[static_cast<size_t>(index)];
+    ranked.clear();
+    for (int shopper = 0; shopper < static_cast<int>(model.shoppers.size()); ++shopper) {
+      if (!model.Eligible(shopper, slot) || ledger.UsedFor(slot.company, shopper) ||
+          ledger.WeeklyFree(model, shopper, slot.week) <= 0) {
+        continue;
+      }
+      const size_t s = static_cast<size_t>(shopper);
+      const long cost = AffinityCost(model, ledger, slot, shopper) + 8L * ledger.total[s] +
+                        20L * ledger.weekly[s][static_cast<size_t>(slot.week)];
+      ranked.push_back({cost, shopper});
+    }
+    if (ranked.empty()) return false;
+    if (ranked.size() > kCandidates) {
+      // The cheapest candidates: a bound on the programme's size.
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(kCandidates),
+                       ranked.end());
+      ranked.resize(kCandidates);
+    }
+    for (const auto& [cost, shopper] : ranked) variables.push_back({index, shopper, cost});
+  }
+
+  std::unique_ptr<glp_prob, ProblemDeleter> problem(glp_create_prob());
+  glp_prob* lp = problem.get();
+  glp_set_obj_dir(lp, GLP_MIN);
+  std::map<int, int> contact_row;
+  std::map<std::pair<int, int>, int> company_row;  // (company, shopper)
+  std::map<std::pair<int, int>, int> week_row;     // (shopper, week)
+  std::vector<int> row_index{0}, column_index{0};
+  std::vector<double> value{0};
+  auto row = [&](auto& rows, auto key, int type, double bound) {
+    auto [it, inserted] = rows.emplace(key, 0);
+    if (inserted) {
+      it->second = glp_add_rows(lp, 1);
+      glp_set_row_bnds(lp, it->second, type, bound, bound);
+    }
+    return it->second;
+  };
+  const int first = glp_add_cols(lp, static_cast<int>(variables.size()));
+  for (size_t v = 0; v < variables.size(); ++v) {
+    const Variable& variable = variables[v];
+    const Slot& slot = slots[static_cast<size_t>(variable.slot)];
+    const int column = first + static_cast<int>(v);
+    glp_set_col_kind(lp, column, GLP_BV);
+    glp_set_obj_coef(lp, column, static_cast<double>(variable.cost));
+    const int rows[] = {
+        row(contact_row, variable.slot, GLP_FX, 1.0),
+        row(company_row, std::make_pair(slot.company, variable.shopper), GLP_UP, 1.0),
+        row(week_row, std::make_pair(variable.shopper, slot.week), GLP_UP,
+            static_cast<double>(ledger.WeeklyFree(model, variable.shopper, slot.week)))};
+    for (int r : rows) {
+      row_index.push_back(r);
+      column_index.push_back(column);
+      value.push_back(1.0);
+    }
+  }
+  glp_load_matrix(lp, static_cast<int>(row_index.size()) - 1, row_index.data(), column_index.data(),
+                  value.data());
+  glp_term_out(GLP_OFF);
+  glp_iocp parameters;
+  glp_init_iocp(&parameters);
+  parameters.presolve = GLP_ON;
+  parameters.msg_lev = GLP_MSG_OFF;
+  parameters.mip_gap = 0.005;
+  parameters.tm_lim = 60000;
+  const int code = glp_intopt(lp, &parameters);
+  const int status = glp_mip_status(lp);
+  if (code != 0 && !(code == GLP_ETMLIM && status == GLP_FEAS)) return false;
+  if (status != GLP_OPT && status != GLP_FEAS) return false;
+  for (size_t v = 0; v < variables.size(); ++v) {
+    if (glp_mip_col_val(lp, first + static_cast<int>(v)) < 0.5) continue;
+    Slot& slot = slots[static_cast<size_t>(variables[v].slot)];
+    slot.shopper = variables[v].shopper;
+    ledger.Take(model, slot, slot.shopper);
+  }
+  return true;
+}
+
+}  // namespace cx::plan

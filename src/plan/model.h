@@ -1,0 +1,120 @@
+#pragma once
+// Private to plan/: the planner's working model of a study and its shoppers.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/fieldwork.h"
+#include "domain/study.h"
+
+namespace cx::plan {
+
+using Day = long;  // days since 1970-01-01 (std::chrono::sys_days count)
+
+Day ToDay(std::chrono::sys_days day);
+std::chrono::sys_days FromDay(Day day);
+int IsoWeekday(Day day);                            // 1 = Monday ... 7 = Sunday
+std::string DateText(Day day);                      // YYYY-MM-DD
+std::string LocalText(Day day, int minute_of_day);  // YYYY-MM-DDTHH:MM
+// Parses "YYYY-MM-DDTHH:MM"; false when it is not one.
+bool ParseLocal(const std::string& text, Day& day, int& minute_of_day);
+
+bool FitsProfile(const domain::ProfileRequirement& profile, const domain::Shopper& shopper);
+bool Suits(const domain::Scenario& scenario, domain::Channel channel);
+
+// One contact to place: fixed in time by the slot stage, its shopper chosen later.
+struct Slot {
+  std::string id;
+  int participant = 0;  // index into study.participants
+  int company = 0;      // index into Model::companies
+  domain::Channel channel = domain::Channel::kPhone;
+  const domain::Scenario* scenario = nullptr;
+  int week = 1;  // 1-based, weeks from the period's first Monday
+  Day day = 0;
+  int minute = 0;
+  int shopper = -1;  // index into shoppers; -1 = not placed
+};
+
+struct Model {
+  Model(const domain::Study& study, const std::vector<domain::Shopper>& shoppers);
+
+  const domain::Study& study;
+  const std::vector<domain::Shopper>& shoppers;
+  std::vector<std::string> companies;
+  std::vector<int> company_of;  // by participant index
+  std::map<std::string, int> participant_index;
+  std::map<std::string, int> shopper_index;
+  uint64_t seed = 0;  // breaks ties between equal shoppers
+  int weeks = 1;
+  Day first_day = 0;  // period start
+  Day last_day = 0;   // period end, inclusive
+  Day first_monday = 0;
+  std::vector<std::vector<Day>> away;  // by shopper, sorted
+  std::vector<bool> excluded;          // by shopper: never given a contact (dropped out)
+  // Distinct scenario profiles (index 0 = none); a slot's group is its
+  // channel and profile. scarcity[group] = shoppers / shoppers fitting it.
+  std::vector<domain::ProfileRequirement> profiles;
+  std::map<const domain::Scenario*, int> profile_of;
+  std::vector<double> scarcity;
+
+  int Group(const Slot& slot) const;
+  bool FitsGroup(int shopper, int group) const;
+
+  int WeekOf(Day day) const { return static_cast<int>((day - first_monday) / 7) + 1; }
+  bool Away(int shopper, Day day) const;
+  // The days of `week` inside the period on which `channel` is open.
+  std::vector<Day> OpenDays(int week, domain::Channel channel) const;
+  // Not excluded; channel, away date and scenario profile (not the company or
+  // weekly rules).
+  bool Eligible(int shopper, const Slot& slot) const;
+};
+
+// What the shoppers have taken so far: the company-once rule and the weekly
+// maximum are checked against it, the soft goals priced from it.
+struct Ledger {
+  explicit Ledger(const Model& model);
+  // A slot still to place: counted in its company's remaining need.
+  void Expect(const Model& model, const Slot& slot, int count = 1);
+  // Take and Release also move the slot out of and back into the remaining need.
+  void Take(const Model& model, const Slot& slot, int shopper);
+  void Release(const Model& model, const Slot& slot);
+  int WeeklyFree(const Model& model, int shopper, int week) const;
+  bool UsedFor(int company, int shopper) const {
+    return used[static_cast<size_t>(company) * shoppers + static_cast<size_t>(shopper)] != 0;
+  }
+
+  size_t shoppers = 0;
+  std::vector<char> used;                           // company x shopper
+  std::vector<std::vector<int>> weekly;             // shopper -> week (1-based) -> contacts
+  std::vector<int> total;                           // shopper -> contacts
+  std::vector<std::map<std::string, int>> regions;  // company -> region -> contacts
+  std::vector<std::map<int, int>> remaining;        // company -> group -> slots to place
+};
+
+// The cost of giving `slot` to `shopper` beyond workload: regions mixed
+// within a company, and shoppers a company will still need for scarce
+// channels or profiles kept for it. Integer, >= 0.
+long AffinityCost(const Model& model, const Ledger& ledger, const Slot& slot, int shopper);
+
+// Stage 2: the time slots and scenarios of every participant. Errors name
+// the participant and the reason.
+Result<std::vector<Slot>> MakeSlots(const Model& model);
+
+// Stage 3: places the slots listed (indices into `slots`, one week) with a
+// min-cost flow over the shoppers listed, offering each slot its
+// `candidates` cheapest; updates `ledger`. Returns how many it placed.
+int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                const std::vector<int>& which, const std::vector<int>& pool, size_t candidates);
+
+// Stage 4: places the slots listed jointly by an integer programme (GLPK)
+// over all shoppers, with whatever else is in `ledger` fixed. Slots already
+// placed among them are released first. True when every slot is placed; on
+// false, the slots are left unplaced and the ledger without them.
+bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                const std::vector<int>& which);
+
+}  // namespace cx::plan

@@ -1,0 +1,377 @@
+// plan repair: re-plans what is not yet done, keeps what is done or under way.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "domain/allocation.h"
+#include "plan/model.h"
+#include "plan/planner.h"
+
+namespace cx::plan {
+namespace {
+
+using domain::ContactStatus;
+
+const domain::Scenario* FindScenario(const domain::Study& study,
+                                     const domain::Participant& participant,
+                                     const std::string& id) {
+  const auto* industry = study.FindIndustry(participant.industry);
+  if (!industry) return nullptr;
+  for (const auto& scenario : industry->scenarios) {
+    if (scenario.id == id) return &scenario;
+  }
+  return nullptr;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
+  return text;
+}
+
+}  // namespace
+
+Result<RepairOutcome> Repair(const domain::Study& study,
+                             const std::vector<domain::Shopper>& shoppers,
+                             const std::vector<domain::Contact>& contacts,
+                             const RepairRequest& request) {
+  const std::string where = "repair of study " + study.id;
+  for (const auto& id : request.dropped_shoppers) {
+    if (std::none_of(shoppers.begin(), shoppers.end(),
+                     [&](const domain::Shopper& shopper) { return shopper.id == id; })) {
+      return NotFound("shopper '" + id + "' is not in the shopper pool", where);
+    }
+  }
+  Model model(study, shoppers);
+  for (const auto& id : request.dropped_shoppers)
+    model.excluded[static_cast<size_t>(model.shopper_index.at(id))] = true;
+  Ledger ledger(model);
+
+  // Every contact in the plan (not failed) becomes a slot; the index of each
+  // slot's contact is kept to write the changes back.
+  std::vector<Slot> slots;
+  std::vector<int> contact_of;
+  std::vector<std::string> reason_of;
+  std::set<std::string> ids;
+  std::map<int, int> live_per_participant;
+  std::set<std::pair<int, std::pair<Day, int>>> taken_hours;  // (participant, (day, clock hour))
+  auto to_slot = [&](const domain::Contact& contact, Slot& slot) -> Status {
+    auto participant = model.participant_index.find(contact.participant);
+    if (participant == model.participant_index.end())
+      return InvalidInput("participant '" + contact.participant + "' is not in the study",
+                          "contact " + contact.id);
+    const auto& person = study.participants[static_cast<size_t>(participant->second)];
+    slot.id = contact.id;
+    slot.participant = participant->second;
+    slot.company = model.company_of[static_cast<size_t>(participant->second)];
+    slot.channel = contact.channel;
+    slot.scenario = FindScenario(study, person, contact.scenario);
+    if (!slot.scenario)
+      return InvalidInput("scenario '" + contact.scenario + "' is not one of its industry's",
+                          "contact " + contact.id);
+    if (!ParseLocal(contact.planned_at, slot.day, slot.minute))
+      return InvalidInput("planned time '" + contact.planned_at + "' is not YYYY-MM-DDTHH:MM",
+                          "contact " + contact.id);
+    slot.week = std::clamp(model.WeekOf(slot.day), 0, model.weeks + 1);
+    return {};
+  };
+  for (size_t index = 0; index < contacts.size(); ++index) {
+    const auto& contact = contacts[index];
+    ids.insert(contact.id);
+    if (contact.status == ContactStatus::kFailed) continue;
+    Slot slot;
+    if (auto status = to_slot(contact, slot); !status) return status.error();
+    auto shopper = model.shopper_index.find(contact.shopper);
+    const bool open = contact.status == ContactStatus::kPlanned;
+    const bool dropped = request.dropped_shoppers.count(contact.shopper) > 0;
+    ledger.Expect(model, slot);
+    if (open && (dropped || shopper == model.shopper_index.end())) {
+      reason_of.push_back(dropped ? "shopper " + contact.shopper + " dropped out"
+                                  : "shopper " + contact.shopper + " is not in the pool");
+    } else {
+      if (shopper != model.shopper_index.end()) {
+        slot.shopper = shopper->second;
+        ledger.Take(model, slot, slot.shopper);
+      }
+      reason_of.push_back("");
+    }
+    ++live_per_participant[slot.participant];
+    taken_hours.insert({slot.participant, {slot.day, slot.minute / 60}});
+    slots.push_back(slot);
+    contact_of.push_back(static_cast<int>(index));
+  }
+
+  // A shopper who made a failed attempt has been in touch with the company:
+  // the company-once rule keeps them from it.
+  for (const auto& contact : contacts) {
+    if (contact.status != ContactStatus::kFailed) continue;
+    auto participant = model.participant_index.find(contact.participant);
+    auto shopper = model.shopper_index.find(contact.shopper);
+    if (participant == model.participant_index.end() || shopper == model.shopper_index.end())
+      continue;
+    ledger.used[static_cast<size_t>(model.company_of[static_cast<size_t>(participant->second)]) *
+                    ledger.shoppers +
+                static_cast<size_t>(shopper->second)] = 1;
+  }
+
+  // A failed contact without a replacement ("<id>-r") gets one while its
+  // participant is short of contacts: same channel, scenario and week (the
+  // rotation and the spread over weeks stay exact), a free hour, later
+  // than the failed attempt where the week allows.
+  std::vector<std::string> problems;
+  for (const auto& contact : contacts) {
+    if (contact.status != ContactStatus::kFailed || ids.count(contact.id + "-r")) continue;
+    Slot slot;
+    if (auto status = to_slot(contact, slot); !status) return status.error();
+    if (live_per_participant[slot.participant] >= study.contacts_per_participant) continue;
+    const auto* spec = study.FindChannel(slot.channel);
+    if (!spec) return InvalidInput("channel is not one of the study's", "contact " + contact.id);
+    std::vector<Day> days = model.OpenDays(slot.week, slot.channel);
+    std::stable_partition(days.begin(), days.end(), [&](Day day) { return day > slot.day; });
+    const int hours = std::max(1, (spec->hours.close_minute - spec->hours.open_minute) / 60);
+    bool found = false;
+    for (Day day : days) {
+      for (int h = 0; h < hours && !found; ++h) {
+        const int minute = spec->hours.open_minute + 60 * h;
+        if (taken_hours.count({slot.participant, {day, minute / 60}})) continue;
+        slot.day = day;
+        slot.minute = minute;
+        found = true;
+      }
+      if (found) break;
+    }
+    if (!found) {
+      problems.push_back("contact " + contact.id + " failed and week " + std::to_string(slot.week) +
+                         " has no free hour left for another " +
+                         std::string(domain::ToString(slot.channel)) + " contact of " +
+                         contact.participant);
+      continue;
+    }
+    taken_hours.insert({slot.participant, {slot.day, slot.minute / 60}});
+    ++live_per_participant[slot.participant];
+    slot.id = contact.id + "-r";
+    slot.shopper = -1;
+    ledger.Expect(model, slot);
+    slots.push_back(slot);
+    contact_of.push_back(-1);
+    reason_of.push_back("replaces failed contact " + contact.id);
+    ids.insert(slot.id);
+  }
+  if (!problems.empty()) return InvalidInput(Join(problems), where);
+
+  // A participant whose channels changed (its audit in the study no longer
+  // gives the split its contacts have): contacts still planned on a channel
+  // that now gets fewer move to a channel that now gets more, at the same
+  // time when that channel is open then, else at a free hour of the same
+  // week; each takes the scenario its new channel has used least.
+  std::map<int, std::vector<int>> by_participant;
+  for (size_t index = 0; index < slots.size(); ++index)
+    by_participant[slots[index].participant].push_back(static_cast<int>(index));
+  for (auto& [participant_index, list] : by_participant) {
+    const auto& participant = study.participants[static_cast<size_t>(participant_index)];
+    std::map<domain::Channel, int> wanted, have;
+    for (const auto& [channel, count] : domain::AllocateContacts(study, participant))
+      wanted[channel] = count;
+    for (int index : list) ++have[slots[static_cast<size_t>(index)].channel];
+    if (have == wanted) continue;
+    auto movable = [&](int index) {
+      const int contact = contact_of[static_cast<size_t>(index)];
+      return contact < 0 ||
+             contacts[static_cast<size_t>(contact)].status == ContactStatus::kPlanned;
+    };
+    std::map<domain::Channel, int> room = wanted;  // places left per channel
+    for (int index : list) {
+      if (!movable(index)) --room[slots[static_cast<size_t>(index)].channel];
+    }
+    for (const auto& [channel, left] : room) {
+      if (left < 0) {
+        problems.push_back("participant " + participant.id + " has " +
+                           std::to_string(wanted[channel] - left) + " " +
+                           std::string(domain::ToString(channel)) +
+                           " contacts done or under way; its channels now give that channel " +
+                           std::to_string(wanted[channel]));
+      }
+    }
+    std::vector<int> order = list;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const Slot& x = slots[static_cast<size_t>(a)];
+      const Slot& y = slots[static_cast<size_t>(b)];
+      return x.day != y.day ? x.day < y.day : x.minute < y.minute;
+    });
+    std::vector<int> convert;
+    std::map<std::pair<domain::Channel, std::string>, int> used;  // (channel, scenario)
+    for (int index : order) {
+      Slot& slot = slots[static_cast<size_t>(index)];
+      if (!movable(index)) {
+        ++used[{slot.channel, slot.scenario->id}];
+      } else if (room[slot.channel] > 0) {
+        --room[slot.channel];
+        ++used[{slot.channel, slot.scenario->id}];
+      } else {
+        convert.push_back(index);
+      }
+    }
+    const auto* industry = study.FindIndustry(participant.industry);
+    for (int index : convert) {
+      Slot& slot = slots[static_cast<size_t>(index)];
+      const domain::Channel old_channel = slot.channel;
+      auto open_at = [&](domain::Channel channel, Day day, int minute) {
+        const auto* spec = study.FindChannel(channel);
+        return spec &&
+               std::find(spec->hours.weekdays.begin(), spec->hours.weekdays.end(),
+                         IsoWeekday(day)) != spec->hours.weekdays.end() &&
+               minute >= spec->hours.open_minute && minute < spec->hours.close_minute;
+      };
+      const domain::Channel* chosen = nullptr;
+      for (const auto& [channel, left] : room) {
+        if (left > 0 && open_at(channel, slot.day, slot.minute)) chosen = &channel;
+      }
+      if (!chosen) {
+        for (const auto& [channel, left] : room) {
+          if (left > 0 && (!chosen || left > room[*chosen])) chosen = &channel;
+        }
+      }
+      if (!chosen) continue;  // reported above: done contacts exceed the split
+      const domain::Channel channel = *chosen;
+      if (!open_at(channel, slot.day, slot.minute)) {
+        const auto* spec = study.FindChannel(channel);
+        taken_hours.erase({slot.participant, {slot.day, slot.minute / 60}});
+        bool found = false;
+        const int hours = std::max(1, (spec->hours.close_minute - spec->hours.open_minute) / 60);
+        for (Day day : model.OpenDays(slot.week, channel)) {
+          for (int h = 0; h < hours && !found; ++h) {
+            const int minute = spec->hours.open_minute + 60 * h;
+            if (taken_hours.count({slot.participant, {day, minute / 60}})) continue;
+            slot.day = day;
+            slot.minute = minute;
+            found = true;
+          }
+          if (found) break;
+        }
+        taken_hours.insert({slot.participant, {slot.day, slot.minute / 60}});
+        if (!found) {
+          problems.push_back("participant " + participant.id + ": no free hour in week " +
+                             std::to_string(slot.week) + " for the " +
+                             std::string(domain::ToString(channel)) + " contact that replaces " +
+                             slot.id);
+          continue;
+        }
+      }
+      const domain::Scenario* best = nullptr;
+      for (const auto& scenario : industry->scenarios) {
+        if (!Suits(scenario, channel)) continue;
+        if (!best || used[{channel, scenario.id}] < used[{channel, best->id}]) best = &scenario;
+      }
+      if (!best) {
+        problems.push_back("industry " + industry->id + " has no scenario that suits " +
+                           std::string(domain::ToString(channel)));
+        continue;
+      }
+      ++used[{channel, best->id}];
+      --room[channel];
+      if (slot.shopper >= 0) ledger.Release(model, slot);
+      ledger.Expect(model, slot, -1);  // no longer needed on its old channel
+      slot.channel = channel;
+      slot.scenario = best;
+      slot.shopper = -1;
+      ledger.Expect(model, slot);
+      if (reason_of[static_cast<size_t>(index)].empty()) {
+        reason_of[static_cast<size_t>(index)] = participant.id + " changed its channels: " +
+                                                std::string(domain::ToString(old_channel)) +
+                                                " now gets fewer contacts";
+      }
+    }
+  }
+  if (!problems.empty()) return InvalidInput(Join(problems), where);
+
+  std::vector<int> open;
+  for (size_t index = 0; index < slots.size(); ++index) {
+    if (slots[index].shopper < 0) open.push_back(static_cast<int>(index));
+  }
+  RepairOutcome outcome;
+  if (open.empty()) return outcome;
+
+  // First only the open contacts; when no programme exists, also every
+  // still-planned contact of their companies may move.
+  ++outcome.ilp_problems;
+  bool solved = PlaceByIlp(model, ledger, slots, open);
+  std::vector<int> widened = open;
+  if (!solved) {
+    // Said now, while the ledger still holds every other contact.
+    for (int index : open) {
+      const Slot& slot = slots[static_cast<size_t>(index)];
+      int fit = 0, free = 0;
+      for (int s = 0; s < static_cast<int>(shoppers.size()); ++s) {
+        if (!model.Eligible(s, slot)) continue;
+        ++fit;
+        if (!ledger.UsedFor(slot.company, s) && ledger.WeeklyFree(model, s, slot.week) > 0) ++free;
+      }
+      problems.push_back(
+          "contact " + slot.id + " (" + model.companies[static_cast<size_t>(slot.company)] + ", " +
+          std::string(domain::ToString(slot.channel)) + ", " + slot.scenario->id + ", week " +
+          std::to_string(slot.week) + "): " + std::to_string(fit) + " shoppers can do it on " +
+          DateText(slot.day) + ", " + std::to_string(free) +
+          " of them have a free place that week and have not contacted the company");
+    }
+
+    std::set<int> companies;
+    for (int index : open) companies.insert(slots[static_cast<size_t>(index)].company);
+    for (size_t index = 0; index < slots.size(); ++index) {
+      const int contact = contact_of[index];
+      if (contact < 0 || slots[index].shopper < 0 || !companies.count(slots[index].company))
+        continue;
+      if (contacts[static_cast<size_t>(contact)].status == ContactStatus::kPlanned)
+        widened.push_back(static_cast<int>(index));
+    }
+    ++outcome.ilp_problems;
+    solved = PlaceByIlp(model, ledger, slots, widened);
+  }
+  if (!solved) {
+    return InvalidInput("no repair keeps every hard constraint:\n" + Join(problems), where);
+  }
+  for (size_t index = 0; index < slots.size(); ++index) {
+    const Slot& slot = slots[index];
+    const int contact = contact_of[index];
+    const std::string new_shopper = shoppers[static_cast<size_t>(slot.shopper)].id;
+    if (contact < 0) {
+      domain::Contact created;
+      created.id = slot.id;
+      created.participant = study.participants[static_cast<size_t>(slot.participant)].id;
+      created.shopper = new_shopper;
+      created.channel = slot.channel;
+      created.scenario = slot.scenario->id;
+      created.planned_at = LocalText(slot.day, slot.minute);
+      created.status = ContactStatus::kPlanned;
+      outcome.changes.push_back({created.id, "created", "",
+                                 "shopper " + created.shopper + " at " + created.planned_at,
+                                 reason_of[index]});
+      outcome.changed.push_back(std::move(created));
+      continue;
+    }
+    const auto& original = contacts[static_cast<size_t>(contact)];
+    domain::Contact updated = original;
+    updated.shopper = new_shopper;
+    updated.channel = slot.channel;
+    updated.scenario = slot.scenario->id;
+    updated.planned_at = LocalText(slot.day, slot.minute);
+    if (updated == original) continue;
+    const std::string reason = reason_of[index].empty()
+                                   ? "moved to make room for the contacts being re-planned"
+                                   : reason_of[index];
+    const std::pair<const char*, std::pair<std::string, std::string>> fields[] = {
+        {"channel",
+         {std::string(domain::ToString(original.channel)),
+          std::string(domain::ToString(updated.channel))}},
+        {"scenario", {original.scenario, updated.scenario}},
+        {"planned_at", {original.planned_at, updated.planned_at}},
+        {"shopper", {original.shopper, updated.shopper}}};
+    for (const auto& [field, values] : fields) {
+      if (values.first != values.second)
+        outcome.changes.push_back({updated.id, field, values.first, values.second, reason});
+    }
+    outcome.changed.push_back(std::move(updated));
+  }
+  return outcome;
+}
+
+}  // namespace cx::plan

@@ -1,0 +1,66 @@
+#include "plan/shopper_csv.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace cx::plan {
+namespace {
+
+using domain::Channel;
+
+Result<std::vector<domain::Shopper>> Read(const std::string& text) {
+  std::istringstream in(text);
+  return ReadShoppersCsv(in, "pool.csv");
+}
+
+TEST(ShopperCsv, ReadsEveryColumnListsAndDateRanges) {
+  const auto shoppers = Read(
+      "ID,Name,Age_Band,Gender,Region,Languages,Channels,Max_Per_Week,Away_Dates\n"
+      "s1,Kari Nordmann,60+,Female,Oslo,nb;en,phone; chat,4,2026-02-27..2026-03-02;2026-04-01\n"
+      "\n"
+      "s2,\"Hansen, Ole\",18-29,male,,nb,messenger,3,\n");
+  ASSERT_TRUE(shoppers) << shoppers.error().ToString();
+  ASSERT_EQ(shoppers->size(), 2u);
+  const auto& kari = (*shoppers)[0];
+  EXPECT_EQ(kari.id, "s1");
+  EXPECT_EQ(kari.age_band, "60+");
+  EXPECT_EQ(kari.gender, "female");
+  EXPECT_EQ(kari.languages, (std::vector<std::string>{"nb", "en"}));
+  EXPECT_EQ(kari.channels, (std::vector<Channel>{Channel::kPhone, Channel::kChat}));
+  EXPECT_EQ(kari.max_contacts_per_week, 4);
+  // 27 and 28 February, 1 and 2 March (2026 is no leap year), 1 April.
+  EXPECT_EQ(kari.away_dates, (std::vector<std::string>{"2026-02-27", "2026-02-28", "2026-03-01",
+                                                       "2026-03-02", "2026-04-01"}));
+  EXPECT_EQ((*shoppers)[1].name, "Hansen, Ole");
+  EXPECT_TRUE((*shoppers)[1].away_dates.empty());
+}
+
+TEST(ShopperCsv, ErrorsNameFileLineAndColumn) {
+  const std::string header = "id,age_band,gender,channels,max_per_week,away_dates\n";
+  auto bad_channel = Read(header + "s1,30-44,male,phone;fax,3,\n");
+  ASSERT_FALSE(bad_channel);
+  EXPECT_EQ(bad_channel.error().ToString(),
+            "pool.csv:2:15: channel 'fax' is not phone, email_form, chat or messenger");
+  auto bad_date = Read(header + "s1,30-44,male,phone,3,\ns2,30-44,male,phone,3,2026-02-30\n");
+  ASSERT_FALSE(bad_date);
+  EXPECT_EQ(bad_date.error().ToString(),
+            "pool.csv:3:23: away date '2026-02-30' is not YYYY-MM-DD or a range "
+            "YYYY-MM-DD..YYYY-MM-DD of at most a year");
+  auto twice = Read(header + "s1,30-44,male,phone,3,\ns1,30-44,male,phone,3,\n");
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().ToString(), "pool.csv:3:1: shopper 's1' is listed twice");
+  auto max = Read(header + "s1,30-44,male,phone,0,\n");
+  ASSERT_FALSE(max);
+  EXPECT_EQ(max.error().ToString(),
+            "pool.csv:2:21: max_per_week '0' is not a whole number from 1 to 999");
+  auto missing = Read("id,gender,channels,max_per_week\n");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().ToString(), "pool.csv:1:1: missing column 'age_band'");
+  auto short_row = Read(header + "s1,30-44\n");
+  ASSERT_FALSE(short_row);
+  EXPECT_EQ(short_row.error().ToString(), "pool.csv:2:1: has 2 fields; the header has 6");
+}
+
+}  // namespace
+}  // namespace cx::plan
