@@ -15,5 +15,6 @@ void AddErlangCommand(CLI::App& app, int& exit_code);
 void AddProgrammeCommands(CLI::App& app, int& exit_code);
 void AddCallbackCommands(CLI::App& app, int& exit_code);
 void AddPlanCheckCommand(CLI::App& app, int& exit_code);
+void AddKpiCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   cx::cli::AddProgrammeCommands(app, exit_code);
   cx::cli::AddCallbackCommands(app, exit_code);
   cx::cli::AddPlanCheckCommand(app, exit_code);
+  cx::cli::AddKpiCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -1,0 +1,5 @@
+#include "kpi/kpi.h"
+
+#include <gtest/gtest.h>
+
+TEST(KpiSmoke, Builds) { SUCCEED(); }
