@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
       "outcome\n",
       csv);
   int64_t contact_id = 0;
-  char offered_text[40], answered_text[40], ended_text[40];
+  char offered_text[64], answered_text[64], ended_text[64];
   std::vector<Event> events;
   for (int day = 0; day < days && contact_id < contacts; ++day) {
     const auto local_day = date::local_days{date::year{2026} / 2 / 16} + date::days{day};

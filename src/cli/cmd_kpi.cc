@@ -87,8 +87,8 @@ int RunKpi(const KpiArgs& args) {
   }
   if (!kpi::ParseSlVariant(args.sl_variant, options.sl_variant)) {
     return BadInput(
-        "--sl-variant: expected short-excluded, within-y, answered-only, all-abandoned or "
-        "abandoned-after-y");
+        "--sl-variant: expected short-excluded, within-y, answered-only, all-abandoned, "
+        "abandoned-after-y or short-abandons-met");
   }
   const auto short_abandon = ParseDurationSeconds(args.short_abandon);
   if (!short_abandon) return BadInput("--short-abandon: expected a duration such as 5s");
@@ -163,7 +163,7 @@ int RunKpi(const KpiArgs& args) {
       item["asa_s"] = JsonNumber(row.asa_s);
       item["service_level"] = JsonNumber(row.service_level);
       nlohmann::ordered_json variants;
-      for (int index = 0; index < 5; ++index) {
+      for (int index = 0; index < kpi::kSlVariantCount; ++index) {
         variants[kpi::SlVariantName(static_cast<kpi::SlVariant>(index))] =
             JsonNumber(row.service_level_variants[index]);
       }
@@ -259,7 +259,8 @@ void AddKpiCommand(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   command
       ->add_option("--sl-variant", args->sl_variant,
-                   "short-excluded, within-y, answered-only, all-abandoned or abandoned-after-y")
+                   "short-excluded, within-y, answered-only, all-abandoned, abandoned-after-y "
+                   "or short-abandons-met (docs/kpi.md)")
       ->capture_default_str();
   command
       ->add_option("--short-abandon", args->short_abandon,

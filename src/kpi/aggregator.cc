@@ -64,12 +64,14 @@ const char* SlVariantName(SlVariant variant) {
       return "all-abandoned";
     case SlVariant::kAbandonedAfterY:
       return "abandoned-after-y";
+    case SlVariant::kShortAbandonsMet:
+      return "short-abandons-met";
   }
   return "";
 }
 
 bool ParseSlVariant(std::string_view text, SlVariant& variant) {
-  for (int index = 0; index < 5; ++index) {
+  for (int index = 0; index < kSlVariantCount; ++index) {
     const auto candidate = static_cast<SlVariant>(index);
     if (text == SlVariantName(candidate)) {
       variant = candidate;
@@ -315,6 +317,8 @@ std::vector<Row> Aggregator::Finish() {
         Ratio(row.answered_within, row.answered + all_abandoned);
     variants[static_cast<int>(SlVariant::kAbandonedAfterY)] =
         Ratio(row.answered_within, row.answered + row.abandoned_after);
+    variants[static_cast<int>(SlVariant::kShortAbandonsMet)] =
+        Ratio(row.answered_within + row.short_abandoned, row.answered + all_abandoned);
     row.service_level = variants[static_cast<int>(options_.sl_variant)];
     row.sl_met = std::isnan(row.service_level)
                      ? -1

@@ -15,15 +15,18 @@ namespace cx::kpi {
 
 enum class IntervalKind { k15m, k30m, k1h, kDay, kWeek, kMonth };
 
-// The five service-level formulas ICMI lists (docs/kpi.md, "Service level").
+// Service-level formulas (docs/kpi.md, "Service level"): the five ICMI
+// lists, and the default, which leaves short abandons out as every rate does.
 // A = answered, B = abandoned (all, short ones included), Y = threshold.
 enum class SlVariant {
-  kShortExcluded,    // default: A within Y / (A + B - short abandons)
-  kWithinY,          // (A within Y + B within Y) / (A + B)
-  kAnsweredOnly,     // A within Y / A
-  kAllAbandoned,     // A within Y / (A + B)
-  kAbandonedAfterY,  // A within Y / (A + B after Y)
+  kShortExcluded,     // default: A within Y / (A + B - short abandons)
+  kWithinY,           // ICMI 1: (A within Y + B within Y) / (A + B)
+  kAnsweredOnly,      // ICMI 2: A within Y / A
+  kAllAbandoned,      // ICMI 3: A within Y / (A + B)
+  kAbandonedAfterY,   // ICMI 4: A within Y / (A + B after Y)
+  kShortAbandonsMet,  // ICMI 5: (A within Y + short abandons) / (A + B)
 };
+inline constexpr int kSlVariantCount = 6;
 
 struct Options {
   bool by_queue = true;
@@ -84,8 +87,8 @@ struct Row {
   int64_t fcr_resolved = 0;
   double abandon_rate = 0;
   double asa_s = 0;
-  double service_level = 0;                            // the chosen variant
-  double service_level_variants[5] = {0, 0, 0, 0, 0};  // in SlVariant order
+  double service_level = 0;                                             // the chosen variant
+  double service_level_variants[kSlVariantCount] = {0, 0, 0, 0, 0, 0};  // in SlVariant order
   double aht_s = 0;
   double transfer_rate = 0;
   double fcr = 0;

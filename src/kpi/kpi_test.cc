@@ -139,6 +139,8 @@ TEST_F(KpiTest, EveryKpiOfOneInterval) {
   EXPECT_DOUBLE_EQ(first->service_level_variants[3], 2.0 / 6);
   // abandoned-after-y: 2 / (3 + 1) = 0.5
   EXPECT_DOUBLE_EQ(first->service_level_variants[4], 0.5);
+  // short-abandons-met: (2 + 1 short) / (3 + 3) = 0.5
+  EXPECT_DOUBLE_EQ(first->service_level_variants[5], 0.5);
   EXPECT_EQ(first->sl_met, 0);  // 0.4 < 0.8
   // AHT = (330 + 660 + 300) / 3 = 430
   EXPECT_DOUBLE_EQ(first->aht_s, 430);
