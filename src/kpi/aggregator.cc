@@ -125,7 +125,12 @@ uint32_t Aggregator::InternCached(std::string_view name, std::string_view& last_
 
 Aggregator::Bucket& Aggregator::FindBucket(const BucketKey& key) {
   if (last_bucket_ != nullptr && key == last_key_) return *last_bucket_;
-  Bucket& bucket = buckets_[key];
+  auto [found, inserted] = buckets_.try_emplace(key);
+  Bucket& bucket = found->second;
+  if (inserted) {
+    bucket.index = static_cast<uint32_t>(bucket_refs_.size());
+    bucket_refs_.push_back(&bucket);
+  }
   last_key_ = key;
   last_bucket_ = &bucket;
   return bucket;
@@ -176,64 +181,78 @@ void Aggregator::Add(const Contact& contact) {
 
   const std::string_view id = !contact.case_id.empty() ? contact.case_id : contact.customer_id;
   if (id.empty()) return;
+  if (contact.offered < 0 || contact.offered > kMaxTime) {
+    ++fcr_out_of_range_;  // cannot be placed in time: left out of FCR, reported
+    return;
+  }
   fcr_key_.assign(!contact.case_id.empty() ? "c:" : "u:");
   fcr_key_.append(id);
   if (options_.fcr_per_channel) {
     fcr_key_.push_back('\x1f');
     fcr_key_.append(contact.channel);
   }
-  AddFcr(fcr_key_, contact.offered, &bucket, contact.outcome == Outcome::kAnswered);
+  AddFcr(fcr_key_, static_cast<uint32_t>(contact.offered), bucket.index,
+         contact.outcome == Outcome::kAnswered);
 }
 
 // An answered contact that opened an episode is resolved when the next
 // contact of its key comes more than the window after it, else not.
-void Aggregator::SettlePending(FcrState& state, int64_t next_time) {
-  if (state.pending_bucket == nullptr) return;
-  const Verdict verdict = next_time - state.pending_time <= fcr_window_s_ ? kUnresolved : kResolved;
-  if (state.pending_is_first) {
-    state.first_verdict = verdict;  // counted once we know it opened an episode
-  } else if (verdict == kResolved) {
-    ++Live(state.pending_bucket)->sums.fcr_resolved;
+void Aggregator::SettlePending(FcrEntry& entry, uint32_t next_time) {
+  if (entry.pending_bucket == FcrEntry::kNoBucket) return;
+  const int64_t gap = static_cast<int64_t>(next_time) - entry.pending_time;
+  const FcrEntry::Verdict verdict =
+      gap <= fcr_window_s_ ? FcrEntry::kUnresolved : FcrEntry::kResolved;
+  if (entry.pending_is_first()) {
+    entry.SetFirstVerdict(verdict);  // counted once we know it opened an episode
+  } else if (verdict == FcrEntry::kResolved) {
+    ++BucketAt(entry.pending_bucket).sums.fcr_resolved;
   }
-  state.pending_bucket = nullptr;
-  state.pending_is_first = false;
+  entry.pending_bucket = FcrEntry::kNoBucket;
+  entry.SetPendingIsFirst(false);
 }
 
-void Aggregator::AddFcr(std::string_view key, int64_t time, Bucket* bucket, bool answered) {
-  auto found = fcr_.find(key);
-  if (found == fcr_.end()) {
-    FcrState state;
-    state.first_time = state.last_time = time;
-    state.first_bucket = bucket;
-    state.first_answered = answered;
+void Aggregator::AddFcr(std::string_view key, uint32_t time, uint32_t bucket, bool answered) {
+  uint64_t hash_a = 0;
+  uint32_t hash_b = 0;
+  HashKey(key, hash_a, hash_b);
+  bool inserted = false;
+  FcrEntry& entry = fcr_.FindOrInsert(hash_a, hash_b, inserted);
+  if (inserted) {
+    entry.first_time = entry.last_time = time;
+    entry.SetFirst(bucket, answered);
+    entry.pending_bucket = FcrEntry::kNoBucket;
     if (answered) {
-      state.pending_time = time;
-      state.pending_bucket = bucket;
-      state.pending_is_first = true;
+      entry.pending_time = time;
+      entry.pending_bucket = bucket;
+      entry.SetPendingIsFirst(true);
     }
-    fcr_.emplace(std::string(key), state);
     return;
   }
-  FcrState& state = found->second;
-  if (time < state.last_time) ++fcr_out_of_order_;
-  SettlePending(state, time);
+  if (time < entry.last_time) ++fcr_out_of_order_;
+  SettlePending(entry, time);
   // A contact opens an episode when the key had no contact in the window before.
-  if (time - state.last_time > fcr_window_s_ && answered) {
-    ++bucket->sums.fcr_contacts;
-    state.pending_time = time;
-    state.pending_bucket = bucket;
-    state.pending_is_first = false;
+  if (static_cast<int64_t>(time) - entry.last_time > fcr_window_s_ && answered) {
+    ++BucketAt(bucket).sums.fcr_contacts;
+    entry.pending_time = time;
+    entry.pending_bucket = bucket;
+    entry.SetPendingIsFirst(false);
   }
-  state.last_time = std::max(state.last_time, time);
+  entry.last_time = std::max(entry.last_time, time);
 }
 
 void Aggregator::Append(Aggregator& later) {
-  // 1. Buckets: later's ids are its own; re-key them by name.
+  // 1. Buckets: later's ids are its own; re-key them by name. Later's
+  // buckets stay alive (retired_), forwarding to ours.
   auto moved = std::make_unique<BucketMap>(std::move(later.buckets_));
   for (auto& [key, bucket] : *moved) {
     BucketKey ours{Intern(later.names_[key.queue]), Intern(later.names_[key.agent]),
                    Intern(later.names_[key.channel]), key.start};
-    Bucket& into = buckets_[ours];
+    auto [found, inserted] = buckets_.try_emplace(ours);
+    Bucket& into = found->second;
+    if (inserted) {
+      into.index = static_cast<uint32_t>(bucket_refs_.size());
+      bucket_refs_.push_back(&into);
+    }
     AddSums(into.sums, bucket.sums);
     bucket.merged_into = &into;
   }
@@ -241,53 +260,70 @@ void Aggregator::Append(Aggregator& later) {
   for (auto& retired : later.retired_) retired_.push_back(std::move(retired));
   last_bucket_ = nullptr;
   later.last_bucket_ = nullptr;
+  // Later's bucket indexes, shifted past ours.
+  const auto shift = static_cast<uint32_t>(bucket_refs_.size());
+  for (Bucket* bucket : later.bucket_refs_) bucket_refs_.push_back(bucket);
+  auto shifted = [shift](uint32_t index) {
+    return index == FcrEntry::kNoBucket ? index : index + shift;
+  };
 
   // 2. FCR across the seam: later's first contact of each key opens an
   // episode only if our last contact of that key is more than the window
-  // before it.
-  for (auto& [key, theirs] : later.fcr_) {
-    auto found = fcr_.find(key);
-    if (found == fcr_.end()) {
-      fcr_.emplace(key, theirs);
-      continue;
+  // before it. One partition at a time, freeing later's as we go.
+  for (int partition = 0; partition < FcrTable::kPartitions; ++partition) {
+    for (const FcrEntry& theirs : later.fcr_.Slots(partition)) {
+      if (theirs.hash_a == 0) continue;
+      bool inserted = false;
+      FcrEntry& ours = fcr_.FindOrInsert(theirs.hash_a, theirs.hash_b, inserted);
+      if (inserted) {
+        ours = theirs;
+        ours.SetFirst(shifted(theirs.first_bucket()), theirs.first_answered());
+        ours.SetPendingIsFirst(theirs.pending_is_first());
+        ours.SetFirstVerdict(theirs.first_verdict());
+        ours.pending_bucket = shifted(theirs.pending_bucket);
+        continue;
+      }
+      if (theirs.first_time < ours.last_time) ++fcr_out_of_order_;
+      SettlePending(ours, theirs.first_time);
+      const bool opens = static_cast<int64_t>(theirs.first_time) - ours.last_time > fcr_window_s_;
+      if (opens && theirs.first_answered()) {
+        Bucket& bucket = BucketAt(shifted(theirs.first_bucket()));
+        ++bucket.sums.fcr_contacts;
+        if (theirs.first_verdict() == FcrEntry::kResolved) ++bucket.sums.fcr_resolved;
+      }
+      if (theirs.pending_bucket != FcrEntry::kNoBucket && !(theirs.pending_is_first() && !opens)) {
+        ours.pending_bucket = shifted(theirs.pending_bucket);
+        ours.pending_time = theirs.pending_time;
+        ours.SetPendingIsFirst(false);  // its opening is settled now
+      }
+      ours.last_time = std::max(ours.last_time, theirs.last_time);
     }
-    FcrState& ours = found->second;
-    if (theirs.first_time < ours.last_time) ++fcr_out_of_order_;
-    SettlePending(ours, theirs.first_time);
-    const bool opens = theirs.first_time - ours.last_time > fcr_window_s_;
-    if (opens && theirs.first_answered) {
-      Bucket* bucket = Live(theirs.first_bucket);
-      ++bucket->sums.fcr_contacts;
-      if (theirs.first_verdict == kResolved) ++bucket->sums.fcr_resolved;
-    }
-    if (theirs.pending_bucket != nullptr && !(theirs.pending_is_first && !opens)) {
-      ours.pending_bucket = theirs.pending_bucket;
-      ours.pending_time = theirs.pending_time;
-      ours.pending_is_first = false;  // its opening is settled now
-    }
-    ours.last_time = std::max(ours.last_time, theirs.last_time);
+    later.fcr_.Release(partition);
   }
-  later.fcr_.clear();
   fcr_out_of_order_ += later.fcr_out_of_order_;
+  fcr_out_of_range_ += later.fcr_out_of_range_;
 }
 
 std::vector<Row> Aggregator::Finish() {
   // FCR: every key's first contact opens an episode; pending ones had no
   // further contact, so they are resolved.
-  for (auto& [key, state] : fcr_) {
-    if (state.first_answered) {
-      Bucket* bucket = Live(state.first_bucket);
-      ++bucket->sums.fcr_contacts;
-      if (state.first_verdict == kResolved ||
-          (state.pending_is_first && state.pending_bucket != nullptr)) {
-        ++bucket->sums.fcr_resolved;
+  for (int partition = 0; partition < FcrTable::kPartitions; ++partition) {
+    for (const FcrEntry& entry : fcr_.Slots(partition)) {
+      if (entry.hash_a == 0) continue;
+      if (entry.first_answered()) {
+        Bucket& bucket = BucketAt(entry.first_bucket());
+        ++bucket.sums.fcr_contacts;
+        if (entry.first_verdict() == FcrEntry::kResolved ||
+            (entry.pending_is_first() && entry.pending_bucket != FcrEntry::kNoBucket)) {
+          ++bucket.sums.fcr_resolved;
+        }
+      }
+      if (entry.pending_bucket != FcrEntry::kNoBucket && !entry.pending_is_first()) {
+        ++BucketAt(entry.pending_bucket).sums.fcr_resolved;
       }
     }
-    if (state.pending_bucket != nullptr && !state.pending_is_first) {
-      ++Live(state.pending_bucket)->sums.fcr_resolved;
-    }
+    fcr_.Release(partition);
   }
-  fcr_.clear();
 
   std::vector<Row> rows;
   rows.reserve(buckets_.size());

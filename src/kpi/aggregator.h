@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kpi/fcr_table.h"
 #include "kpi/kpi.h"
 #include "kpi/local_time.h"
 
@@ -35,6 +36,8 @@ class Aggregator {
   // Contacts of a case or customer that came before an earlier-seen contact
   // of the same key: FCR takes them in the order read (docs/kpi.md).
   int64_t fcr_out_of_order() const { return fcr_out_of_order_; }
+  // Contacts offered before 1970 or after 2106: left out of FCR.
+  int64_t fcr_out_of_range() const { return fcr_out_of_range_; }
   ZoneClock& clock() { return clock_; }
 
  private:
@@ -60,18 +63,7 @@ class Aggregator {
   struct Bucket {
     Row sums;                       // only the counting fields are used
     Bucket* merged_into = nullptr;  // set when Append() moved it elsewhere
-  };
-  // What FCR needs of one case or customer (docs/kpi.md, "FCR").
-  enum Verdict : uint8_t { kPending, kResolved, kUnresolved };
-  struct FcrState {
-    int64_t first_time = 0;
-    int64_t last_time = 0;
-    int64_t pending_time = 0;
-    Bucket* first_bucket = nullptr;
-    Bucket* pending_bucket = nullptr;  // an answered opener awaiting its verdict
-    bool first_answered = false;
-    bool pending_is_first = false;
-    Verdict first_verdict = kPending;
+    uint32_t index = 0;             // in bucket_refs_
   };
   using BucketMap = std::unordered_map<BucketKey, Bucket, BucketKeyHash>;
 
@@ -79,8 +71,9 @@ class Aggregator {
   uint32_t InternCached(std::string_view name, std::string_view& last_name, uint32_t& last_id);
   Bucket& FindBucket(const BucketKey& key);
   static Bucket* Live(Bucket* bucket);
-  void SettlePending(FcrState& state, int64_t next_time);
-  void AddFcr(std::string_view key, int64_t time, Bucket* bucket, bool answered);
+  Bucket& BucketAt(uint32_t index) { return *Live(bucket_refs_[index]); }
+  void SettlePending(FcrEntry& entry, uint32_t next_time);
+  void AddFcr(std::string_view key, uint32_t time, uint32_t bucket, bool answered);
 
   Options options_;
   ZoneClock clock_;
@@ -92,10 +85,12 @@ class Aggregator {
   BucketMap buckets_;
   BucketKey last_key_{~0u, ~0u, ~0u, 0};
   Bucket* last_bucket_ = nullptr;
-  std::unordered_map<std::string, FcrState, StringHash, std::equal_to<>> fcr_;
+  std::vector<Bucket*> bucket_refs_;  // FCR entries refer to buckets by index
+  FcrTable fcr_;
   std::string fcr_key_;                              // reused: no allocation per contact
   std::vector<std::unique_ptr<BucketMap>> retired_;  // Append()ed buckets, forwarded
   int64_t fcr_out_of_order_ = 0;
+  int64_t fcr_out_of_range_ = 0;
 };
 
 }  // namespace cx::kpi

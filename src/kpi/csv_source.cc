@@ -205,6 +205,10 @@ class CsvParser {
       part.diagnostics.Bad(line_number, "no offered time");
       return false;
     }
+    if (offered < 0 || offered > kMaxTime) {
+      part.diagnostics.Bad(line_number, "offered time before 1970 or after 2106");
+      return false;
+    }
     if (!has_ended) {
       part.diagnostics.Bad(line_number, "no end time (a contact without an end)");
       return false;
@@ -405,6 +409,10 @@ Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
     result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_order()) +
                                    " contacts came before an earlier-read contact of the same "
                                    "case or customer; FCR took them in the order read");
+  }
+  if (aggregators[0]->fcr_out_of_range() > 0) {
+    result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_range()) +
+                                   " contacts offered before 1970 or after 2106: left out of FCR");
   }
   result.rows = aggregators[0]->Finish();
   return result;

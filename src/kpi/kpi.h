@@ -28,6 +28,9 @@ enum class SlVariant {
 };
 inline constexpr int kSlVariantCount = 6;
 
+// Contacts are offered between 1970 and 2106 (FCR keeps times in 32 bits).
+inline constexpr int64_t kMaxTime = 4294967295;
+
 struct Options {
   bool by_queue = true;
   bool by_agent = false;

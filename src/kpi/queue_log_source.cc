@@ -296,6 +296,10 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
                                    " calls ended before an earlier-read call of the same caller "
                                    "began; FCR took them in the order read");
   }
+  if (aggregator.fcr_out_of_range() > 0) {
+    result.diagnostics.Warn(0, std::to_string(aggregator.fcr_out_of_range()) +
+                                   " contacts offered before 1970 or after 2106: left out of FCR");
+  }
   result.rows = aggregator.Finish();
   return result;
 }
