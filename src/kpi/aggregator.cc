@@ -191,8 +191,25 @@ void Aggregator::Add(const Contact& contact) {
     fcr_key_.push_back('\x1f');
     fcr_key_.append(contact.channel);
   }
-  AddFcr(fcr_key_, static_cast<uint32_t>(contact.offered), bucket.index,
-         contact.outcome == Outcome::kAnswered);
+  FcrUpdate update{0, 0, static_cast<uint32_t>(contact.offered), bucket.index,
+                   contact.outcome == Outcome::kAnswered};
+  HashKey(fcr_key_, update.hash_a, update.hash_b);
+  fcr_.Prefetch(update.hash_a, update.hash_b);
+  if (fcr_queue_size_ == kFcrQueue) {
+    ApplyFcr(fcr_queue_[fcr_queue_begin_]);
+    fcr_queue_begin_ = (fcr_queue_begin_ + 1) % kFcrQueue;
+    --fcr_queue_size_;
+  }
+  fcr_queue_[(fcr_queue_begin_ + fcr_queue_size_) % kFcrQueue] = update;
+  ++fcr_queue_size_;
+}
+
+void Aggregator::FlushFcr() {
+  while (fcr_queue_size_ > 0) {
+    ApplyFcr(fcr_queue_[fcr_queue_begin_]);
+    fcr_queue_begin_ = (fcr_queue_begin_ + 1) % kFcrQueue;
+    --fcr_queue_size_;
+  }
 }
 
 // An answered contact that opened an episode is resolved when the next
@@ -211,12 +228,12 @@ void Aggregator::SettlePending(FcrEntry& entry, uint32_t next_time) {
   entry.SetPendingIsFirst(false);
 }
 
-void Aggregator::AddFcr(std::string_view key, uint32_t time, uint32_t bucket, bool answered) {
-  uint64_t hash_a = 0;
-  uint32_t hash_b = 0;
-  HashKey(key, hash_a, hash_b);
+void Aggregator::ApplyFcr(const FcrUpdate& update) {
+  const uint32_t time = update.time;
+  const uint32_t bucket = update.bucket;
+  const bool answered = update.answered;
   bool inserted = false;
-  FcrEntry& entry = fcr_.FindOrInsert(hash_a, hash_b, inserted);
+  FcrEntry& entry = fcr_.FindOrInsert(update.hash_a, update.hash_b, inserted);
   if (inserted) {
     entry.first_time = entry.last_time = time;
     entry.SetFirst(bucket, answered);
@@ -241,6 +258,8 @@ void Aggregator::AddFcr(std::string_view key, uint32_t time, uint32_t bucket, bo
 }
 
 void Aggregator::Append(Aggregator& later) {
+  FlushFcr();
+  later.FlushFcr();
   // 1. Buckets: later's ids are its own; re-key them by name. Later's
   // buckets stay alive (retired_), forwarding to ours.
   auto moved = std::make_unique<BucketMap>(std::move(later.buckets_));
@@ -305,6 +324,7 @@ void Aggregator::Append(Aggregator& later) {
 }
 
 std::vector<Row> Aggregator::Finish() {
+  FlushFcr();
   // FCR: every key's first contact opens an episode; pending ones had no
   // further contact, so they are resolved.
   for (int partition = 0; partition < FcrTable::kPartitions; ++partition) {

@@ -73,7 +73,18 @@ class Aggregator {
   static Bucket* Live(Bucket* bucket);
   Bucket& BucketAt(uint32_t index) { return *Live(bucket_refs_[index]); }
   void SettlePending(FcrEntry& entry, uint32_t next_time);
-  void AddFcr(std::string_view key, uint32_t time, uint32_t bucket, bool answered);
+  // FCR updates wait in a short queue after their slot is prefetched, so the
+  // cache miss overlaps the parsing of the next rows; applied in order.
+  struct FcrUpdate {
+    uint64_t hash_a;
+    uint32_t hash_b;
+    uint32_t time;
+    uint32_t bucket;
+    bool answered;
+  };
+  static constexpr size_t kFcrQueue = 8;
+  void ApplyFcr(const FcrUpdate& update);
+  void FlushFcr();
 
   Options options_;
   ZoneClock clock_;
@@ -87,6 +98,9 @@ class Aggregator {
   Bucket* last_bucket_ = nullptr;
   std::vector<Bucket*> bucket_refs_;  // FCR entries refer to buckets by index
   FcrTable fcr_;
+  FcrUpdate fcr_queue_[kFcrQueue];
+  size_t fcr_queue_begin_ = 0;  // ring: updates [begin, begin + size)
+  size_t fcr_queue_size_ = 0;
   std::string fcr_key_;                              // reused: no allocation per contact
   std::vector<std::unique_ptr<BucketMap>> retired_;  // Append()ed buckets, forwarded
   int64_t fcr_out_of_order_ = 0;

@@ -97,6 +97,12 @@ class FcrTable {
     return slot;
   }
 
+  // Starts loading the slot the key would probe first.
+  void Prefetch(uint64_t hash_a, uint32_t hash_b) const {
+    const std::vector<FcrEntry>& slots = parts_[PartitionOf(hash_b)].slots;
+    __builtin_prefetch(&slots[SlotOf(hash_a, slots.size())]);
+  }
+
   std::vector<FcrEntry>& Slots(int partition) { return parts_[partition].slots; }
   // Frees a partition (after it was merged or finished).
   void Release(int partition) {
@@ -111,14 +117,18 @@ class FcrTable {
   };
 
   static FcrEntry& Probe(std::vector<FcrEntry>& slots, uint64_t hash_a, uint32_t hash_b) {
-    // Slot from the hash's high bits ("fastrange"): any table size works.
-    __extension__ using Wide = unsigned __int128;
-    size_t index = static_cast<size_t>((static_cast<Wide>(hash_a) * slots.size()) >> 64);
+    size_t index = SlotOf(hash_a, slots.size());
     while (true) {
       FcrEntry& slot = slots[index];
       if (slot.hash_a == 0 || (slot.hash_a == hash_a && slot.hash_b == hash_b)) return slot;
       if (++index == slots.size()) index = 0;
     }
+  }
+
+  // Slot from the hash's high bits ("fastrange"): any table size works.
+  static size_t SlotOf(uint64_t hash_a, size_t size) {
+    __extension__ using Wide = unsigned __int128;
+    return static_cast<size_t>((static_cast<Wide>(hash_a) * size) >> 64);
   }
 
   static void Grow(Part& part) {

@@ -34,6 +34,11 @@ class MappedFile {
 // (the last ends where the text does). Ranges may be empty.
 std::vector<std::string_view> SplitAtLines(std::string_view text, int parts);
 
+// Tells the kernel that the pages wholly inside [begin, end) of a mapping
+// are not needed any more: they leave this process's resident memory (they
+// stay in the page cache; reading them again faults them back unchanged).
+void DropPages(const char* begin, const char* end);
+
 // Counts '\n' in `text`.
 int64_t CountLines(std::string_view text);
 

@@ -277,7 +277,12 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
   QueueLogParser parser(aggregator, result);
   int64_t number = 0;
   size_t pos = 0;
+  size_t dropped = 0;
   while (pos < text.size()) {
+    if (pos - dropped > (32u << 20)) {  // keep resident memory flat (see DropPages)
+      DropPages(text.data() + dropped, text.data() + pos);
+      dropped = pos;
+    }
     const size_t newline = text.find('\n', pos);
     const size_t end = newline == std::string_view::npos ? text.size() : newline;
     std::string_view line = text.substr(pos, end - pos);
