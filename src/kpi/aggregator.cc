@@ -216,7 +216,7 @@ void Aggregator::FlushFcr() {
 // contact of its key comes more than the window after it, else not.
 void Aggregator::SettlePending(FcrEntry& entry, uint32_t next_time) {
   if (entry.pending_bucket == FcrEntry::kNoBucket) return;
-  const int64_t gap = static_cast<int64_t>(next_time) - entry.pending_time;
+  const int64_t gap = static_cast<int64_t>(next_time) - entry.last_time;  // the pending one's
   const FcrEntry::Verdict verdict =
       gap <= fcr_window_s_ ? FcrEntry::kUnresolved : FcrEntry::kResolved;
   if (entry.pending_is_first()) {
@@ -239,7 +239,6 @@ void Aggregator::ApplyFcr(const FcrUpdate& update) {
     entry.SetFirst(bucket, answered);
     entry.pending_bucket = FcrEntry::kNoBucket;
     if (answered) {
-      entry.pending_time = time;
       entry.pending_bucket = bucket;
       entry.SetPendingIsFirst(true);
     }
@@ -250,11 +249,10 @@ void Aggregator::ApplyFcr(const FcrUpdate& update) {
   // A contact opens an episode when the key had no contact in the window before.
   if (static_cast<int64_t>(time) - entry.last_time > fcr_window_s_ && answered) {
     ++BucketAt(bucket).sums.fcr_contacts;
-    entry.pending_time = time;
     entry.pending_bucket = bucket;
     entry.SetPendingIsFirst(false);
   }
-  entry.last_time = std::max(entry.last_time, time);
+  entry.last_time = time;  // gaps are to the contact read before (docs/kpi.md)
 }
 
 void Aggregator::Append(Aggregator& later) {
@@ -291,9 +289,9 @@ void Aggregator::Append(Aggregator& later) {
   // before it. One partition at a time, freeing later's as we go.
   for (int partition = 0; partition < FcrTable::kPartitions; ++partition) {
     for (const FcrEntry& theirs : later.fcr_.Slots(partition)) {
-      if (theirs.hash_a == 0) continue;
+      if (theirs.empty()) continue;
       bool inserted = false;
-      FcrEntry& ours = fcr_.FindOrInsert(theirs.hash_a, theirs.hash_b, inserted);
+      FcrEntry& ours = fcr_.FindOrInsert(theirs.hash_a(), theirs.hash_b, inserted);
       if (inserted) {
         ours = theirs;
         ours.SetFirst(shifted(theirs.first_bucket()), theirs.first_answered());
@@ -312,10 +310,9 @@ void Aggregator::Append(Aggregator& later) {
       }
       if (theirs.pending_bucket != FcrEntry::kNoBucket && !(theirs.pending_is_first() && !opens)) {
         ours.pending_bucket = shifted(theirs.pending_bucket);
-        ours.pending_time = theirs.pending_time;
         ours.SetPendingIsFirst(false);  // its opening is settled now
       }
-      ours.last_time = std::max(ours.last_time, theirs.last_time);
+      ours.last_time = theirs.last_time;
     }
     later.fcr_.Release(partition);
   }
@@ -329,7 +326,7 @@ std::vector<Row> Aggregator::Finish() {
   // further contact, so they are resolved.
   for (int partition = 0; partition < FcrTable::kPartitions; ++partition) {
     for (const FcrEntry& entry : fcr_.Slots(partition)) {
-      if (entry.hash_a == 0) continue;
+      if (entry.empty()) continue;
       if (entry.first_answered()) {
         Bucket& bucket = BucketAt(entry.first_bucket());
         ++bucket.sums.fcr_contacts;
