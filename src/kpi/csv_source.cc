@@ -5,8 +5,9 @@
 // reading every record with cx::ReadCsvRecord into std::string fields took
 // 6.8 s of CPU, against 3.5 s for this whole parse without FCR (splitting,
 // three timestamps, sums) - the splitter below reads fields in place from
-// the mapped file and allocates nothing per line. Fields are RFC 4180 (quotes, doubled quotes), except that a quoted
-// field may not hold a line break: such a line is reported as malformed.
+// the mapped file and allocates nothing per line. Fields are RFC 4180
+// (quotes, doubled quotes), except that a quoted field may not hold a line
+// break: such a line is reported as malformed.
 #include <yaml-cpp/yaml.h>
 
 #include <array>
