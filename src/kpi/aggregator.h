@@ -82,7 +82,7 @@ class Aggregator {
     uint32_t bucket;
     bool answered;
   };
-  static constexpr size_t kFcrQueue = 8;
+  static constexpr size_t kFcrQueue = 64;
   void ApplyFcr(const FcrUpdate& update);
   void FlushFcr();
 
