@@ -19,10 +19,9 @@ packages=(
   # reports (src/report): PDF through headless Chromium, fonts with Æ Ø Å,
   # and poppler-utils (pdftotext, pdftoppm) that tests read PDFs back with
   chromium fonts-dejavu-core poppler-utils
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
-  # bench/plan.sh: wall time and peak memory (/usr/bin/time -v)
-  time
+  # tests and benchmarks (bench/kpi.sh: pandas as a peer, /usr/bin/time -v
+  # for peak memory; node with npm, for DuckDB's @duckdb/node-api)
+  libgtest-dev libgmock-dev libbenchmark-dev python3-pandas time nodejs
 )
 
 missing=()

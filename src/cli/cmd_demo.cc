@@ -22,7 +22,7 @@ struct DemoArgs {
   std::string db = "var/demo.db";
   demo::DemoOptions options;
   bool replace = false;
-  int open = 0;  // contacts per shopper left to do, as if fieldwork were under way
+  int open = 0;               // contacts per shopper left to do, as if fieldwork were under way
   bool no_fieldwork = false;  // the study and shoppers only, for cxbench plan
   Format format = Format::kTable;
 };

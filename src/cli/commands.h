@@ -20,5 +20,6 @@ void AddPlanCommands(CLI::App& app, int& exit_code);
 void AddPlanCheckCommand(CLI::App* plan, int& exit_code);
 void AddShopperCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
+void AddKpiCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   cx::cli::AddPlanCommands(app, exit_code);
   cx::cli::AddShopperCommands(app, exit_code);
   cx::cli::AddServeCommands(app, exit_code);
+  cx::cli::AddKpiCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

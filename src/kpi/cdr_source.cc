@@ -1,0 +1,145 @@
+// Asterisk's CDR CSV as cdr_csv writes it (Asterisk documentation, "CDR
+// Storage Backends", cdr_csv): every field quoted, in the order
+//   accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp,
+//   lastdata, start, answer, end, duration, billsec, disposition, amaflags
+// and, optionally, uniqueid and userfield. Times are local wall-clock times
+// of the PBX (cdr_csv's default; usegmtime=yes is read as UTC with --tz UTC).
+//
+// One CDR is one call; it carries no queue events, so: queue = dst, agent =
+// dstchannel without its "-sequence" suffix (SIP/1001-0000002a -> SIP/1001),
+// customer = src, wait = answer - start, handle = billsec, abandoned = no
+// answer time. Off the hot path: read with the RFC 4180 reader of core/csv.h.
+#include <charconv>
+#include <fstream>
+
+#include "core/csv.h"
+#include "kpi/aggregator.h"
+#include "kpi/sources.h"
+
+namespace cx::kpi {
+namespace {
+
+enum CdrColumn {
+  kSrc = 1,
+  kDst = 2,
+  kDstChannel = 6,
+  kStart = 9,
+  kAnswer = 10,
+  kEnd = 11,
+  kBillsec = 13,
+  kDisposition = 14,
+  kMinColumns = 16
+};
+
+std::string_view AgentOf(std::string_view dstchannel) {
+  const size_t dash = dstchannel.rfind('-');
+  const size_t slash = dstchannel.find('/');
+  if (dash != std::string_view::npos && slash != std::string_view::npos && dash > slash) {
+    return dstchannel.substr(0, dash);
+  }
+  return dstchannel;
+}
+
+}  // namespace
+
+Result<RunResult> RunCdr(const std::string& path, const Options& options) {
+  const date::time_zone* zone = ZoneClock::Locate(options.time_zone);
+  if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot open the file", path);
+  RunResult result;
+  Aggregator aggregator(options, zone);
+  std::vector<std::string> fields;
+  int line = 0;
+  while (true) {
+    const int start_line = line + 1;
+    auto more = ReadCsvRecord(in, fields, line);
+    if (!more) {
+      result.diagnostics.Bad(start_line, more.error().message);
+      break;  // an unterminated quote runs to the end of the file
+    }
+    if (!*more) break;
+    if (fields.size() == 1 && fields[0].empty()) continue;
+    auto bad = [&](const std::string& why) {
+      result.diagnostics.Bad(start_line, why);
+      return !options.strict;
+    };
+    if (fields.size() < kMinColumns || fields.size() > 18) {
+      if (!bad("expected 16 to 18 cdr_csv fields, found " + std::to_string(fields.size()) +
+               (fields.size() < kMinColumns ? " (truncated line?)" : ""))) {
+        break;
+      }
+      continue;
+    }
+    int64_t times[3] = {0, 0, 0};
+    bool present[3] = {false, false, false};
+    bool ok = true;
+    const int columns[3] = {kStart, kAnswer, kEnd};
+    for (int index = 0; index < 3 && ok; ++index) {
+      bool has_offset = false;
+      int64_t seconds = 0;
+      const TimeParse parsed = ParseTimestamp(fields[columns[index]], seconds, has_offset);
+      if (parsed == TimeParse::kMalformed) {
+        bad("field " + std::to_string(columns[index] + 1) +
+            ": expected YYYY-MM-DD HH:MM:SS, found '" + fields[columns[index]] + "'");
+        ok = false;
+        break;
+      }
+      if (parsed == TimeParse::kEmpty) continue;
+      present[index] = true;
+      if (has_offset) {
+        times[index] = seconds;
+      } else if (aggregator.clock().LocalToUtc(seconds, times[index]) ==
+                 ZoneClock::LocalResult::kNonexistent) {
+        bad("'" + fields[columns[index]] + "' does not exist in time zone " + options.time_zone +
+            " (the clocks skip it)");
+        ok = false;
+      }
+    }
+    if (!ok) {
+      if (options.strict) break;
+      continue;
+    }
+    if (!present[0] || !present[2]) {
+      if (!bad("no start or no end time (a call without an end)")) break;
+      continue;
+    }
+    int64_t billsec = 0;
+    const std::string& billsec_text = fields[kBillsec];
+    const auto [end, error] =
+        std::from_chars(billsec_text.data(), billsec_text.data() + billsec_text.size(), billsec);
+    if (error != std::errc() || end != billsec_text.data() + billsec_text.size() || billsec < 0) {
+      if (!bad("billsec: expected whole seconds, found '" + billsec_text + "'")) break;
+      continue;
+    }
+    const bool answered = present[1] && fields[kDisposition] == "ANSWERED";
+    if (times[2] < times[0] || (answered && (times[1] < times[0] || times[2] < times[1]))) {
+      if (!bad("times out of order: expected start <= answer <= end")) break;
+      continue;
+    }
+    Contact contact;
+    contact.queue = fields[kDst];
+    contact.agent = answered ? AgentOf(fields[kDstChannel]) : std::string_view();
+    contact.channel = "voice";
+    contact.customer_id = fields[kSrc];
+    contact.offered = times[0];
+    if (answered) {
+      contact.outcome = Outcome::kAnswered;
+      contact.wait_s = times[1] - times[0];
+      contact.handle_s = billsec;
+    } else {
+      contact.outcome = Outcome::kAbandoned;
+      contact.wait_s = times[2] - times[0];
+    }
+    aggregator.Add(contact);
+    ++result.contacts;
+  }
+  result.lines = line;
+  in.clear();
+  in.seekg(0, std::ios::end);
+  result.bytes = static_cast<int64_t>(in.tellg());
+  result.rows = aggregator.Finish();
+  return result;
+}
+
+}  // namespace cx::kpi

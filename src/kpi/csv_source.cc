@@ -1,0 +1,430 @@
+// The contact CSV: the hot path of `cxbench kpi` (bench/kpi.sh).
+//
+// Why not core/csv.h (or another general CSV reader) here: measured on the
+// 10-million-contact bench file (1.25 GB, release build, 2026-11-24), only
+// reading every record with cx::ReadCsvRecord into std::string fields took
+// 6.8 s of CPU, against 3.5 s for this whole parse without FCR (splitting,
+// three timestamps, sums) - the splitter below reads fields in place from
+// the mapped file and allocates nothing per line. Fields are RFC 4180
+// (quotes, doubled quotes), except that a quoted field may not hold a line
+// break: such a line is reported as malformed.
+#include <yaml-cpp/yaml.h>
+
+#include <array>
+#include <atomic>
+#include <charconv>
+#include <cstring>
+#include <thread>
+
+#include "kpi/aggregator.h"
+#include "kpi/mapped_file.h"
+#include "kpi/sources.h"
+
+namespace cx::kpi {
+namespace {
+
+constexpr int kMaxColumns = 256;
+// Read pages are dropped from resident memory every 32 MB, so the peak
+// memory of a run does not grow with the file (docs/kpi.md, "Speed").
+constexpr ptrdiff_t kDropEvery = 32 << 20;
+
+enum Column {
+  kContactId,
+  kChannel,
+  kQueue,
+  kCustomerId,
+  kCaseId,
+  kOffered,
+  kAnswered,
+  kEnded,
+  kHold,
+  kWrap,
+  kAgent,
+  kOutcome,
+  kColumnCount
+};
+
+// Splits one line (without its '\n') into `fields`; returns the number of
+// fields, or -1 for a quote that does not close. Doubled quotes inside a
+// quoted field are undoubled into `scratch` (one string per column).
+int SplitLine(std::string_view line, char delimiter,
+              std::array<std::string_view, kMaxColumns>& fields,
+              std::array<std::string, kMaxColumns>& scratch) {
+  int count = 0;
+  size_t pos = 0;
+  const size_t size = line.size();
+  while (true) {
+    if (count == kMaxColumns) return count + 1;
+    if (pos < size && line[pos] == '"') {
+      size_t cursor = pos + 1;
+      bool doubled = false;
+      while (true) {
+        const size_t quote = line.find('"', cursor);
+        if (quote == std::string_view::npos) return -1;
+        if (quote + 1 < size && line[quote + 1] == '"') {
+          doubled = true;
+          cursor = quote + 2;
+          continue;
+        }
+        cursor = quote;
+        break;
+      }
+      std::string_view inner = line.substr(pos + 1, cursor - pos - 1);
+      if (doubled) {
+        std::string& text = scratch[count];
+        text.clear();
+        for (size_t index = 0; index < inner.size(); ++index) {
+          text.push_back(inner[index]);
+          if (inner[index] == '"') ++index;
+        }
+        inner = text;
+      }
+      fields[count++] = inner;
+      pos = cursor + 1;
+      if (pos >= size) return count;
+      if (line[pos] != delimiter) return -1;
+      ++pos;
+      continue;
+    }
+    const void* found = std::memchr(line.data() + pos, delimiter, size - pos);
+    if (found == nullptr) {
+      fields[count++] = line.substr(pos);
+      return count;
+    }
+    const size_t next = static_cast<size_t>(static_cast<const char*>(found) - line.data());
+    fields[count++] = line.substr(pos, next - pos);
+    pos = next + 1;
+  }
+}
+
+// A non-negative whole number of seconds; empty is 0.
+bool ParseSeconds(std::string_view text, int64_t& value) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (text.empty()) {
+    value = 0;
+    return true;
+  }
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && value >= 0;
+}
+
+struct Part {
+  std::string_view text;
+  Aggregator* aggregator;
+  Diagnostics diagnostics;
+  int64_t lines = 0;
+  int64_t contacts = 0;
+};
+
+class CsvParser {
+ public:
+  CsvParser(const Mapping& mapping, const Options& options, std::array<int, kColumnCount> columns,
+            int column_count, std::atomic<bool>& stop)
+      : mapping_(mapping),
+        options_(options),
+        columns_(columns),
+        column_count_(column_count),
+        stop_(stop) {}
+
+  void Parse(Part& part) {
+    const char* cursor = part.text.data();
+    const char* end = cursor + part.text.size();
+    const char* dropped = cursor;  // pages before this left resident memory
+    int64_t line_number = 0;
+    while (cursor < end) {
+      if (cursor - dropped > kDropEvery) {
+        DropPages(dropped, cursor);
+        dropped = cursor;
+      }
+      const void* found = std::memchr(cursor, '\n', static_cast<size_t>(end - cursor));
+      const char* line_end = found != nullptr ? static_cast<const char*>(found) : end;
+      std::string_view line(cursor, static_cast<size_t>(line_end - cursor));
+      cursor = line_end + 1;
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty()) continue;
+      // A last line cut off mid-way fails ParseLine (too few fields, or a
+      // cut time) and is reported like any malformed line.
+      if (!ParseLine(line, line_number, part) && options_.strict) {
+        stop_ = true;
+        break;
+      }
+      if ((line_number & 0xFFFF) == 0 && stop_) break;
+    }
+    part.lines = line_number;
+  }
+
+ private:
+  std::string_view Field(int column) const {
+    const int index = columns_[column];
+    return index < 0 ? std::string_view() : fields_[index];
+  }
+
+  bool Time(int column, int64_t line_number, Part& part, int64_t& utc, bool& present) {
+    int64_t seconds = 0;
+    bool has_offset = false;
+    const std::string_view text = Field(column);
+    switch (ParseTimestamp(text, seconds, has_offset)) {
+      case TimeParse::kEmpty:
+        present = false;
+        return true;
+      case TimeParse::kMalformed:
+        part.diagnostics.Bad(line_number, "column " + std::to_string(columns_[column] + 1) +
+                                              ": expected a time such as 2026-03-29T08:00:00+02:00"
+                                              ", found '" +
+                                              std::string(text) + "'");
+        return false;
+      case TimeParse::kOk:
+        break;
+    }
+    present = true;
+    if (has_offset) {
+      utc = seconds;
+      return true;
+    }
+    if (part.aggregator->clock().LocalToUtc(seconds, utc) == ZoneClock::LocalResult::kNonexistent) {
+      part.diagnostics.Bad(line_number, "'" + std::string(text) + "' does not exist in time zone " +
+                                            options_.time_zone + " (the clocks skip it)");
+      return false;
+    }
+    return true;
+  }
+
+  bool ParseLine(std::string_view line, int64_t line_number, Part& part) {
+    const int count = SplitLine(line, mapping_.delimiter, fields_, scratch_);
+    if (count < 0) {
+      part.diagnostics.Bad(line_number, "a quoted field does not close (truncated line?)");
+      return false;
+    }
+    if (count != column_count_) {
+      part.diagnostics.Bad(line_number, "expected " + std::to_string(column_count_) +
+                                            " fields, found " + std::to_string(count) +
+                                            (count < column_count_ ? " (truncated line?)" : ""));
+      return false;
+    }
+    int64_t offered = 0, answered = 0, ended = 0;
+    bool has_offered = false, has_answered = false, has_ended = false;
+    if (!Time(kOffered, line_number, part, offered, has_offered) ||
+        !Time(kAnswered, line_number, part, answered, has_answered) ||
+        !Time(kEnded, line_number, part, ended, has_ended)) {
+      return false;
+    }
+    if (!has_offered) {
+      part.diagnostics.Bad(line_number, "no offered time");
+      return false;
+    }
+    if (offered < 0 || offered > kMaxTime) {
+      part.diagnostics.Bad(line_number, "offered time before 1970 or after 2106");
+      return false;
+    }
+    if (!has_ended) {
+      part.diagnostics.Bad(line_number, "no end time (a contact without an end)");
+      return false;
+    }
+    int64_t hold = 0, wrap = 0;
+    if (!ParseSeconds(Field(kHold), hold) || !ParseSeconds(Field(kWrap), wrap)) {
+      part.diagnostics.Bad(line_number, "hold and wrap-up must be whole seconds, 0 or more");
+      return false;
+    }
+    Contact contact;
+    contact.offered = offered;
+    if (has_answered) {
+      if (answered < offered || ended < answered) {
+        part.diagnostics.Bad(line_number,
+                             "times out of order: expected offered <= answered <= ended");
+        return false;
+      }
+      if (hold > ended - answered) {
+        part.diagnostics.Bad(line_number, "hold is longer than the answered call");
+        return false;
+      }
+      contact.outcome = Outcome::kAnswered;
+      contact.wait_s = answered - offered;
+      // The connected time (answered to ended) holds talk and hold.
+      contact.handle_s = ended - answered + wrap;
+      const std::string_view outcome = Field(kOutcome);
+      for (const std::string& transfer : mapping_.transfer_outcomes) {
+        if (outcome == transfer) contact.transferred = true;
+      }
+    } else {
+      if (ended < offered) {
+        part.diagnostics.Bad(line_number, "times out of order: ended before offered");
+        return false;
+      }
+      contact.outcome = Outcome::kAbandoned;
+      contact.wait_s = ended - offered;
+    }
+    contact.queue = Field(kQueue);
+    contact.agent = Field(kAgent);
+    contact.channel = Field(kChannel);
+    contact.case_id = Field(kCaseId);
+    contact.customer_id = Field(kCustomerId);
+    part.aggregator->Add(contact);
+    ++part.contacts;
+    return true;
+  }
+
+  const Mapping& mapping_;
+  const Options& options_;
+  std::array<int, kColumnCount> columns_;
+  int column_count_;
+  std::atomic<bool>& stop_;
+  std::array<std::string_view, kMaxColumns> fields_;
+  std::array<std::string, kMaxColumns> scratch_;
+};
+
+}  // namespace
+
+Result<Mapping> LoadMapping(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return IoError("cannot read the mapping file", path);
+  } catch (const YAML::Exception& error) {
+    return InvalidInput(error.msg, path + ":" + std::to_string(error.mark.line + 1) + ":" +
+                                       std::to_string(error.mark.column + 1));
+  }
+  Mapping mapping;
+  if (!root.IsMap()) return InvalidInput("expected a map with 'columns'", path);
+  try {
+    const YAML::Node columns = root["columns"];
+    if (columns && !columns.IsMap()) return InvalidInput("'columns' must be a map", path);
+    const std::pair<const char*, std::string*> names[] = {
+        {"contact_id", &mapping.contact_id}, {"channel", &mapping.channel},
+        {"queue", &mapping.queue},           {"customer_id", &mapping.customer_id},
+        {"case_id", &mapping.case_id},       {"offered", &mapping.offered},
+        {"answered", &mapping.answered},     {"ended", &mapping.ended},
+        {"hold_s", &mapping.hold_s},         {"wrap_s", &mapping.wrap_s},
+        {"agent", &mapping.agent},           {"outcome", &mapping.outcome}};
+    if (columns) {
+      for (const auto& entry : columns) {
+        const std::string key = entry.first.as<std::string>();
+        bool known = false;
+        for (const auto& [name, target] : names) {
+          if (key == name) {
+            *target = entry.second.IsNull() ? "" : entry.second.as<std::string>();
+            known = true;
+          }
+        }
+        if (!known) {
+          return InvalidInput("unknown field '" + key + "' in columns", path);
+        }
+      }
+    }
+    if (root["delimiter"]) {
+      const std::string delimiter = root["delimiter"].as<std::string>();
+      if (delimiter.size() != 1 || delimiter == "\"" || delimiter == "\n") {
+        return InvalidInput("'delimiter' must be one character", path);
+      }
+      mapping.delimiter = delimiter[0];
+    }
+    if (root["time_zone"]) mapping.time_zone = root["time_zone"].as<std::string>();
+    if (root["transfer_outcomes"]) {
+      mapping.transfer_outcomes = root["transfer_outcomes"].as<std::vector<std::string>>();
+    }
+  } catch (const YAML::Exception& error) {
+    return InvalidInput(error.msg, path + ":" + std::to_string(error.mark.line + 1));
+  }
+  if (mapping.offered.empty()) return InvalidInput("columns.offered is required", path);
+  if (mapping.ended.empty()) return InvalidInput("columns.ended is required", path);
+  return mapping;
+}
+
+Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
+                                const Options& options, int threads) {
+  const date::time_zone* zone = ZoneClock::Locate(options.time_zone);
+  if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
+  auto file = MappedFile::Open(path);
+  if (!file) return file.error();
+  std::string_view text = file->text();
+  RunResult result;
+  result.bytes = static_cast<int64_t>(text.size());
+
+  // The header names the columns.
+  const size_t header_end = text.find('\n');
+  std::string_view header = text.substr(0, header_end);
+  if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
+  if (header.empty()) return InvalidInput("the file is empty: expected a header line", path + ":1");
+  std::array<std::string_view, kMaxColumns> header_fields;
+  std::array<std::string, kMaxColumns> scratch;
+  const int column_count = SplitLine(header, mapping.delimiter, header_fields, scratch);
+  if (column_count < 0 || column_count > kMaxColumns) {
+    return InvalidInput("cannot read the header line", path + ":1");
+  }
+  std::array<int, kColumnCount> columns;
+  const std::string* wanted[kColumnCount] = {
+      &mapping.contact_id, &mapping.channel, &mapping.queue,    &mapping.customer_id,
+      &mapping.case_id,    &mapping.offered, &mapping.answered, &mapping.ended,
+      &mapping.hold_s,     &mapping.wrap_s,  &mapping.agent,    &mapping.outcome};
+  for (int column = 0; column < kColumnCount; ++column) {
+    columns[column] = -1;
+    if (wanted[column]->empty()) continue;
+    for (int index = 0; index < column_count; ++index) {
+      if (header_fields[index] == *wanted[column]) columns[column] = index;
+    }
+  }
+  for (int required : {kOffered, kEnded}) {
+    if (columns[required] < 0) {
+      return InvalidInput("no column '" + *wanted[required] + "' in the header", path + ":1");
+    }
+  }
+  if (options.by_queue && columns[kQueue] < 0) {
+    return InvalidInput("grouped by queue, but there is no column '" + mapping.queue + "'",
+                        path + ":1");
+  }
+  if (options.by_agent && columns[kAgent] < 0) {
+    return InvalidInput("grouped by agent, but there is no column '" + mapping.agent + "'",
+                        path + ":1");
+  }
+  if (options.by_channel && columns[kChannel] < 0) {
+    return InvalidInput("grouped by channel, but there is no column '" + mapping.channel + "'",
+                        path + ":1");
+  }
+
+  const std::string_view body =
+      header_end == std::string_view::npos ? std::string_view() : text.substr(header_end + 1);
+  const std::vector<std::string_view> ranges = SplitAtLines(body, std::max(1, threads));
+  std::vector<std::unique_ptr<Aggregator>> aggregators;
+  std::vector<Part> parts;
+  for (std::string_view range : ranges) {
+    aggregators.push_back(std::make_unique<Aggregator>(options, zone));
+    parts.push_back(Part{range, aggregators.back().get(), {}, 0, 0});
+  }
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> workers;
+  for (size_t index = 1; index < parts.size(); ++index) {
+    workers.emplace_back([&, index] {
+      CsvParser parser(mapping, options, columns, column_count, stop);
+      parser.Parse(parts[index]);
+    });
+  }
+  {
+    CsvParser parser(mapping, options, columns, column_count, stop);
+    parser.Parse(parts[0]);
+  }
+  for (std::thread& worker : workers) worker.join();
+
+  int64_t line_offset = 1;  // the header
+  for (size_t index = 0; index < parts.size(); ++index) {
+    result.diagnostics.Append(parts[index].diagnostics, line_offset);
+    line_offset += parts[index].lines;
+    result.contacts += parts[index].contacts;
+    if (index > 0) aggregators[0]->Append(*aggregators[index]);
+  }
+  result.lines = line_offset;
+  if (aggregators[0]->fcr_out_of_order() > 0) {
+    result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_order()) +
+                                   " contacts came before an earlier-read contact of the same "
+                                   "case or customer; FCR took them in the order read");
+  }
+  if (aggregators[0]->fcr_out_of_range() > 0) {
+    result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_range()) +
+                                   " contacts offered before 1970 or after 2106: left out of FCR");
+  }
+  result.rows = aggregators[0]->Finish();
+  return result;
+}
+
+}  // namespace cx::kpi

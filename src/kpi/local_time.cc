@@ -1,0 +1,217 @@
+#include "kpi/local_time.h"
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <cstdio>
+#include <limits>
+
+#include "kpi/kpi.h"
+
+namespace cx::kpi {
+
+// From H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2;
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<int64_t>(day_of_era) - 719468;
+}
+
+void CivilFromDays(int64_t days, int64_t& year, unsigned& month, unsigned& day) {
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
+  const unsigned year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned mp = (5 * day_of_year + 2) / 153;
+  day = day_of_year - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  year = static_cast<int64_t>(year_of_era) + era * 400 + (month <= 2);
+}
+
+namespace {
+
+// Reads exactly `count` digits at `pos`; false when one is not a digit.
+inline bool Digits(std::string_view text, size_t pos, size_t count, int64_t& value) {
+  if (pos + count > text.size()) return false;
+  int64_t result = 0;
+  for (size_t index = pos; index < pos + count; ++index) {
+    const unsigned digit = static_cast<unsigned char>(text[index]) - '0';
+    if (digit > 9) return false;
+    result = result * 10 + digit;
+  }
+  value = result;
+  return true;
+}
+
+int64_t FloorDiv(int64_t value, int64_t divisor) {
+  int64_t quotient = value / divisor;
+  if ((value % divisor != 0) && ((value < 0) != (divisor < 0))) --quotient;
+  return quotient;
+}
+
+}  // namespace
+
+TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offset) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+  if (text.empty()) return TimeParse::kEmpty;
+  if (text.size() <= 12 && text.find('-') == std::string_view::npos) {  // epoch seconds
+    int64_t value = 0;
+    for (char letter : text) {
+      const unsigned digit = static_cast<unsigned char>(letter) - '0';
+      if (digit > 9) return TimeParse::kMalformed;
+      value = value * 10 + digit;
+    }
+    seconds = value;
+    has_offset = true;
+    return TimeParse::kOk;
+  }
+  int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (text.size() < 19 || !Digits(text, 0, 4, year) || text[4] != '-' ||
+      !Digits(text, 5, 2, month) || text[7] != '-' || !Digits(text, 8, 2, day) ||
+      (text[10] != 'T' && text[10] != ' ') || !Digits(text, 11, 2, hour) || text[13] != ':' ||
+      !Digits(text, 14, 2, minute) || text[16] != ':' || !Digits(text, 17, 2, second)) {
+    return TimeParse::kMalformed;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return TimeParse::kMalformed;
+  }
+  size_t pos = 19;
+  if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {  // fraction: dropped
+    ++pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+  }
+  int64_t offset = 0;
+  has_offset = false;
+  if (pos < text.size()) {
+    const char sign = text[pos];
+    if (sign == 'Z' && pos + 1 == text.size()) {
+      has_offset = true;
+    } else if (sign == '+' || sign == '-') {
+      int64_t offset_hours = 0, offset_minutes = 0;
+      if (!Digits(text, pos + 1, 2, offset_hours)) return TimeParse::kMalformed;
+      size_t after = pos + 3;
+      if (after < text.size() && text[after] == ':') ++after;
+      if (after < text.size()) {
+        if (!Digits(text, after, 2, offset_minutes) || after + 2 != text.size()) {
+          return TimeParse::kMalformed;
+        }
+      }
+      if (offset_hours > 18 || offset_minutes > 59) return TimeParse::kMalformed;
+      offset = (offset_hours * 3600 + offset_minutes * 60) * (sign == '-' ? -1 : 1);
+      has_offset = true;
+    } else {
+      return TimeParse::kMalformed;
+    }
+  }
+  const int64_t days =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset;
+  return TimeParse::kOk;
+}
+
+ZoneClock::ZoneClock(const date::time_zone* zone) : zone_(zone) {}
+
+const date::time_zone* ZoneClock::Locate(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+void ZoneClock::Refresh(int64_t utc) {
+  const date::sys_seconds instant{std::chrono::seconds{utc}};
+  const date::sys_info info = zone_->get_info(instant);
+  offset_ = info.offset.count();
+  begin_ = info.begin.time_since_epoch().count();
+  end_ = info.end.time_since_epoch().count();
+}
+
+ZoneClock::LocalResult ZoneClock::LocalToUtc(int64_t local, int64_t& utc) {
+  // Fast path: the cached offset, where it is at least a day from a change
+  // (no local time within a day of a change can be skipped or repeated).
+  const int64_t guess = local - offset_;
+  if (guess >= begin_ + 86400 && guess < end_ - 86400) {
+    utc = guess;
+    return LocalResult::kUnique;
+  }
+  const date::local_seconds wall{std::chrono::seconds{local}};
+  const date::local_info info = zone_->get_info(wall);
+  if (info.result == date::local_info::nonexistent) return LocalResult::kNonexistent;
+  utc = local - info.first.offset.count();
+  Refresh(utc);
+  return info.result == date::local_info::ambiguous ? LocalResult::kAmbiguous
+                                                    : LocalResult::kUnique;
+}
+
+int64_t ZoneClock::LocalMidnightToUtc(int64_t local_day) {
+  const date::local_seconds wall{std::chrono::seconds{local_day * 86400}};
+  return std::chrono::floor<std::chrono::seconds>(zone_->to_sys(wall, date::choose::earliest))
+      .time_since_epoch()
+      .count();
+}
+
+int64_t ZoneClock::IntervalStart(int kind, int64_t utc) {
+  if (kind == kind_ && utc >= interval_begin_ && utc < interval_end_) return interval_begin_;
+  const int64_t offset = OffsetAt(utc);
+  const int64_t local = utc + offset;
+  int64_t start = 0, end = 0;
+  const auto interval = static_cast<IntervalKind>(kind);
+  if (interval == IntervalKind::k15m || interval == IntervalKind::k30m ||
+      interval == IntervalKind::k1h) {
+    const int64_t length = interval == IntervalKind::k15m   ? 900
+                           : interval == IntervalKind::k30m ? 1800
+                                                            : 3600;
+    start = FloorDiv(local, length) * length - offset;
+    end = std::min(start + length, end_);
+  } else {
+    int64_t first_day = FloorDiv(local, 86400);
+    int64_t next_day = first_day + 1;
+    if (interval == IntervalKind::kWeek) {
+      // 1970-01-01 was a Thursday; ISO weeks start on Monday.
+      first_day -= ((first_day + 3) % 7 + 7) % 7;
+      next_day = first_day + 7;
+    } else if (interval == IntervalKind::kMonth) {
+      int64_t year = 0;
+      unsigned month = 0, day = 0;
+      CivilFromDays(first_day, year, month, day);
+      first_day = DaysFromCivil(year, month, 1);
+      next_day = month == 12 ? DaysFromCivil(year + 1, 1, 1) : DaysFromCivil(year, month + 1, 1);
+    }
+    start = LocalMidnightToUtc(first_day);
+    end = LocalMidnightToUtc(next_day);
+    OffsetAt(utc);  // LocalMidnightToUtc does not touch the cache; keep it warm
+  }
+  kind_ = kind;
+  interval_begin_ = start;
+  interval_end_ = end;
+  return start;
+}
+
+std::string ZoneClock::Label(int64_t utc) {
+  const int64_t offset = OffsetAt(utc);
+  const int64_t local = utc + offset;
+  const int64_t days = FloorDiv(local, 86400);
+  const int64_t second_of_day = local - days * 86400;
+  int64_t year = 0;
+  unsigned month = 0, day = 0;
+  CivilFromDays(days, year, month, day);
+  const int64_t offset_minutes = (offset < 0 ? -offset : offset) / 60;
+  char text[96];
+  std::snprintf(
+      text, sizeof text, "%04lld-%02u-%02uT%02lld:%02lld:%02lld%c%02lld:%02lld",
+      static_cast<long long>(year), month, day, static_cast<long long>(second_of_day / 3600),
+      static_cast<long long>(second_of_day / 60 % 60), static_cast<long long>(second_of_day % 60),
+      offset < 0 ? '-' : '+', static_cast<long long>(offset_minutes / 60),
+      static_cast<long long>(offset_minutes % 60));
+  return text;
+}
+
+}  // namespace cx::kpi
