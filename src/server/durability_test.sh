@@ -10,7 +10,7 @@ work=$(mktemp -d)
 server=
 trap '[[ -n $server ]] && kill -9 $server 2>/dev/null; rm -rf "$work"' EXIT
 db=$work/d.db
-"$CXBENCH" demo --db "$db" --participants 12 --shoppers 40 --open 1000 --format json >/dev/null || die "demo"
+"$CXBENCH" demo --db "$db" --participants 12 --shoppers 60 --open 1000 --format json >/dev/null || die "demo"
 before=$(sqlite3 "$db" "SELECT count(*) FROM contact WHERE status = 'planned'")
 shoppers=$(sqlite3 "$db" "SELECT DISTINCT shopper_id FROM contact ORDER BY shopper_id LIMIT 4")
 for s in $shoppers; do

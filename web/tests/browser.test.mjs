@@ -25,7 +25,7 @@ const db = join(dir, "web.db");
 const run = (...args) => execFileSync(cxbench, args, { encoding: "utf8" });
 const sql = (query) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
 
-run("demo", "--db", db, "--participants", "12", "--shoppers", "30", "--open", "2", "--format", "json");
+run("demo", "--db", db, "--participants", "12", "--shoppers", "60", "--open", "2", "--format", "json");
 const [shopperId, contactId, participantId] = sql(
   "SELECT shopper_id, id, participant_id FROM contact WHERE status = 'planned' AND channel = 'phone' ORDER BY shopper_id, id LIMIT 1").split("|");
 const otherParticipant = sql(`SELECT id FROM participant WHERE id <> '${participantId}' ORDER BY id LIMIT 1`);
