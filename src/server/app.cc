@@ -7,9 +7,9 @@
 
 namespace cx::server {
 
-std::string NowUtc() {
+std::string UtcAfter(std::chrono::milliseconds later) {
   using namespace std::chrono;
-  const auto now = time_point_cast<milliseconds>(system_clock::now());
+  const auto now = time_point_cast<milliseconds>(system_clock::now()) + later;
   const auto day = floor<days>(now);
   const year_month_day date{day};
   const hh_mm_ss time{now - day};
@@ -80,19 +80,20 @@ std::optional<store::Store::SessionRow> App::Authenticate(const std::string& tok
   return std::move(session).value();
 }
 
-Result<std::shared_ptr<const results::StudyResults>> App::CurrentResults() {
+Result<std::shared_ptr<const App::Snapshot>> App::CurrentResults() {
   auto stamp = store_->ChangeLogHead();
   if (!stamp) return stamp.error();
-  if (results_ && stamp.value() == results_stamp_) return results_;
+  if (snapshot_ && stamp.value() == results_stamp_) return snapshot_;
   auto contacts = store_->LoadContacts(study_.id);
   if (!contacts) return contacts.error();
   results::ResultsOptions options;
   options.resamples = options_.resamples;
   auto computed = results::ComputeResults(study_, contacts.value(), options);
   if (!computed) return computed.error();
-  results_ = std::make_shared<const results::StudyResults>(std::move(computed).value());
+  snapshot_ = std::make_shared<const Snapshot>(
+      Snapshot{std::move(contacts).value(), std::move(computed).value()});
   results_stamp_ = stamp.value();
-  return results_;
+  return snapshot_;
 }
 
 }  // namespace cx::server

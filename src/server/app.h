@@ -4,6 +4,7 @@
 // a mutex: every write is one transaction, acknowledged only after COMMIT
 // (synchronous=FULL), which is what the SIGKILL test checks.
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,9 +42,13 @@ class App {
   store::Store& store() { return *store_; }
   const AppOptions& options() const { return options_; }
   auth::LoginThrottle& throttle() { return throttle_; }
-  // The study's results over the contacts as they stand; cached until the
+  // The study's contacts and their results as they stand; cached until the
   // change log moves. Call with the mutex held.
-  Result<std::shared_ptr<const results::StudyResults>> CurrentResults();
+  struct Snapshot {
+    std::vector<domain::Contact> contacts;
+    results::StudyResults results;
+  };
+  Result<std::shared_ptr<const Snapshot>> CurrentResults();
 
  private:
   void AddSessionRoutes();
@@ -59,11 +64,13 @@ class App {
   auth::LoginThrottle throttle_;
   std::vector<Route> routes_;
   int64_t results_stamp_ = -1;
-  std::shared_ptr<const results::StudyResults> results_;
+  std::shared_ptr<const Snapshot> snapshot_;
 };
 
-// "2026-11-24T19:55:01.123Z": now in UTC with milliseconds.
-std::string NowUtc();
+// "2026-11-24T19:55:01.123Z": now plus `later` in UTC with milliseconds. Texts
+// of this one form compare as the times they name.
+std::string UtcAfter(std::chrono::milliseconds later);
+inline std::string NowUtc() { return UtcAfter(std::chrono::milliseconds(0)); }
 // Seconds from one NowUtc() text to another; nullopt when either is malformed.
 std::optional<double> SecondsBetween(const std::string& from, const std::string& to);
 

@@ -42,21 +42,6 @@ std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
   return std::nullopt;
 }
 
-std::string DaysFromNow(int days) {
-  using namespace std::chrono;
-  const auto at = floor<seconds>(system_clock::now()) + std::chrono::days(days);
-  const auto day = floor<std::chrono::days>(at);
-  const year_month_day date{day};
-  const hh_mm_ss time{at - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.000Z",
-                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()));
-  return buffer;
-}
-
 }  // namespace
 
 void App::AddAccountRoutes() {
@@ -113,7 +98,7 @@ void App::AddAccountRoutes() {
          invitation.study_id = account.study_id;
          invitation.participant_id = account.participant_id;
          invitation.created_by = call.account->id;
-         invitation.expires_at = DaysFromNow(options_.invitation_days);
+         invitation.expires_at = UtcAfter(std::chrono::days(options_.invitation_days));
          if (Status saved = store_->CreateInvitation(invitation); !saved) {
            return ProblemFor(saved.error());
          }

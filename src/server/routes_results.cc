@@ -64,7 +64,7 @@ void App::AddResultRoutes() {
          std::lock_guard lock(mutex_);
          auto computed = CurrentResults();
          if (!computed) return ProblemFor(computed.error());
-         const results::StudyResults& r = *computed.value();
+         const results::StudyResults& r = computed.value()->results;
          auto number = [](const std::optional<double>& v) {
            return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
          };
@@ -117,7 +117,7 @@ void App::AddResultRoutes() {
                        std::lock_guard lock(mutex_);
                        auto computed = CurrentResults();
                        if (!computed) return ProblemFor(computed.error());
-                       return Json(results::ToJson(*computed.value()));
+                       return Json(results::ToJson(computed.value()->results));
                      }});
 
   routes_.push_back(
@@ -130,7 +130,7 @@ void App::AddResultRoutes() {
          auto computed = CurrentResults();
          if (!computed) return ProblemFor(computed.error());
          const std::string language = call.account->language;
-         for (const auto& industry : computed.value()->industries) {
+         for (const auto& industry : computed.value()->results.industries) {
            for (const auto& participant : industry.participants) {
              if (participant.id != id) continue;
              nlohmann::json areas = nlohmann::json::object();
@@ -186,11 +186,11 @@ void App::AddResultRoutes() {
            std::lock_guard lock(mutex_);
            auto computed = CurrentResults();
            if (!computed) return ProblemFor(computed.error());
-           auto contacts = store_->LoadContacts(study_.id);
-           if (!contacts) return ProblemFor(contacts.error());
-           const auto scored = report::ScoreFieldwork(study_, contacts.value());
-           const auto input = report::BuildParticipantReport(study_, contacts.value(), scored,
-                                                             *computed.value(), id, "");
+           // The contacts the results were computed from: no second read.
+           const App::Snapshot& snapshot = *computed.value();
+           const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
+           const auto input = report::BuildParticipantReport(study_, snapshot.contacts, scored,
+                                                             snapshot.results, id, "");
            html = report::RenderParticipantReportHtml(input);
          }
          Reply reply;

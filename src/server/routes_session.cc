@@ -34,21 +34,6 @@ nlohmann::json StringsSchema(const std::vector<std::string>& required,
 
 namespace {
 
-std::string ExpiresAt(int hours) {
-  using namespace std::chrono;
-  const auto at = floor<seconds>(system_clock::now()) + std::chrono::hours(hours);
-  const auto day = floor<days>(at);
-  const year_month_day date{day};
-  const hh_mm_ss time{at - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.000Z",
-                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()));
-  return buffer;
-}
-
 // One hash to verify against when the e-mail is unknown, so that the answer
 // takes as long as for a known account and does not tell which e-mails exist.
 const std::string& DummyHash() {
@@ -100,8 +85,9 @@ void App::AddSessionRoutes() {
          const std::string csrf = auth::NewToken();
          {
            std::lock_guard lock(mutex_);
-           if (Status saved = store_->CreateSession(auth::HashToken(token), account->id, csrf,
-                                                    ExpiresAt(options_.session_hours));
+           if (Status saved =
+                   store_->CreateSession(auth::HashToken(token), account->id, csrf,
+                                         UtcAfter(std::chrono::hours(options_.session_hours)));
                !saved) {
              return ProblemFor(saved.error());
            }

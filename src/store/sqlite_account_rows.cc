@@ -1,5 +1,5 @@
 // Accounts, sessions and invitations of the web app in SQLite, and the
-// change-log reads the web app needs.
+// change-log head the web app caches results by.
 #include <soci/soci.h>
 
 #include "store/sqlite_store_impl.h"
@@ -249,36 +249,6 @@ Result<int64_t> SqliteStore::AcceptInvitation(const std::string& token_hash,
     }
     return IoError("cannot accept the invitation: " + std::string(error.what()));
   }
-}
-
-Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLogOf(const std::string& study_id,
-                                                                 const std::string& entity,
-                                                                 const std::string& entity_id) {
-  std::vector<ChangeLogEntry> entries;
-  try {
-    ChangeLogEntry row;
-    soci::indicator field_ind, old_ind, new_ind, reason_ind;
-    soci::statement statement =
-        (sql_->prepare << "SELECT at, actor, entity, entity_id, field, old_value, new_value, "
-                          "reason FROM change_log WHERE study_id = :study AND entity = :entity "
-                          "AND entity_id = :entity_id ORDER BY id",
-         soci::use(study_id), soci::use(entity), soci::use(entity_id), soci::into(row.at),
-         soci::into(row.actor), soci::into(row.entity), soci::into(row.entity_id),
-         soci::into(row.field, field_ind), soci::into(row.old_value, old_ind),
-         soci::into(row.new_value, new_ind), soci::into(row.reason, reason_ind));
-    statement.execute();
-    while (statement.fetch()) {
-      ChangeLogEntry entry = row;
-      if (field_ind == soci::i_null) entry.field.clear();
-      if (old_ind == soci::i_null) entry.old_value.clear();
-      if (new_ind == soci::i_null) entry.new_value.clear();
-      if (reason_ind == soci::i_null) entry.reason.clear();
-      entries.push_back(std::move(entry));
-    }
-  } catch (const std::exception& error) {
-    return IoError("cannot read the change log: " + std::string(error.what()));
-  }
-  return entries;
 }
 
 Result<int64_t> SqliteStore::ChangeLogHead() {

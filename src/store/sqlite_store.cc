@@ -172,15 +172,33 @@ Status SqliteStore::AppendChangeLog(const std::string& study_id, const ChangeLog
 }
 
 Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLog(const std::string& study_id) {
+  return ReadChangeLog(study_id, "", "");
+}
+
+Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLogOf(const std::string& study_id,
+                                                                 const std::string& entity,
+                                                                 const std::string& entity_id) {
+  return ReadChangeLog(study_id, entity, entity_id);
+}
+
+Result<std::vector<ChangeLogEntry>> SqliteStore::ReadChangeLog(const std::string& study_id,
+                                                               const std::string& entity,
+                                                               const std::string& entity_id) {
   std::vector<ChangeLogEntry> entries;
   try {
     ChangeLogEntry row;
     soci::indicator field_ind, old_ind, new_ind, reason_ind;
+    // An empty entity reads the whole study's log; the condition names both
+    // parameters either way so that one binding serves both forms.
+    const std::string only = entity.empty() ? " AND :entity = '' AND :entity_id = ''"
+                                            : " AND entity = :entity AND entity_id = :entity_id";
     soci::statement statement =
         (sql_->prepare << "SELECT at, actor, entity, entity_id, field, old_value, new_value, "
-                          "reason FROM change_log WHERE study_id = :study ORDER BY id",
-         soci::use(study_id), soci::into(row.at), soci::into(row.actor), soci::into(row.entity),
-         soci::into(row.entity_id), soci::into(row.field, field_ind),
+                          "reason FROM change_log WHERE study_id = :study" +
+                              only + " ORDER BY id",
+         soci::use(study_id, "study"), soci::use(entity, "entity"),
+         soci::use(entity_id, "entity_id"), soci::into(row.at), soci::into(row.actor),
+         soci::into(row.entity), soci::into(row.entity_id), soci::into(row.field, field_ind),
          soci::into(row.old_value, old_ind), soci::into(row.new_value, new_ind),
          soci::into(row.reason, reason_ind));
     statement.execute();

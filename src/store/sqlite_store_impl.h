@@ -54,6 +54,10 @@ class SqliteStore : public Store {
  private:
   void InsertStudyRows(const domain::Study& study);
   void InsertChangeLog(const std::string& study_id, const ChangeLogEntry& entry);
+  // The study's change log, or one entity's when `entity` is not empty.
+  Result<std::vector<ChangeLogEntry>> ReadChangeLog(const std::string& study_id,
+                                                    const std::string& entity,
+                                                    const std::string& entity_id);
   // Writes contacts inside the caller's transaction.
   void WriteContacts(const std::string& study_id, const std::vector<domain::Contact>& contacts);
   // Reads contacts matching `where` (an SQL condition over contact columns
