@@ -32,6 +32,7 @@ struct KpiArgs {
   std::string tz;
   bool strict = false;
   std::string out;
+  std::vector<std::string> reports;  // BY:INTERVAL:FILE
   std::string format_out = "table";
   int threads = 2;
 };
@@ -53,24 +54,162 @@ nlohmann::ordered_json JsonNumber(double value) {
   return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
-int RunKpi(const KpiArgs& args) {
-  kpi::Options options;
-  options.by_queue = options.by_agent = options.by_channel = false;
-  std::stringstream by(args.by);
+// The rows of one report as a table, CSV or JSON.
+void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
+               const kpi::Grouping& grouping, const std::string& format_out) {
+  if (format_out == "json") {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const kpi::Row& row : report_rows) {
+      nlohmann::ordered_json item;
+      if (grouping.by_queue) item["queue"] = row.queue;
+      if (grouping.by_channel) item["channel"] = row.channel;
+      if (grouping.by_agent) item["agent"] = row.agent;
+      item["interval_start"] = row.interval_label;
+      item["offered"] = row.offered;
+      item["answered"] = row.answered;
+      item["abandoned"] = row.abandoned;
+      item["short_abandoned"] = row.short_abandoned;
+      item["exited"] = row.exited;
+      item["abandon_rate"] = JsonNumber(row.abandon_rate);
+      item["asa_s"] = JsonNumber(row.asa_s);
+      item["service_level"] = JsonNumber(row.service_level);
+      nlohmann::ordered_json variants;
+      for (int index = 0; index < kpi::kSlVariantCount; ++index) {
+        variants[kpi::SlVariantName(static_cast<kpi::SlVariant>(index))] =
+            JsonNumber(row.service_level_variants[index]);
+      }
+      item["service_level_variants"] = variants;
+      item["sl_met"] = row.sl_met < 0 ? nlohmann::ordered_json(nullptr)
+                                      : nlohmann::ordered_json(row.sl_met == 1);
+      item["aht_s"] = JsonNumber(row.aht_s);
+      item["longest_wait_s"] = row.longest_wait_s;
+      item["transfer_rate"] = JsonNumber(row.transfer_rate);
+      item["fcr"] = JsonNumber(row.fcr);
+      item["fcr_contacts"] = row.fcr_contacts;
+      rows.push_back(item);
+    }
+    out << rows.dump(2) << "\n";
+  } else {
+    Table table;
+    if (grouping.by_queue) table.header.push_back("queue");
+    if (grouping.by_channel) table.header.push_back("channel");
+    if (grouping.by_agent) table.header.push_back("agent");
+    const size_t names = table.header.size();
+    for (const char* name :
+         {"interval_start", "offered", "answered", "abandoned", "short_abandoned", "exited",
+          "abandon_rate", "asa_s", "service_level", "sl_met", "aht_s", "longest_wait_s",
+          "transfer_rate", "fcr", "fcr_contacts"}) {
+      table.header.push_back(name);
+    }
+    table.right_align.assign(table.header.size(), true);
+    for (size_t index = 0; index <= names; ++index) table.right_align[index] = false;
+    const bool csv = format_out == "csv";
+    auto rate = [&](double value) {
+      if (csv || std::isnan(value)) return Number(value);
+      char text[32];
+      std::snprintf(text, sizeof text, "%.3f", value);
+      return std::string(text);
+    };
+    for (const kpi::Row& row : report_rows) {
+      std::vector<std::string> cells;
+      if (grouping.by_queue) cells.push_back(row.queue);
+      if (grouping.by_channel) cells.push_back(row.channel);
+      if (grouping.by_agent) cells.push_back(row.agent);
+      cells.push_back(row.interval_label);
+      for (int64_t count :
+           {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
+        cells.push_back(std::to_string(count));
+      }
+      cells.push_back(rate(row.abandon_rate));
+      cells.push_back(rate(row.asa_s));
+      cells.push_back(rate(row.service_level));
+      cells.push_back(row.sl_met < 0 ? "" : row.sl_met == 1 ? "yes" : "no");
+      cells.push_back(rate(row.aht_s));
+      cells.push_back(std::to_string(row.longest_wait_s));
+      cells.push_back(rate(row.transfer_rate));
+      cells.push_back(rate(row.fcr));
+      cells.push_back(std::to_string(row.fcr_contacts));
+      table.rows.push_back(std::move(cells));
+    }
+    csv ? PrintCsv(out, table) : PrintTable(out, table);
+  }
+}
+
+// "queue,agent" (or "none") into the grouping's dimensions.
+bool ParseBy(const std::string& text, kpi::Grouping& grouping, std::string& bad) {
+  grouping.by_queue = grouping.by_agent = grouping.by_channel = false;
+  std::stringstream by(text);
   std::string dimension;
   while (std::getline(by, dimension, ',')) {
     if (dimension == "queue")
-      options.by_queue = true;
+      grouping.by_queue = true;
     else if (dimension == "agent")
-      options.by_agent = true;
+      grouping.by_agent = true;
     else if (dimension == "channel")
-      options.by_channel = true;
+      grouping.by_channel = true;
     else if (!dimension.empty() && dimension != "none") {
-      return BadInput("--by: expected a list of queue, agent, channel; found '" + dimension + "'");
+      bad = dimension;
+      return false;
     }
   }
-  if (!kpi::ParseInterval(args.interval, options.interval)) {
-    return BadInput("--interval: expected 15m, 30m, 1h, day, week or month");
+  return true;
+}
+
+// One report: its grouping and the file its rows go to (empty: stdout).
+struct ReportOut {
+  kpi::Grouping grouping;
+  std::string path;
+};
+
+int RunKpi(const KpiArgs& args) {
+  kpi::Options options;
+  std::vector<ReportOut> reports(1);
+  {
+    std::string bad;
+    if (!ParseBy(args.by, reports[0].grouping, bad)) {
+      return BadInput("--by: expected a list of queue, agent, channel; found '" + bad + "'");
+    }
+    if (!kpi::ParseInterval(args.interval, reports[0].grouping.interval)) {
+      return BadInput("--interval: expected 15m, 30m, 1h, day, week or month");
+    }
+    reports[0].path = args.out;
+  }
+  for (const std::string& spec : args.reports) {
+    // BY:INTERVAL:FILE; the file name may itself hold ':'.
+    const size_t first = spec.find(':');
+    const size_t second = first == std::string::npos ? first : spec.find(':', first + 1);
+    ReportOut report;
+    std::string bad;
+    if (second == std::string::npos || second + 1 >= spec.size()) {
+      return BadInput("--report '" + spec +
+                      "': expected BY:INTERVAL:FILE such as agent:day:agents.csv");
+    }
+    if (!ParseBy(spec.substr(0, first), report.grouping, bad)) {
+      return BadInput("--report '" + spec + "': expected a list of queue, agent, channel; found '" +
+                      bad + "'");
+    }
+    if (!kpi::ParseInterval(spec.substr(first + 1, second - first - 1), report.grouping.interval)) {
+      return BadInput("--report '" + spec +
+                      "': expected the interval 15m, 30m, 1h, day, week or month");
+    }
+    report.path = spec.substr(second + 1);
+    for (const ReportOut& other : reports) {
+      if (other.path == report.path) {
+        return BadInput("--report '" + spec + "': " + report.path +
+                        " is written by another report");
+      }
+    }
+    reports.push_back(report);
+  }
+  if (reports.size() > static_cast<size_t>(kpi::kMaxReports)) {
+    return BadInput("--report: at most " + std::to_string(kpi::kMaxReports - 1) + " more reports");
+  }
+  options.by_queue = reports[0].grouping.by_queue;
+  options.by_agent = reports[0].grouping.by_agent;
+  options.by_channel = reports[0].grouping.by_channel;
+  options.interval = reports[0].grouping.interval;
+  for (size_t index = 1; index < reports.size(); ++index) {
+    options.more_reports.push_back(reports[index].grouping);
   }
   const size_t slash = args.sl.find('/');
   {
@@ -140,93 +279,44 @@ int RunKpi(const KpiArgs& args) {
     return kExitBadInput;
   }
 
-  std::ofstream file;
-  if (!args.out.empty()) {
-    file.open(args.out, std::ios::binary);
-    if (!file) return BadInput(args.out + ": cannot write the file");
+  // Every file is written beside its target and renamed once all are
+  // complete: an error leaves no file half-written.
+  std::vector<std::string> written;
+  auto discard = [&written] {
+    for (const std::string& path : written) std::remove(path.c_str());
+  };
+  for (size_t index = 0; index < reports.size(); ++index) {
+    const std::vector<kpi::Row>& rows = index == 0 ? result.rows : result.more_rows[index - 1];
+    if (reports[index].path.empty()) {
+      WriteRows(std::cout, rows, reports[index].grouping, args.format_out);
+      continue;
+    }
+    const std::string temporary = reports[index].path + ".partial";
+    std::ofstream file(temporary, std::ios::binary);
+    if (!file) {
+      discard();
+      return BadInput(reports[index].path + ": cannot write the file");
+    }
+    written.push_back(temporary);
+    WriteRows(file, rows, reports[index].grouping, args.format_out);
+    if (!file.flush()) {
+      discard();
+      return BadInput(reports[index].path + ": cannot write the file");
+    }
   }
-  std::ostream& out = args.out.empty() ? std::cout : file;
-  if (args.format_out == "json") {
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    for (const kpi::Row& row : result.rows) {
-      nlohmann::ordered_json item;
-      if (options.by_queue) item["queue"] = row.queue;
-      if (options.by_channel) item["channel"] = row.channel;
-      if (options.by_agent) item["agent"] = row.agent;
-      item["interval_start"] = row.interval_label;
-      item["offered"] = row.offered;
-      item["answered"] = row.answered;
-      item["abandoned"] = row.abandoned;
-      item["short_abandoned"] = row.short_abandoned;
-      item["exited"] = row.exited;
-      item["abandon_rate"] = JsonNumber(row.abandon_rate);
-      item["asa_s"] = JsonNumber(row.asa_s);
-      item["service_level"] = JsonNumber(row.service_level);
-      nlohmann::ordered_json variants;
-      for (int index = 0; index < kpi::kSlVariantCount; ++index) {
-        variants[kpi::SlVariantName(static_cast<kpi::SlVariant>(index))] =
-            JsonNumber(row.service_level_variants[index]);
-      }
-      item["service_level_variants"] = variants;
-      item["sl_met"] = row.sl_met < 0 ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(row.sl_met == 1);
-      item["aht_s"] = JsonNumber(row.aht_s);
-      item["longest_wait_s"] = row.longest_wait_s;
-      item["transfer_rate"] = JsonNumber(row.transfer_rate);
-      item["fcr"] = JsonNumber(row.fcr);
-      item["fcr_contacts"] = row.fcr_contacts;
-      rows.push_back(item);
+  for (size_t index = 0, file = 0; index < reports.size(); ++index) {
+    if (reports[index].path.empty()) continue;
+    if (std::rename(written[file++].c_str(), reports[index].path.c_str()) != 0) {
+      discard();
+      return BadInput(reports[index].path + ": cannot write the file");
     }
-    out << rows.dump(2) << "\n";
-  } else {
-    Table table;
-    if (options.by_queue) table.header.push_back("queue");
-    if (options.by_channel) table.header.push_back("channel");
-    if (options.by_agent) table.header.push_back("agent");
-    const size_t names = table.header.size();
-    for (const char* name :
-         {"interval_start", "offered", "answered", "abandoned", "short_abandoned", "exited",
-          "abandon_rate", "asa_s", "service_level", "sl_met", "aht_s", "longest_wait_s",
-          "transfer_rate", "fcr", "fcr_contacts"}) {
-      table.header.push_back(name);
-    }
-    table.right_align.assign(table.header.size(), true);
-    for (size_t index = 0; index <= names; ++index) table.right_align[index] = false;
-    const bool csv = args.format_out == "csv";
-    auto rate = [&](double value) {
-      if (csv || std::isnan(value)) return Number(value);
-      char text[32];
-      std::snprintf(text, sizeof text, "%.3f", value);
-      return std::string(text);
-    };
-    for (const kpi::Row& row : result.rows) {
-      std::vector<std::string> cells;
-      if (options.by_queue) cells.push_back(row.queue);
-      if (options.by_channel) cells.push_back(row.channel);
-      if (options.by_agent) cells.push_back(row.agent);
-      cells.push_back(row.interval_label);
-      for (int64_t count :
-           {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
-        cells.push_back(std::to_string(count));
-      }
-      cells.push_back(rate(row.abandon_rate));
-      cells.push_back(rate(row.asa_s));
-      cells.push_back(rate(row.service_level));
-      cells.push_back(row.sl_met < 0 ? "" : row.sl_met == 1 ? "yes" : "no");
-      cells.push_back(rate(row.aht_s));
-      cells.push_back(std::to_string(row.longest_wait_s));
-      cells.push_back(rate(row.transfer_rate));
-      cells.push_back(rate(row.fcr));
-      cells.push_back(std::to_string(row.fcr_contacts));
-      table.rows.push_back(std::move(cells));
-    }
-    csv ? PrintCsv(out, table) : PrintTable(out, table);
   }
-  if (!args.out.empty() && !file.flush()) return BadInput(args.out + ": cannot write the file");
 
   std::cerr << "kpi: " << result.lines << " lines, " << result.contacts << " contacts, "
-            << result.rows.size() << " rows; " << diagnostics.bad_lines << " bad lines skipped, "
-            << diagnostics.warnings << " warnings";
+            << result.rows.size() << " rows";
+  for (const auto& more : result.more_rows) std::cerr << " + " << more.size();
+  std::cerr << "; " << diagnostics.bad_lines << " bad lines skipped, " << diagnostics.warnings
+            << " warnings";
   if (diagnostics.bad_lines + diagnostics.warnings >
       static_cast<int64_t>(diagnostics.messages.size())) {
     std::cerr << " (the first " << diagnostics.messages.size() << " shown)";
@@ -278,6 +368,10 @@ void AddKpiCommand(CLI::App& app, int& exit_code) {
                       "Europe/Oslo, or the mapping's time_zone)");
   command->add_flag("--strict", args->strict, "Any malformed line is fatal (exit 2)");
   command->add_option("--out", args->out, "Write the rows to this file instead of stdout");
+  command->add_option("--report", args->reports,
+                      "Another report from the same pass over the input, written to its own "
+                      "file in --format-out: BY:INTERVAL:FILE, e.g. agent:day:agents.csv "
+                      "(repeatable)");
   command->add_option("--format-out", args->format_out, "table, csv or json")
       ->capture_default_str();
   command->add_option("--threads", args->threads, "Parsing threads (contact CSV)")

@@ -26,6 +26,19 @@ check csv_out 0 "$cx" kpi --input "$work/c.csv" --format csv --format-out csv --
   --by queue,agent --interval day
 expect_in csv_out_header "$work/k.csv" "queue,agent,interval_start,offered"
 expect_in csv_out_ann "$work/k.csv" "sales,ann,2026-02-02T00:00:00+01:00,1,1,0,0,0,0,10,1,yes,80"
+# Two reports from one pass: by queue and day to --out, by agent and
+# 15 minutes to a second file (ann's call at 08:00; the abandoned call has
+# no agent and a row of its own at 08:00 too).
+check csv_reports 0 "$cx" kpi --input "$work/c.csv" --format csv --format-out csv \
+  --by queue --interval day --out "$work/q.csv" --report "agent:15m:$work/a.csv"
+expect_in csv_reports_queue "$work/q.csv" "sales,2026-02-02T00:00:00+01:00,2,1,1,0,0,0.5,10,0.5,no,80"
+expect_in csv_reports_agent "$work/a.csv" "ann,2026-02-02T08:00:00+01:00,1,1,0,0,0,0,10,1,yes,80"
+expect_in csv_reports_summary "$work/err" "1 rows + 2; 0 bad lines"
+check report_bad_spec 2 "$cx" kpi --input "$work/c.csv" --format csv --report "agent:day"
+expect_in report_bad_spec_message "$work/err" "expected BY:INTERVAL:FILE"
+check report_same_file 2 "$cx" kpi --input "$work/c.csv" --format csv --out "$work/x.csv" \
+  --report "agent:day:$work/x.csv"
+[[ -e "$work/x.csv" ]] && fail "report_same_file: output written" || pass
 check csv_table 0 "$cx" kpi --input "$work/c.csv" --format csv --sl 90/5 --sl-variant answered-only
 expect_in csv_table_sl "$work/out" "0.000"
 expect_in csv_table_sl_met "$work/out" " no "

@@ -43,6 +43,7 @@ std::string_view AgentOf(std::string_view dstchannel) {
 }  // namespace
 
 Result<RunResult> RunCdr(const std::string& path, const Options& options) {
+  if (auto checked = CheckReports(options); !checked) return checked.error();
   const date::time_zone* zone = ZoneClock::Locate(options.time_zone);
   if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
   std::ifstream in(path, std::ios::binary);
@@ -138,7 +139,7 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
   in.clear();
   in.seekg(0, std::ios::end);
   result.bytes = static_cast<int64_t>(in.tellg());
-  result.rows = aggregator.Finish();
+  SetReports(aggregator.Finish(), result);
   return result;
 }
 

@@ -12,21 +12,20 @@
 
 #include <array>
 #include <atomic>
+#include <barrier>
 #include <charconv>
 #include <cstring>
 #include <thread>
 
-#include "kpi/aggregator.h"
-#include "kpi/mapped_file.h"
+#include "kpi/buckets.h"
+#include "kpi/chunked_file.h"
+#include "kpi/fcr_owner.h"
 #include "kpi/sources.h"
 
 namespace cx::kpi {
 namespace {
 
 constexpr int kMaxColumns = 256;
-// Read pages are dropped from resident memory every 32 MB, so the peak
-// memory of a run does not grow with the file (docs/kpi.md, "Speed").
-constexpr ptrdiff_t kDropEvery = 32 << 20;
 
 enum Column {
   kContactId,
@@ -109,9 +108,11 @@ bool ParseSeconds(std::string_view text, int64_t& value) {
   return error == std::errc() && end == text.data() + text.size() && value >= 0;
 }
 
-struct Part {
+// One chunk of the file, parsed by one thread in one round.
+struct Chunk {
   std::string_view text;
-  Aggregator* aggregator;
+  Buckets* buckets = nullptr;
+  std::vector<FcrBatch> batches;  // one per FCR owner
   Diagnostics diagnostics;
   int64_t lines = 0;
   int64_t contacts = 0;
@@ -127,16 +128,11 @@ class CsvParser {
         column_count_(column_count),
         stop_(stop) {}
 
-  void Parse(Part& part) {
+  void Parse(Chunk& part) {
     const char* cursor = part.text.data();
     const char* end = cursor + part.text.size();
-    const char* dropped = cursor;  // pages before this left resident memory
     int64_t line_number = 0;
     while (cursor < end) {
-      if (cursor - dropped > kDropEvery) {
-        DropPages(dropped, cursor);
-        dropped = cursor;
-      }
       const void* found = std::memchr(cursor, '\n', static_cast<size_t>(end - cursor));
       const char* line_end = found != nullptr ? static_cast<const char*>(found) : end;
       std::string_view line(cursor, static_cast<size_t>(line_end - cursor));
@@ -150,7 +146,6 @@ class CsvParser {
         stop_ = true;
         break;
       }
-      if ((line_number & 0xFFFF) == 0 && stop_) break;
     }
     part.lines = line_number;
   }
@@ -161,7 +156,7 @@ class CsvParser {
     return index < 0 ? std::string_view() : fields_[index];
   }
 
-  bool Time(int column, int64_t line_number, Part& part, int64_t& utc, bool& present) {
+  bool Time(int column, int64_t line_number, Chunk& part, int64_t& utc, bool& present) {
     int64_t seconds = 0;
     bool has_offset = false;
     const std::string_view text = Field(column);
@@ -183,7 +178,7 @@ class CsvParser {
       utc = seconds;
       return true;
     }
-    if (part.aggregator->clock().LocalToUtc(seconds, utc) == ZoneClock::LocalResult::kNonexistent) {
+    if (part.buckets->clock().LocalToUtc(seconds, utc) == ZoneClock::LocalResult::kNonexistent) {
       part.diagnostics.Bad(line_number, "'" + std::string(text) + "' does not exist in time zone " +
                                             options_.time_zone + " (the clocks skip it)");
       return false;
@@ -191,7 +186,7 @@ class CsvParser {
     return true;
   }
 
-  bool ParseLine(std::string_view line, int64_t line_number, Part& part) {
+  bool ParseLine(std::string_view line, int64_t line_number, Chunk& part) {
     const int count = SplitLine(line, mapping_.delimiter, fields_, scratch_);
     if (count < 0) {
       part.diagnostics.Bad(line_number, "a quoted field does not close (truncated line?)");
@@ -260,7 +255,7 @@ class CsvParser {
     contact.channel = Field(kChannel);
     contact.case_id = Field(kCaseId);
     contact.customer_id = Field(kCustomerId);
-    part.aggregator->Add(contact);
+    part.buckets->Add(contact, part.batches.data(), static_cast<int>(part.batches.size()));
     ++part.contacts;
     return true;
   }
@@ -334,18 +329,19 @@ Result<Mapping> LoadMapping(const std::string& path) {
 
 Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
                                 const Options& options, int threads) {
+  if (auto checked = CheckReports(options); !checked) return checked.error();
   const date::time_zone* zone = ZoneClock::Locate(options.time_zone);
   if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
-  auto file = MappedFile::Open(path);
+  // The threads take the file in rounds of one chunk each (docs/kpi.md,
+  // "Speed"); a chunk's FCR updates wait for its round's FCR step, so memory
+  // holds a round of updates, not the file's.
+  auto file = ChunkedFile::Open(path, std::max<size_t>(1, options.chunk_bytes));
   if (!file) return file.error();
-  std::string_view text = file->text();
   RunResult result;
-  result.bytes = static_cast<int64_t>(text.size());
+  result.bytes = file->size();
 
   // The header names the columns.
-  const size_t header_end = text.find('\n');
-  std::string_view header = text.substr(0, header_end);
-  if (!header.empty() && header.back() == '\r') header.remove_suffix(1);
+  const std::string_view header = file->header();
   if (header.empty()) return InvalidInput("the file is empty: expected a header line", path + ":1");
   std::array<std::string_view, kMaxColumns> header_fields;
   std::array<std::string, kMaxColumns> scratch;
@@ -383,47 +379,88 @@ Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
                         path + ":1");
   }
 
-  const std::string_view body =
-      header_end == std::string_view::npos ? std::string_view() : text.substr(header_end + 1);
-  const std::vector<std::string_view> ranges = SplitAtLines(body, std::max(1, threads));
-  std::vector<std::unique_ptr<Aggregator>> aggregators;
-  std::vector<Part> parts;
-  for (std::string_view range : ranges) {
-    aggregators.push_back(std::make_unique<Aggregator>(options, zone));
-    parts.push_back(Part{range, aggregators.back().get(), {}, 0, 0});
+  const size_t chunk_count = file->chunks();
+  const int workers = std::max(1, threads);
+  const int reports = static_cast<int>(ReportsOf(options).size());
+  // Each round, thread t parses chunk round * workers + t into its own
+  // Buckets and sorts the FCR updates by owner; then, after a barrier, thread
+  // t applies owner t's updates of the round's chunks in file order.
+  std::vector<std::unique_ptr<Buckets>> buckets;
+  std::vector<std::unique_ptr<FcrOwner>> owners;
+  std::vector<Chunk> slots(static_cast<size_t>(workers));
+  for (int worker = 0; worker < workers; ++worker) {
+    buckets.push_back(std::make_unique<Buckets>(options, zone, worker, workers));
+    owners.push_back(std::make_unique<FcrOwner>(reports, options.fcr_days * 86400));
+    slots[worker].buckets = buckets.back().get();
+    slots[worker].batches.resize(static_cast<size_t>(workers));
   }
+  const size_t rounds = (chunk_count + static_cast<size_t>(workers) - 1) / workers;
   std::atomic<bool> stop{false};
-  std::vector<std::thread> workers;
-  for (size_t index = 1; index < parts.size(); ++index) {
-    workers.emplace_back([&, index] {
-      CsvParser parser(mapping, options, columns, column_count, stop);
-      parser.Parse(parts[index]);
-    });
-  }
-  {
-    CsvParser parser(mapping, options, columns, column_count, stop);
-    parser.Parse(parts[0]);
-  }
-  for (std::thread& worker : workers) worker.join();
-
   int64_t line_offset = 1;  // the header
-  for (size_t index = 0; index < parts.size(); ++index) {
-    result.diagnostics.Append(parts[index].diagnostics, line_offset);
-    line_offset += parts[index].lines;
-    result.contacts += parts[index].contacts;
-    if (index > 0) aggregators[0]->Append(*aggregators[index]);
-  }
+  std::barrier sync(workers);
+  std::vector<Result<std::string_view>> read_errors(static_cast<size_t>(workers),
+                                                    Result<std::string_view>(std::string_view()));
+  auto work = [&](int worker) {
+    CsvParser parser(mapping, options, columns, column_count, stop);
+    std::string buffer;
+    for (size_t round = 0; round < rounds; ++round) {
+      Chunk& mine = slots[worker];
+      mine.text = {};
+      mine.lines = mine.contacts = 0;
+      mine.diagnostics = Diagnostics();
+      for (FcrBatch& batch : mine.batches) batch.clear();
+      const size_t index = round * workers + static_cast<size_t>(worker);
+      if (index < chunk_count && !stop) {
+        auto text = file->Read(index, buffer);
+        if (text) {
+          mine.text = *text;
+          parser.Parse(mine);
+        } else {
+          read_errors[worker] = std::move(text);
+          stop = true;
+        }
+      }
+      sync.arrive_and_wait();
+      for (const Chunk& chunk : slots) owners[worker]->Apply(chunk.batches[worker]);
+      if (worker == 0) {
+        for (const Chunk& chunk : slots) {
+          result.diagnostics.Append(chunk.diagnostics, line_offset);
+          line_offset += chunk.lines;
+          result.contacts += chunk.contacts;
+        }
+      }
+      const bool last = stop;
+      sync.arrive_and_wait();
+      if (last) break;
+    }
+    owners[worker]->Finish();
+  };
+  std::vector<std::thread> helpers;
+  for (int worker = 1; worker < workers; ++worker) helpers.emplace_back(work, worker);
+  work(0);
+  for (std::thread& thread : helpers) thread.join();
   result.lines = line_offset;
-  if (aggregators[0]->fcr_out_of_order() > 0) {
-    result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_order()) +
+  for (const auto& read : read_errors) {
+    if (!read) return read.error();
+  }
+
+  int64_t out_of_order = 0, out_of_range = 0;
+  for (const auto& owner : owners) out_of_order += owner->out_of_order();
+  for (const auto& parser : buckets) out_of_range += parser->fcr_out_of_range();
+  if (out_of_order > 0) {
+    result.diagnostics.Warn(0, std::to_string(out_of_order) +
                                    " contacts came before an earlier-read contact of the same "
                                    "case or customer; FCR took them in the order read");
   }
-  if (aggregators[0]->fcr_out_of_range() > 0) {
-    result.diagnostics.Warn(0, std::to_string(aggregators[0]->fcr_out_of_range()) +
+  if (out_of_range > 0) {
+    result.diagnostics.Warn(0, std::to_string(out_of_range) +
                                    " contacts offered before 1970 or after 2106: left out of FCR");
   }
-  result.rows = aggregators[0]->Finish();
+  std::vector<const Buckets*> parsers;
+  for (const auto& parser : buckets) parsers.push_back(parser.get());
+  std::vector<const FcrOwner*> finished;
+  for (const auto& owner : owners) finished.push_back(owner.get());
+  SetReports(CollectRows(options, zone, parsers, finished), result);
   return result;
 }
 

@@ -6,6 +6,7 @@
 // Thread-safety: nothing here is shared; each parsing thread owns its own
 // Aggregator and the threads' aggregators are merged in file order.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,11 +32,22 @@ inline constexpr int kSlVariantCount = 6;
 // Contacts are offered between 1970 and 2106 (FCR keeps times in 32 bits).
 inline constexpr int64_t kMaxTime = 4294967295;
 
-struct Options {
+// One report: what its rows are grouped by, and their interval.
+struct Grouping {
   bool by_queue = true;
   bool by_agent = false;
   bool by_channel = false;
   IntervalKind interval = IntervalKind::k15m;
+};
+
+struct Options {
+  // The first report.
+  bool by_queue = true;
+  bool by_agent = false;
+  bool by_channel = false;
+  IntervalKind interval = IntervalKind::k15m;
+  // Further reports computed in the same pass over the input.
+  std::vector<Grouping> more_reports;
   double sl_target = 0.8;   // X of X/Y, as a fraction
   int64_t sl_seconds = 20;  // Y of X/Y
   SlVariant sl_variant = SlVariant::kShortExcluded;
@@ -44,6 +56,9 @@ struct Options {
   bool fcr_per_channel = false;  // false: a repeat on any channel counts
   std::string time_zone = "Europe/Oslo";
   bool strict = false;
+  // A contact CSV is parsed a chunk of about this many bytes per thread at a
+  // time (docs/kpi.md, "Speed"); tests make it tiny to put seams everywhere.
+  size_t chunk_bytes = size_t{4} << 20;
 };
 
 enum class Outcome : uint8_t {
@@ -115,6 +130,12 @@ struct Diagnostics {
   // Appends `later`, whose line numbers are shifted by `line_offset`.
   void Append(const Diagnostics& later, int64_t line_offset);
 };
+
+// Reports one run computes at most (the first and more_reports).
+inline constexpr int kMaxReports = 16;
+
+// Every report of a run: the first one, then more_reports.
+std::vector<Grouping> ReportsOf(const Options& options);
 
 const char* SlVariantName(SlVariant variant);
 bool ParseSlVariant(std::string_view text, SlVariant& variant);

@@ -209,28 +209,54 @@ TEST_F(KpiTest, FcrWindowInsideAndOutsideWithEveryThreadCount) {
           contact(9, "C", "", "09T10:00:00", true) + contact(10, "B", "", "09T10:00:01", true));
   Options options;
   options.interval = IntervalKind::kDay;
-  // The same answer however the file is split between threads (the seam
-  // falls between different contacts for each count).
+  // Two more reports from the same pass: by agent and day (every answered
+  // contact is ann's, so her FCR is the queue's), and everything by month:
+  // openers A1, B1, C1, D-k1, D-k2, B2 = 6, resolved B1, D-k1, D-k2, B2 = 4.
+  options.more_reports = {Grouping{false, true, false, IntervalKind::kDay},
+                          Grouping{false, false, false, IntervalKind::kMonth}};
+  // The same answer however the file is split between threads and chunks
+  // (with 1-byte chunks every line is a chunk of its own, and the threads
+  // take turns line by line).
   for (int threads = 1; threads <= 5; ++threads) {
-    SCOPED_TRACE("threads " + std::to_string(threads));
-    auto run = RunContactCsv(path, Mapping{}, options, threads);
-    ASSERT_TRUE(run.ok()) << run.error().ToString();
-    ASSERT_EQ(run->rows.size(), 4u);
-    const Row* day2 = FindRow(run->rows, "2026-02-02T00:00:00+01:00");
-    const Row* day3 = FindRow(run->rows, "2026-02-03T00:00:00+01:00");
-    const Row* day4 = FindRow(run->rows, "2026-02-04T00:00:00+01:00");
-    const Row* day9 = FindRow(run->rows, "2026-02-09T00:00:00+01:00");
-    ASSERT_TRUE(day2 && day3 && day4 && day9);
-    EXPECT_EQ(day2->fcr_contacts, 4);
-    EXPECT_EQ(day2->fcr_resolved, 2);
-    EXPECT_DOUBLE_EQ(day2->fcr, 0.5);
-    EXPECT_EQ(day3->fcr_contacts, 1);
-    EXPECT_DOUBLE_EQ(day3->fcr, 1);
-    EXPECT_EQ(day4->fcr_contacts, 0);
-    EXPECT_TRUE(std::isnan(day4->fcr));
-    EXPECT_EQ(day9->fcr_contacts, 1);
-    EXPECT_DOUBLE_EQ(day9->fcr, 1);
+    for (size_t chunk_bytes : {size_t{1}, size_t{100}, size_t{4} << 20}) {
+      SCOPED_TRACE("threads " + std::to_string(threads) + ", chunks of " +
+                   std::to_string(chunk_bytes) + " bytes");
+      options.chunk_bytes = chunk_bytes;
+      auto run = RunContactCsv(path, Mapping{}, options, threads);
+      ASSERT_TRUE(run.ok()) << run.error().ToString();
+      ASSERT_EQ(run->rows.size(), 4u);
+      ASSERT_EQ(run->more_rows.size(), 2u);
+      const Row* ann2 = nullptr;  // E's abandoned call has a row of its own, without agent
+      for (const Row& row : run->more_rows[0]) {
+        if (row.agent == "ann" && row.interval_label == "2026-02-02T00:00:00+01:00") ann2 = &row;
+      }
+      ASSERT_NE(ann2, nullptr);
+      EXPECT_EQ(ann2->fcr_contacts, 4);
+      EXPECT_EQ(ann2->fcr_resolved, 2);
+      ASSERT_EQ(run->more_rows[1].size(), 1u);
+      const Row& month = run->more_rows[1][0];
+      EXPECT_EQ(month.interval_label, "2026-02-01T00:00:00+01:00");
+      EXPECT_EQ(month.offered, 10);
+      EXPECT_EQ(month.fcr_contacts, 6);
+      EXPECT_EQ(month.fcr_resolved, 4);
+      const Row* day2 = FindRow(run->rows, "2026-02-02T00:00:00+01:00");
+      const Row* day3 = FindRow(run->rows, "2026-02-03T00:00:00+01:00");
+      const Row* day4 = FindRow(run->rows, "2026-02-04T00:00:00+01:00");
+      const Row* day9 = FindRow(run->rows, "2026-02-09T00:00:00+01:00");
+      ASSERT_TRUE(day2 && day3 && day4 && day9);
+      EXPECT_EQ(day2->fcr_contacts, 4);
+      EXPECT_EQ(day2->fcr_resolved, 2);
+      EXPECT_DOUBLE_EQ(day2->fcr, 0.5);
+      EXPECT_EQ(day3->fcr_contacts, 1);
+      EXPECT_DOUBLE_EQ(day3->fcr, 1);
+      EXPECT_EQ(day4->fcr_contacts, 0);
+      EXPECT_TRUE(std::isnan(day4->fcr));
+      EXPECT_EQ(day9->fcr_contacts, 1);
+      EXPECT_DOUBLE_EQ(day9->fcr, 1);
+    }
   }
+  options.more_reports.clear();
+  options.chunk_bytes = size_t{4} << 20;
   // Per channel, A's chat contact is a key of its own: A1 has no repeat on
   // voice and is resolved, A2 opens on chat and is resolved. Day 02-02:
   // resolved B1, D-k1, A1 = 3 of 4; day 02-09: B2, A2 = 2 of 2.
@@ -326,6 +352,7 @@ TEST_F(KpiTest, MalformedCsvLines) {
                 "8,voice,sales,u8,," + good + ",-3,0,ann,\n" +                   // line 9
                 "9,voice,sales,u9,,2026-02-02T08:00:00+01:00,2026-02-02T08:0");  // line 10
   Options options;
+  options.chunk_bytes = 150;  // line numbers carried across chunks and threads
   auto run = RunContactCsv(path, Mapping{}, options, 2);
   ASSERT_TRUE(run.ok());
   // Line 2 is good (a quoted queue name with a comma and doubled quotes).

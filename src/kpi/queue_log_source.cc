@@ -266,6 +266,7 @@ class QueueLogParser {
 }  // namespace
 
 Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
+  if (auto checked = CheckReports(options); !checked) return checked.error();
   const date::time_zone* zone = ZoneClock::Locate(options.time_zone);
   if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
   auto file = MappedFile::Open(path);
@@ -296,6 +297,7 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
   }
   result.lines = number;
   parser.Finish();
+  SetReports(aggregator.Finish(), result);
   if (aggregator.fcr_out_of_order() > 0) {
     result.diagnostics.Warn(0, std::to_string(aggregator.fcr_out_of_order()) +
                                    " calls ended before an earlier-read call of the same caller "
@@ -305,7 +307,6 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
     result.diagnostics.Warn(0, std::to_string(aggregator.fcr_out_of_range()) +
                                    " contacts offered before 1970 or after 2106: left out of FCR");
   }
-  result.rows = aggregator.Finish();
   return result;
 }
 

@@ -36,12 +36,19 @@ struct Mapping {
 Result<Mapping> LoadMapping(const std::string& path);
 
 struct RunResult {
-  std::vector<Row> rows;
+  std::vector<Row> rows;                    // the first report
+  std::vector<std::vector<Row>> more_rows;  // Options::more_reports, in order
   Diagnostics diagnostics;
   int64_t lines = 0;
   int64_t contacts = 0;
   int64_t bytes = 0;
 };
+
+// Puts the reports of a run into `result`: the first into rows, the others
+// into more_rows.
+void SetReports(std::vector<std::vector<Row>> reports, RunResult& result);
+// An error when the options ask for more than kMaxReports reports.
+Result<void> CheckReports(const Options& options);
 
 // `threads` parts of the file are parsed at once (1 or more).
 Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
