@@ -86,6 +86,9 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
       item["transfer_rate"] = JsonNumber(row.transfer_rate);
       item["fcr"] = JsonNumber(row.fcr);
       item["fcr_contacts"] = row.fcr_contacts;
+      item["occupancy"] = JsonNumber(row.occupancy);
+      item["staffed_s"] = row.staffed_s;
+      item["busy_s"] = row.busy_s;
       rows.push_back(item);
     }
     out << rows.dump(2) << "\n";
@@ -98,7 +101,7 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
     for (const char* name :
          {"interval_start", "offered", "answered", "abandoned", "short_abandoned", "exited",
           "abandon_rate", "asa_s", "service_level", "sl_met", "aht_s", "longest_wait_s",
-          "transfer_rate", "fcr", "fcr_contacts"}) {
+          "transfer_rate", "fcr", "fcr_contacts", "occupancy"}) {
       table.header.push_back(name);
     }
     table.right_align.assign(table.header.size(), true);
@@ -129,6 +132,7 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
       cells.push_back(rate(row.transfer_rate));
       cells.push_back(rate(row.fcr));
       cells.push_back(std::to_string(row.fcr_contacts));
+      cells.push_back(rate(row.occupancy));
       table.rows.push_back(std::move(cells));
     }
     csv ? PrintCsv(out, table) : PrintTable(out, table);

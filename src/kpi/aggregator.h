@@ -8,6 +8,7 @@
 // Thread-safety: none.
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "kpi/buckets.h"
@@ -22,6 +23,11 @@ class Aggregator {
   Aggregator(const Options& options, const date::time_zone* zone);
 
   void Add(const Contact& contact);
+  // See Buckets::AddAgentTime.
+  void AddAgentTime(std::string_view queue, std::string_view agent, std::string_view channel,
+                    int64_t begin, int64_t end, bool busy) {
+    buckets_.AddAgentTime(queue, agent, channel, begin, end, busy);
+  }
   // The rows of every report (the first, then Options::more_reports).
   std::vector<std::vector<Row>> Finish();
 

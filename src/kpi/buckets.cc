@@ -29,6 +29,8 @@ void AddSums(Row& into, const Sums& from) {
   into.handle_s += from.handle_s;
   into.longest_wait_s = std::max(into.longest_wait_s, from.longest_wait_s);
   into.transferred += from.transferred;
+  into.staffed_s += from.staffed_s;
+  into.busy_s += from.busy_s;
 }
 
 // The rates of docs/kpi.md from a row's counts.
@@ -42,6 +44,8 @@ void ComputeRates(const Options& options, Row& row) {
   row.aht_s = Ratio(row.handle_s, row.answered);
   row.transfer_rate = Ratio(row.transferred, row.answered);
   row.fcr = Ratio(row.fcr_resolved, row.fcr_contacts);
+  // occupancy = time on calls / time logged in and not paused
+  row.occupancy = Ratio(row.busy_s, row.staffed_s);
   double* variants = row.service_level_variants;
   variants[static_cast<int>(SlVariant::kShortExcluded)] =
       Ratio(row.answered_within, row.answered + row.abandoned);
@@ -55,9 +59,8 @@ void ComputeRates(const Options& options, Row& row) {
   variants[static_cast<int>(SlVariant::kShortAbandonsMet)] =
       Ratio(row.answered_within + row.short_abandoned, row.answered + all_abandoned);
   row.service_level = variants[static_cast<int>(options.sl_variant)];
-  row.sl_met = std::isnan(row.service_level)
-                   ? -1
-                   : (row.service_level >= options.sl_target - 1e-12 ? 1 : 0);
+  row.sl_met =
+      std::isnan(row.service_level) ? -1 : (row.service_level >= options.sl_target - 1e-12 ? 1 : 0);
 }
 
 }  // namespace
@@ -216,10 +219,10 @@ void Buckets::Add(const Contact& contact, FcrBatch* batches, int owners) {
   for (size_t index = 0; index < reports_.size(); ++index) {
     Report& report = reports_[index];
     const Grouping& grouping = report.grouping;
-    const uint32_t bucket = BucketOf(
-        report, grouping.by_queue ? queue : 0, grouping.by_agent ? agent : 0,
-        grouping.by_channel ? channel : 0,
-        report.clock.IntervalStart(static_cast<int>(grouping.interval), contact.offered));
+    const uint32_t bucket =
+        BucketOf(report, grouping.by_queue ? queue : 0, grouping.by_agent ? agent : 0,
+                 grouping.by_channel ? channel : 0,
+                 report.clock.IntervalStart(static_cast<int>(grouping.interval), contact.offered));
     refs[index] = bucket * static_cast<uint32_t>(parsers_) + static_cast<uint32_t>(parser_);
     Sums& sums = report.sums[bucket];
     ++sums.offered;
@@ -270,6 +273,27 @@ void Buckets::Add(const Contact& contact, FcrBatch* batches, int owners) {
                                        static_cast<int>(reports_.size()));
 }
 
+void Buckets::AddAgentTime(std::string_view queue, std::string_view agent, std::string_view channel,
+                           int64_t begin, int64_t end, bool busy) {
+  if (end <= begin) return;
+  const uint32_t queue_id = need_queue_ ? Intern(queue, queue_cache_) : 0;
+  const uint32_t agent_id = need_agent_ ? Intern(agent, agent_cache_) : 0;
+  const uint32_t channel_id = need_channel_ ? Intern(channel, channel_cache_) : 0;
+  for (Report& report : reports_) {
+    const Grouping& grouping = report.grouping;
+    int64_t cursor = begin;
+    while (cursor < end) {
+      const int64_t start = report.clock.IntervalStart(static_cast<int>(grouping.interval), cursor);
+      const int64_t piece_end = std::min(end, std::max(cursor + 1, report.clock.interval_end()));
+      const uint32_t bucket =
+          BucketOf(report, grouping.by_queue ? queue_id : 0, grouping.by_agent ? agent_id : 0,
+                   grouping.by_channel ? channel_id : 0, start);
+      (busy ? report.sums[bucket].busy_s : report.sums[bucket].staffed_s) += piece_end - cursor;
+      cursor = piece_end;
+    }
+  }
+}
+
 std::vector<std::vector<Row>> CollectRows(const Options& options, const date::time_zone* zone,
                                           const std::vector<const Buckets*>& parsers,
                                           const std::vector<const FcrOwner*>& owners) {
@@ -299,8 +323,8 @@ std::vector<std::vector<Row>> CollectRows(const Options& options, const date::ti
         Row& row = merged[GlobalKey{parser->name(key.queue), parser->name(key.agent),
                                     parser->name(key.channel), key.start}];
         AddSums(row, sums[index]);
-        const size_t ref = index * static_cast<size_t>(parser->parsers()) +
-                           static_cast<size_t>(parser->parser());
+        const size_t ref =
+            index * static_cast<size_t>(parser->parsers()) + static_cast<size_t>(parser->parser());
         for (const FcrOwner* owner : owners) {
           const std::vector<int64_t>& opened = owner->opened(report);
           const std::vector<int64_t>& resolved = owner->resolved(report);

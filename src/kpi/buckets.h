@@ -31,6 +31,8 @@ struct Sums {
   int64_t handle_s = 0;
   int64_t longest_wait_s = 0;
   int64_t transferred = 0;
+  int64_t staffed_s = 0;
+  int64_t busy_s = 0;
 };
 
 class Buckets {
@@ -43,6 +45,12 @@ class Buckets {
   // Adds the contact to its bucket in every report; when it has a case or
   // customer id, appends its FCR update to batches[OwnerOf(key, owners)].
   void Add(const Contact& contact, FcrBatch* batches, int owners);
+
+  // Adds agent time [begin, end) to the buckets it overlaps in every report,
+  // cut at interval boundaries: staffed (logged in, not paused) or busy (on
+  // a call). Used for occupancy (docs/kpi.md).
+  void AddAgentTime(std::string_view queue, std::string_view agent, std::string_view channel,
+                    int64_t begin, int64_t end, bool busy);
 
   // Converts local times while parsing (its own cache, apart from the reports').
   ZoneClock& clock() { return parse_clock_; }

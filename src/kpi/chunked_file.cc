@@ -67,8 +67,8 @@ Result<ChunkedFile> ChunkedFile::Open(const std::string& path, size_t chunk_byte
   int64_t begin = body;
   while (begin < file.size_) {
     const int64_t target = begin + static_cast<int64_t>(chunk_bytes);
-    const int64_t end = target >= file.size_ ? file.size_
-                                             : NextLineStart(file.descriptor_, target - 1, file.size_);
+    const int64_t end =
+        target >= file.size_ ? file.size_ : NextLineStart(file.descriptor_, target - 1, file.size_);
     file.bounds_.push_back(end);
     begin = end;
   }

@@ -53,7 +53,8 @@ void FcrOwner::Apply(const FcrBatch& batch) {
     if (gap < 0) ++out_of_order_;
     if (pending[0] != kNoBucket) {
       if (gap > window_s_) {
-        for (int report = 0; report < reports_; ++report) Credit(resolved_[report], pending[report]);
+        for (int report = 0; report < reports_; ++report)
+          Credit(resolved_[report], pending[report]);
       }
       for (int report = 0; report < reports_; ++report) pending[report] = kNoBucket;
     }

@@ -103,6 +103,8 @@ struct Row {
   int64_t transferred = 0;
   int64_t fcr_contacts = 0;
   int64_t fcr_resolved = 0;
+  int64_t staffed_s = 0;  // agents logged in and not paused (queue_log agent events)
+  int64_t busy_s = 0;     // agents on calls
   double abandon_rate = 0;
   double asa_s = 0;
   double service_level = 0;                                             // the chosen variant
@@ -110,7 +112,8 @@ struct Row {
   double aht_s = 0;
   double transfer_rate = 0;
   double fcr = 0;
-  int sl_met = -1;  // 1 when service_level >= target, 0 below, -1 no calls
+  double occupancy = 0;  // busy_s / staffed_s
+  int sl_met = -1;       // 1 when service_level >= target, 0 below, -1 no calls
 };
 
 // Bad input, reported by line. Messages beyond kMaxMessages are counted only.

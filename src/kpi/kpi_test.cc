@@ -457,10 +457,10 @@ TEST_F(KpiTest, QueueLogWithKnownDefects) {
   auto run = RunQueueLog(path, options);
   ASSERT_TRUE(run.ok()) << run.error().ToString();
   EXPECT_EQ(run->diagnostics.bad_lines, 2);
-  EXPECT_EQ(run->diagnostics.warnings, 3);
+  EXPECT_EQ(run->diagnostics.warnings, 4);  // 5, 9, 14 (ann paused, never logged in), 13
   std::vector<int64_t> lines;
   for (const auto& message : run->diagnostics.messages) lines.push_back(message.line);
-  EXPECT_EQ(lines, (std::vector<int64_t>{5, 9, 10, 16, 13}));
+  EXPECT_EQ(lines, (std::vector<int64_t>{5, 9, 10, 14, 16, 13}));
   const Row* sales = FindRow(run->rows, "2026-02-02T08:00:00+01:00", "sales");
   ASSERT_NE(sales, nullptr);
   EXPECT_EQ(sales->offered, 4);
@@ -484,6 +484,66 @@ TEST_F(KpiTest, QueueLogWithKnownDefects) {
   run = RunQueueLog(path, options);
   ASSERT_TRUE(run.ok());
   EXPECT_EQ(run->diagnostics.bad_lines, 1);  // stopped at "hello"
+}
+
+// Occupancy from queue_log agent events, 2026-02-02 in Oslo (+01:00):
+//   ann: ADDMEMBER 08:00:00; call 08:02:10-08:07:10 (300 s); PAUSE 08:10:00,
+//        UNPAUSE 08:12:00; call 08:20:05-08:25:05 (300 s); REMOVEMEMBER 08:30:00
+//   bob: ADDMEMBER 08:20:00, still logged in when the log ends (08:30:00)
+// By queue x 15 min:
+//   08:00-08:15: staffed ann 08:00-08:10 + 08:12-08:15 = 600 + 180 = 780 s;
+//                busy 300 s -> 300 / 780
+//   08:15-08:30: staffed ann 900 + bob 600 = 1500 s; busy 300 -> 0.2
+// By agent x day: ann 600 / (780 + 900) = 600 / 1680; bob 0 / 600 = 0.
+TEST_F(KpiTest, OccupancyFromAgentEvents) {
+  const std::string path = Write("queue_log",
+                                 "1770015600|NONE|sales|PJSIP/ann|ADDMEMBER|\n"
+                                 "1770015720|c1|sales|NONE|ENTERQUEUE||5551001\n"
+                                 "1770015730|c1|sales|PJSIP/ann|CONNECT|10|c1b|2\n"
+                                 "1770016030|c1|sales|PJSIP/ann|COMPLETECALLER|10|300|1\n"
+                                 "1770016200|NONE|NONE|PJSIP/ann|PAUSE|lunch\n"
+                                 "1770016320|NONE|NONE|PJSIP/ann|UNPAUSE|\n"
+                                 "1770016800|NONE|sales|PJSIP/bob|ADDMEMBER|\n"
+                                 "1770016800|c2|sales|NONE|ENTERQUEUE||5551002\n"
+                                 "1770016805|c2|sales|PJSIP/ann|CONNECT|5|c2b|2\n"
+                                 "1770017105|c2|sales|PJSIP/ann|COMPLETEAGENT|5|300|1\n"
+                                 "1770017400|NONE|sales|PJSIP/ann|REMOVEMEMBER|\n");
+  Options options;
+  options.more_reports = {Grouping{false, true, false, IntervalKind::kDay}};
+  auto run = RunQueueLog(path, options);
+  ASSERT_TRUE(run.ok()) << run.error().ToString();
+  EXPECT_EQ(run->diagnostics.bad_lines, 0);
+  EXPECT_EQ(run->diagnostics.warnings, 1);  // bob still logged in
+  const Row* first = FindRow(run->rows, "2026-02-02T08:00:00+01:00", "sales");
+  const Row* second = FindRow(run->rows, "2026-02-02T08:15:00+01:00", "sales");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->staffed_s, 780);
+  EXPECT_EQ(first->busy_s, 300);
+  EXPECT_DOUBLE_EQ(first->occupancy, 300.0 / 780);
+  EXPECT_EQ(second->staffed_s, 1500);
+  EXPECT_DOUBLE_EQ(second->occupancy, 0.2);
+  ASSERT_EQ(run->more_rows.size(), 1u);
+  const std::vector<Row>& agents = run->more_rows[0];
+  ASSERT_EQ(agents.size(), 2u);  // ann and bob (ann answered both calls)
+  const Row* ann = nullptr;
+  const Row* bob = nullptr;
+  for (const Row& row : agents) {
+    if (row.agent == "PJSIP/ann") ann = &row;
+    if (row.agent == "PJSIP/bob") bob = &row;
+  }
+  ASSERT_TRUE(ann && bob);
+  EXPECT_EQ(ann->staffed_s, 1680);
+  EXPECT_DOUBLE_EQ(ann->occupancy, 600.0 / 1680);
+  EXPECT_EQ(bob->staffed_s, 600);
+  EXPECT_DOUBLE_EQ(bob->occupancy, 0);
+  // A contact CSV has no agent states: occupancy is unknown (NaN), not 0.
+  const std::string csv = Write("c.csv", std::string(kHeader) +
+                                             "1,voice,q,u1,,2026-02-02T08:00:00+01:00,,"
+                                             "2026-02-02T08:00:30+01:00,0,0,,\n");
+  auto from_csv = RunContactCsv(csv, Mapping{}, Options{}, 1);
+  ASSERT_TRUE(from_csv.ok());
+  ASSERT_EQ(from_csv->rows.size(), 1u);
+  EXPECT_TRUE(std::isnan(from_csv->rows[0].occupancy));
 }
 
 // CDR CSV (cdr_csv order). Queue 600 on 2026-02-02, local Oslo time:

@@ -54,6 +54,9 @@ class ZoneClock {
   // UTC start of the interval of `kind` (see kpi.h) holding UTC `utc`; in
   // local time of the zone, so a day is 23 or 25 hours on DST days.
   int64_t IntervalStart(int kind, int64_t utc);
+  // After IntervalStart(): where that interval ends, or sooner where the UTC
+  // offset changes inside it (a time at or after this may start another).
+  int64_t interval_end() const { return interval_end_; }
   // "2026-03-29T00:00:00+01:00" for UTC instant `utc`.
   std::string Label(int64_t utc);
 

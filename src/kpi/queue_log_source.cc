@@ -10,13 +10,17 @@
 //   ABANDON / EXITWITHTIMEOUT / EXITEMPTY(position|origposition|waittime)
 //   EXITWITHKEY(key|position|origposition|waittime)
 //   RINGNOANSWER(ringtime in ms), RINGCANCELED(ringtime in ms)
-// Agent events (ADDMEMBER, REMOVEMEMBER, PAUSE, UNPAUSE, AGENTLOGIN,
-// AGENTLOGOFF) carry callid NONE; they describe agents, not calls.
+// Agent events (ADDMEMBER, REMOVEMEMBER, PAUSE, UNPAUSE, PAUSEALL,
+// UNPAUSEALL, AGENTLOGIN, AGENTLOGOFF) carry callid NONE; they describe
+// agents, not calls, and give occupancy its staffed time (docs/kpi.md).
 //
 // One thread: a call's events span the file, so a split would have to carry
 // calls in progress across the seam (left for later; see docs/kpi.md).
+#include <algorithm>
 #include <charconv>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "kpi/aggregator.h"
 #include "kpi/mapped_file.h"
@@ -49,6 +53,16 @@ struct Call {
   int64_t last_event = 0;
   int64_t line = 0;
   bool connected = false;
+};
+
+// An agent's membership of a queue (ADDMEMBER or AGENTLOGIN until
+// REMOVEMEMBER or AGENTLOGOFF). `since` is when the current state began.
+struct Membership {
+  std::string queue;
+  std::string agent;
+  int64_t since = 0;
+  int64_t line = 0;
+  bool paused = false;
 };
 
 bool ParseInt(std::string_view text, int64_t& value) {
@@ -84,6 +98,7 @@ class QueueLogParser {
       Bad(number, "expected a UNIX time, found '" + std::string(fields[0]) + "'");
       return;
     }
+    last_time_ = std::max(last_time_, time);
     const std::string_view callid = fields[1];
     const std::string_view queue = fields[2];
     const std::string_view agent = fields[3];
@@ -175,6 +190,9 @@ class QueueLogParser {
       contact.wait_s = hold;
       contact.handle_s = talk;  // queue_log has no hold or wrap-up of its own
       contact.transferred = !complete;
+      if (talk > 0) {
+        aggregator_.AddAgentTime(queue, contact.agent, contact.channel, time - talk, time, true);
+      }
       Emit(contact);
       calls_.erase(CallKey{callid, queue});
       return;
@@ -202,7 +220,53 @@ class QueueLogParser {
       if (!expect(1) || !number_at(0, ring_ms)) return;
       return;  // ring attempts of agents: no KPI of a call
     }
-    // Agent and system events carry no call outcome. Any other event is
+    if (event == "ADDMEMBER" || event == "AGENTLOGIN" || event == "AGENTCALLBACKLOGIN") {
+      Membership* member = FindMember(queue, agent);
+      if (member != nullptr) {
+        Warn(number, std::string(event) + " of " + std::string(agent) + " in " + QueueName(queue) +
+                         ", already logged in since line " + std::to_string(member->line) +
+                         ": ignored");
+        return;
+      }
+      members_.push_back(Membership{NormalQueue(queue), std::string(agent), time, number, false});
+      return;
+    }
+    if (event == "REMOVEMEMBER" || event == "AGENTLOGOFF" || event == "AGENTCALLBACKLOGOFF") {
+      Membership* member = FindMember(queue, agent);
+      if (member == nullptr) {
+        Warn(number, std::string(event) + " of " + std::string(agent) + " in " + QueueName(queue) +
+                         " without a login before it: no staffed time counted");
+        return;
+      }
+      CloseStaffed(*member, time);
+      *member = std::move(members_.back());
+      members_.pop_back();
+      return;
+    }
+    const bool pause_all = event == "PAUSEALL" || event == "UNPAUSEALL";
+    if (event == "PAUSE" || event == "UNPAUSE" || pause_all) {
+      // PAUSE in queue NONE or ALL (or PAUSEALL) pauses every queue of the agent.
+      const bool pause = event == "PAUSE" || event == "PAUSEALL";
+      const bool every_queue = pause_all || queue == "NONE" || queue == "ALL" || queue.empty();
+      bool any = false;
+      for (Membership& member : members_) {
+        if (member.agent != agent || (!every_queue && member.queue != queue)) continue;
+        any = true;
+        if (pause && !member.paused) {
+          CloseStaffed(member, time);
+          member.paused = true;
+        } else if (!pause && member.paused) {
+          member.paused = false;
+          member.since = time;
+        }
+      }
+      if (!any) {
+        Warn(number, std::string(event) + " of " + std::string(agent) +
+                         ", who is not logged in to " + QueueName(queue) + ": ignored");
+      }
+      return;
+    }
+    // Other agent and system events carry no call outcome. Any other event is
     // reported: a cut-off event name is how a truncated last line looks.
     static constexpr std::string_view kOther[] = {
         "ADDMEMBER",          "REMOVEMEMBER",        "PAUSE",      "UNPAUSE",
@@ -217,6 +281,14 @@ class QueueLogParser {
   }
 
   void Finish() {
+    // Agents still logged in when the log ends: staffed until its last event.
+    if (!members_.empty()) {
+      for (Membership& member : members_) CloseStaffed(member, last_time_);
+      result_.diagnostics.Warn(0, std::to_string(members_.size()) +
+                                      " agent memberships were still logged in at the end of the "
+                                      "log: staffed time counted until its last event");
+      members_.clear();
+    }
     int64_t open = 0;
     for (const auto& [key, call] : calls_) {
       ++open;
@@ -232,6 +304,28 @@ class QueueLogParser {
   }
 
  private:
+  // AGENTLOGIN and PAUSE often name no queue ("NONE"): the agent's own time.
+  static std::string NormalQueue(std::string_view queue) {
+    return queue == "NONE" ? std::string() : std::string(queue);
+  }
+  static std::string QueueName(std::string_view queue) {
+    return queue == "NONE" || queue.empty() ? "no queue" : "queue " + std::string(queue);
+  }
+  Membership* FindMember(std::string_view queue, std::string_view agent) {
+    const std::string normal = NormalQueue(queue);
+    for (Membership& member : members_) {
+      if (member.agent == agent && member.queue == normal) return &member;
+    }
+    return nullptr;
+  }
+  // Ends the staffed stretch of a member that is not paused at `time`.
+  void CloseStaffed(Membership& member, int64_t time) {
+    if (!member.paused && time > member.since) {
+      aggregator_.AddAgentTime(member.queue, member.agent, "voice", member.since, time, false);
+    }
+    member.since = time;
+  }
+
   void Bad(int64_t number, const std::string& why) { result_.diagnostics.Bad(number, why); }
   void Warn(int64_t number, const std::string& why) { result_.diagnostics.Warn(number, why); }
 
@@ -261,6 +355,9 @@ class QueueLogParser {
   Aggregator& aggregator_;
   RunResult& result_;
   std::unordered_map<CallKey, Call, CallKeyHash> calls_;
+  // Logged-in members: a handful per agent, so a linear search is enough.
+  std::vector<Membership> members_;
+  int64_t last_time_ = 0;
 };
 
 }  // namespace
