@@ -24,16 +24,52 @@ check plan_again 0 "$cx" plan --db "$work/ex.db" --seed 3
 expect_in plan_logged "$work/out" "Planned 150 contacts"
 [[ $(sqlite3 "$work/ex.db" "SELECT count(*) FROM change_log WHERE field = 'plan'") -eq 2 ]] && pass || fail "plan_change_log"
 
-# Import errors name file:line:column; XLSX is refused with a hint.
+# Import errors name file:line:column.
 printf 'id,age_band,gender,channels,max_per_week\ns1,17,female,phone,3\n' >"$work/bad.csv"
 check import_bad 2 "$cx" shoppers import --db "$work/ex.db" "$work/bad.csv"
 expect_in import_bad_where "$work/err" "$work/bad.csv:2:4: age band '17' is not 18-29, 30-44, 45-59 or 60+"
 printf 'id,age_band,gender,channels,max_per_week,colour\n' >"$work/bad2.csv"
 check import_bad_column 2 "$cx" shoppers import --db "$work/ex.db" "$work/bad2.csv"
 expect_in import_bad_column_where "$work/err" "$work/bad2.csv:1:42: unknown column 'colour'"
-touch "$work/pool.xlsx"
-check import_xlsx 2 "$cx" shoppers import --db "$work/ex.db" "$work/pool.xlsx"
-expect_in import_xlsx_hint "$work/err" "save the sheet as CSV"
+
+# The same pool as an .xlsx written by another program (openpyxl): shared
+# strings, numbers, and away dates as typed dates (serials) and as text.
+/usr/bin/python3 - "$work/pool.csv" "$work/pool.xlsx" <<'PY'
+import csv, datetime, sys, openpyxl
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = "Pool"
+for number, row in enumerate(csv.reader(open(sys.argv[1], encoding="utf-8"))):
+    if number > 0:
+        row[7] = int(row[7])  # max_per_week as a number
+        if number % 2 == 0:   # away: three typed dates in place of the range
+            row[8] = datetime.date(2026, 2, 2)
+            sheet.append(row)
+            for day in (3, 4):
+                sheet.append([row[0] + "-x" + str(day)] + row[1:8] + [datetime.date(2026, 2, day)])
+            continue
+    sheet.append(row)
+book.save(sys.argv[2])
+PY
+check import_xlsx 0 "$cx" shoppers import --db "$work/xl.db" --file "$work/pool.xlsx"
+expect_in import_xlsx_count "$work/out" "Imported 120 shoppers"
+[[ $(sqlite3 "$work/xl.db" "SELECT away_dates FROM shopper WHERE id = 'p2'") == '["2026-02-02"]' ]] && pass || fail "import_xlsx_serial_date"
+[[ $(sqlite3 "$work/xl.db" "SELECT away_dates FROM shopper WHERE id = 'p1'") == '["2026-02-02","2026-02-03","2026-02-04"]' ]] && pass || fail "import_xlsx_text_range"
+[[ $(sqlite3 "$work/xl.db" "SELECT max_per_week FROM shopper WHERE id = 'p1'") -eq 3 ]] && pass || fail "import_xlsx_number"
+# A bad cell names the sheet and the cell, and nothing is imported.
+/usr/bin/python3 - "$work/pool.xlsx" "$work/bad.xlsx" <<'PY'
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+book.active["D5"] = "x"
+book.active["A200"] = "late"
+book.save(sys.argv[2])
+PY
+check import_xlsx_bad 2 "$cx" shoppers import --db "$work/ex.db" --file "$work/bad.xlsx"
+expect_in import_xlsx_bad_cell "$work/err" "$work/bad.xlsx: Pool!D5: gender 'x' is not female or male"
+[[ $(sqlite3 "$work/ex.db" "SELECT count(*) FROM shopper") -eq 60 ]] && pass || fail "import_xlsx_bad_nothing"
+touch "$work/empty.xlsx"
+check import_xlsx_empty 2 "$cx" shoppers import --db "$work/ex.db" "$work/empty.xlsx"
+expect_in import_xlsx_empty_why "$work/err" "not an XLSX workbook"
 
 # The demo planned by cxbench plan; too few shoppers explained in the study's terms.
 check demo_bare 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --no-fieldwork
