@@ -131,15 +131,18 @@ int RunRepair(const RepairArgs& args) {
   request.dropped_shoppers.insert(args.dropped.begin(), args.dropped.end());
   auto outcome = plan::Repair(loaded->study, *shoppers, loaded->contacts, request);
   if (!outcome) return ReportError(outcome.error());
-  if (!outcome->changed.empty()) {
-    if (auto saved = loaded->store->SaveContacts(loaded->study.id, outcome->changed); !saved)
-      return ReportError(saved.error());
-  }
+  // Every changed contact and every log entry in one transaction: a repair
+  // is stored whole, with its log, or not at all.
+  std::vector<store::ChangeLogEntry> entries;
   for (const auto& change : outcome->changes) {
-    store::ChangeLogEntry entry{"",           args.actor,       "contact",        change.contact,
-                                change.field, change.old_value, change.new_value, change.reason};
-    if (auto logged = loaded->store->AppendChangeLog(loaded->study.id, entry); !logged)
-      return ReportError(logged.error());
+    entries.push_back({"", args.actor, "contact", change.contact, change.field, change.old_value,
+                       change.new_value, change.reason});
+  }
+  if (!outcome->changed.empty() || !entries.empty()) {
+    if (auto saved =
+            loaded->store->SaveContactsWithLog(loaded->study.id, outcome->changed, entries);
+        !saved)
+      return ReportError(saved.error());
   }
   if (args.format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();

@@ -35,6 +35,9 @@ class SqliteStore : public Store {
   Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) override;
   Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                             const std::vector<ChangeLogEntry>& entries) override;
+  Status SaveContactsWithLog(const std::string& study_id,
+                             const std::vector<domain::Contact>& contacts,
+                             const std::vector<ChangeLogEntry>& entries) override;
   Result<int64_t> CreateAccount(const domain::Account& account) override;
   Result<domain::Account> FindAccountByEmail(const std::string& email) override;
   Result<domain::Account> FindAccount(int64_t id) override;

@@ -32,6 +32,8 @@ struct ChangeLogEntry {
   std::string old_value;
   std::string new_value;
   std::string reason;
+
+  bool operator==(const ChangeLogEntry&) const = default;
 };
 
 class Store {
@@ -76,6 +78,12 @@ class Store {
   // change-log entries, in one transaction: acknowledged means committed.
   virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                                     const std::vector<ChangeLogEntry>& entries) = 0;
+  // Replaces many contacts and appends all their change-log entries in one
+  // transaction: when any row fails, no contact and no entry is written
+  // (a plan repair is saved whole or not at all).
+  virtual Status SaveContactsWithLog(const std::string& study_id,
+                                     const std::vector<domain::Contact>& contacts,
+                                     const std::vector<ChangeLogEntry>& entries) = 0;
 
   // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
   virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;
