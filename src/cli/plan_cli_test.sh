@@ -75,6 +75,40 @@ expect_in import_xlsx_empty_why "$work/err" "not an XLSX workbook"
 check demo_bare 0 "$cx" demo --db "$work/demo.db" --participants 24 --shoppers 60 --no-fieldwork
 check plan_demo 0 "$cx" plan --db "$work/demo.db"
 check plan_demo_check 0 "$cx" plan check --db "$work/demo.db"
+
+# A participant changes its channels: checked, logged, then repaired; the
+# plan meets every hard constraint again.
+cp "$work/demo.db" "$work/ch.db"
+audit_of() { sqlite3 "$work/ch.db" "SELECT channel, offered, ease FROM channel_audit WHERE participant_id = '$1' ORDER BY channel"; }
+p=$(sqlite3 "$work/ch.db" "SELECT participant_id FROM contact WHERE channel = 'email_form' ORDER BY participant_id LIMIT 1")
+check channels_show 0 "$cx" participant channels --db "$work/ch.db" --participant "$p"
+expect_in channels_show_text "$work/out" "participant $p offers"
+audit_of "$p" >"$work/audit_before"
+log_before=$(sqlite3 "$work/ch.db" "SELECT count(*) FROM change_log")
+check channels_bad 2 "$cx" participant channels --db "$work/ch.db" --participant "$p" --offers phone,fax
+expect_in channels_bad_why "$work/err" "--offers: 'fax' is not a channel; expected phone, email_form, chat, messenger"
+check channels_unknown 2 "$cx" participant channels --db "$work/ch.db" --participant nobody --offers phone
+# Fieldwork done on a channel the change would give nothing: refused.
+done_id=$(sqlite3 "$work/ch.db" "SELECT min(id) FROM contact WHERE participant_id = '$p' AND channel = 'email_form'")
+sqlite3 "$work/ch.db" "UPDATE contact SET status = 'approved' WHERE id = '$done_id'"
+check channels_done 2 "$cx" participant channels --db "$work/ch.db" --participant "$p" --offers phone,chat
+expect_in channels_done_why "$work/err" "participant $p has 1 email_form contacts done or under way; the new channels would give that channel 0"
+sqlite3 "$work/ch.db" "UPDATE contact SET status = 'planned' WHERE id = '$done_id'"
+audit_of "$p" >"$work/audit_after"
+cmp -s "$work/audit_before" "$work/audit_after" && pass || fail "channels_errors_write_nothing"
+[[ $(sqlite3 "$work/ch.db" "SELECT count(*) FROM change_log") -eq $log_before ]] && pass || fail "channels_errors_log_nothing"
+check channels_change 0 "$cx" participant channels --db "$work/ch.db" --participant "$p" --offers phone,chat --actor tester --reason "audit of 2026-02-01"
+expect_in channels_change_text "$work/out" "now offers phone, chat"
+[[ $(sqlite3 "$work/ch.db" "SELECT count(*) FROM change_log WHERE entity = 'participant' AND entity_id = '$p' AND field = 'channels' AND actor = 'tester' AND new_value = 'phone,chat' AND reason = 'audit of 2026-02-01' AND at != ''") -eq 1 ]] && pass || fail "channels_logged"
+[[ $(sqlite3 "$work/ch.db" "SELECT group_concat(channel) FROM (SELECT channel FROM channel_audit WHERE participant_id = '$p' AND offered = 1 ORDER BY channel)") == "chat,phone" ]] && pass || fail "channels_stored"
+check channels_check_before_repair 1 "$cx" plan check --db "$work/ch.db"
+expect_in channels_check_split "$work/out" "channel_split"
+check channels_repair 0 "$cx" plan repair --db "$work/ch.db" --actor tester
+expect_in channels_repair_reason "$work/out" "$p changed its channels"
+check channels_repair_check 0 "$cx" plan check --db "$work/ch.db"
+[[ $(sqlite3 "$work/ch.db" "SELECT count(*) FROM contact WHERE participant_id = '$p' AND channel NOT IN ('phone', 'chat')") -eq 0 ]] && pass || fail "channels_repaired_channels"
+[[ $(sqlite3 "$work/ch.db" "SELECT count(*) FROM contact WHERE participant_id = '$p'") -eq 25 ]] && pass || fail "channels_repaired_count"
+
 check demo_few 0 "$cx" demo --db "$work/few.db" --participants 12 --shoppers 5 --no-fieldwork
 check plan_few 2 "$cx" plan --db "$work/few.db"
 expect_in plan_few_why "$work/err" "needs 25 contacts from distinct shoppers"

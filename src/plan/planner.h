@@ -97,4 +97,31 @@ Result<RepairOutcome> Repair(const domain::Study& study,
                              const std::vector<domain::Contact>& contacts,
                              const RepairRequest& request);
 
+// A change of one participant's channel audit (cxbench participant
+// channels): the new audit and what it does to the participant's split.
+struct ChannelChange {
+  std::vector<domain::ChannelAudit> audit;                 // the whole new audit, by channel
+  std::vector<domain::Channel> old_offers;                 // the study's channels offered before
+  std::vector<domain::Channel> new_offers;                 // ... and now
+  std::vector<std::pair<domain::Channel, int>> old_split;  // domain::AllocateContacts
+  std::vector<std::pair<domain::Channel, int>> new_split;
+  // Contacts still planned on a channel that now gets fewer than it has:
+  // plan repair moves them.
+  int contacts_to_move = 0;
+};
+
+// The audit in which participant `participant_id` offers exactly the study's
+// channels named in `offers` (ids phone, email_form, chat, messenger; case and
+// spaces ignored, repeats once). A channel still offered keeps its ease; one
+// newly offered has none yet; channels that are not the study's keep their
+// entries. Errors, with nothing to write: kNotFound for an unknown
+// participant; kInvalidInput naming the bad value for a name that is no
+// channel or not one of the study's, when no channel of the study is left,
+// and when contacts done or under way on a channel exceed what the new split
+// gives it (no repair could then keep the split exact).
+Result<ChannelChange> ChangeOfferedChannels(const domain::Study& study,
+                                            const std::string& participant_id,
+                                            const std::vector<std::string>& offers,
+                                            const std::vector<domain::Contact>& contacts);
+
 }  // namespace cx::plan

@@ -18,6 +18,9 @@ class SqliteStore : public Store {
   Status SaveStudy(const domain::Study& study, bool replace) override;
   Result<domain::Study> LoadStudy(const std::string& study_id) override;
   Result<std::vector<StudySummary>> ListStudies() override;
+  Status SaveChannelAuditWithLog(const std::string& study_id, const std::string& participant_id,
+                                 const std::vector<domain::ChannelAudit>& audit,
+                                 const std::vector<ChangeLogEntry>& entries) override;
   Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) override;
   Result<std::vector<domain::Shopper>> LoadShoppers() override;
   Status SaveContacts(const std::string& study_id,

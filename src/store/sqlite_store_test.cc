@@ -274,6 +274,38 @@ TEST_F(StoreTest, AFailingLogEntryRollsBackTheContactsWrittenBeforeIt) {
   EXPECT_EQ(*store.LoadChangeLog(saved.study.id), log_before);
 }
 
+TEST_F(StoreTest, ChannelAuditIsReplacedWithItsLogOrNotAtAll) {
+  SavedPlan saved = SavePlan(dir_ / "s.db");
+  auto& store = *saved.store;
+  const auto log_before = *store.LoadChangeLog(saved.study.id);
+  std::vector<domain::ChannelAudit> audit = {{domain::Channel::kPhone, true, domain::Ease::kEasy},
+                                             {domain::Channel::kEmailForm, false, std::nullopt},
+                                             {domain::Channel::kChat, true, std::nullopt},
+                                             {domain::Channel::kMessenger, false, std::nullopt}};
+  const ChangeLogEntry entry{
+      "",           "tester", "participant", "fjordbanken", "channels", "phone,email_form,chat",
+      "phone,chat", "audit"};
+  ASSERT_TRUE(store.SaveChannelAuditWithLog(saved.study.id, "fjordbanken", audit, {entry}).ok());
+  auto study = store.LoadStudy(saved.study.id);
+  ASSERT_TRUE(study.ok());
+  EXPECT_EQ(study->FindParticipant("fjordbanken")->audit, audit);
+  // The other participants and the contacts are as they were.
+  for (const auto& participant : saved.study.participants) {
+    if (participant.id == "fjordbanken") continue;
+    EXPECT_EQ(study->FindParticipant(participant.id)->audit, participant.audit);
+  }
+  EXPECT_EQ(*store.LoadContacts(saved.study.id), saved.contacts);
+  auto log = *store.LoadChangeLog(saved.study.id);
+  ASSERT_EQ(log.size(), log_before.size() + 1);
+  EXPECT_EQ(log.back().new_value, "phone,chat");
+
+  // An unknown participant writes nothing.
+  const Status missing = store.SaveChannelAuditWithLog(saved.study.id, "nobody", audit, {entry});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.LoadChangeLog(saved.study.id)->size(), log.size());
+}
+
 TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   const fs::path path = dir_ / "v1.db";
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));

@@ -48,6 +48,14 @@ class Store {
   virtual Status SaveStudy(const domain::Study& study, bool replace) = 0;
   virtual Result<domain::Study> LoadStudy(const std::string& study_id) = 0;
   virtual Result<std::vector<StudySummary>> ListStudies() = 0;
+  // Replaces one participant's channel audit (which channels it offers, how
+  // easy each was to find) and appends the change's log entries, in one
+  // transaction. kNotFound when the study has no such participant. The
+  // contacts are left as they are: plan repair re-plans them.
+  virtual Status SaveChannelAuditWithLog(const std::string& study_id,
+                                         const std::string& participant_id,
+                                         const std::vector<domain::ChannelAudit>& audit,
+                                         const std::vector<ChangeLogEntry>& entries) = 0;
 
   // Inserts or updates shoppers of the agency's pool.
   virtual Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) = 0;
