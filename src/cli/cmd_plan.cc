@@ -94,6 +94,7 @@ int RunPlan(const PlanArgs& args) {
                                 {"placed_by_flow", stats.placed_by_flow},
                                 {"ilp_problems", stats.ilp_problems},
                                 {"placed_by_ilp", stats.placed_by_ilp},
+                                {"ilp_widened", stats.ilp_widened},
                                 {"seconds", seconds}}
                      .dump(2)
               << "\n";
@@ -105,7 +106,10 @@ int RunPlan(const PlanArgs& args) {
               << stats.max_per_shopper << " contacts each.\n"
               << "Solvers: " << stats.flow_problems << " min-cost flows placed "
               << stats.placed_by_flow << " contacts; " << stats.ilp_problems
-              << " integer programmes placed " << stats.placed_by_ilp << " (";
+              << " integer programmes placed " << stats.placed_by_ilp;
+    if (stats.ilp_widened > 0)
+      std::cout << ", " << stats.ilp_widened << " of them solved again over all shoppers";
+    std::cout << " (";
     std::cout.setf(std::ios::fixed);
     std::cout.precision(2);
     std::cout << seconds << " s). Written to " << args.db

@@ -14,6 +14,7 @@
 // When the plan cannot exist it says why in the study's own terms.
 // Depends on the domain only; the independent checker is src/plan_check.
 
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -25,6 +26,11 @@
 
 namespace cx::plan {
 
+// Shoppers per contact first offered to an integer programme (stage 4 and
+// repairs); when that bounded programme has no solution, it is solved again
+// over every eligible shopper.
+inline constexpr size_t kIlpCandidates = 80;
+
 struct PlanOptions {
   uint64_t seed = 2026;  // breaks ties between equally good shoppers
   // Shoppers are split into blocks of about this many contacts' worth of
@@ -33,6 +39,9 @@ struct PlanOptions {
   // false: skip the flows, every company is planned by the integer
   // programme alone (stage 4), one after another. Slower; for comparison.
   bool flows = true;
+  // Shoppers per contact in stage 4's first programme (see kIlpCandidates);
+  // 0 = every eligible shopper at once.
+  size_t ilp_candidates = kIlpCandidates;
 };
 
 struct PlanStats {
@@ -42,6 +51,7 @@ struct PlanStats {
   int placed_by_flow = 0;   // contacts the flows placed
   int ilp_problems = 0;     // integer programmes solved (GLPK)
   int placed_by_ilp = 0;    // contacts the integer programmes placed
+  int ilp_widened = 0;      // programmes solved again over all eligible shoppers
   int min_per_shopper = 0;  // contacts per shopper among the shoppers used
   int max_per_shopper = 0;
 };

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "demo/generator.h"
+#include "plan/model.h"  // white-box: the integer programme on its own
 #include "plan_check/plan_checker.h"
 
 namespace cx::plan {
@@ -558,6 +559,66 @@ TEST(Planner, IntegerProgrammeAloneMeetsEveryRule) {
   ASSERT_TRUE(plan) << plan.error().ToString();
   EXPECT_EQ(plan->stats.flow_problems, 0);
   EXPECT_EQ(plan->stats.ilp_problems, 2);  // one per company
+  EXPECT_EQ(plan->stats.placed_by_ilp, 12);
+  ExpectChecked(study, shoppers, plan->contacts);
+}
+
+TEST(IntegerProgramme, CheapestCandidatesBoundFailsTheFullProgrammeDoesNot) {
+  // Two contacts of company C1 in week 1 and shoppers s1, s2, s3 with 0, 1
+  // and 2 contacts already (elsewhere). A contact's cost is its workload
+  // 8 * total + 20 * this week (no region or scarcity terms here): s1 0,
+  // s2 8, s3 16. Bounded to its 1 cheapest shopper, each contact is offered
+  // s1 alone, who may serve C1 once: that programme has no solution. The plan
+  // exists (s1 and s2, cost 8), and the full programme finds it.
+  const auto study = SmallStudy({{"p1", "C1"}});
+  const auto shoppers = Shoppers(3, 2);
+  const Model model(study, shoppers);
+  std::vector<Slot> slots(2);
+  for (size_t index = 0; index < slots.size(); ++index) {
+    Slot& slot = slots[index];
+    slot.id = "p1-0" + std::to_string(index + 1);
+    slot.company = 0;
+    slot.participant = 0;
+    slot.channel = Channel::kPhone;
+    slot.scenario = &study.industries[0].scenarios[index];
+    slot.day = model.first_monday + static_cast<Day>(index);  // Monday, Tuesday
+    slot.minute = 8 * 60;
+    slot.week = 1;
+  }
+  auto place = [&](size_t candidates) {
+    Ledger ledger(model);
+    ledger.total = {0, 1, 2};
+    for (const Slot& slot : slots) ledger.Expect(model, slot);
+    std::vector<Slot> placed = slots;
+    const IlpResult result = PlaceByIlp(model, ledger, placed, {0, 1}, candidates);
+    std::multiset<int> chosen;
+    for (const Slot& slot : placed) chosen.insert(slot.shopper);
+    return std::make_pair(result, chosen);
+  };
+  const auto [bounded, bounded_shoppers] = place(1);
+  EXPECT_TRUE(bounded.placed);
+  EXPECT_TRUE(bounded.widened);  // the bound of 1 had no solution
+  EXPECT_EQ(bounded_shoppers, (std::multiset<int>{0, 1}));
+  const auto [wide, wide_shoppers] = place(2);
+  EXPECT_TRUE(wide.placed);
+  EXPECT_FALSE(wide.widened);  // 2 candidates each suffice
+  EXPECT_EQ(wide_shoppers, (std::multiset<int>{0, 1}));
+}
+
+TEST(Planner, IntegerProgrammeBoundNeverMakesAPlanImpossible) {
+  // One candidate per contact: every contact of a company ranks the same
+  // (least loaded, lowest) shopper first, who can serve the company once, so
+  // each company's bounded programme fails; solved again over all eligible
+  // shoppers, the plan is found and meets every rule.
+  const auto study = SmallStudy({{"p1", "C1"}, {"p2", "C1"}, {"p3", "C2"}});
+  const auto shoppers = Shoppers(8, 2);
+  PlanOptions options;
+  options.flows = false;
+  options.ilp_candidates = 1;
+  auto plan = MakePlan(study, shoppers, options);
+  ASSERT_TRUE(plan) << plan.error().ToString();
+  EXPECT_EQ(plan->stats.ilp_problems, 2);
+  EXPECT_EQ(plan->stats.ilp_widened, 2);
   EXPECT_EQ(plan->stats.placed_by_ilp, 12);
   ExpectChecked(study, shoppers, plan->contacts);
 }

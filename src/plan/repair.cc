@@ -372,7 +372,7 @@ Result<RepairOutcome> Repair(const domain::Study& study,
   // First only the open contacts; when no programme exists, also every
   // still-planned contact of their companies may move.
   ++outcome.ilp_problems;
-  bool solved = PlaceByIlp(model, ledger, slots, open);
+  bool solved = PlaceByIlp(model, ledger, slots, open).placed;
   std::vector<int> widened = open;
   if (!solved) {
     // Said now, while the ledger still holds every other contact.
@@ -402,7 +402,7 @@ Result<RepairOutcome> Repair(const domain::Study& study,
         widened.push_back(static_cast<int>(index));
     }
     ++outcome.ilp_problems;
-    solved = PlaceByIlp(model, ledger, slots, widened);
+    solved = PlaceByIlp(model, ledger, slots, widened).placed;
   }
   if (!solved) {
     return InvalidInput("no repair keeps every hard constraint:\n" + Join(problems), where);
