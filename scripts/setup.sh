@@ -16,6 +16,8 @@ packages=(
   libhowardhinnant-date-dev tzdata
   # exports (src/export): Excel and SPSS, and the tools tests read them back with
   libxlsxwriter-dev libreadstat-dev readstat python3-openpyxl
+  # .xlsx shopper pools (src/core/xlsx_reader.cc): the ZIP archive and its XML
+  libzip-dev libexpat1-dev
   # reports (src/report): PDF through headless Chromium, fonts with Æ Ø Å,
   # and poppler-utils (pdftotext, pdftoppm) that tests read PDFs back with
   chromium fonts-dejavu-core poppler-utils

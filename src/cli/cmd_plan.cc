@@ -94,6 +94,7 @@ int RunPlan(const PlanArgs& args) {
                                 {"placed_by_flow", stats.placed_by_flow},
                                 {"ilp_problems", stats.ilp_problems},
                                 {"placed_by_ilp", stats.placed_by_ilp},
+                                {"ilp_widened", stats.ilp_widened},
                                 {"seconds", seconds}}
                      .dump(2)
               << "\n";
@@ -105,7 +106,10 @@ int RunPlan(const PlanArgs& args) {
               << stats.max_per_shopper << " contacts each.\n"
               << "Solvers: " << stats.flow_problems << " min-cost flows placed "
               << stats.placed_by_flow << " contacts; " << stats.ilp_problems
-              << " integer programmes placed " << stats.placed_by_ilp << " (";
+              << " integer programmes placed " << stats.placed_by_ilp;
+    if (stats.ilp_widened > 0)
+      std::cout << ", " << stats.ilp_widened << " of them solved again over all shoppers";
+    std::cout << " (";
     std::cout.setf(std::ios::fixed);
     std::cout.precision(2);
     std::cout << seconds << " s). Written to " << args.db
@@ -131,15 +135,18 @@ int RunRepair(const RepairArgs& args) {
   request.dropped_shoppers.insert(args.dropped.begin(), args.dropped.end());
   auto outcome = plan::Repair(loaded->study, *shoppers, loaded->contacts, request);
   if (!outcome) return ReportError(outcome.error());
-  if (!outcome->changed.empty()) {
-    if (auto saved = loaded->store->SaveContacts(loaded->study.id, outcome->changed); !saved)
-      return ReportError(saved.error());
-  }
+  // Every changed contact and every log entry in one transaction: a repair
+  // is stored whole, with its log, or not at all.
+  std::vector<store::ChangeLogEntry> entries;
   for (const auto& change : outcome->changes) {
-    store::ChangeLogEntry entry{"",           args.actor,       "contact",        change.contact,
-                                change.field, change.old_value, change.new_value, change.reason};
-    if (auto logged = loaded->store->AppendChangeLog(loaded->study.id, entry); !logged)
-      return ReportError(logged.error());
+    entries.push_back({"", args.actor, "contact", change.contact, change.field, change.old_value,
+                       change.new_value, change.reason});
+  }
+  if (!outcome->changed.empty() || !entries.empty()) {
+    if (auto saved =
+            loaded->store->SaveContactsWithLog(loaded->study.id, outcome->changed, entries);
+        !saved)
+      return ReportError(saved.error());
   }
   if (args.format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();

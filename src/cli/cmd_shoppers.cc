@@ -1,4 +1,5 @@
-// cxbench shoppers import: the agency's shopper pool from CSV.
+// cxbench shoppers import: the agency's shopper pool from CSV or XLSX.
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan/shopper_csv.h"
+#include "plan/shopper_xlsx.h"
 #include "store/store.h"
 
 namespace cx::cli {
@@ -20,15 +22,22 @@ struct ImportArgs {
 int RunImport(const ImportArgs& args) {
   std::string extension = std::filesystem::path(args.file).extension().string();
   for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (extension == ".xlsx" || extension == ".xls") {
+  if (extension == ".xls") {
     return ReportError(Unsupported(
-        "XLSX is not read: Debian has no C or C++ library that reads it; save the sheet as CSV "
-        "(UTF-8) and import that (columns: see docs/planning.md)",
+        "the old binary Excel format (.xls) is not read; save the sheet as .xlsx or as CSV "
+        "(UTF-8)",
         args.file));
   }
-  std::ifstream in(args.file, std::ios::binary);
-  if (!in) return ReportError(IoError("cannot open the file", args.file));
-  auto shoppers = plan::ReadShoppersCsv(in, args.file);
+  // The whole file is read and checked before the store is opened: on any
+  // error nothing is imported.
+  Result<std::vector<domain::Shopper>> shoppers = std::vector<domain::Shopper>{};
+  if (extension == ".xlsx" || extension == ".xlsm") {
+    shoppers = plan::ReadShoppersXlsx(args.file);
+  } else {
+    std::ifstream in(args.file, std::ios::binary);
+    if (!in) return ReportError(IoError("cannot open the file", args.file));
+    shoppers = plan::ReadShoppersCsv(in, args.file);
+  }
   if (!shoppers) return ReportError(shoppers.error());
   auto store = store::OpenSqlite(args.db);
   if (!store) return ReportError(store.error());
@@ -45,10 +54,15 @@ void AddShopperCommands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* import = shoppers->add_subcommand(
       "import",
-      "Add or update shoppers from CSV (id, name, age_band, gender, region, languages, channels, "
-      "max_per_week, away_dates; see docs/planning.md); XLSX is not read, save it as CSV");
+      "Add or update shoppers from CSV or from the first worksheet of an .xlsx (a header row "
+      "naming id, name, age_band, gender, region, languages, channels, max_per_week, away_dates; "
+      "see docs/planning.md). All or nothing: any error imports no shopper");
   import->add_option("--db", args->db, "SQLite database file (created if absent)")->required();
-  import->add_option("file", args->file, "The CSV file")->required()->check(CLI::ExistingFile);
+  import
+      ->add_option("file,--file", args->file,
+                   "The pool: .xlsx (first worksheet; away dates as dates or text) or else CSV")
+      ->required()
+      ->check(CLI::ExistingFile);
   import->callback([args, &exit_code] { exit_code = RunImport(*args);
 });
 }  // namespace cx::cli

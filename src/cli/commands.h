@@ -19,6 +19,8 @@ void AddPlanCommands(CLI::App& app, int& exit_code);
 // `plan check`, added to the `plan` command (cmd_plan_check.cc).
 void AddPlanCheckCommand(CLI::App* plan, int& exit_code);
 void AddShopperCommands(CLI::App& app, int& exit_code);
+// `participant channels`: show or change a stored participant's channel audit.
+void AddParticipantCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
 void AddKpiCommand(CLI::App& app, int& exit_code);
 

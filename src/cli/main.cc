@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cx::cli::AddCallbackCommands(app, exit_code);
   cx::cli::AddPlanCommands(app, exit_code);
   cx::cli::AddShopperCommands(app, exit_code);
+  cx::cli::AddParticipantCommands(app, exit_code);
   cx::cli::AddServeCommands(app, exit_code);
   cx::cli::AddKpiCommand(app, exit_code);
   try {

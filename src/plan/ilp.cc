@@ -8,6 +8,15 @@
 //   sum_{i of company c} x[i,s] <= 1         a shopper once per company
 //   sum_{i in week w} x[i,s] <= free(s, w)   the weekly maximum
 //   minimise sum (affinity + workload) x[i,s]
+//
+// To bound its size the programme first offers each contact only its
+// `candidates` cheapest eligible shoppers. That restriction can make a
+// programme infeasible that has a solution (all of a company's contacts may
+// rank the same few shoppers first, and each can serve the company once), so
+// when the restricted programme finds no solution and some contact had more
+// eligible shoppers than it was offered, it is solved again with every
+// eligible shopper. Infeasible is then said only of the full programme: a
+// plan that exists is never declared impossible by the restriction.
 #include <glpk.h>
 
 #include <algorithm>
@@ -19,23 +28,17 @@
 namespace cx::plan {
 namespace {
 
-constexpr size_t kCandidates = 80;  // shoppers per contact offered to the programme
-
 struct ProblemDeleter {
   void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
 };
 
-}  // namespace
-
-bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
-                const std::vector<int>& which) {
-  for (int index : which) {
-    Slot& slot = slots[static_cast<size_t>(index)];
-    if (slot.shopper >= 0) {
-      ledger.Release(model, slot);
-      slot.shopper = -1;
-    }
-  }
+// Solves the programme over `which` (all unplaced, out of the ledger),
+// offering each contact its `candidates` cheapest eligible shoppers (0 = all).
+// True when solved, the slots placed and the ledger updated; `truncated` is
+// set when some contact had more eligible shoppers than it was offered.
+bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+           const std::vector<int>& which, size_t candidates, bool& truncated) {
+  truncated = false;
   struct Variable {
     int slot;
     int shopper;
@@ -56,12 +59,14 @@ bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
                         20L * ledger.weekly[s][static_cast<size_t>(slot.week)];
       ranked.push_back({cost, shopper});
     }
-    if (ranked.empty()) return false;
-    if (ranked.size() > kCandidates) {
-      // The cheapest candidates: a bound on the programme's size.
-      std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(kCandidates),
+    if (ranked.empty()) return false;  // no shopper at all: infeasible, whatever the bound
+    if (candidates > 0 && ranked.size() > candidates) {
+      // The cheapest candidates (ties to the lower shopper index): a bound on
+      // the programme's size.
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates),
                        ranked.end());
-      ranked.resize(kCandidates);
+      ranked.resize(candidates);
+      truncated = true;
     }
     for (const auto& [cost, shopper] : ranked) variables.push_back({index, shopper, cost});
   }
@@ -120,6 +125,28 @@ bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
     ledger.Take(model, slot, slot.shopper);
   }
   return true;
+}
+
+}  // namespace
+
+IlpResult PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                     const std::vector<int>& which, size_t candidates) {
+  for (int index : which) {
+    Slot& slot = slots[static_cast<size_t>(index)];
+    if (slot.shopper >= 0) {
+      ledger.Release(model, slot);
+      slot.shopper = -1;
+    }
+  }
+  IlpResult result;
+  bool truncated = false;
+  result.placed = Solve(model, ledger, slots, which, candidates, truncated);
+  if (!result.placed && truncated) {
+    // Complete: the restriction must not be what makes it infeasible.
+    result.widened = true;
+    result.placed = Solve(model, ledger, slots, which, 0, truncated);
+  }
+  return result;
 }
 
 }  // namespace cx::plan

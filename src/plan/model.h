@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
+#include "plan/planner.h"
 
 namespace cx::plan {
 
@@ -112,9 +113,17 @@ int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
 
 // Stage 4: places the slots listed jointly by an integer programme (GLPK)
 // over all shoppers, with whatever else is in `ledger` fixed. Slots already
-// placed among them are released first. True when every slot is placed; on
+// placed among them are released first. Each contact is first offered its
+// `candidates` cheapest eligible shoppers; when that programme has no
+// solution and the bound cut any contact's shoppers, it is solved again with
+// every eligible shopper (`widened`), so `placed` is false only when the full
+// programme has no solution (or GLPK's time limit passed without one). On
 // false, the slots are left unplaced and the ledger without them.
-bool PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
-                const std::vector<int>& which);
+struct IlpResult {
+  bool placed = false;
+  bool widened = false;  // the bounded programme failed; solved again over all eligible shoppers
+};
+IlpResult PlaceByIlp(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                     const std::vector<int>& which, size_t candidates = kIlpCandidates);
 
 }  // namespace cx::plan

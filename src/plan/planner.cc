@@ -124,7 +124,9 @@ Result<Plan> MakePlan(const domain::Study& study, const std::vector<domain::Shop
     });
     if (!open) continue;
     ++plan.stats.ilp_problems;
-    if (PlaceByIlp(model, ledger, slots, list)) {
+    const IlpResult result = PlaceByIlp(model, ledger, slots, list, options.ilp_candidates);
+    if (result.widened) ++plan.stats.ilp_widened;
+    if (result.placed) {
       plan.stats.placed_by_ilp += static_cast<int>(list.size());
     } else {
       failed_companies.push_back(company);

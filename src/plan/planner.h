@@ -14,6 +14,7 @@
 // When the plan cannot exist it says why in the study's own terms.
 // Depends on the domain only; the independent checker is src/plan_check.
 
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -25,6 +26,11 @@
 
 namespace cx::plan {
 
+// Shoppers per contact first offered to an integer programme (stage 4 and
+// repairs); when that bounded programme has no solution, it is solved again
+// over every eligible shopper.
+inline constexpr size_t kIlpCandidates = 80;
+
 struct PlanOptions {
   uint64_t seed = 2026;  // breaks ties between equally good shoppers
   // Shoppers are split into blocks of about this many contacts' worth of
@@ -33,6 +39,9 @@ struct PlanOptions {
   // false: skip the flows, every company is planned by the integer
   // programme alone (stage 4), one after another. Slower; for comparison.
   bool flows = true;
+  // Shoppers per contact in stage 4's first programme (see kIlpCandidates);
+  // 0 = every eligible shopper at once.
+  size_t ilp_candidates = kIlpCandidates;
 };
 
 struct PlanStats {
@@ -42,6 +51,7 @@ struct PlanStats {
   int placed_by_flow = 0;   // contacts the flows placed
   int ilp_problems = 0;     // integer programmes solved (GLPK)
   int placed_by_ilp = 0;    // contacts the integer programmes placed
+  int ilp_widened = 0;      // programmes solved again over all eligible shoppers
   int min_per_shopper = 0;  // contacts per shopper among the shoppers used
   int max_per_shopper = 0;
 };
@@ -96,5 +106,32 @@ Result<RepairOutcome> Repair(const domain::Study& study,
                              const std::vector<domain::Shopper>& shoppers,
                              const std::vector<domain::Contact>& contacts,
                              const RepairRequest& request);
+
+// A change of one participant's channel audit (cxbench participant
+// channels): the new audit and what it does to the participant's split.
+struct ChannelChange {
+  std::vector<domain::ChannelAudit> audit;                 // the whole new audit, by channel
+  std::vector<domain::Channel> old_offers;                 // the study's channels offered before
+  std::vector<domain::Channel> new_offers;                 // ... and now
+  std::vector<std::pair<domain::Channel, int>> old_split;  // domain::AllocateContacts
+  std::vector<std::pair<domain::Channel, int>> new_split;
+  // Contacts still planned on a channel that now gets fewer than it has:
+  // plan repair moves them.
+  int contacts_to_move = 0;
+};
+
+// The audit in which participant `participant_id` offers exactly the study's
+// channels named in `offers` (ids phone, email_form, chat, messenger; case and
+// spaces ignored, repeats once). A channel still offered keeps its ease; one
+// newly offered has none yet; channels that are not the study's keep their
+// entries. Errors, with nothing to write: kNotFound for an unknown
+// participant; kInvalidInput naming the bad value for a name that is no
+// channel or not one of the study's, when no channel of the study is left,
+// and when contacts done or under way on a channel exceed what the new split
+// gives it (no repair could then keep the split exact).
+Result<ChannelChange> ChangeOfferedChannels(const domain::Study& study,
+                                            const std::string& participant_id,
+                                            const std::vector<std::string>& offers,
+                                            const std::vector<domain::Contact>& contacts);
 
 }  // namespace cx::plan

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "demo/generator.h"
+#include "plan/model.h"  // white-box: the integer programme on its own
 #include "plan_check/plan_checker.h"
 
 namespace cx::plan {
@@ -394,6 +395,120 @@ TEST(Repair, ParticipantDropsAChannelItsPlannedContactsMove) {
   EXPECT_EQ(channel_changes, 2);
 }
 
+// SmallStudy with chat (08-16, share 1 like phone, priority after phone).
+domain::Study PhoneAndChatStudy(std::vector<std::pair<std::string, std::string>> participants) {
+  auto study = SmallStudy(std::move(participants));
+  domain::ChannelSpec chat = study.channels.front();
+  chat.channel = Channel::kChat;
+  chat.priority = 1;
+  study.channels.push_back(chat);
+  return study;
+}
+
+domain::Contact Planned(const std::string& id, const std::string& shopper, Channel channel,
+                        const std::string& scenario, const std::string& at) {
+  domain::Contact contact;
+  contact.id = id;
+  contact.participant = "p1";
+  contact.shopper = shopper;
+  contact.channel = channel;
+  contact.scenario = scenario;
+  contact.planned_at = at;
+  return contact;
+}
+
+TEST(Repair, ChannelAddedScenariosRotateAgainOnEveryChannel) {
+  // p1 offered phone only: A, A in week 1 and B, B in week 2 (A and B twice
+  // each, a valid rotation). It now offers chat too: 2 phone + 2 chat. Keeping
+  // the earliest two on phone would leave phone with A twice and B never, so
+  // the scenarios are rotated again: phone gets A and B, and so does chat.
+  auto study = PhoneAndChatStudy({{"p1", "C1"}});
+  auto shoppers = Shoppers(8, 2);
+  for (auto& shopper : shoppers) shopper.channels = {Channel::kPhone, Channel::kChat};
+  const std::vector<domain::Contact> contacts = {
+      Planned("p1-01", "s1", Channel::kPhone, "A", "2026-01-12T08:00"),
+      Planned("p1-02", "s2", Channel::kPhone, "A", "2026-01-13T08:00"),
+      Planned("p1-03", "s3", Channel::kPhone, "B", "2026-01-19T08:00"),
+      Planned("p1-04", "s4", Channel::kPhone, "B", "2026-01-20T08:00")};
+  ExpectChecked(study, shoppers, contacts);
+  study.participants[0].audit[2].offered = true;  // chat
+  auto outcome = Repair(study, shoppers, contacts, RepairRequest{});
+  ASSERT_TRUE(outcome) << outcome.error().ToString();
+  std::map<std::string, domain::Contact> merged;
+  for (const auto& contact : contacts) merged[contact.id] = contact;
+  for (const auto& contact : outcome->changed) merged[contact.id] = contact;
+  std::vector<domain::Contact> after;
+  std::map<Channel, std::multiset<std::string>> scenarios;
+  for (const auto& [id, contact] : merged) {
+    after.push_back(contact);
+    scenarios[contact.channel].insert(contact.scenario);
+  }
+  ExpectChecked(study, shoppers, after);
+  EXPECT_EQ(scenarios[Channel::kPhone], (std::multiset<std::string>{"A", "B"}));
+  EXPECT_EQ(scenarios[Channel::kChat], (std::multiset<std::string>{"A", "B"}));
+  // p1-01 stays as it was; p1-02 keeps phone but takes B; the week 2
+  // contacts move to chat, one of them taking A.
+  EXPECT_EQ(merged["p1-01"], contacts[0]);
+  EXPECT_EQ(merged["p1-02"].channel, Channel::kPhone);
+  EXPECT_EQ(merged["p1-02"].scenario, "B");
+  EXPECT_EQ(merged["p1-03"].channel, Channel::kChat);
+  EXPECT_EQ(merged["p1-04"].channel, Channel::kChat);
+  for (const auto& change : outcome->changes) {
+    if (change.contact == "p1-02") {
+      EXPECT_EQ(change.field, "scenario");
+      EXPECT_EQ(change.reason, "p1 changed its channels: scenarios rotated again on phone");
+    }
+  }
+}
+
+TEST(ChannelChange, NewAuditKeepsEaseAndCountsTheContactsToMove) {
+  auto study = PhoneAndChatStudy({{"p1", "C1"}});
+  study.participants[0].audit[0].ease = domain::Ease::kHard;  // phone
+  // Phone only: 4 planned phone contacts, one of them done.
+  std::vector<domain::Contact> contacts = {
+      Planned("p1-01", "s1", Channel::kPhone, "A", "2026-01-12T08:00"),
+      Planned("p1-02", "s2", Channel::kPhone, "B", "2026-01-13T08:00"),
+      Planned("p1-03", "s3", Channel::kPhone, "A", "2026-01-19T08:00"),
+      Planned("p1-04", "s4", Channel::kPhone, "B", "2026-01-20T08:00")};
+  contacts[0].status = domain::ContactStatus::kApproved;
+  auto change = ChangeOfferedChannels(study, "p1", {" Chat", "phone", "chat"}, contacts);
+  ASSERT_TRUE(change) << change.error().ToString();
+  EXPECT_EQ(change->old_offers, (std::vector<Channel>{Channel::kPhone}));
+  EXPECT_EQ(change->new_offers, (std::vector<Channel>{Channel::kPhone, Channel::kChat}));
+  // 4 contacts, shares 1:1: 2 + 2; phone has 4, so 2 planned ones move.
+  EXPECT_EQ(change->new_split,
+            (std::vector<std::pair<Channel, int>>{{Channel::kPhone, 2}, {Channel::kChat, 2}}));
+  EXPECT_EQ(change->contacts_to_move, 2);
+  ASSERT_EQ(change->audit.size(), 4u);
+  EXPECT_TRUE(change->audit[0].offered);
+  EXPECT_EQ(change->audit[0].ease, domain::Ease::kHard);  // still offered: ease kept
+  EXPECT_TRUE(change->audit[2].offered);                  // chat, newly offered ...
+  EXPECT_FALSE(change->audit[2].ease.has_value());        // ... not yet looked at
+  EXPECT_FALSE(change->audit[3].offered);                 // messenger
+
+  auto fax = ChangeOfferedChannels(study, "p1", {"phone", "fax"}, contacts);
+  ASSERT_FALSE(fax);
+  EXPECT_EQ(fax.error().ToString(), "--offers: 'fax' is not a channel; expected phone, chat");
+  auto messenger = ChangeOfferedChannels(study, "p1", {"messenger"}, contacts);
+  ASSERT_FALSE(messenger);
+  EXPECT_EQ(messenger.error().ToString(),
+            "--offers: 'messenger' is not one of study small's channels (phone, chat)");
+  auto none = ChangeOfferedChannels(study, "p1", {""}, contacts);
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().ToString(),
+            "--offers: participant p1 would offer none of the study's channels (phone, chat); a "
+            "participant must offer at least one");
+  // Chat alone gives phone 0, but one phone contact is done.
+  auto done = ChangeOfferedChannels(study, "p1", {"chat"}, contacts);
+  ASSERT_FALSE(done);
+  EXPECT_EQ(done.error().ToString(),
+            "--offers: participant p1 has 1 phone contacts done or under way; the new channels "
+            "would give that channel 0");
+  auto nobody = ChangeOfferedChannels(study, "p9", {"phone"}, contacts);
+  ASSERT_FALSE(nobody);
+  EXPECT_EQ(nobody.error().code, ErrorCode::kNotFound);
+}
+
 TEST(Repair, DoneContactsOnAWithdrawnChannelAreExplained) {
   auto study = SmallStudy({{"p1", "C1"}});
   domain::ChannelSpec chat = study.channels.front();
@@ -444,6 +559,66 @@ TEST(Planner, IntegerProgrammeAloneMeetsEveryRule) {
   ASSERT_TRUE(plan) << plan.error().ToString();
   EXPECT_EQ(plan->stats.flow_problems, 0);
   EXPECT_EQ(plan->stats.ilp_problems, 2);  // one per company
+  EXPECT_EQ(plan->stats.placed_by_ilp, 12);
+  ExpectChecked(study, shoppers, plan->contacts);
+}
+
+TEST(IntegerProgramme, CheapestCandidatesBoundFailsTheFullProgrammeDoesNot) {
+  // Two contacts of company C1 in week 1 and shoppers s1, s2, s3 with 0, 1
+  // and 2 contacts already (elsewhere). A contact's cost is its workload
+  // 8 * total + 20 * this week (no region or scarcity terms here): s1 0,
+  // s2 8, s3 16. Bounded to its 1 cheapest shopper, each contact is offered
+  // s1 alone, who may serve C1 once: that programme has no solution. The plan
+  // exists (s1 and s2, cost 8), and the full programme finds it.
+  const auto study = SmallStudy({{"p1", "C1"}});
+  const auto shoppers = Shoppers(3, 2);
+  const Model model(study, shoppers);
+  std::vector<Slot> slots(2);
+  for (size_t index = 0; index < slots.size(); ++index) {
+    Slot& slot = slots[index];
+    slot.id = "p1-0" + std::to_string(index + 1);
+    slot.company = 0;
+    slot.participant = 0;
+    slot.channel = Channel::kPhone;
+    slot.scenario = &study.industries[0].scenarios[index];
+    slot.day = model.first_monday + static_cast<Day>(index);  // Monday, Tuesday
+    slot.minute = 8 * 60;
+    slot.week = 1;
+  }
+  auto place = [&](size_t candidates) {
+    Ledger ledger(model);
+    ledger.total = {0, 1, 2};
+    for (const Slot& slot : slots) ledger.Expect(model, slot);
+    std::vector<Slot> placed = slots;
+    const IlpResult result = PlaceByIlp(model, ledger, placed, {0, 1}, candidates);
+    std::multiset<int> chosen;
+    for (const Slot& slot : placed) chosen.insert(slot.shopper);
+    return std::make_pair(result, chosen);
+  };
+  const auto [bounded, bounded_shoppers] = place(1);
+  EXPECT_TRUE(bounded.placed);
+  EXPECT_TRUE(bounded.widened);  // the bound of 1 had no solution
+  EXPECT_EQ(bounded_shoppers, (std::multiset<int>{0, 1}));
+  const auto [wide, wide_shoppers] = place(2);
+  EXPECT_TRUE(wide.placed);
+  EXPECT_FALSE(wide.widened);  // 2 candidates each suffice
+  EXPECT_EQ(wide_shoppers, (std::multiset<int>{0, 1}));
+}
+
+TEST(Planner, IntegerProgrammeBoundNeverMakesAPlanImpossible) {
+  // One candidate per contact: every contact of a company ranks the same
+  // (least loaded, lowest) shopper first, who can serve the company once, so
+  // each company's bounded programme fails; solved again over all eligible
+  // shoppers, the plan is found and meets every rule.
+  const auto study = SmallStudy({{"p1", "C1"}, {"p2", "C1"}, {"p3", "C2"}});
+  const auto shoppers = Shoppers(8, 2);
+  PlanOptions options;
+  options.flows = false;
+  options.ilp_candidates = 1;
+  auto plan = MakePlan(study, shoppers, options);
+  ASSERT_TRUE(plan) << plan.error().ToString();
+  EXPECT_EQ(plan->stats.ilp_problems, 2);
+  EXPECT_EQ(plan->stats.ilp_widened, 2);
   EXPECT_EQ(plan->stats.placed_by_ilp, 12);
   ExpectChecked(study, shoppers, plan->contacts);
 }

@@ -199,19 +199,17 @@ Result<RepairOutcome> Repair(const domain::Study& study,
       return x.day != y.day ? x.day < y.day : x.minute < y.minute;
     });
     std::vector<int> convert;
-    std::map<std::pair<domain::Channel, std::string>, int> used;  // (channel, scenario)
     for (int index : order) {
-      Slot& slot = slots[static_cast<size_t>(index)];
-      if (!movable(index)) {
-        ++used[{slot.channel, slot.scenario->id}];
-      } else if (room[slot.channel] > 0) {
+      const Slot& slot = slots[static_cast<size_t>(index)];
+      if (!movable(index)) continue;
+      if (room[slot.channel] > 0) {
         --room[slot.channel];
-        ++used[{slot.channel, slot.scenario->id}];
       } else {
         convert.push_back(index);
       }
     }
     const auto* industry = study.FindIndustry(participant.industry);
+    std::set<int> converted;
     for (int index : convert) {
       Slot& slot = slots[static_cast<size_t>(index)];
       const domain::Channel old_channel = slot.channel;
@@ -257,28 +255,108 @@ Result<RepairOutcome> Repair(const domain::Study& study,
           continue;
         }
       }
-      const domain::Scenario* best = nullptr;
-      for (const auto& scenario : industry->scenarios) {
-        if (!Suits(scenario, channel)) continue;
-        if (!best || used[{channel, scenario.id}] < used[{channel, best->id}]) best = &scenario;
-      }
-      if (!best) {
-        problems.push_back("industry " + industry->id + " has no scenario that suits " +
-                           std::string(domain::ToString(channel)));
-        continue;
-      }
-      ++used[{channel, best->id}];
       --room[channel];
+      // Out of the ledger on its old channel; back in below, once its
+      // scenario on the new channel is chosen.
       if (slot.shopper >= 0) ledger.Release(model, slot);
-      ledger.Expect(model, slot, -1);  // no longer needed on its old channel
+      ledger.Expect(model, slot, -1);
       slot.channel = channel;
-      slot.scenario = best;
       slot.shopper = -1;
-      ledger.Expect(model, slot);
+      converted.insert(index);
       if (reason_of[static_cast<size_t>(index)].empty()) {
         reason_of[static_cast<size_t>(index)] = participant.id + " changed its channels: " +
                                                 std::string(domain::ToString(old_channel)) +
                                                 " now gets fewer contacts";
+      }
+    }
+    if (!problems.empty()) continue;
+
+    // Scenarios rotate evenly again on each of its channels: contacts done or
+    // under way keep theirs, and the still-planned ones (kept or moved) fill
+    // the scenarios used least on the channel; ties go to the scenario the
+    // participant has used least over all its channels, then to one the
+    // contacts already hold (fewest changes), then in the industry's order.
+    std::map<std::string, int> overall;
+    for (int index : list) {
+      if (!movable(index)) ++overall[slots[static_cast<size_t>(index)].scenario->id];
+    }
+    for (const auto& [channel, count] : wanted) {
+      std::vector<const domain::Scenario*> suitable;
+      for (const auto& scenario : industry->scenarios) {
+        if (Suits(scenario, channel)) suitable.push_back(&scenario);
+      }
+      std::vector<int> open_list;
+      std::map<std::string, int> on_channel, held, want;
+      for (int index : order) {
+        const Slot& slot = slots[static_cast<size_t>(index)];
+        if (slot.channel != channel) continue;
+        if (!movable(index)) {
+          ++on_channel[slot.scenario->id];
+        } else {
+          open_list.push_back(index);
+          ++held[slot.scenario->id];
+        }
+      }
+      if (open_list.empty()) continue;
+      if (suitable.empty()) {
+        problems.push_back("industry " + industry->id + " has no scenario that suits " +
+                           std::string(domain::ToString(channel)));
+        continue;
+      }
+      auto rank = [&](const domain::Scenario* scenario) {
+        const std::string& id = scenario->id;
+        return std::make_tuple(on_channel[id] + want[id], overall[id] + want[id],
+                               want[id] - held[id]);
+      };
+      for (size_t placed = 0; placed < open_list.size(); ++placed) {
+        const domain::Scenario* best = nullptr;
+        for (const auto* scenario : suitable) {
+          if (!best || rank(scenario) < rank(best)) best = scenario;
+        }
+        ++want[best->id];
+      }
+      std::vector<int> reassign;
+      for (int index : open_list) {
+        const Slot& slot = slots[static_cast<size_t>(index)];
+        if (want[slot.scenario->id] > 0) {
+          --want[slot.scenario->id];
+        } else {
+          reassign.push_back(index);
+        }
+      }
+      for (int index : reassign) {
+        Slot& slot = slots[static_cast<size_t>(index)];
+        const domain::Scenario* next = nullptr;
+        for (const auto* scenario : suitable) {
+          if (!next && want[scenario->id] > 0) next = scenario;
+        }
+        --want[next->id];
+        const bool moved = converted.count(index) > 0;
+        const int shopper = slot.shopper;
+        if (!moved) {
+          // Its shopper stays when they fit the new scenario's profile.
+          ledger.Release(model, slot);
+          ledger.Expect(model, slot, -1);
+        }
+        slot.scenario = next;
+        if (!moved) {
+          ledger.Expect(model, slot);
+          slot.shopper = -1;
+          if (shopper >= 0 && model.Eligible(shopper, slot)) {
+            slot.shopper = shopper;
+            ledger.Take(model, slot, shopper);
+          }
+        }
+        if (reason_of[static_cast<size_t>(index)].empty()) {
+          reason_of[static_cast<size_t>(index)] = participant.id +
+                                                  " changed its channels: scenarios rotated "
+                                                  "again on " +
+                                                  std::string(domain::ToString(channel));
+        }
+      }
+      for (int index : open_list) {
+        ++overall[slots[static_cast<size_t>(index)].scenario->id];
+        if (converted.count(index)) ledger.Expect(model, slots[static_cast<size_t>(index)]);
       }
     }
   }
@@ -294,7 +372,7 @@ Result<RepairOutcome> Repair(const domain::Study& study,
   // First only the open contacts; when no programme exists, also every
   // still-planned contact of their companies may move.
   ++outcome.ilp_problems;
-  bool solved = PlaceByIlp(model, ledger, slots, open);
+  bool solved = PlaceByIlp(model, ledger, slots, open).placed;
   std::vector<int> widened = open;
   if (!solved) {
     // Said now, while the ledger still holds every other contact.
@@ -324,7 +402,7 @@ Result<RepairOutcome> Repair(const domain::Study& study,
         widened.push_back(static_cast<int>(index));
     }
     ++outcome.ilp_problems;
-    solved = PlaceByIlp(model, ledger, slots, widened);
+    solved = PlaceByIlp(model, ledger, slots, widened).placed;
   }
   if (!solved) {
     return InvalidInput("no repair keeps every hard constraint:\n" + Join(problems), where);

@@ -1,6 +1,6 @@
 #pragma once
-// The shopper pool from CSV (cxbench shoppers import). XLSX is not read:
-// Debian has no C or C++ library that reads it (see docs/planning.md).
+// The shopper pool from CSV (cxbench shoppers import); XLSX is read by
+// shopper_xlsx.h with the same columns and rules.
 
 #include <istream>
 #include <string>

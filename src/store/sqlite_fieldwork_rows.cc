@@ -88,6 +88,22 @@ Status SqliteStore::SaveContactWithLog(const std::string& study_id, const domain
   return Ok();
 }
 
+Status SqliteStore::SaveContactsWithLog(const std::string& study_id,
+                                        const std::vector<domain::Contact>& contacts,
+                                        const std::vector<ChangeLogEntry>& entries) {
+  try {
+    soci::transaction transaction(*sql_);
+    WriteContacts(study_id, contacts);
+    for (const auto& entry : entries) InsertChangeLog(study_id, entry);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return IoError("cannot save " + std::to_string(contacts.size()) + " contacts and " +
+                   std::to_string(entries.size()) + " change-log entries of study '" + study_id +
+                   "' (nothing was written): " + error.what());
+  }
+  return Ok();
+}
+
 void SqliteStore::WriteContacts(const std::string& study_id,
                                 const std::vector<domain::Contact>& contacts) {
   {

@@ -18,6 +18,9 @@ class SqliteStore : public Store {
   Status SaveStudy(const domain::Study& study, bool replace) override;
   Result<domain::Study> LoadStudy(const std::string& study_id) override;
   Result<std::vector<StudySummary>> ListStudies() override;
+  Status SaveChannelAuditWithLog(const std::string& study_id, const std::string& participant_id,
+                                 const std::vector<domain::ChannelAudit>& audit,
+                                 const std::vector<ChangeLogEntry>& entries) override;
   Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) override;
   Result<std::vector<domain::Shopper>> LoadShoppers() override;
   Status SaveContacts(const std::string& study_id,
@@ -35,6 +38,9 @@ class SqliteStore : public Store {
   Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) override;
   Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                             const std::vector<ChangeLogEntry>& entries) override;
+  Status SaveContactsWithLog(const std::string& study_id,
+                             const std::vector<domain::Contact>& contacts,
+                             const std::vector<ChangeLogEntry>& entries) override;
   Result<int64_t> CreateAccount(const domain::Account& account) override;
   Result<domain::Account> FindAccountByEmail(const std::string& email) override;
   Result<domain::Account> FindAccount(int64_t id) override;

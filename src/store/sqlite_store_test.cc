@@ -179,6 +179,133 @@ TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
   EXPECT_FALSE((*log)[1].at.empty());
 }
 
+// Two planned contacts of the example study and one shopper, saved; the
+// fixture of the all-or-nothing tests below.
+struct SavedPlan {
+  std::unique_ptr<Store> store;
+  domain::Study study;
+  std::vector<domain::Contact> contacts;
+};
+
+SavedPlan SavePlan(const fs::path& path) {
+  SavedPlan saved;
+  saved.study = ExampleStudy();
+  auto store = OpenSqlite(path.string());
+  EXPECT_TRUE(store.ok());
+  saved.store = std::move(*store);
+  EXPECT_TRUE(saved.store->SaveStudy(saved.study, false).ok());
+  domain::Shopper s1{"s1", "", "30-44", "female", "Oslo", {}, {domain::Channel::kPhone}, 4, {}};
+  domain::Shopper s2 = s1;
+  s2.id = "s2";
+  EXPECT_TRUE(saved.store->SaveShoppers({s1, s2}).ok());
+  for (const char* id : {"fjordbanken-01", "fjordbanken-02"}) {
+    domain::Contact contact;
+    contact.id = id;
+    contact.participant = "fjordbanken";
+    contact.shopper = "s1";
+    contact.channel = domain::Channel::kPhone;
+    contact.scenario = "bank_mortgage";
+    contact.planned_at = "2026-01-13T10:00";
+    saved.contacts.push_back(contact);
+  }
+  EXPECT_TRUE(saved.store->SaveContacts(saved.study.id, saved.contacts).ok());
+  return saved;
+}
+
+TEST_F(StoreTest, ContactsWithTheirLogAreSavedTogether) {
+  SavedPlan saved = SavePlan(dir_ / "s.db");
+  auto& store = *saved.store;
+  const size_t log_before = store.LoadChangeLog(saved.study.id)->size();
+  std::vector<domain::Contact> changed = saved.contacts;
+  for (auto& contact : changed) contact.shopper = "s2";
+  domain::Contact created = changed[0];
+  created.id = "fjordbanken-01-r";
+  changed.push_back(created);
+  const std::vector<ChangeLogEntry> entries = {
+      {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "s1 dropped out"},
+      {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "s2", "s1 dropped out"},
+      {"", "tester", "contact", "fjordbanken-01-r", "created", "", "shopper s2", "replaces"}};
+  ASSERT_TRUE(store.SaveContactsWithLog(saved.study.id, changed, entries).ok());
+  auto contacts = store.LoadContacts(saved.study.id);
+  ASSERT_TRUE(contacts.ok());
+  // Read back ordered by id: -01, -01-r, -02.
+  EXPECT_EQ(*contacts, (std::vector<domain::Contact>{changed[0], changed[2], changed[1]}));
+  auto log = store.LoadChangeLog(saved.study.id);
+  ASSERT_EQ(log->size(), log_before + 3);
+  EXPECT_EQ((*log)[log_before + 2].entity_id, "fjordbanken-01-r");
+}
+
+TEST_F(StoreTest, AFailingContactRowRollsBackEveryContactAndEntry) {
+  SavedPlan saved = SavePlan(dir_ / "s.db");
+  auto& store = *saved.store;
+  const auto log_before = *store.LoadChangeLog(saved.study.id);
+  std::vector<domain::Contact> changed = saved.contacts;
+  changed[0].shopper = "s2";      // a good change first ...
+  changed[1].shopper = "nobody";  // ... then a row the foreign key on shopper refuses
+  const std::vector<ChangeLogEntry> entries = {
+      {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "repair"},
+      {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "nobody", "repair"}};
+  const Status status = store.SaveContactsWithLog(saved.study.id, changed, entries);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().message.find("nothing was written"), std::string::npos);
+  EXPECT_EQ(*store.LoadContacts(saved.study.id), saved.contacts);
+  EXPECT_EQ(*store.LoadChangeLog(saved.study.id), log_before);
+}
+
+TEST_F(StoreTest, AFailingLogEntryRollsBackTheContactsWrittenBeforeIt) {
+  const fs::path path = dir_ / "s.db";
+  SavedPlan saved = SavePlan(path);
+  auto& store = *saved.store;
+  // A trigger, added outside the code under test, refuses the second entry:
+  // the contacts and the first entry were written by then in the transaction.
+  RunSql(path,
+         "CREATE TRIGGER refuse BEFORE INSERT ON change_log WHEN NEW.reason = 'refused' "
+         "BEGIN SELECT RAISE(ABORT, 'entry refused'); END");
+  const auto log_before = *store.LoadChangeLog(saved.study.id);
+  std::vector<domain::Contact> changed = saved.contacts;
+  for (auto& contact : changed) contact.shopper = "s2";
+  const std::vector<ChangeLogEntry> entries = {
+      {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "repair"},
+      {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "s2", "refused"}};
+  const Status status = store.SaveContactsWithLog(saved.study.id, changed, entries);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.error().message.find("entry refused"), std::string::npos);
+  EXPECT_EQ(*store.LoadContacts(saved.study.id), saved.contacts);
+  EXPECT_EQ(*store.LoadChangeLog(saved.study.id), log_before);
+}
+
+TEST_F(StoreTest, ChannelAuditIsReplacedWithItsLogOrNotAtAll) {
+  SavedPlan saved = SavePlan(dir_ / "s.db");
+  auto& store = *saved.store;
+  const auto log_before = *store.LoadChangeLog(saved.study.id);
+  std::vector<domain::ChannelAudit> audit = {{domain::Channel::kPhone, true, domain::Ease::kEasy},
+                                             {domain::Channel::kEmailForm, false, std::nullopt},
+                                             {domain::Channel::kChat, true, std::nullopt},
+                                             {domain::Channel::kMessenger, false, std::nullopt}};
+  const ChangeLogEntry entry{
+      "",           "tester", "participant", "fjordbanken", "channels", "phone,email_form,chat",
+      "phone,chat", "audit"};
+  ASSERT_TRUE(store.SaveChannelAuditWithLog(saved.study.id, "fjordbanken", audit, {entry}).ok());
+  auto study = store.LoadStudy(saved.study.id);
+  ASSERT_TRUE(study.ok());
+  EXPECT_EQ(study->FindParticipant("fjordbanken")->audit, audit);
+  // The other participants and the contacts are as they were.
+  for (const auto& participant : saved.study.participants) {
+    if (participant.id == "fjordbanken") continue;
+    EXPECT_EQ(study->FindParticipant(participant.id)->audit, participant.audit);
+  }
+  EXPECT_EQ(*store.LoadContacts(saved.study.id), saved.contacts);
+  auto log = *store.LoadChangeLog(saved.study.id);
+  ASSERT_EQ(log.size(), log_before.size() + 1);
+  EXPECT_EQ(log.back().new_value, "phone,chat");
+
+  // An unknown participant writes nothing.
+  const Status missing = store.SaveChannelAuditWithLog(saved.study.id, "nobody", audit, {entry});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store.LoadChangeLog(saved.study.id)->size(), log.size());
+}
+
 TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   const fs::path path = dir_ / "v1.db";
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));

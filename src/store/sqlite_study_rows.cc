@@ -153,6 +153,43 @@ Status SqliteStore::SaveStudy(const Study& study, bool replace) {
   return Ok();
 }
 
+Status SqliteStore::SaveChannelAuditWithLog(const std::string& study_id,
+                                            const std::string& participant_id,
+                                            const std::vector<domain::ChannelAudit>& audit,
+                                            const std::vector<ChangeLogEntry>& entries) {
+  try {
+    soci::transaction transaction(*sql_);
+    int existing = 0;
+    *sql_ << "SELECT count(*) FROM participant WHERE study_id = :study AND id = :id",
+        soci::use(study_id), soci::use(participant_id), soci::into(existing);
+    if (existing == 0)
+      return NotFound("no participant '" + participant_id + "' in study '" + study_id + "'");
+    *sql_ << "DELETE FROM channel_audit WHERE study_id = :study AND participant_id = :id",
+        soci::use(study_id), soci::use(participant_id);
+    std::string channel, ease;
+    int offered = 0;
+    soci::indicator ease_ind = soci::i_ok;
+    soci::statement insert =
+        (sql_->prepare << "INSERT INTO channel_audit VALUES (:study, :participant, :channel, "
+                          ":offered, :ease)",
+         soci::use(study_id), soci::use(participant_id), soci::use(channel), soci::use(offered),
+         soci::use(ease, ease_ind));
+    for (const auto& item : audit) {
+      channel = std::string(domain::ToString(item.channel));
+      offered = item.offered ? 1 : 0;
+      ease = item.ease ? std::string(domain::ToString(*item.ease)) : std::string();
+      ease_ind = item.ease ? soci::i_ok : soci::i_null;
+      insert.execute(true);
+    }
+    for (const auto& entry : entries) InsertChangeLog(study_id, entry);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    return IoError("cannot save the channel audit of participant '" + participant_id +
+                   "' (nothing was written): " + std::string(error.what()));
+  }
+  return Ok();
+}
+
 Result<domain::Study> SqliteStore::LoadStudy(const std::string& study_id) {
   Study study;
   soci::session& sql = *sql_;

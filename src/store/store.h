@@ -32,6 +32,8 @@ struct ChangeLogEntry {
   std::string old_value;
   std::string new_value;
   std::string reason;
+
+  bool operator==(const ChangeLogEntry&) const = default;
 };
 
 class Store {
@@ -46,6 +48,14 @@ class Store {
   virtual Status SaveStudy(const domain::Study& study, bool replace) = 0;
   virtual Result<domain::Study> LoadStudy(const std::string& study_id) = 0;
   virtual Result<std::vector<StudySummary>> ListStudies() = 0;
+  // Replaces one participant's channel audit (which channels it offers, how
+  // easy each was to find) and appends the change's log entries, in one
+  // transaction. kNotFound when the study has no such participant. The
+  // contacts are left as they are: plan repair re-plans them.
+  virtual Status SaveChannelAuditWithLog(const std::string& study_id,
+                                         const std::string& participant_id,
+                                         const std::vector<domain::ChannelAudit>& audit,
+                                         const std::vector<ChangeLogEntry>& entries) = 0;
 
   // Inserts or updates shoppers of the agency's pool.
   virtual Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) = 0;
@@ -76,6 +86,12 @@ class Store {
   // change-log entries, in one transaction: acknowledged means committed.
   virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                                     const std::vector<ChangeLogEntry>& entries) = 0;
+  // Replaces many contacts and appends all their change-log entries in one
+  // transaction: when any row fails, no contact and no entry is written
+  // (a plan repair is saved whole or not at all).
+  virtual Status SaveContactsWithLog(const std::string& study_id,
+                                     const std::vector<domain::Contact>& contacts,
+                                     const std::vector<ChangeLogEntry>& entries) = 0;
 
   // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
   virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;
