@@ -1,5 +1,6 @@
 // cxbench kpi: contact-centre KPIs from queue_log, CDR CSV or a contact CSV
 // (docs/kpi.md defines every figure).
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "core/csv.h"
 #include "core/duration.h"
 #include "kpi/kpi.h"
 #include "kpi/sources.h"
@@ -46,8 +48,10 @@ int BadInput(const std::string& message) {
 std::string Number(double value) {
   if (std::isnan(value)) return "";
   char text[32];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
+  // As printf's %.10g (the standard defines it so), without the locale.
+  const auto written =
+      std::to_chars(text, text + sizeof text, value, std::chars_format::general, 10);
+  return std::string(text, written.ptr);
 }
 
 nlohmann::ordered_json JsonNumber(double value) {
@@ -113,6 +117,55 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
       std::snprintf(text, sizeof text, "%.3f", value);
       return std::string(text);
     };
+    if (csv) {
+      // Row by row into one buffer: a report can have hundreds of thousands
+      // of rows (the same cells and quoting as PrintCsv).
+      std::string text;
+      for (size_t index = 0; index < table.header.size(); ++index) {
+        text += index > 0 ? "," : "";
+        text += table.header[index];
+      }
+      text += "\r\n";
+      char number[24];
+      auto count = [&](int64_t value) {
+        text.append(number, std::to_chars(number, number + sizeof number, value).ptr);
+      };
+      for (const kpi::Row& row : report_rows) {
+        if (grouping.by_queue) text += CsvField(row.queue) + ",";
+        if (grouping.by_channel) text += CsvField(row.channel) + ",";
+        if (grouping.by_agent) text += CsvField(row.agent) + ",";
+        text += row.interval_label;
+        for (int64_t value :
+             {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
+          text += ',';
+          count(value);
+        }
+        for (double value : {row.abandon_rate, row.asa_s, row.service_level}) {
+          text += ',';
+          text += Number(value);
+        }
+        text += row.sl_met < 0 ? "," : row.sl_met == 1 ? ",yes" : ",no";
+        text += ',';
+        text += Number(row.aht_s);
+        text += ',';
+        count(row.longest_wait_s);
+        text += ',';
+        text += Number(row.transfer_rate);
+        text += ',';
+        text += Number(row.fcr);
+        text += ',';
+        count(row.fcr_contacts);
+        text += ',';
+        text += Number(row.occupancy);
+        text += "\r\n";
+        if (text.size() > (1 << 20)) {
+          out << text;
+          text.clear();
+        }
+      }
+      out << text;
+      return;
+    }
     for (const kpi::Row& row : report_rows) {
       std::vector<std::string> cells;
       if (grouping.by_queue) cells.push_back(row.queue);
@@ -285,35 +338,49 @@ int RunKpi(const KpiArgs& args) {
 
   // Every file is written beside its target and renamed once all are
   // complete: an error leaves no file half-written.
-  std::vector<std::string> written;
-  auto discard = [&written] {
-    for (const std::string& path : written) std::remove(path.c_str());
+  // The files are written at once, one thread each.
+  std::vector<std::string> temporaries(reports.size());
+  std::vector<char> wrote(reports.size(), 0);
+  auto discard = [&] {
+    for (size_t index = 0; index < reports.size(); ++index) {
+      if (!temporaries[index].empty()) std::remove(temporaries[index].c_str());
+    }
   };
+  auto rows_of = [&](size_t index) -> const std::vector<kpi::Row>& {
+    return index == 0 ? result.rows : result.more_rows[index - 1];
+  };
+  {
+    std::vector<std::thread> writers;
+    for (size_t index = 0; index < reports.size(); ++index) {
+      if (reports[index].path.empty()) continue;
+      temporaries[index] = reports[index].path + ".partial";
+      writers.emplace_back([&, index] {
+        std::ofstream file(temporaries[index], std::ios::binary);
+        if (!file) return;
+        WriteRows(file, rows_of(index), reports[index].grouping, args.format_out);
+        wrote[index] = file.flush() ? 1 : 0;
+      });
+    }
+    for (size_t index = 0; index < reports.size(); ++index) {
+      if (reports[index].path.empty()) {
+        WriteRows(std::cout, rows_of(index), reports[index].grouping, args.format_out);
+      }
+    }
+    for (std::thread& writer : writers) writer.join();
+  }
   for (size_t index = 0; index < reports.size(); ++index) {
-    const std::vector<kpi::Row>& rows = index == 0 ? result.rows : result.more_rows[index - 1];
-    if (reports[index].path.empty()) {
-      WriteRows(std::cout, rows, reports[index].grouping, args.format_out);
-      continue;
-    }
-    const std::string temporary = reports[index].path + ".partial";
-    std::ofstream file(temporary, std::ios::binary);
-    if (!file) {
-      discard();
-      return BadInput(reports[index].path + ": cannot write the file");
-    }
-    written.push_back(temporary);
-    WriteRows(file, rows, reports[index].grouping, args.format_out);
-    if (!file.flush()) {
+    if (!reports[index].path.empty() && !wrote[index]) {
       discard();
       return BadInput(reports[index].path + ": cannot write the file");
     }
   }
-  for (size_t index = 0, file = 0; index < reports.size(); ++index) {
+  for (size_t index = 0; index < reports.size(); ++index) {
     if (reports[index].path.empty()) continue;
-    if (std::rename(written[file++].c_str(), reports[index].path.c_str()) != 0) {
+    if (std::rename(temporaries[index].c_str(), reports[index].path.c_str()) != 0) {
       discard();
       return BadInput(reports[index].path + ": cannot write the file");
     }
+    temporaries[index].clear();  // in place now: not removed by a later failure
   }
 
   std::cerr << "kpi: " << result.lines << " lines, " << result.contacts << " contacts, "

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -93,43 +94,55 @@ uint32_t Buckets::NewName(std::string_view name) {
   return id;
 }
 
+// The bytes of a name of 1 to 8 bytes as one word, without a call to
+// memcpy: with its size it is the name (two overlapping loads cover it).
+static uint64_t ShortWord(std::string_view name) {
+  const char* data = name.data();
+  const size_t size = name.size();
+  if (size >= 4) {
+    uint32_t low = 0, high = 0;
+    std::memcpy(&low, data, 4);
+    std::memcpy(&high, data + size - 4, 4);
+    return low | (static_cast<uint64_t>(high) << 32);
+  }
+  return static_cast<uint64_t>(static_cast<unsigned char>(data[0])) |
+         (static_cast<uint64_t>(static_cast<unsigned char>(data[size / 2])) << 8) |
+         (static_cast<uint64_t>(static_cast<unsigned char>(data[size - 1])) << 16);
+}
+
 uint32_t Buckets::Intern(std::string_view name, NameCache& cache) {
   if (name.empty()) return 0;
-  uint32_t id = 0;
   if (name.size() > 8) {
     // The previous row's name is a likely hit, and cheaper than hashing text.
     if (name == cache.last) return cache.last_id;
-    id = InternLong(name);
-  } else {
-    uint64_t word = 0;
-    std::memcpy(&word, name.data(), name.size());
-    const auto size = static_cast<uint32_t>(name.size());
-    size_t mask = short_slots_.size() - 1;
-    size_t slot = Fmix64(word ^ (static_cast<uint64_t>(size) << 59)) & mask;
-    while (short_slots_[slot].id_plus_1 != 0 &&
-           (short_slots_[slot].word != word || short_slots_[slot].size != size)) {
-      slot = (slot + 1) & mask;
-    }
-    if (short_slots_[slot].id_plus_1 != 0) {
-      id = short_slots_[slot].id_plus_1 - 1;
-    } else {
-      id = NewName(name);
-      short_slots_[slot] = ShortName{word, size, id + 1};
-      if (names_.size() * 2 > short_slots_.size()) {
-        std::vector<ShortName> larger(short_slots_.size() * 2);
-        mask = larger.size() - 1;
-        for (const ShortName& entry : short_slots_) {
-          if (entry.id_plus_1 == 0) continue;
-          size_t at = Fmix64(entry.word ^ (static_cast<uint64_t>(entry.size) << 59)) & mask;
-          while (larger[at].id_plus_1 != 0) at = (at + 1) & mask;
-          larger[at] = entry;
-        }
-        short_slots_.swap(larger);
-      }
-    }
+    const uint32_t id = InternLong(name);
+    cache.last = names_[id];
+    cache.last_id = id;
+    return id;
   }
-  cache.last = names_[id];
-  cache.last_id = id;
+  const uint64_t word = ShortWord(name);
+  const auto size = static_cast<uint32_t>(name.size());
+  size_t mask = short_slots_.size() - 1;
+  size_t slot = Fmix64(word ^ (static_cast<uint64_t>(size) << 59)) & mask;
+  while (short_slots_[slot].id_plus_1 != 0) {
+    if (short_slots_[slot].word == word && short_slots_[slot].size == size) {
+      return short_slots_[slot].id_plus_1 - 1;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const uint32_t id = NewName(name);
+  short_slots_[slot] = ShortName{word, size, id + 1};
+  if (names_.size() * 2 > short_slots_.size()) {
+    std::vector<ShortName> larger(short_slots_.size() * 2);
+    mask = larger.size() - 1;
+    for (const ShortName& entry : short_slots_) {
+      if (entry.id_plus_1 == 0) continue;
+      size_t at = Fmix64(entry.word ^ (static_cast<uint64_t>(entry.size) << 59)) & mask;
+      while (larger[at].id_plus_1 != 0) at = (at + 1) & mask;
+      larger[at] = entry;
+    }
+    short_slots_.swap(larger);
+  }
   return id;
 }
 
@@ -297,60 +310,89 @@ void Buckets::AddAgentTime(std::string_view queue, std::string_view agent, std::
 std::vector<std::vector<Row>> CollectRows(const Options& options, const date::time_zone* zone,
                                           const std::vector<const Buckets*>& parsers,
                                           const std::vector<const FcrOwner*>& owners) {
-  struct GlobalKey {
-    std::string_view queue, agent, channel;
-    int64_t start;
-    bool operator==(const GlobalKey&) const = default;
-  };
-  struct GlobalKeyHash {
-    size_t operator()(const GlobalKey& key) const {
-      std::hash<std::string_view> text;
-      return text(key.queue) ^ (text(key.agent) * 31) ^ (text(key.channel) * 131) ^
-             static_cast<size_t>(Fmix64(static_cast<uint64_t>(key.start)));
+  // Every name once, sorted: a name's rank orders rows as its text would.
+  std::vector<std::string_view> names;
+  for (const Buckets* parser : parsers) {
+    for (const std::string& name : parser->names_) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<std::vector<uint32_t>> rank_of(parsers.size());  // per parser, by local id
+  for (size_t parser = 0; parser < parsers.size(); ++parser) {
+    for (const std::string& name : parsers[parser]->names_) {
+      rank_of[parser].push_back(static_cast<uint32_t>(
+          std::lower_bound(names.begin(), names.end(), std::string_view(name)) - names.begin()));
     }
-  };
-  ZoneClock clock(zone);
+  }
+
   const int report_count = static_cast<int>(ReportsOf(options).size());
-  std::vector<std::vector<Row>> reports;
-  for (int report = 0; report < report_count; ++report) {
-    // The names are views into the parsers' name tables, which outlive this.
-    std::unordered_map<GlobalKey, Row, GlobalKeyHash> merged;
-    for (const Buckets* parser : parsers) {
-      const std::vector<Buckets::Key>& keys = parser->keys(report);
-      const std::vector<Sums>& sums = parser->sums(report);
+  std::vector<std::vector<Row>> reports(static_cast<size_t>(report_count));
+  auto collect = [&](int report) {
+    // Every parser's buckets, sorted by (names, start): equal keys of
+    // different parsers become adjacent and are summed; the order is the rows'.
+    struct Entry {
+      uint32_t queue, agent, channel;  // ranks
+      int64_t start;
+      uint32_t parser;
+      uint32_t index;
+    };
+    std::vector<Entry> entries;
+    for (size_t parser = 0; parser < parsers.size(); ++parser) {
+      const std::vector<Buckets::Key>& keys = parsers[parser]->keys(report);
+      const std::vector<uint32_t>& ranks = rank_of[parser];
       for (size_t index = 0; index < keys.size(); ++index) {
         const Buckets::Key& key = keys[index];
-        Row& row = merged[GlobalKey{parser->name(key.queue), parser->name(key.agent),
-                                    parser->name(key.channel), key.start}];
-        AddSums(row, sums[index]);
-        const size_t ref =
-            index * static_cast<size_t>(parser->parsers()) + static_cast<size_t>(parser->parser());
-        for (const FcrOwner* owner : owners) {
-          const std::vector<int64_t>& opened = owner->opened(report);
-          const std::vector<int64_t>& resolved = owner->resolved(report);
-          if (ref < opened.size()) row.fcr_contacts += opened[ref];
-          if (ref < resolved.size()) row.fcr_resolved += resolved[ref];
-        }
+        entries.push_back(Entry{ranks[key.queue], ranks[key.agent], ranks[key.channel], key.start,
+                                static_cast<uint32_t>(parser), static_cast<uint32_t>(index)});
       }
     }
+    auto tie = [](const Entry& entry) {
+      return std::tie(entry.queue, entry.agent, entry.channel, entry.start);
+    };
+    std::sort(entries.begin(), entries.end(),
+              [&](const Entry& left, const Entry& right) { return tie(left) < tie(right); });
+    ZoneClock clock(zone);
+    std::unordered_map<int64_t, std::string> labels;  // many rows share a start
     std::vector<Row> rows;
-    rows.reserve(merged.size());
-    for (auto& [key, sums] : merged) {
-      Row row = std::move(sums);
-      row.queue = key.queue;
-      row.agent = key.agent;
-      row.channel = key.channel;
-      row.interval_start = key.start;
-      row.interval_label = clock.Label(key.start);
-      ComputeRates(options, row);
-      rows.push_back(std::move(row));
+    for (size_t at = 0; at < entries.size(); ++at) {
+      const Entry& entry = entries[at];
+      if (rows.empty() || tie(entries[at - 1]) != tie(entry)) {
+        Row row;
+        row.queue = names[entry.queue];
+        row.agent = names[entry.agent];
+        row.channel = names[entry.channel];
+        row.interval_start = entry.start;
+        auto [label, fresh] = labels.try_emplace(entry.start);
+        if (fresh) label->second = clock.Label(entry.start);
+        row.interval_label = label->second;
+        rows.push_back(std::move(row));
+      }
+      Row& row = rows.back();
+      const Buckets& parser = *parsers[entry.parser];
+      AddSums(row, parser.sums(report)[entry.index]);
+      const size_t ref = static_cast<size_t>(entry.index) * static_cast<size_t>(parser.parsers()) +
+                         static_cast<size_t>(parser.parser());
+      for (const FcrOwner* owner : owners) {
+        const std::vector<int64_t>& opened = owner->opened(report);
+        const std::vector<int64_t>& resolved = owner->resolved(report);
+        if (ref < opened.size()) row.fcr_contacts += opened[ref];
+        if (ref < resolved.size()) row.fcr_resolved += resolved[ref];
+      }
     }
-    std::sort(rows.begin(), rows.end(), [](const Row& left, const Row& right) {
-      return std::tie(left.queue, left.agent, left.channel, left.interval_start) <
-             std::tie(right.queue, right.agent, right.channel, right.interval_start);
+    for (Row& row : rows) ComputeRates(options, row);
+    reports[report] = std::move(rows);
+  };
+  // One report per thread, as many threads as parsers ran.
+  const int threads =
+      std::max<int>(1, std::min<int>(report_count, static_cast<int>(parsers.size())));
+  std::vector<std::thread> helpers;
+  for (int thread = 1; thread < threads; ++thread) {
+    helpers.emplace_back([&, thread] {
+      for (int report = thread; report < report_count; report += threads) collect(report);
     });
-    reports.push_back(std::move(rows));
   }
+  for (int report = 0; report < report_count; report += threads) collect(report);
+  for (std::thread& helper : helpers) helper.join();
   return reports;
 }
 

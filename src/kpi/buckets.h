@@ -72,6 +72,9 @@ class Buckets {
   int parsers() const { return parsers_; }
 
  private:
+  friend std::vector<std::vector<Row>> CollectRows(const Options&, const date::time_zone*,
+                                                   const std::vector<const Buckets*>&,
+                                                   const std::vector<const FcrOwner*>&);
   // A group's most recent bucket: contacts come roughly in time order, so
   // a group's next contact is nearly always in the same interval.
   struct Recent {

@@ -8,6 +8,7 @@
 // the mapped file and allocates nothing per line. Fields are RFC 4180
 // (quotes, doubled quotes), except that a quoted field may not hold a line
 // break: such a line is reported as malformed.
+#include <emmintrin.h>
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -96,6 +97,43 @@ int SplitLine(std::string_view line, char delimiter,
   }
 }
 
+// SplitLine for the common line without quotes, 16 bytes at a time (SSE2,
+// part of every x86-64); -2 when the line holds a quote (use SplitLine).
+// Measured: memchr per field took 10 % of a run on fields of 2 to 25 bytes.
+int SplitPlainLine(std::string_view line, char delimiter,
+                   std::array<std::string_view, kMaxColumns>& fields) {
+  const char* data = line.data();
+  const size_t size = line.size();
+  int count = 0;
+  size_t field_start = 0;
+  auto cut = [&](size_t at) {
+    if (count == kMaxColumns) return false;
+    fields[count++] = std::string_view(data + field_start, at - field_start);
+    field_start = at + 1;
+    return true;
+  };
+  size_t pos = 0;
+#if defined(__SSE2__)
+  const __m128i delimiters = _mm_set1_epi8(delimiter);
+  const __m128i quotes = _mm_set1_epi8('"');
+  for (; pos + 16 <= size; pos += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(block, quotes)) != 0) return -2;
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, delimiters)));
+    while (mask != 0) {
+      if (!cut(pos + static_cast<size_t>(__builtin_ctz(mask)))) return kMaxColumns + 1;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; pos < size; ++pos) {
+    if (data[pos] == '"') return -2;
+    if (data[pos] == delimiter && !cut(pos)) return kMaxColumns + 1;
+  }
+  if (!cut(size)) return kMaxColumns + 1;
+  return count;
+}
+
 // A non-negative whole number of seconds; empty is 0.
 bool ParseSeconds(std::string_view text, int64_t& value) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -160,7 +198,7 @@ class CsvParser {
     int64_t seconds = 0;
     bool has_offset = false;
     const std::string_view text = Field(column);
-    switch (ParseTimestamp(text, seconds, has_offset)) {
+    switch (ParseTimestamp(text, seconds, has_offset, &date_cache_)) {
       case TimeParse::kEmpty:
         present = false;
         return true;
@@ -187,7 +225,8 @@ class CsvParser {
   }
 
   bool ParseLine(std::string_view line, int64_t line_number, Chunk& part) {
-    const int count = SplitLine(line, mapping_.delimiter, fields_, scratch_);
+    int count = SplitPlainLine(line, mapping_.delimiter, fields_);
+    if (count == -2) count = SplitLine(line, mapping_.delimiter, fields_, scratch_);
     if (count < 0) {
       part.diagnostics.Bad(line_number, "a quoted field does not close (truncated line?)");
       return false;
@@ -267,6 +306,7 @@ class CsvParser {
   std::atomic<bool>& stop_;
   std::array<std::string_view, kMaxColumns> fields_;
   std::array<std::string, kMaxColumns> scratch_;
+  DateCache date_cache_;
 };
 
 }  // namespace

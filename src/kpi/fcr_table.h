@@ -188,7 +188,15 @@ class FcrTable {
     Part larger;
     larger.Allocate(std::max<size_t>(1024, part.slots + part.slots / 2), stride_);
     const uint32_t* words = part.words.data();
+    // Every entry lands at a random place in the new table: start loading
+    // the place of the entry kAhead slots on while this one is moved.
+    constexpr size_t kAhead = 16;
     for (size_t slot = 0; slot < part.slots; ++slot) {
+      if (slot + kAhead < part.slots) {
+        const uint32_t* ahead = words + (slot + kAhead) * stride_;
+        const uint64_t ahead_hash = ahead[0] | (static_cast<uint64_t>(ahead[1]) << 32);
+        __builtin_prefetch(larger.words.data() + SlotOf(ahead_hash, larger.slots) * stride_, 1);
+      }
       const uint32_t* entry = words + slot * stride_;
       if (Empty(entry)) continue;
       const uint64_t hash_a = entry[0] | (static_cast<uint64_t>(entry[1]) << 32);

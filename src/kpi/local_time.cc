@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "kpi/kpi.h"
@@ -57,7 +58,8 @@ int64_t FloorDiv(int64_t value, int64_t divisor) {
 
 }  // namespace
 
-TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offset) {
+TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offset,
+                         DateCache* cache) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return TimeParse::kEmpty;
@@ -72,14 +74,28 @@ TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offs
     has_offset = true;
     return TimeParse::kOk;
   }
-  int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (text.size() < 19 || !Digits(text, 0, 4, year) || text[4] != '-' ||
-      !Digits(text, 5, 2, month) || text[7] != '-' || !Digits(text, 8, 2, day) ||
-      (text[10] != 'T' && text[10] != ' ') || !Digits(text, 11, 2, hour) || text[13] != ':' ||
-      !Digits(text, 14, 2, minute) || text[16] != ':' || !Digits(text, 17, 2, second)) {
-    return TimeParse::kMalformed;
+  if (text.size() < 19) return TimeParse::kMalformed;
+  int64_t days = 0;
+  if (cache != nullptr && cache->valid && std::memcmp(text.data(), cache->text, 10) == 0) {
+    days = cache->days;  // the date of the previous time parsed: checked then
+  } else {
+    int64_t year = 0, month = 0, day = 0;
+    if (!Digits(text, 0, 4, year) || text[4] != '-' || !Digits(text, 5, 2, month) ||
+        text[7] != '-' || !Digits(text, 8, 2, day) || month < 1 || month > 12 || day < 1 ||
+        day > 31) {
+      return TimeParse::kMalformed;
+    }
+    days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    if (cache != nullptr) {
+      std::memcpy(cache->text, text.data(), 10);
+      cache->days = days;
+      cache->valid = true;
+    }
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  int64_t hour = 0, minute = 0, second = 0;
+  if ((text[10] != 'T' && text[10] != ' ') || !Digits(text, 11, 2, hour) || text[13] != ':' ||
+      !Digits(text, 14, 2, minute) || text[16] != ':' || !Digits(text, 17, 2, second) ||
+      hour > 23 || minute > 59 || second > 60) {
     return TimeParse::kMalformed;
   }
   size_t pos = 19;
@@ -110,8 +126,6 @@ TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offs
       return TimeParse::kMalformed;
     }
   }
-  const int64_t days =
-      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset;
   return TimeParse::kOk;
 }

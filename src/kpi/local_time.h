@@ -29,7 +29,15 @@ enum class TimeParse {
 // "YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|+HH:MM|+HHMM|+HH]" or epoch seconds.
 // `seconds` is UTC when `has_offset`, else wall-clock seconds of an unknown
 // zone (local seconds: the civil time counted as if it were UTC).
-TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offset);
+// The last date ParseTimestamp read: the times of a log share their dates
+// (three per line of a contact CSV), so their digits are read once.
+struct DateCache {
+  char text[10] = {};
+  int64_t days = 0;
+  bool valid = false;
+};
+TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offset,
+                         DateCache* cache = nullptr);
 
 class ZoneClock {
  public:
