@@ -58,6 +58,37 @@ nlohmann::ordered_json JsonNumber(double value) {
   return std::isnan(value) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(value);
 }
 
+// The cells of one row of the table or CSV, in the order of the header;
+// rates to 3 decimals in the table, as exact as Number() in CSV.
+void RowCells(const kpi::Row& row, const kpi::Grouping& grouping, bool csv,
+              std::vector<std::string>& cells) {
+  cells.clear();
+  auto rate = [&](double value) {
+    if (csv || std::isnan(value)) return Number(value);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", value);
+    return std::string(text);
+  };
+  if (grouping.by_queue) cells.push_back(row.queue);
+  if (grouping.by_channel) cells.push_back(row.channel);
+  if (grouping.by_agent) cells.push_back(row.agent);
+  cells.push_back(row.interval_label);
+  for (int64_t count :
+       {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
+    cells.push_back(std::to_string(count));
+  }
+  cells.push_back(rate(row.abandon_rate));
+  cells.push_back(rate(row.asa_s));
+  cells.push_back(rate(row.service_level));
+  cells.push_back(row.sl_met < 0 ? "" : row.sl_met == 1 ? "yes" : "no");
+  cells.push_back(rate(row.aht_s));
+  cells.push_back(std::to_string(row.longest_wait_s));
+  cells.push_back(rate(row.transfer_rate));
+  cells.push_back(rate(row.fcr));
+  cells.push_back(std::to_string(row.fcr_contacts));
+  cells.push_back(rate(row.occupancy));
+}
+
 // The rows of one report as a table, CSV or JSON.
 void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
                const kpi::Grouping& grouping, const std::string& format_out) {
@@ -111,52 +142,22 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
     table.right_align.assign(table.header.size(), true);
     for (size_t index = 0; index <= names; ++index) table.right_align[index] = false;
     const bool csv = format_out == "csv";
-    auto rate = [&](double value) {
-      if (csv || std::isnan(value)) return Number(value);
-      char text[32];
-      std::snprintf(text, sizeof text, "%.3f", value);
-      return std::string(text);
-    };
+    std::vector<std::string> cells;
     if (csv) {
-      // Row by row into one buffer: a report can have hundreds of thousands
-      // of rows (the same cells and quoting as PrintCsv).
+      // Row by row into one buffer, not a whole Table: a report can have
+      // hundreds of thousands of rows (the same cells and quoting as PrintCsv).
       std::string text;
       for (size_t index = 0; index < table.header.size(); ++index) {
         text += index > 0 ? "," : "";
         text += table.header[index];
       }
       text += "\r\n";
-      char number[24];
-      auto count = [&](int64_t value) {
-        text.append(number, std::to_chars(number, number + sizeof number, value).ptr);
-      };
       for (const kpi::Row& row : report_rows) {
-        if (grouping.by_queue) text += CsvField(row.queue) + ",";
-        if (grouping.by_channel) text += CsvField(row.channel) + ",";
-        if (grouping.by_agent) text += CsvField(row.agent) + ",";
-        text += row.interval_label;
-        for (int64_t value :
-             {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
-          text += ',';
-          count(value);
+        RowCells(row, grouping, true, cells);
+        for (size_t index = 0; index < cells.size(); ++index) {
+          if (index > 0) text += ',';
+          text += CsvField(cells[index]);
         }
-        for (double value : {row.abandon_rate, row.asa_s, row.service_level}) {
-          text += ',';
-          text += Number(value);
-        }
-        text += row.sl_met < 0 ? "," : row.sl_met == 1 ? ",yes" : ",no";
-        text += ',';
-        text += Number(row.aht_s);
-        text += ',';
-        count(row.longest_wait_s);
-        text += ',';
-        text += Number(row.transfer_rate);
-        text += ',';
-        text += Number(row.fcr);
-        text += ',';
-        count(row.fcr_contacts);
-        text += ',';
-        text += Number(row.occupancy);
         text += "\r\n";
         if (text.size() > (1 << 20)) {
           out << text;
@@ -167,28 +168,10 @@ void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
       return;
     }
     for (const kpi::Row& row : report_rows) {
-      std::vector<std::string> cells;
-      if (grouping.by_queue) cells.push_back(row.queue);
-      if (grouping.by_channel) cells.push_back(row.channel);
-      if (grouping.by_agent) cells.push_back(row.agent);
-      cells.push_back(row.interval_label);
-      for (int64_t count :
-           {row.offered, row.answered, row.abandoned, row.short_abandoned, row.exited}) {
-        cells.push_back(std::to_string(count));
-      }
-      cells.push_back(rate(row.abandon_rate));
-      cells.push_back(rate(row.asa_s));
-      cells.push_back(rate(row.service_level));
-      cells.push_back(row.sl_met < 0 ? "" : row.sl_met == 1 ? "yes" : "no");
-      cells.push_back(rate(row.aht_s));
-      cells.push_back(std::to_string(row.longest_wait_s));
-      cells.push_back(rate(row.transfer_rate));
-      cells.push_back(rate(row.fcr));
-      cells.push_back(std::to_string(row.fcr_contacts));
-      cells.push_back(rate(row.occupancy));
-      table.rows.push_back(std::move(cells));
+      RowCells(row, grouping, false, cells);
+      table.rows.push_back(cells);
     }
-    csv ? PrintCsv(out, table) : PrintTable(out, table);
+    PrintTable(out, table);
   }
 }
 

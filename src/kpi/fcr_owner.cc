@@ -22,20 +22,19 @@ void FcrOwner::Apply(const FcrBatch& batch) {
   constexpr size_t kAhead = 16;
   for (size_t index = 0; index < count && index < kAhead; ++index) {
     const uint32_t* ahead = words + index * stride;
-    table_.Prefetch(ahead[0] | (static_cast<uint64_t>(ahead[1]) << 32), ahead[2]);
+    table_.Prefetch(HashAOf(ahead), ahead[2]);
   }
   for (size_t index = 0; index < count; ++index) {
     if (index + kAhead < count) {
       const uint32_t* ahead = words + (index + kAhead) * stride;
-      table_.Prefetch(ahead[0] | (static_cast<uint64_t>(ahead[1]) << 32), ahead[2]);
+      table_.Prefetch(HashAOf(ahead), ahead[2]);
     }
     const uint32_t* update = words + index * stride;
-    const uint64_t hash_a = update[0] | (static_cast<uint64_t>(update[1]) << 32);
     const uint32_t time = update[3];
     const bool answered = update[4] != 0;
     const uint32_t* refs = update + 5;
     bool inserted = false;
-    uint32_t* entry = table_.FindOrInsert(hash_a, update[2], inserted);
+    uint32_t* entry = table_.FindOrInsert(HashAOf(update), update[2], inserted);
     uint32_t* pending = entry + 4;
     if (inserted) {
       entry[3] = time;

@@ -28,6 +28,11 @@ namespace cx::kpi {
 
 inline constexpr uint32_t kNoBucket = 0xFFFFFFFF;
 
+// The 64-bit hash kept as two words (an entry's, or an update's, first two).
+inline uint64_t HashAOf(const uint32_t* words) {
+  return words[0] | (static_cast<uint64_t>(words[1]) << 32);
+}
+
 inline uint64_t Fmix64(uint64_t value) {
   value ^= value >> 33;
   value *= 0xff51afd7ed558ccdULL;
@@ -194,13 +199,11 @@ class FcrTable {
     for (size_t slot = 0; slot < part.slots; ++slot) {
       if (slot + kAhead < part.slots) {
         const uint32_t* ahead = words + (slot + kAhead) * stride_;
-        const uint64_t ahead_hash = ahead[0] | (static_cast<uint64_t>(ahead[1]) << 32);
-        __builtin_prefetch(larger.words.data() + SlotOf(ahead_hash, larger.slots) * stride_, 1);
+        __builtin_prefetch(larger.words.data() + SlotOf(HashAOf(ahead), larger.slots) * stride_, 1);
       }
       const uint32_t* entry = words + slot * stride_;
       if (Empty(entry)) continue;
-      const uint64_t hash_a = entry[0] | (static_cast<uint64_t>(entry[1]) << 32);
-      std::memcpy(Probe(larger, hash_a, entry[2]), entry, stride_ * 4);
+      std::memcpy(Probe(larger, HashAOf(entry), entry[2]), entry, stride_ * 4);
     }
     larger.size = part.size;
     part = std::move(larger);

@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <vector>
 
 namespace cx::kpi {
 
@@ -49,39 +48,11 @@ MappedFile::~MappedFile() {
   if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
 }
 
-std::vector<std::string_view> SplitAtLines(std::string_view text, int parts) {
-  std::vector<std::string_view> ranges;
-  size_t begin = 0;
-  for (int part = 1; part < parts; ++part) {
-    size_t cut =
-        std::max(begin, text.size() * static_cast<size_t>(part) / static_cast<size_t>(parts));
-    const size_t newline = text.find('\n', cut);
-    cut = newline == std::string_view::npos ? text.size() : newline + 1;
-    ranges.push_back(text.substr(begin, cut - begin));
-    begin = cut;
-  }
-  ranges.push_back(text.substr(begin));
-  return ranges;
-}
-
 void DropPages(const char* begin, const char* end) {
   const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
   const uintptr_t first = (reinterpret_cast<uintptr_t>(begin) + page - 1) / page * page;
   const uintptr_t last = reinterpret_cast<uintptr_t>(end) / page * page;
   if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
-}
-
-int64_t CountLines(std::string_view text) {
-  int64_t count = 0;
-  const char* cursor = text.data();
-  const char* end = text.data() + text.size();
-  while (cursor < end) {
-    const void* found = std::memchr(cursor, '\n', static_cast<size_t>(end - cursor));
-    if (found == nullptr) break;
-    ++count;
-    cursor = static_cast<const char*>(found) + 1;
-  }
-  return count;
 }
 
 }  // namespace cx::kpi

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/result.h"
 
@@ -30,16 +29,9 @@ class MappedFile {
   size_t size_ = 0;
 };
 
-// Splits `text` into `parts` consecutive ranges that each end after a '\n'
-// (the last ends where the text does). Ranges may be empty.
-std::vector<std::string_view> SplitAtLines(std::string_view text, int parts);
-
 // Tells the kernel that the pages wholly inside [begin, end) of a mapping
 // are not needed any more: they leave this process's resident memory (they
 // stay in the page cache; reading them again faults them back unchanged).
 void DropPages(const char* begin, const char* end);
-
-// Counts '\n' in `text`.
-int64_t CountLines(std::string_view text);
 
 }  // namespace cx::kpi
