@@ -17,6 +17,10 @@ enum class ErrorCode {
   kIo,            // a file or database could not be read or written; exit code 1
   kUnsupported,   // a file from a newer version, a foreign file; exit code 2
   kInternal,      // a bug; exit code 1
+  // A stored row breaks the schema's rules (a hand-edited or damaged
+  // database; LevelDB's Status::Corruption); exit code 1. `where` names the
+  // table, the row's key and the field; the message says what was expected.
+  kCorruption,
 };
 
 struct Error {
@@ -46,6 +50,12 @@ inline Error Unsupported(std::string message, std::string where = {}) {
 }
 inline Error Internal(std::string message, std::string where = {}) {
   return {ErrorCode::kInternal, std::move(message), std::move(where)};
+}
+// "table contact row S/C-0001 field channel: expected one of ..., found 'fax'".
+inline Error Corruption(const std::string& table, const std::string& row, const std::string& field,
+                        std::string expected) {
+  return {ErrorCode::kCorruption, "expected " + std::move(expected),
+          "table " + table + " row " + row + " field " + field};
 }
 
 // Exit code of the CLI for an error: 2 for bad input or usage, 1 otherwise.

@@ -2,6 +2,7 @@
 // change-log head the web app caches results by.
 #include <soci/soci.h>
 
+#include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
 
 namespace cx::store {
@@ -15,6 +16,31 @@ struct AccountRow {
   std::string email, name, role, shopper_id, study_id, participant_id, language, password_hash;
   soci::indicator shopper_ind = soci::i_null, study_ind = soci::i_null,
                   participant_ind = soci::i_null;
+
+  // The row's faults: an unknown role, or a shopper or participant account
+  // without the id its role needs. (References to other tables are checked
+  // by CheckAccounts, which reads them.)
+  RowCheck Check() const {
+    RowCheck check("account", std::to_string(id));
+    const auto parsed = check.Enum("role", role, domain::ParseRole,
+                                   "admin, manager, shopper, participant", domain::Role::kShopper);
+    if (check.ok() && parsed == domain::Role::kShopper && shopper_ind != soci::i_ok) {
+      check.Fault("shopper_id", "the shopper of a shopper account, found NULL");
+    }
+    if (check.ok() && parsed == domain::Role::kParticipant &&
+        (study_ind != soci::i_ok || participant_ind != soci::i_ok)) {
+      check.Fault(study_ind != soci::i_ok ? "study_id" : "participant_id",
+                  "the study and participant of a participant account, found NULL");
+    }
+    return check;
+  }
+
+  // The account, or its first fault as a kCorruption error.
+  Result<domain::Account> ToCheckedAccount() const {
+    const RowCheck check = Check();
+    if (!check.ok()) return check.faults().front().ToError();
+    return ToAccount();
+  }
 
   domain::Account ToAccount() const {
     domain::Account account;
@@ -92,7 +118,7 @@ Result<domain::Account> SqliteStore::FindAccountByEmail(const std::string& email
     soci::statement select = statement;
     select.execute();
     if (!select.fetch()) return NotFound("no account with e-mail '" + email + "'");
-    return row.ToAccount();
+    return row.ToCheckedAccount();
   } catch (const std::exception& error) {
     return IoError("cannot read accounts: " + std::string(error.what()));
   }
@@ -109,7 +135,7 @@ Result<domain::Account> SqliteStore::FindAccount(int64_t id) {
     soci::statement select = statement;
     select.execute();
     if (!select.fetch()) return NotFound("no account " + std::to_string(id));
-    return row.ToAccount();
+    return row.ToCheckedAccount();
   } catch (const std::exception& error) {
     return IoError("cannot read accounts: " + std::string(error.what()));
   }
@@ -123,7 +149,10 @@ Result<std::vector<domain::Account>> SqliteStore::ListAccounts() {
     IntoAccount(statement, row);
     soci::statement select = statement;
     select.execute();
-    while (select.fetch()) accounts.push_back(row.ToAccount());
+    // A corrupt account is left out of the list (CheckDatabase names it).
+    while (select.fetch()) {
+      if (row.Check().ok()) accounts.push_back(row.ToAccount());
+    }
   } catch (const std::exception& error) {
     return IoError("cannot read accounts: " + std::string(error.what()));
   }
@@ -215,7 +244,13 @@ Result<domain::Invitation> SqliteStore::FindInvitation(const std::string& token_
         soci::into(invitation.participant_id, participant_ind), soci::into(created_by, by_ind),
         soci::into(invitation.expires_at), soci::into(invitation.used_at, used_ind);
     if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such invitation");
-    invitation.role = domain::ParseRole(role).value_or(domain::Role::kShopper);
+    const auto parsed = domain::ParseRole(role);
+    if (!parsed) {
+      return Corruption(
+          "invitation", token_hash, "role",
+          "one of admin, manager, shopper, participant, found " + RowCheck::Quote(role));
+    }
+    invitation.role = *parsed;
     if (shopper_ind != soci::i_ok) invitation.shopper_id.clear();
     if (study_ind != soci::i_ok) invitation.study_id.clear();
     if (participant_ind != soci::i_ok) invitation.participant_id.clear();
@@ -248,6 +283,44 @@ Result<int64_t> SqliteStore::AcceptInvitation(const std::string& token_hash,
       return Conflict("an account with e-mail '" + account.email + "' exists already", "email");
     }
     return IoError("cannot accept the invitation: " + std::string(error.what()));
+  }
+}
+
+void SqliteStore::CheckAccounts(std::vector<CorruptRow>& corrupt) {
+  AccountRow row;
+  auto statement = (sql_->prepare << "SELECT " << kAccountColumns << " FROM account ORDER BY id");
+  IntoAccount(statement, row);
+  soci::statement select = statement;
+  select.execute();
+  std::vector<AccountRow> rows;
+  while (select.fetch()) rows.push_back(row);
+  for (const auto& account : rows) {
+    RowCheck check = account.Check();
+    if (check.ok() && account.shopper_ind == soci::i_ok) {
+      int found = 0;
+      *sql_ << "SELECT count(*) FROM shopper WHERE id = :id", soci::use(account.shopper_id),
+          soci::into(found);
+      check.Reference("shopper_id", account.shopper_id, found > 0, "shopper");
+    }
+    if (check.ok() && account.role == "participant") {
+      int found = 0;
+      *sql_ << "SELECT count(*) FROM participant WHERE study_id = :study AND id = :id",
+          soci::use(account.study_id), soci::use(account.participant_id), soci::into(found);
+      check.Reference("participant_id", account.study_id + "/" + account.participant_id, found > 0,
+                      "participant");
+    }
+    check.MoveTo(corrupt);
+  }
+  std::string token_hash, role;
+  soci::statement invitations =
+      (sql_->prepare << "SELECT token_hash, role FROM invitation ORDER BY token_hash",
+       soci::into(token_hash), soci::into(role));
+  invitations.execute();
+  while (invitations.fetch()) {
+    RowCheck check("invitation", token_hash);
+    check.Enum("role", role, domain::ParseRole, "admin, manager, shopper, participant",
+               domain::Role::kShopper);
+    check.MoveTo(corrupt);
   }
 }
 

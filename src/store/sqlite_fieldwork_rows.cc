@@ -1,12 +1,23 @@
 // Shoppers, contacts, answers and comments in SQLite.
 #include <soci/soci.h>
 
+#include <limits>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "store/json_codec.h"
+#include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
 
 namespace cx::store {
+namespace {
+
+constexpr std::string_view kChannels = "phone, email_form, chat, messenger";
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr long long kMaxCount = std::numeric_limits<int>::max();
+
+}  // namespace
 
 Status SqliteStore::SaveShoppers(const std::vector<domain::Shopper>& shoppers) {
   try {
@@ -38,26 +49,44 @@ Status SqliteStore::SaveShoppers(const std::vector<domain::Shopper>& shoppers) {
 }
 
 Result<std::vector<domain::Shopper>> SqliteStore::LoadShoppers() {
-  std::vector<domain::Shopper> shoppers;
+  auto checked = LoadShoppersChecked();
+  if (!checked) return checked.error();
+  return std::move(checked->good);
+}
+
+Result<Checked<std::vector<domain::Shopper>>> SqliteStore::LoadShoppersChecked() {
+  Checked<std::vector<domain::Shopper>> checked;
   try {
-    domain::Shopper row;
-    std::string languages, channels, away;
-    soci::statement select =
-        (sql_->prepare << "SELECT id, name, age_band, gender, region, languages, channels, "
-                          "max_per_week, away_dates FROM shopper ORDER BY id",
-         soci::into(row.id), soci::into(row.name), soci::into(row.age_band), soci::into(row.gender),
-         soci::into(row.region), soci::into(languages), soci::into(channels),
-         soci::into(row.max_contacts_per_week), soci::into(away));
-    select.execute();
-    while (select.fetch()) {
-      domain::Shopper shopper = row;
-      shopper.languages = DecodeStrings(languages);
-      shopper.channels = DecodeChannels(channels);
-      shopper.away_dates = DecodeStrings(away);
-      shoppers.push_back(std::move(shopper));
-    }
+    checked.good = ReadShoppers(checked.corrupt);
   } catch (const std::exception& error) {
     return IoError("cannot read shoppers: " + std::string(error.what()));
+  }
+  return checked;
+}
+
+std::vector<domain::Shopper> SqliteStore::ReadShoppers(std::vector<CorruptRow>& corrupt) {
+  std::vector<domain::Shopper> shoppers;
+  domain::Shopper row;
+  std::string languages, channels, away, max_type;
+  long long max_per_week = 0;
+  soci::statement select =
+      (sql_->prepare << "SELECT id, name, age_band, gender, region, languages, channels, "
+                        "max_per_week, typeof(max_per_week), away_dates FROM shopper ORDER BY id",
+       soci::into(row.id), soci::into(row.name), soci::into(row.age_band), soci::into(row.gender),
+       soci::into(row.region), soci::into(languages), soci::into(channels),
+       soci::into(max_per_week), soci::into(max_type), soci::into(away));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("shopper", row.id);
+    domain::Shopper shopper = row;
+    shopper.languages = check.Json("languages", languages, DecodeStrings, "list of language codes");
+    shopper.channels = check.Json("channels", channels, DecodeChannels,
+                                  "list of channels (" + std::string(kChannels) + ")");
+    shopper.max_contacts_per_week =
+        static_cast<int>(check.Integer("max_per_week", max_per_week, max_type, 0, kMaxCount));
+    shopper.away_dates = check.Json("away_dates", away, DecodeStrings, "list of dates");
+    if (check.ok()) shoppers.push_back(std::move(shopper));
+    check.MoveTo(corrupt);
   }
   return shoppers;
 }
@@ -173,16 +202,26 @@ void SqliteStore::WriteContacts(const std::string& study_id,
 }
 
 Result<std::vector<domain::Contact>> SqliteStore::LoadContacts(const std::string& study_id) {
+  auto checked = LoadContactsChecked(study_id);
+  if (!checked) return checked.error();
+  return std::move(checked->good);
+}
+
+Result<Checked<std::vector<domain::Contact>>> SqliteStore::LoadContactsChecked(
+    const std::string& study_id) {
+  Checked<std::vector<domain::Contact>> checked;
   try {
-    return ReadContacts(study_id, "", true);
+    checked.good = ReadStudyContacts(study_id, "", true, checked.corrupt);
   } catch (const std::exception& error) {
     return IoError("cannot read contacts of study '" + study_id + "': " + error.what());
   }
+  return checked;
 }
 
 Result<std::vector<domain::Contact>> SqliteStore::LoadContactHeaders(const std::string& study_id) {
   try {
-    return ReadContacts(study_id, "", false);
+    std::vector<CorruptRow> corrupt;
+    return ReadStudyContacts(study_id, "", false, corrupt);
   } catch (const std::exception& error) {
     return IoError("cannot read contacts of study '" + study_id + "': " + error.what());
   }
@@ -191,8 +230,13 @@ Result<std::vector<domain::Contact>> SqliteStore::LoadContactHeaders(const std::
 Result<domain::Contact> SqliteStore::LoadContact(const std::string& study_id,
                                                  const std::string& contact_id) {
   try {
-    auto contacts = ReadContacts(study_id, contact_id, true);
+    std::vector<CorruptRow> corrupt;
+    auto contacts = ReadStudyContacts(study_id, contact_id, true, corrupt);
     if (contacts.empty()) {
+      // The contact's own faults come first in the list when it has any.
+      for (const auto& fault : corrupt) {
+        if (fault.row.rfind(study_id + "/" + contact_id, 0) == 0) return fault.ToError();
+      }
       return NotFound("no contact '" + contact_id + "' in study '" + study_id + "'");
     }
     return std::move(contacts.front());
@@ -201,83 +245,256 @@ Result<domain::Contact> SqliteStore::LoadContact(const std::string& study_id,
   }
 }
 
-std::vector<domain::Contact> SqliteStore::ReadContacts(const std::string& study_id,
+std::vector<domain::Contact> SqliteStore::ReadStudyContacts(const std::string& study_id,
+                                                            const std::string& only_id,
+                                                            bool with_answers,
+                                                            std::vector<CorruptRow>& corrupt) {
+  auto study = ReadStudy(study_id, corrupt);
+  if (!study) return {};  // no such study, so no contacts of it
+  const auto shoppers = ReadShoppers(corrupt);
+  return ReadContacts(*study, shoppers, only_id, with_answers, corrupt);
+}
+
+namespace {
+
+constexpr std::string_view kStatuses = "planned, started, submitted, approved, returned, failed";
+constexpr std::string_view kResponders = "unknown, person, chatbot";
+
+// "YYYY-MM-DDTHH:MM": the shape of a planned time (digits where digits go).
+bool IsLocalDateTime(const std::string& text) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd";
+  if (text.size() != kShape.size()) return false;
+  for (size_t index = 0; index < kShape.size(); ++index) {
+    const bool digit = text[index] >= '0' && text[index] <= '9';
+    if (kShape[index] == 'd' ? !digit : text[index] != kShape[index]) return false;
+  }
+  return true;
+}
+
+// What an answer to a question of `type` holds: a number or a text.
+bool TakesNumber(domain::QuestionType type) {
+  return type != domain::QuestionType::kChoice && type != domain::QuestionType::kText;
+}
+
+// Checks an answer's columns against its question; the answer or nothing.
+std::optional<domain::Answer> CheckAnswer(RowCheck& check, const domain::Question& question, int na,
+                                          const std::string& na_type, double number,
+                                          const std::string& number_type, const std::string& text,
+                                          const std::string& text_type) {
+  domain::Answer answer;
+  answer.question = question.id;
+  answer.not_applicable = check.Flag("na", na, na_type);
+  const double min = question.type == domain::QuestionType::kDuration ? 0 : -kInf;
+  answer.number = check.Number("number", number, number_type, true, min, kInf);
+  if (text_type == "text") {
+    answer.text = text;
+  } else if (text_type != "null") {
+    check.Fault("text", "a text or NULL, found a " + text_type + " value");
+  }
+  const bool has_number = number_type != "null";
+  const bool has_text = text_type != "null";
+  if (answer.not_applicable && (has_number || has_text)) {
+    check.Fault(has_number ? "number" : "text", "NULL on an answer marked not applicable");
+  } else if (TakesNumber(question.type) && has_text) {
+    check.Fault("text", "NULL: question " + question.id + " (" +
+                            std::string(domain::ToString(question.type)) +
+                            ") takes a number, found " + RowCheck::Quote(text));
+  } else if (!TakesNumber(question.type) && has_number) {
+    check.Fault("number", "NULL: question " + question.id + " (" +
+                              std::string(domain::ToString(question.type)) + ") takes a text");
+  }
+  if (!check.ok()) return std::nullopt;
+  return answer;
+}
+
+}  // namespace
+
+std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& study,
+                                                       const std::vector<domain::Shopper>& shoppers,
                                                        const std::string& only_id,
-                                                       bool with_answers) {
+                                                       bool with_answers,
+                                                       std::vector<CorruptRow>& corrupt) {
   std::vector<domain::Contact> contacts;
   soci::session& sql = *sql_;
+  const std::string& study_id = study.id;
   // An empty only_id matches every contact of the study; the condition still
   // names :only so that one binding serves both forms.
   const std::string every = " AND :only = ''";
   const std::string only = only_id.empty() ? every : " AND id = :only";
-  const std::string only_a = only_id.empty() ? every : " AND a.contact_id = :only";
   const std::string only_c = only_id.empty() ? every : " AND contact_id = :only";
+
+  std::set<std::string> participants, scenarios, shopper_ids;
+  for (const auto& participant : study.participants) participants.insert(participant.id);
+  for (const auto& industry : study.industries) {
+    for (const auto& scenario : industry.scenarios) scenarios.insert(scenario.id);
+  }
+  for (const auto& shopper : shoppers) shopper_ids.insert(shopper.id);
+  std::map<std::string, const domain::Question*> questions;
+  for (const auto& question : study.questions) questions[question.id] = &question;
+  std::set<std::string> areas;
+  for (const auto& area : study.areas) areas.insert(area.id);
+
+  // Contacts left out, by id: their answers and comments go with them.
+  std::set<std::string> left_out;
+  std::unordered_map<std::string, size_t> index;
   {
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder;
+        answered_at, responder, wait_type, started_type, answered_type;
     double wait = 0;
-    soci::indicator started_ind, answered_ind, wait_ind;
+    // NULL is allowed in these: an indicator keeps SOCI from refusing the row.
+    soci::indicator started_ind = soci::i_null, answered_ind = soci::i_null,
+                    wait_ind = soci::i_null;
     soci::statement select =
         (sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, planned_at, "
-                        "status, started_at, answered_at, wait_s, responder FROM contact WHERE "
-                        "study_id = :study" +
+                        "status, started_at, typeof(started_at), answered_at, "
+                        "typeof(answered_at), wait_s, typeof(wait_s), responder FROM contact "
+                        "WHERE study_id = :study" +
                             only + " ORDER BY id",
          soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(id),
          soci::into(participant), soci::into(shopper), soci::into(channel), soci::into(scenario),
          soci::into(planned_at), soci::into(status), soci::into(started_at, started_ind),
-         soci::into(answered_at, answered_ind), soci::into(wait, wait_ind), soci::into(responder));
+         soci::into(started_type), soci::into(answered_at, answered_ind), soci::into(answered_type),
+         soci::into(wait, wait_ind), soci::into(wait_type), soci::into(responder));
     select.execute();
-    std::unordered_map<std::string, size_t> index;
     while (select.fetch()) {
+      RowCheck check("contact", study_id + "/" + id);
       domain::Contact contact;
       contact.id = id;
       contact.participant = participant;
+      check.Reference("participant_id", participant, participants.count(participant) > 0,
+                      "participant of study " + study_id);
       contact.shopper = shopper;
-      contact.channel = domain::ParseChannel(channel).value();
+      check.Reference("shopper_id", shopper, shopper_ids.count(shopper) > 0, "shopper");
+      contact.channel =
+          check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
+      if (check.ok() && study.FindChannel(contact.channel) == nullptr) {
+        check.Fault("channel", "a channel of study " + study_id + ", found '" + channel + "'");
+      }
       contact.scenario = scenario;
+      check.Reference("scenario_id", scenario, scenarios.count(scenario) > 0,
+                      "scenario of study " + study_id);
       contact.planned_at = planned_at;
-      contact.status = domain::ParseContactStatus(status).value();
-      if (started_ind == soci::i_ok) contact.started_at = started_at;
-      if (answered_ind == soci::i_ok) contact.answered_at = answered_at;
-      if (wait_ind == soci::i_ok) contact.wait_seconds = wait;
-      contact.responder = domain::ParseResponder(responder).value();
-      index.emplace(contact.id, contacts.size());
-      contacts.push_back(std::move(contact));
+      if (!IsLocalDateTime(planned_at)) {
+        check.Fault("planned_at",
+                    "a local time YYYY-MM-DDTHH:MM, found " + RowCheck::Quote(planned_at));
+      }
+      contact.status = check.Enum("status", status, domain::ParseContactStatus, kStatuses,
+                                  domain::ContactStatus::kPlanned);
+      if (started_type == "text")
+        contact.started_at = started_at;
+      else if (started_type != "null")
+        check.Fault("started_at", "a UTC time or NULL");
+      if (answered_type == "text")
+        contact.answered_at = answered_at;
+      else if (answered_type != "null")
+        check.Fault("answered_at", "a UTC time or NULL");
+      // A wait is the time from the start to the answer: never negative.
+      contact.wait_seconds = check.Number("wait_s", wait, wait_type, true, 0, kInf);
+      contact.responder = check.Enum("responder", responder, domain::ParseResponder, kResponders,
+                                     domain::Responder::kUnknown);
+      if (check.ok()) {
+        index.emplace(contact.id, contacts.size());
+        contacts.push_back(std::move(contact));
+      } else {
+        left_out.insert(id);
+      }
+      check.MoveTo(corrupt);
     }
+  }
+  if (!with_answers) return contacts;
 
-    if (!with_answers) return contacts;
-    std::string contact_id, question, text;
+  // Answers and comments are read in one pass each; a fault in one of them
+  // leaves its contact out, so the kept contacts are collected by index and
+  // removed at the end.
+  std::set<size_t> faulty;
+  // Whether `contact_id` is a kept contact; records a dangling row otherwise.
+  const auto owner = [&](RowCheck& check, const std::string& contact_id) -> const size_t* {
+    const auto found = index.find(contact_id);
+    if (found != index.end()) return &found->second;
+    if (left_out.count(contact_id) == 0) {
+      check.Reference("contact_id", contact_id, false, "contact of study " + study_id);
+    }
+    return nullptr;
+  };
+  {
+    const std::string only_a = only_id.empty() ? every : " AND contact_id = :only";
+    std::string contact_id, question_id, text, na_type, number_type, text_type;
     int na = 0;
     double number = 0;
-    soci::indicator number_ind, text_ind;
+    soci::indicator number_ind = soci::i_null, text_ind = soci::i_null;
+    // Ordered by the question's position (the study's order), kept questions first.
     soci::statement answers =
-        (sql.prepare << "SELECT a.contact_id, a.question_id, a.na, a.number, a.text FROM answer a "
-                        "JOIN question q ON q.study_id = a.study_id AND q.id = a.question_id "
-                        "WHERE a.study_id = :study" +
-                            only_a + " ORDER BY a.contact_id, q.position",
+        (sql.prepare << "SELECT contact_id, question_id, na, typeof(na), number, typeof(number), "
+                        "text, typeof(text) FROM answer WHERE study_id = :study" +
+                            only_a + " ORDER BY contact_id",
          soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
-         soci::into(question), soci::into(na), soci::into(number, number_ind),
-         soci::into(text, text_ind));
+         soci::into(question_id), soci::into(na), soci::into(na_type),
+         soci::into(number, number_ind), soci::into(number_type), soci::into(text, text_ind),
+         soci::into(text_type));
     answers.execute();
     while (answers.fetch()) {
-      domain::Answer answer;
-      answer.question = question;
-      answer.not_applicable = na != 0;
-      if (number_ind == soci::i_ok) answer.number = number;
-      if (text_ind == soci::i_ok) answer.text = text;
-      contacts[index.at(contact_id)].answers.push_back(std::move(answer));
+      RowCheck check("answer", study_id + "/" + contact_id + "/" + question_id);
+      const size_t* position = owner(check, contact_id);
+      const auto question = questions.find(question_id);
+      check.Reference("question_id", question_id, question != questions.end(),
+                      "question of study " + study_id);
+      std::optional<domain::Answer> answer;
+      if (question != questions.end()) {
+        answer = CheckAnswer(check, *question->second, na, na_type, number, number_type, text,
+                             text_type);
+      }
+      if (position != nullptr) {
+        if (answer && check.ok()) {
+          contacts[*position].answers.push_back(std::move(*answer));
+        } else {
+          faulty.insert(*position);
+        }
+      }
+      check.MoveTo(corrupt);
     }
-
-    std::string area;
+    // The study's question order, as the reader of a contact expects it.
+    std::map<std::string, size_t> order;
+    for (size_t position = 0; position < study.questions.size(); ++position) {
+      order[study.questions[position].id] = position;
+    }
+    for (auto& contact : contacts) {
+      std::stable_sort(contact.answers.begin(), contact.answers.end(),
+                       [&](const domain::Answer& a, const domain::Answer& b) {
+                         return order[a.question] < order[b.question];
+                       });
+    }
+  }
+  {
+    std::string contact_id, area, text, text_type;
     soci::statement comments =
-        (sql.prepare << "SELECT contact_id, area_id, text FROM comment WHERE study_id = :study" +
+        (sql.prepare << "SELECT contact_id, area_id, text, typeof(text) FROM comment WHERE "
+                        "study_id = :study" +
                             only_c + " ORDER BY contact_id, area_id",
          soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
-         soci::into(area), soci::into(text));
+         soci::into(area), soci::into(text), soci::into(text_type));
     comments.execute();
-    while (comments.fetch()) contacts[index.at(contact_id)].comments.push_back({area, text});
+    while (comments.fetch()) {
+      RowCheck check("comment", study_id + "/" + contact_id + "/" + area);
+      const size_t* position = owner(check, contact_id);
+      check.Reference("area_id", area, areas.count(area) > 0, "area of study " + study_id);
+      if (text_type != "text") check.Fault("text", "a text, found a " + text_type + " value");
+      if (position != nullptr) {
+        if (check.ok()) {
+          contacts[*position].comments.push_back({area, text});
+        } else {
+          faulty.insert(*position);
+        }
+      }
+      check.MoveTo(corrupt);
+    }
   }
-  return contacts;
+  if (faulty.empty()) return contacts;
+  std::vector<domain::Contact> kept;
+  kept.reserve(contacts.size() - faulty.size());
+  for (size_t position = 0; position < contacts.size(); ++position) {
+    if (faulty.count(position) == 0) kept.push_back(std::move(contacts[position]));
+  }
+  return kept;
 }
 
 }  // namespace cx::store

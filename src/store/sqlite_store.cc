@@ -217,3 +217,49 @@ Result<std::vector<ChangeLogEntry>> SqliteStore::ReadChangeLog(const std::string
 }
 
 }  // namespace cx::store
+
+namespace cx::store {
+
+Result<std::vector<CorruptRow>> SqliteStore::CheckDatabase() {
+  std::vector<CorruptRow> corrupt;
+  try {
+    const auto shoppers = ReadShoppers(corrupt);
+    std::vector<std::string> study_ids;
+    {
+      std::string id;
+      soci::statement select =
+          (sql_->prepare << "SELECT id FROM study ORDER BY id", soci::into(id));
+      select.execute();
+      while (select.fetch()) study_ids.push_back(id);
+    }
+    for (const auto& study_id : study_ids) {
+      auto study = ReadStudy(study_id, corrupt);
+      if (study) ReadContacts(*study, shoppers, "", true, corrupt);
+    }
+    // Rows of a study that is gone (deleted with foreign keys off): one entry
+    // per table and study, not one per row.
+    for (const char* table :
+         {"channel", "industry", "scenario", "participant", "channel_audit", "area", "question",
+          "question_option", "contact", "answer", "comment"}) {
+      std::string study_id;
+      long long rows = 0;
+      soci::statement select =
+          (sql_->prepare << std::string("SELECT study_id, count(*) FROM ") + table +
+                                " WHERE study_id NOT IN (SELECT id FROM study) GROUP BY study_id "
+                                "ORDER BY study_id",
+           soci::into(study_id), soci::into(rows));
+      select.execute();
+      while (select.fetch()) {
+        corrupt.push_back({table, study_id + "/*", "study_id",
+                           "the id of a row of study, found '" + study_id + "' (no such row; " +
+                               std::to_string(rows) + " rows)"});
+      }
+    }
+    CheckAccounts(corrupt);
+  } catch (const std::exception& error) {
+    return IoError("cannot check the database: " + std::string(error.what()));
+  }
+  return corrupt;
+}
+
+}  // namespace cx::store

@@ -17,15 +17,20 @@ class SqliteStore : public Store {
   int SchemaVersion() override;
   Status SaveStudy(const domain::Study& study, bool replace) override;
   Result<domain::Study> LoadStudy(const std::string& study_id) override;
+  Result<Checked<domain::Study>> LoadStudyChecked(const std::string& study_id) override;
   Result<std::vector<StudySummary>> ListStudies() override;
   Status SaveChannelAuditWithLog(const std::string& study_id, const std::string& participant_id,
                                  const std::vector<domain::ChannelAudit>& audit,
                                  const std::vector<ChangeLogEntry>& entries) override;
   Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) override;
   Result<std::vector<domain::Shopper>> LoadShoppers() override;
+  Result<Checked<std::vector<domain::Shopper>>> LoadShoppersChecked() override;
   Status SaveContacts(const std::string& study_id,
                       const std::vector<domain::Contact>& contacts) override;
   Result<std::vector<domain::Contact>> LoadContacts(const std::string& study_id) override;
+  Result<Checked<std::vector<domain::Contact>>> LoadContactsChecked(
+      const std::string& study_id) override;
+  Result<std::vector<CorruptRow>> CheckDatabase() override;
   Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) override;
   Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) override;
 
@@ -66,10 +71,29 @@ class SqliteStore : public Store {
                                                     const std::string& entity_id);
   // Writes contacts inside the caller's transaction.
   void WriteContacts(const std::string& study_id, const std::vector<domain::Contact>& contacts);
-  // Reads contacts matching `where` (an SQL condition over contact columns
-  // with :study and optionally :id bound), with or without answers.
-  std::vector<domain::Contact> ReadContacts(const std::string& study_id, const std::string& id,
-                                            bool with_answers);
+  // The read path checks every row against the schema's rules (row_check.h):
+  // a row that breaks one is left out and its faults are added to `corrupt`.
+  // These throw on a database error.
+  //
+  // The study's rows; NotFound when there is no such study.
+  Result<domain::Study> ReadStudy(const std::string& study_id, std::vector<CorruptRow>& corrupt);
+  void ReadParticipants(domain::Study& study, std::vector<CorruptRow>& corrupt);
+  void ReadQuestions(domain::Study& study, std::vector<CorruptRow>& corrupt);
+  std::vector<domain::Shopper> ReadShoppers(std::vector<CorruptRow>& corrupt);
+  // Contacts of `study` (all, or only `only_id` when not empty), with or
+  // without answers and comments. A contact is left out when one of its rows
+  // is corrupt or when it refers to a participant, scenario, channel or
+  // shopper that `study` and `shoppers` do not have.
+  std::vector<domain::Contact> ReadContacts(const domain::Study& study,
+                                            const std::vector<domain::Shopper>& shoppers,
+                                            const std::string& only_id, bool with_answers,
+                                            std::vector<CorruptRow>& corrupt);
+  // ReadContacts after reading the study and the shoppers it checks against,
+  // their faults included in `corrupt`.
+  std::vector<domain::Contact> ReadStudyContacts(const std::string& study_id,
+                                                 const std::string& only_id, bool with_answers,
+                                                 std::vector<CorruptRow>& corrupt);
+  void CheckAccounts(std::vector<CorruptRow>& corrupt);
   int64_t InsertAccount(const domain::Account& account);
   std::unique_ptr<soci::session> sql_;
 };

@@ -1,7 +1,13 @@
 // The study definition in SQLite: one row per entity, JSON for value objects.
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
 #include "store/json_codec.h"
+#include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
 
 namespace cx::store {
@@ -190,166 +196,339 @@ Status SqliteStore::SaveChannelAuditWithLog(const std::string& study_id,
   return Ok();
 }
 
-Result<domain::Study> SqliteStore::LoadStudy(const std::string& study_id) {
-  Study study;
-  soci::session& sql = *sql_;
+namespace {
+
+constexpr std::string_view kChannels = "phone, email_form, chat, messenger";
+constexpr std::string_view kEases = "easy, moderate, hard";
+constexpr std::string_view kQuestionTypes =
+    "yes_no, scale, choice, nps, csat, ces, duration, number, text";
+constexpr std::string_view kReferenceFlags = "none, welcome, valued, would_buy";
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr long long kMaxCount = std::numeric_limits<int>::max();
+
+std::string Key(const std::string& a, const std::string& b) { return a + "/" + b; }
+std::string Key(const std::string& a, const std::string& b, const std::string& c) {
+  return a + "/" + b + "/" + c;
+}
+
+// "YYYY-MM-DD" naming a real date.
+std::chrono::year_month_day CheckedDate(RowCheck& check, const std::string& field,
+                                        const std::string& text) {
   try {
-    std::string languages, start, end;
-    soci::indicator found = soci::i_null;
-    sql << "SELECT id, name, year, languages, period_start, period_end, time_zone, "
-           "contacts_per_participant, max_channels_per_participant, min_contacts_for_ranking "
-           "FROM study WHERE id = :id",
-        soci::use(study_id), soci::into(study.id, found), soci::into(study.name),
-        soci::into(study.year), soci::into(languages), soci::into(start), soci::into(end),
-        soci::into(study.period.time_zone), soci::into(study.contacts_per_participant),
-        soci::into(study.max_channels_per_participant), soci::into(study.min_contacts_for_ranking);
-    if (!sql.got_data()) return NotFound("no study '" + study_id + "' in the database");
-    study.languages = DecodeStrings(languages);
-    study.period.start = ParseStoredDate(start);
-    study.period.end = ParseStoredDate(end);
+    const auto date = ParseStoredDate(text);
+    if (date.ok() && text.size() == 10) return date;
+  } catch (const std::exception&) {
+  }
+  check.Fault(field, "a date YYYY-MM-DD, found " + RowCheck::Quote(text));
+  return {};
+}
 
-    {
-      domain::ChannelSpec spec;
-      std::string channel, hours, table;
-      soci::statement select =
-          (sql.prepare << "SELECT channel, share, priority, hours, max_wait_s, wait_table FROM "
-                          "channel WHERE study_id = :study ORDER BY priority, channel",
-           soci::use(study_id), soci::into(channel), soci::into(spec.share),
-           soci::into(spec.priority), soci::into(hours), soci::into(spec.max_wait_seconds),
-           soci::into(table));
-      select.execute();
-      while (select.fetch()) {
-        spec.channel = domain::ParseChannel(channel).value();
-        spec.hours = DecodeHours(hours);
-        spec.wait_table = DecodeWaitTable(table);
-        study.channels.push_back(spec);
-      }
-      // Keep the file's order (enum order) rather than priority order.
-      std::sort(study.channels.begin(), study.channels.end(),
-                [](const auto& a, const auto& b) { return a.channel < b.channel; });
-    }
-    {
-      std::string id, name;
-      soci::statement select = (sql.prepare << "SELECT id, name FROM industry WHERE study_id = "
-                                               ":study ORDER BY position",
-                                soci::use(study_id), soci::into(id), soci::into(name));
-      select.execute();
-      while (select.fetch()) study.industries.push_back({id, DecodeText(name), {}});
-    }
-    {
-      std::string id, industry, title, script, channels, profile;
-      soci::statement select =
-          (sql.prepare << "SELECT id, industry_id, title, script, channels, profile FROM scenario "
-                          "WHERE study_id = :study ORDER BY position",
-           soci::use(study_id), soci::into(id), soci::into(industry), soci::into(title),
-           soci::into(script), soci::into(channels), soci::into(profile));
-      select.execute();
-      while (select.fetch()) {
-        for (auto& item : study.industries) {
-          if (item.id != industry) continue;
-          item.scenarios.push_back({id, DecodeText(title), DecodeText(script),
-                                    DecodeChannels(channels), DecodeProfile(profile)});
-        }
-      }
-    }
-    {
-      domain::Participant row;
-      soci::statement select =
-          (sql.prepare << "SELECT id, name, company, industry_id, size, language FROM participant "
-                          "WHERE study_id = :study ORDER BY position",
-           soci::use(study_id), soci::into(row.id), soci::into(row.name), soci::into(row.company),
-           soci::into(row.industry), soci::into(row.size), soci::into(row.language));
-      select.execute();
-      while (select.fetch()) study.participants.push_back(row);
+}  // namespace
 
-      std::map<std::string, domain::Participant*> by_id;
-      for (auto& participant : study.participants) by_id[participant.id] = &participant;
-      std::string participant, channel, ease;
-      int offered = 0;
-      soci::indicator ease_ind = soci::i_null;
-      soci::statement audits =
-          (sql.prepare << "SELECT participant_id, channel, offered, ease FROM channel_audit WHERE "
-                          "study_id = :study ORDER BY participant_id, channel",
-           soci::use(study_id), soci::into(participant), soci::into(channel), soci::into(offered),
-           soci::into(ease, ease_ind));
-      audits.execute();
-      while (audits.fetch()) {
-        domain::ChannelAudit audit;
-        audit.channel = domain::ParseChannel(channel).value();
-        audit.offered = offered != 0;
-        if (ease_ind == soci::i_ok) audit.ease = domain::ParseEase(ease);
-        by_id.at(participant)->audit.push_back(audit);
-      }
-      for (auto& item : study.participants) {
-        std::sort(item.audit.begin(), item.audit.end(),
-                  [](const auto& a, const auto& b) { return a.channel < b.channel; });
-      }
-    }
-    {
-      std::string id, label;
-      double weight = 0;
-      soci::indicator weight_ind = soci::i_null;
-      int scored = 0, wait_time = 0;
-      soci::statement select =
-          (sql.prepare << "SELECT id, label, weight, scored, wait_time FROM area WHERE study_id = "
-                          ":study ORDER BY position",
-           soci::use(study_id), soci::into(id), soci::into(label), soci::into(weight, weight_ind),
-           soci::into(scored), soci::into(wait_time));
-      select.execute();
-      while (select.fetch()) {
-        domain::Area area{id, DecodeText(label), std::nullopt, scored != 0, wait_time != 0};
-        if (weight_ind == soci::i_ok) area.weight = weight;
-        study.areas.push_back(std::move(area));
-      }
-    }
-    {
-      domain::Question row;
-      std::string type, label, channels, relevance, reference;
-      int good_yes = 1, allow_na = 0, required = 1;
-      soci::indicator relevance_ind = soci::i_null;
-      soci::statement select =
-          (sql.prepare << "SELECT id, area_id, type, label, points, scale_min, scale_max, "
-                          "good_answer_yes, channels, allow_na, required, relevance, reference "
-                          "FROM question WHERE study_id = :study ORDER BY position",
-           soci::use(study_id), soci::into(row.id), soci::into(row.area), soci::into(type),
-           soci::into(label), soci::into(row.points), soci::into(row.scale_min),
-           soci::into(row.scale_max), soci::into(good_yes), soci::into(channels),
-           soci::into(allow_na), soci::into(required), soci::into(relevance, relevance_ind),
-           soci::into(reference));
-      select.execute();
-      while (select.fetch()) {
-        domain::Question question = row;
-        question.type = domain::ParseQuestionType(type).value();
-        question.label = DecodeText(label);
-        question.good_answer_yes = good_yes != 0;
-        question.channels = DecodeChannels(channels);
-        question.allow_na = allow_na != 0;
-        question.required = required != 0;
-        if (relevance_ind == soci::i_ok) question.relevance = DecodeRelevance(relevance);
-        question.reference = domain::ParseReferenceFlag(reference).value();
-        study.questions.push_back(std::move(question));
-      }
+Result<domain::Study> SqliteStore::LoadStudy(const std::string& study_id) {
+  auto checked = LoadStudyChecked(study_id);
+  if (!checked) return checked.error();
+  // The study's own row holds what every other part needs (its period, its
+  // languages): without it there is no study to show.
+  for (const auto& fault : checked->corrupt) {
+    if (fault.table == "study") return fault.ToError();
+  }
+  return std::move(checked->good);
+}
 
-      std::string question_id, id, option_label;
-      double points = 0;
-      soci::statement options =
-          (sql.prepare << "SELECT question_id, id, label, points FROM question_option WHERE "
-                          "study_id = :study ORDER BY question_id, position",
-           soci::use(study_id), soci::into(question_id), soci::into(id), soci::into(option_label),
-           soci::into(points));
-      options.execute();
-      while (options.fetch()) {
-        for (auto& question : study.questions) {
-          if (question.id == question_id) {
-            question.options.push_back({id, DecodeText(option_label), points});
-          }
-        }
-      }
-    }
+Result<Checked<domain::Study>> SqliteStore::LoadStudyChecked(const std::string& study_id) {
+  Checked<Study> checked;
+  try {
+    auto found = ReadStudy(study_id, checked.corrupt);
+    if (!found) return found.error();
+    checked.good = std::move(*found);
   } catch (const std::exception& error) {
     return IoError("cannot read study '" + study_id + "': " + std::string(error.what()));
   }
+  return checked;
+}
+
+// Reads the study's rows; each row that breaks a rule is left out, with its
+// faults added to `corrupt`. Throws on a database error.
+Result<Study> SqliteStore::ReadStudy(const std::string& study_id,
+                                     std::vector<CorruptRow>& corrupt) {
+  Study study;
+  soci::session& sql = *sql_;
+  {
+    std::string languages, start, end, year_type, contacts_type, channels_type, min_type;
+    long long year = 0, contacts = 0, max_channels = 0, min_contacts = 0;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT id, name, year, typeof(year), languages, period_start, period_end, time_zone, "
+           "contacts_per_participant, typeof(contacts_per_participant), "
+           "max_channels_per_participant, typeof(max_channels_per_participant), "
+           "min_contacts_for_ranking, typeof(min_contacts_for_ranking) FROM study WHERE id = :id",
+        soci::use(study_id), soci::into(study.id, found), soci::into(study.name), soci::into(year),
+        soci::into(year_type), soci::into(languages), soci::into(start), soci::into(end),
+        soci::into(study.period.time_zone), soci::into(contacts), soci::into(contacts_type),
+        soci::into(max_channels), soci::into(channels_type), soci::into(min_contacts),
+        soci::into(min_type);
+    if (!sql.got_data()) return NotFound("no study '" + study_id + "' in the database");
+    RowCheck check("study", study_id);
+    study.year = static_cast<int>(check.Integer("year", year, year_type, 1900, 9999));
+    study.languages = check.Json("languages", languages, DecodeStrings, "list of language codes");
+    // Every label and report falls back to the first language.
+    if (check.ok() && study.languages.empty()) {
+      check.Fault("languages", "at least one language, found []");
+    }
+    study.period.start = CheckedDate(check, "period_start", start);
+    study.period.end = CheckedDate(check, "period_end", end);
+    study.contacts_per_participant = static_cast<int>(
+        check.Integer("contacts_per_participant", contacts, contacts_type, 0, kMaxCount));
+    study.max_channels_per_participant = static_cast<int>(
+        check.Integer("max_channels_per_participant", max_channels, channels_type, 0, kMaxCount));
+    study.min_contacts_for_ranking = static_cast<int>(
+        check.Integer("min_contacts_for_ranking", min_contacts, min_type, 0, kMaxCount));
+    check.MoveTo(corrupt);
+  }
+  {
+    std::string channel, hours, table, share_type, priority_type, wait_type;
+    double share = 0, max_wait = 0;
+    long long priority = 0;
+    soci::statement select =
+        (sql.prepare << "SELECT channel, share, typeof(share), priority, typeof(priority), hours, "
+                        "max_wait_s, typeof(max_wait_s), wait_table FROM channel WHERE study_id = "
+                        ":study ORDER BY priority, channel",
+         soci::use(study_id), soci::into(channel), soci::into(share), soci::into(share_type),
+         soci::into(priority), soci::into(priority_type), soci::into(hours), soci::into(max_wait),
+         soci::into(wait_type), soci::into(table));
+    select.execute();
+    while (select.fetch()) {
+      RowCheck check("channel", Key(study_id, channel));
+      domain::ChannelSpec spec;
+      spec.channel =
+          check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
+      spec.share = check.Number("share", share, share_type, false, 0, kInf).value_or(0);
+      spec.priority = static_cast<int>(
+          check.Integer("priority", priority, priority_type, -kMaxCount, kMaxCount));
+      spec.hours = check.Json("hours", hours, DecodeHours, "{weekdays, open_minute, close_minute}");
+      spec.max_wait_seconds =
+          check.Number("max_wait_s", max_wait, wait_type, false, 0, kInf).value_or(0);
+      spec.wait_table = check.Json("wait_table", table, DecodeWaitTable, "[[seconds, share], ...]");
+      if (check.ok()) study.channels.push_back(spec);
+      check.MoveTo(corrupt);
+    }
+    // Keep the file's order (enum order) rather than priority order.
+    std::sort(study.channels.begin(), study.channels.end(),
+              [](const auto& a, const auto& b) { return a.channel < b.channel; });
+  }
+  {
+    std::string id, name;
+    soci::statement select = (sql.prepare << "SELECT id, name FROM industry WHERE study_id = "
+                                             ":study ORDER BY position",
+                              soci::use(study_id), soci::into(id), soci::into(name));
+    select.execute();
+    while (select.fetch()) {
+      RowCheck check("industry", Key(study_id, id));
+      auto text = check.Json("name", name, DecodeText, "{language: text}");
+      if (check.ok()) study.industries.push_back({id, std::move(text), {}});
+      check.MoveTo(corrupt);
+    }
+  }
+  {
+    std::string id, industry, title, script, channels, profile;
+    soci::statement select =
+        (sql.prepare << "SELECT id, industry_id, title, script, channels, profile FROM scenario "
+                        "WHERE study_id = :study ORDER BY position",
+         soci::use(study_id), soci::into(id), soci::into(industry), soci::into(title),
+         soci::into(script), soci::into(channels), soci::into(profile));
+    select.execute();
+    while (select.fetch()) {
+      RowCheck check("scenario", Key(study_id, id));
+      domain::Scenario scenario{
+          id, check.Json("title", title, DecodeText, "{language: text}"),
+          check.Json("script", script, DecodeText, "{language: text}"),
+          check.Json("channels", channels, DecodeChannels,
+                     "list of channels (" + std::string(kChannels) + ")"),
+          check.Json("profile", profile, DecodeProfile, "{age_bands, gender}")};
+      domain::Industry* owner = nullptr;
+      for (auto& item : study.industries) {
+        if (item.id == industry) owner = &item;
+      }
+      check.Reference("industry_id", industry, owner != nullptr, "industry");
+      if (check.ok()) owner->scenarios.push_back(std::move(scenario));
+      check.MoveTo(corrupt);
+    }
+  }
+  ReadParticipants(study, corrupt);
+  {
+    std::string id, label, weight_type, scored_type, wait_type;
+    double weight = 0;
+    soci::indicator weight_ind = soci::i_null;  // NULL: shares the rest by points
+    int scored = 0, wait_time = 0;
+    soci::statement select =
+        (sql.prepare << "SELECT id, label, weight, typeof(weight), scored, typeof(scored), "
+                        "wait_time, typeof(wait_time) FROM area WHERE study_id = :study ORDER BY "
+                        "position",
+         soci::use(study_id), soci::into(id), soci::into(label), soci::into(weight, weight_ind),
+         soci::into(weight_type), soci::into(scored), soci::into(scored_type),
+         soci::into(wait_time), soci::into(wait_type));
+    select.execute();
+    while (select.fetch()) {
+      RowCheck check("area", Key(study_id, id));
+      domain::Area area{id, check.Json("label", label, DecodeText, "{language: text}"),
+                        check.Number("weight", weight, weight_type, true, 0, kInf),
+                        check.Flag("scored", scored, scored_type),
+                        check.Flag("wait_time", wait_time, wait_type)};
+      if (check.ok()) study.areas.push_back(std::move(area));
+      check.MoveTo(corrupt);
+    }
+  }
+  ReadQuestions(study, corrupt);
   return study;
+}
+
+void SqliteStore::ReadParticipants(Study& study, std::vector<CorruptRow>& corrupt) {
+  soci::session& sql = *sql_;
+  const std::string& study_id = study.id;
+  {
+    domain::Participant row;
+    std::string size_type;
+    long long size = 0;
+    soci::statement select =
+        (sql.prepare << "SELECT id, name, company, industry_id, size, typeof(size), language FROM "
+                        "participant WHERE study_id = :study ORDER BY position",
+         soci::use(study_id), soci::into(row.id), soci::into(row.name), soci::into(row.company),
+         soci::into(row.industry), soci::into(size), soci::into(size_type),
+         soci::into(row.language));
+    select.execute();
+    while (select.fetch()) {
+      RowCheck check("participant", Key(study_id, row.id));
+      domain::Participant participant = row;
+      participant.size = static_cast<int>(check.Integer("size", size, size_type, 0, kMaxCount));
+      const bool industry_found =
+          std::any_of(study.industries.begin(), study.industries.end(),
+                      [&](const domain::Industry& item) { return item.id == row.industry; });
+      check.Reference("industry_id", row.industry, industry_found, "industry");
+      if (check.ok()) study.participants.push_back(std::move(participant));
+      check.MoveTo(corrupt);
+    }
+  }
+  std::map<std::string, domain::Participant*> by_id;
+  for (auto& participant : study.participants) by_id[participant.id] = &participant;
+  std::set<std::string> all_ids;
+  {
+    std::string id;
+    soci::statement select = (sql.prepare << "SELECT id FROM participant WHERE study_id = :study",
+                              soci::use(study_id), soci::into(id));
+    select.execute();
+    while (select.fetch()) all_ids.insert(id);
+  }
+  std::string participant, channel, ease, offered_type;
+  int offered = 0;
+  soci::indicator ease_ind = soci::i_null;
+  soci::statement audits =
+      (sql.prepare << "SELECT participant_id, channel, offered, typeof(offered), ease FROM "
+                      "channel_audit WHERE study_id = :study ORDER BY participant_id, channel",
+       soci::use(study_id), soci::into(participant), soci::into(channel), soci::into(offered),
+       soci::into(offered_type), soci::into(ease, ease_ind));
+  audits.execute();
+  while (audits.fetch()) {
+    RowCheck check("channel_audit", Key(study_id, participant, channel));
+    domain::ChannelAudit audit;
+    audit.channel =
+        check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
+    audit.offered = check.Flag("offered", offered, offered_type);
+    if (ease_ind == soci::i_ok) {
+      audit.ease = check.Enum("ease", ease, domain::ParseEase, kEases, domain::Ease::kEasy);
+    }
+    const auto owner = by_id.find(participant);
+    // The audit of a participant left out as corrupt goes with it, unreported;
+    // one of a participant that is not there at all is a dangling row.
+    if (owner == by_id.end() && all_ids.count(participant) == 0) {
+      check.Reference("participant_id", participant, false, "participant");
+    }
+    if (check.ok() && owner != by_id.end()) owner->second->audit.push_back(audit);
+    check.MoveTo(corrupt);
+  }
+  for (auto& item : study.participants) {
+    std::sort(item.audit.begin(), item.audit.end(),
+              [](const auto& a, const auto& b) { return a.channel < b.channel; });
+  }
+}
+
+void SqliteStore::ReadQuestions(Study& study, std::vector<CorruptRow>& corrupt) {
+  soci::session& sql = *sql_;
+  const std::string& study_id = study.id;
+  std::set<std::string> all_ids;
+  {
+    domain::Question row;
+    std::string type, label, channels, relevance, reference, points_type, min_type, max_type,
+        good_type, na_type, required_type;
+    double points = 0, scale_min = 0, scale_max = 0;
+    int good_yes = 1, allow_na = 0, required = 1;
+    soci::indicator relevance_ind = soci::i_null;
+    soci::statement select =
+        (sql.prepare << "SELECT id, area_id, type, label, points, typeof(points), scale_min, "
+                        "typeof(scale_min), scale_max, typeof(scale_max), good_answer_yes, "
+                        "typeof(good_answer_yes), channels, allow_na, typeof(allow_na), required, "
+                        "typeof(required), relevance, reference FROM question WHERE study_id = "
+                        ":study ORDER BY position",
+         soci::use(study_id), soci::into(row.id), soci::into(row.area), soci::into(type),
+         soci::into(label), soci::into(points), soci::into(points_type), soci::into(scale_min),
+         soci::into(min_type), soci::into(scale_max), soci::into(max_type), soci::into(good_yes),
+         soci::into(good_type), soci::into(channels), soci::into(allow_na), soci::into(na_type),
+         soci::into(required), soci::into(required_type), soci::into(relevance, relevance_ind),
+         soci::into(reference));
+    select.execute();
+    while (select.fetch()) {
+      all_ids.insert(row.id);
+      RowCheck check("question", Key(study_id, row.id));
+      domain::Question question = row;
+      question.type = check.Enum("type", type, domain::ParseQuestionType, kQuestionTypes,
+                                 domain::QuestionType::kText);
+      question.label = check.Json("label", label, DecodeText, "{language: text}");
+      question.points = check.Number("points", points, points_type, false, 0, kInf).value_or(0);
+      question.scale_min =
+          check.Number("scale_min", scale_min, min_type, false, -kInf, kInf).value_or(0);
+      question.scale_max =
+          check.Number("scale_max", scale_max, max_type, false, -kInf, kInf).value_or(0);
+      question.good_answer_yes = check.Flag("good_answer_yes", good_yes, good_type);
+      question.channels = check.Json("channels", channels, DecodeChannels,
+                                     "list of channels (" + std::string(kChannels) + ")");
+      question.allow_na = check.Flag("allow_na", allow_na, na_type);
+      question.required = check.Flag("required", required, required_type);
+      if (relevance_ind == soci::i_ok) {
+        question.relevance =
+            check.Json("relevance", relevance, DecodeRelevance, "{question, values, negate}");
+      }
+      question.reference = check.Enum("reference", reference, domain::ParseReferenceFlag,
+                                      kReferenceFlags, domain::ReferenceFlag::kNone);
+      const bool area_found =
+          std::any_of(study.areas.begin(), study.areas.end(),
+                      [&](const domain::Area& area) { return area.id == row.area; });
+      check.Reference("area_id", row.area, area_found, "area");
+      if (check.ok()) study.questions.push_back(std::move(question));
+      check.MoveTo(corrupt);
+    }
+  }
+  std::string question_id, id, option_label, points_type;
+  double points = 0;
+  soci::statement options =
+      (sql.prepare << "SELECT question_id, id, label, points, typeof(points) FROM question_option "
+                      "WHERE study_id = :study ORDER BY question_id, position",
+       soci::use(study_id), soci::into(question_id), soci::into(id), soci::into(option_label),
+       soci::into(points), soci::into(points_type));
+  options.execute();
+  while (options.fetch()) {
+    RowCheck check("question_option", Key(study_id, question_id, id));
+    domain::ChoiceOption option{
+        id, check.Json("label", option_label, DecodeText, "{language: text}"),
+        check.Number("points", points, points_type, false, -kInf, kInf).value_or(0)};
+    domain::Question* owner = nullptr;
+    for (auto& question : study.questions) {
+      if (question.id == question_id) owner = &question;
+    }
+    if (owner == nullptr && all_ids.count(question_id) == 0) {
+      check.Reference("question_id", question_id, false, "question");
+    }
+    if (check.ok() && owner != nullptr) owner->options.push_back(std::move(option));
+    check.MoveTo(corrupt);
+  }
 }
 
 Result<std::vector<StudySummary>> SqliteStore::ListStudies() {

@@ -36,6 +36,31 @@ struct ChangeLogEntry {
   bool operator==(const ChangeLogEntry&) const = default;
 };
 
+// A stored row that breaks the schema's rules: an unknown enum text, a
+// number that is not one or is out of range, a reference that does not
+// resolve, a JSON column that does not parse. `row` is the row's primary key,
+// its parts joined by '/' ("ksp2026/C-0001").
+struct CorruptRow {
+  std::string table;
+  std::string row;
+  std::string field;
+  std::string expected;  // "one of phone, email_form, chat, messenger; found 'fax'"
+
+  // The kCorruption error: "table T row K field F: expected ...".
+  Error ToError() const { return Corruption(table, row, field, expected); }
+  bool operator==(const CorruptRow&) const = default;
+};
+
+// What a checked load gives: the rows that passed every check (`good`), and
+// one entry per fault of the rows left out (`corrupt`). A row with a fault is
+// left out whole, and so is what hangs on it (a contact's answers go with the
+// contact; a contact goes when its participant was left out).
+template <class T>
+struct Checked {
+  T good;
+  std::vector<CorruptRow> corrupt;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -46,7 +71,11 @@ class Store {
   // Saves a study definition. kConflict when a study with its id exists and
   // `replace` is false; with `replace`, the old study and all its fieldwork go.
   virtual Status SaveStudy(const domain::Study& study, bool replace) = 0;
+  // The study without its corrupt rows (a corrupt participant, question,
+  // channel ... is left out). kCorruption when the study's own row is corrupt.
   virtual Result<domain::Study> LoadStudy(const std::string& study_id) = 0;
+  // The same, with the list of rows left out.
+  virtual Result<Checked<domain::Study>> LoadStudyChecked(const std::string& study_id) = 0;
   virtual Result<std::vector<StudySummary>> ListStudies() = 0;
   // Replaces one participant's channel audit (which channels it offers, how
   // easy each was to find) and appends the change's log entries, in one
@@ -59,13 +88,23 @@ class Store {
 
   // Inserts or updates shoppers of the agency's pool.
   virtual Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) = 0;
+  // The shoppers whose rows pass the checks; LoadShoppersChecked also lists the others.
   virtual Result<std::vector<domain::Shopper>> LoadShoppers() = 0;
+  virtual Result<Checked<std::vector<domain::Shopper>>> LoadShoppersChecked() = 0;
 
   // Inserts or replaces contacts with their answers and comments.
   virtual Status SaveContacts(const std::string& study_id,
                               const std::vector<domain::Contact>& contacts) = 0;
-  // All contacts of a study, ordered by id, with answers and comments.
+  // All contacts of a study, ordered by id, with answers and comments; a
+  // contact with a corrupt row (its own, an answer's or a comment's, or one
+  // whose participant, scenario, shopper or question is gone) is left out.
   virtual Result<std::vector<domain::Contact>> LoadContacts(const std::string& study_id) = 0;
+  // The same, with the list of corrupt rows (those of the study included).
+  virtual Result<Checked<std::vector<domain::Contact>>> LoadContactsChecked(
+      const std::string& study_id) = 0;
+  // Every corrupt row of the database: all studies with their fieldwork, the
+  // shopper pool, the change log and the accounts (what `cxbench check` lists).
+  virtual Result<std::vector<CorruptRow>> CheckDatabase() = 0;
 
   virtual Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) = 0;
   virtual Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) = 0;
@@ -77,10 +116,12 @@ class Store {
   // moves whenever fieldwork changes, for caches of derived results.
   virtual Result<int64_t> ChangeLogHead() = 0;
 
-  // One contact with its answers and comments; kNotFound when absent.
+  // One contact with its answers and comments; kNotFound when absent,
+  // kCorruption (its first fault) when one of its rows is corrupt.
   virtual Result<domain::Contact> LoadContact(const std::string& study_id,
                                               const std::string& contact_id) = 0;
-  // All contacts of a study without answers or comments (listings, progress).
+  // All contacts of a study without answers or comments (listings, progress);
+  // corrupt contacts are left out as in LoadContacts.
   virtual Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) = 0;
   // Replaces one contact (answers and comments included) and appends its
   // change-log entries, in one transaction: acknowledged means committed.
