@@ -23,5 +23,7 @@ void AddShopperCommands(CLI::App& app, int& exit_code);
 void AddParticipantCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
 void AddKpiCommand(CLI::App& app, int& exit_code);
+// `check`: list the corrupt rows of a database (cmd_check.cc).
+void AddCheckCommand(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

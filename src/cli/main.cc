@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cx::cli::AddParticipantCommands(app, exit_code);
   cx::cli::AddServeCommands(app, exit_code);
   cx::cli::AddKpiCommand(app, exit_code);
+  cx::cli::AddCheckCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

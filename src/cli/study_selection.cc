@@ -1,5 +1,6 @@
 #include "cli/study_selection.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace cx::cli {
@@ -30,15 +31,34 @@ Result<LoadedStudy> LoadStudyWithContacts(const std::string& db,
   if (!store) return store.error();
   auto study_id = ResolveStudyId(**store, requested_study);
   if (!study_id) return study_id.error();
+  // Checked first: its list holds the faults of the study's rows, of the
+  // shoppers and of the contacts, so one run names every corrupt row.
+  auto contacts = (*store)->LoadContactsChecked(*study_id);
+  if (!contacts) return contacts.error();
+  if (!contacts->corrupt.empty()) return CorruptionError(contacts->corrupt);
   auto study = (*store)->LoadStudy(*study_id);
   if (!study) return study.error();
-  auto contacts = (*store)->LoadContacts(*study_id);
-  if (!contacts) return contacts.error();
-  return LoadedStudy{std::move(*store), std::move(*study), std::move(*contacts)};
+  return LoadedStudy{std::move(*store), std::move(*study), std::move(contacts->good)};
+}
+
+Error CorruptionError(const std::vector<store::CorruptRow>& corrupt) {
+  std::string lines;
+  for (const auto& row : corrupt) lines += "\n" + row.ToError().ToString();
+  return {ErrorCode::kCorruption,
+          "the database has " + std::to_string(corrupt.size()) +
+              " corrupt row(s); nothing was computed or written (see `cxbench check`):" + lines,
+          ""};
 }
 
 int ReportError(const Error& error) {
-  std::cerr << "cxbench: error: " << error.ToString() << "\n";
+  // One "cxbench: error:" line per line of the message.
+  const std::string text = error.ToString();
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    const size_t end = std::min(text.find('\n', begin), text.size());
+    std::cerr << "cxbench: error: " << text.substr(begin, end - begin) << "\n";
+    begin = end + 1;
+  }
   return ExitCodeFor(error);
 }
 

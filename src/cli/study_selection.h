@@ -22,10 +22,17 @@ struct LoadedStudy {
 };
 
 // Opens `db`, picks the study (see ResolveStudyId), loads it and its contacts.
+// A kCorruption error listing every corrupt row when the study, its contacts
+// or the shoppers they refer to have any: a command that reads a whole study
+// refuses to compute from part of it.
 Result<LoadedStudy> LoadStudyWithContacts(const std::string& db,
                                           const std::string& requested_study);
 
-// Prints "cxbench: error: ..." on stderr; returns the exit code for the error.
+// The kCorruption error of a load's corrupt rows, one line per row.
+Error CorruptionError(const std::vector<store::CorruptRow>& corrupt);
+
+// Prints "cxbench: error: ..." on stderr, one such line per line of the
+// message; returns the exit code for the error.
 int ReportError(const Error& error);
 
 }  // namespace cx::cli

@@ -1,0 +1,71 @@
+// cxbench check: lists every row of a database that breaks the schema's rules
+// (an unknown channel or status, a number that is not one or out of range, a
+// reference to a row that is gone, a JSON column that does not parse).
+// A thin shell over store::Store::CheckDatabase.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/study_selection.h"
+#include "store/store.h"
+
+namespace cx::cli {
+namespace {
+
+struct CheckArgs {
+  std::string db;
+  Format format = Format::kTable;
+};
+
+void Print(const std::vector<store::CorruptRow>& corrupt, Format format) {
+  if (format == Format::kJson) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : corrupt) {
+      rows.push_back({{"table", row.table},
+                      {"row", row.row},
+                      {"field", row.field},
+                      {"expected", row.expected}});
+    }
+    std::cout << nlohmann::json{{"corrupt_rows", rows}}.dump(2) << "\n";
+    return;
+  }
+  Table table{{"table", "row", "field", "expected"}, {}, {}};
+  for (const auto& row : corrupt)
+    table.rows.push_back({row.table, row.row, row.field, row.expected});
+  if (format == Format::kCsv) {
+    PrintCsv(std::cout, table);
+  } else if (corrupt.empty()) {
+    std::cout << "no corrupt rows\n";
+  } else {
+    PrintTable(std::cout, table);
+    std::cout << corrupt.size() << " corrupt row(s)\n";
+  }
+}
+
+int Run(const CheckArgs& args) {
+  auto store = store::OpenSqlite(args.db);
+  if (!store) return ReportError(store.error());
+  auto corrupt = (*store)->CheckDatabase();
+  if (!corrupt) return ReportError(corrupt.error());
+  Print(*corrupt, args.format);
+  return corrupt->empty() ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+void AddCheckCommand(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* command = app.add_subcommand(
+      "check",
+      "List every corrupt row of a database (table, row, field, what was expected): exit 1 when "
+      "there is one, 0 and \"no corrupt rows\" otherwise");
+  command->add_option("--db", args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  AddFormatOption(command, args->format);
+  command->callback([args, &exit_code] { exit_code = Run(*args); });
+}
+
+}  // namespace cx::cli
