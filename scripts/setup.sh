@@ -11,6 +11,8 @@ packages=(
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
   # web app (src/server): HTTP, argon2id password hashes; wrk for its benchmark
   libcpp-httplib-dev libsodium-dev wrk
+  # passwords (src/auth): cracklib and its dictionary of easily guessed words
+  libcrack2-dev cracklib-runtime
   # the fieldwork planner (src/plan): GLPK for its integer programmes
   libglpk-dev
   libhowardhinnant-date-dev tzdata

@@ -12,9 +12,37 @@
 
 namespace cx::auth {
 
-// The argon2id hash string of `password`; kInvalidInput for a password
-// shorter than 8 characters, kInternal when memory for the hash is short.
-Result<std::string> HashPassword(std::string_view password);
+// What a password is checked against besides the dictionary: it may not be
+// based on the account's e-mail or name.
+struct PasswordOwner {
+  std::string_view email;
+  std::string_view name;
+};
+
+inline constexpr size_t kMinPasswordCodePoints = 8;
+// A longer password is refused before anything else (login included): argon2
+// takes any length, but a request should not make the server copy megabytes.
+inline constexpr size_t kMaxPasswordBytes = 1024;
+
+// Ok when `password` may be set for an account: valid UTF-8 of at least 8
+// Unicode code points (not bytes: "blåbær12" is 8) and at most
+// kMaxPasswordBytes bytes, not only white space, no control characters, and
+// not easy to guess by Debian's cracklib (FascistCheckUser against the
+// dictionary that cracklib-runtime builds in /var/cache/cracklib: dictionary
+// words and their common mangling such as "password1" or "monkey123", too
+// simple or systematic like "abcdefgh" or "123456789", too few different
+// characters, or based on the owner's e-mail or name). kInvalidInput naming
+// "password" says which; kInternal when the dictionary is not installed.
+Status CheckPassword(std::string_view password, const PasswordOwner& owner = {});
+
+// The argon2id hash string of `password` after CheckPassword (its errors),
+// kInternal when memory for the hash is short. Takes tens of milliseconds
+// by design: call it outside any lock that a request path needs.
+Result<std::string> HashPassword(std::string_view password, const PasswordOwner& owner = {});
+
+// The argon2id hash of `password` without CheckPassword: only for the
+// login's stand-in hash that unknown e-mails are verified against.
+Result<std::string> HashPasswordUnchecked(std::string_view password);
 
 // True when `password` matches `hash` (constant time in libsodium).
 bool VerifyPassword(const std::string& hash, std::string_view password);

@@ -24,3 +24,106 @@ std::optional<Role> ParseRole(std::string_view id) {
 }
 
 }  // namespace cx::domain
+
+namespace cx::domain {
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Characters that RFC 5322 allows in a local part only inside quotes, and
+// never in a domain name.
+bool IsSpecial(char32_t c) {
+  return c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '<' ||
+         c == '>' || c == '[' || c == '\\' || c == ']';
+}
+
+Error BadEmail(const std::string& why) {
+  return InvalidInput("an e-mail address like name@example.no is expected: " + why, "email");
+}
+
+}  // namespace
+
+std::string NormalizeEmail(std::string_view email) {
+  while (!email.empty() && IsAsciiSpace(email.front())) email.remove_prefix(1);
+  while (!email.empty() && IsAsciiSpace(email.back())) email.remove_suffix(1);
+  std::string normal(email);
+  for (char& c : normal) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return normal;
+}
+
+std::optional<std::u32string> DecodeUtf8(std::string_view text) {
+  std::u32string points;
+  points.reserve(text.size());
+  size_t index = 0;
+  while (index < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[index]);
+    size_t length = 0;
+    char32_t point = 0;
+    char32_t smallest = 0;  // below this, the form is overlong
+    if (lead < 0x80) {
+      length = 1, point = lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+      length = 2, point = lead & 0x1F, smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3, point = lead & 0x0F, smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4, point = lead & 0x07, smallest = 0x10000;
+    } else {
+      return std::nullopt;
+    }
+    if (index + length > text.size()) return std::nullopt;
+    for (size_t next = 1; next < length; ++next) {
+      const auto byte = static_cast<unsigned char>(text[index + next]);
+      if ((byte & 0xC0) != 0x80) return std::nullopt;
+      point = (point << 6) | (byte & 0x3F);
+    }
+    if (point < smallest || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
+      return std::nullopt;
+    }
+    points.push_back(point);
+    index += length;
+  }
+  return points;
+}
+
+Status CheckEmail(std::string_view email) {
+  if (email.empty()) return BadEmail("the address is empty");
+  if (email.size() > kMaxEmailLength) {
+    return BadEmail("an address has at most " + std::to_string(kMaxEmailLength) + " bytes, not " +
+                    std::to_string(email.size()));
+  }
+  auto points = DecodeUtf8(email);
+  if (!points) return BadEmail("the address is not valid UTF-8");
+  for (char32_t c : *points) {
+    // C0 and C1 controls, DEL, and every space (ASCII and Unicode's own).
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return BadEmail("it contains a control character");
+    if (c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+        c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000) {
+      return BadEmail("it contains a space");
+    }
+    if (IsSpecial(c)) return BadEmail("it contains '" + std::string(1, static_cast<char>(c)) + "'");
+  }
+  const size_t at = email.find('@');
+  if (at == std::string_view::npos) return BadEmail("there is no '@'");
+  if (email.find('@', at + 1) != std::string_view::npos)
+    return BadEmail("there is more than one '@'");
+  const std::string_view local = email.substr(0, at);
+  const std::string_view domain = email.substr(at + 1);
+  if (local.empty()) return BadEmail("there is no name before the '@'");
+  if (local.size() > 64) return BadEmail("the part before the '@' has at most 64 bytes");
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
+    return BadEmail("a dot may not begin or end the name before the '@', nor follow a dot");
+  }
+  if (domain.empty()) return BadEmail("there is no domain after the '@'");
+  if (domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
+    return BadEmail("the domain after the '@' has an empty part between dots");
+  }
+  return Ok();
+}
+
+}  // namespace cx::domain

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace cx::domain {
 
 enum class Role {
@@ -30,6 +32,39 @@ struct Account {
 
   bool operator==(const Account&) const = default;
 };
+
+// E-mail addresses: the one rule for every place that stores, looks up,
+// compares or throttles one (the login, `cxbench user add`, the admin API,
+// invitations and their acceptance).
+//
+// RFC 5321 section 4.5.3.1.3: a path is at most 256 octets including the
+// angle brackets, so an address is at most 254.
+inline constexpr size_t kMaxEmailLength = 254;
+
+// The form an address is kept and compared in: ASCII white space trimmed from
+// both ends, ASCII letters lower-cased, every other byte as it was.
+// Why ASCII only and not Unicode case folding: mail providers treat the
+// ASCII letters of an address without regard to case, but what they do with
+// other letters is theirs to decide (RFC 6531 leaves the local part to the
+// receiving server), full folding depends on the Unicode version and on
+// language (Turkish dotless i, "ß" folding to "ss") and could join two
+// real, different mailboxes into one account; and the store's unique index
+// on account.email is SQLite's COLLATE NOCASE, which folds ASCII only, so
+// this keeps the two rules identical.
+std::string NormalizeEmail(std::string_view email);
+
+// Ok when `email` (already normalised) is an address we accept: valid UTF-8,
+// at most kMaxEmailLength bytes, exactly one "@" with a local part of at most
+// 64 bytes before it and a domain after it, no white space or control
+// characters, no empty domain label. Quoted local parts (RFC 5321 allows
+// "a b"@x) are refused: no mail system we deliver to needs them. Errors name
+// the field "email" and say what is wrong.
+Status CheckEmail(std::string_view email);
+
+// The Unicode code points of `text`; nullopt when it is not valid UTF-8
+// (RFC 3629: overlong forms, surrogates and values above U+10FFFF refused).
+// Used by the e-mail rule here and the password rule in src/auth.
+std::optional<std::u32string> DecodeUtf8(std::string_view text);
 
 // A one-time invitation: whoever holds the token may create this account once.
 struct Invitation {

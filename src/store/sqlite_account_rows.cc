@@ -210,6 +210,17 @@ Status SqliteStore::DeleteSession(const std::string& token_hash) {
   return Ok();
 }
 
+Result<int64_t> SqliteStore::DeleteExpiredSessions(const std::string& now) {
+  try {
+    soci::statement remove =
+        (sql_->prepare << "DELETE FROM session WHERE expires_at <= :now", soci::use(now));
+    remove.execute(true);
+    return static_cast<int64_t>(remove.get_affected_rows());
+  } catch (const std::exception& error) {
+    return IoError("cannot delete expired sessions: " + std::string(error.what()));
+  }
+}
+
 Status SqliteStore::CreateInvitation(const domain::Invitation& invitation) {
   try {
     const std::string role(domain::ToString(invitation.role));

@@ -55,6 +55,7 @@ class SqliteStore : public Store {
                        const std::string& csrf_token, const std::string& expires_at) override;
   Result<SessionRow> FindSession(const std::string& token_hash) override;
   Status DeleteSession(const std::string& token_hash) override;
+  Result<int64_t> DeleteExpiredSessions(const std::string& now) override;
   Status CreateInvitation(const domain::Invitation& invitation) override;
   Result<domain::Invitation> FindInvitation(const std::string& token_hash) override;
   Result<int64_t> AcceptInvitation(const std::string& token_hash, const domain::Account& account,

@@ -439,5 +439,32 @@ TEST_F(StoreTest, AccountsSessionsAndInvitations) {
   EXPECT_EQ((*store)->ListAccounts().value().size(), 2u);
 }
 
+TEST_F(StoreTest, ExpiredSessionsAreDeletedAndLiveOnesKept) {
+  auto store = OpenSqlite((dir_ / "sessions.db").string());
+  ASSERT_TRUE(store.ok());
+  domain::Account account;
+  account.email = "kari@example.no";
+  account.name = "Kari";
+  account.role = domain::Role::kAdmin;
+  account.password_hash = "$argon2id$stand-in";
+  auto id = (*store)->CreateAccount(account);
+  ASSERT_TRUE(id.ok());
+  for (const auto& [hash, expires] : {std::pair{"old-1", "2026-11-24T10:00:00.000Z"},
+                                      std::pair{"old-2", "2026-11-24T11:59:59.999Z"},
+                                      std::pair{"now", "2026-11-24T12:00:00.000Z"},
+                                      std::pair{"live", "2026-11-24T12:00:00.001Z"}}) {
+    ASSERT_TRUE((*store)->CreateSession(hash, id.value(), "csrf", expires).ok());
+  }
+  // Expired at or before the moment given: old-1, old-2 and "now".
+  auto deleted = (*store)->DeleteExpiredSessions("2026-11-24T12:00:00.000Z");
+  ASSERT_TRUE(deleted.ok()) << deleted.error().ToString();
+  EXPECT_EQ(deleted.value(), 3);
+  for (const char* gone : {"old-1", "old-2", "now"}) {
+    EXPECT_EQ((*store)->FindSession(gone).error().code, ErrorCode::kNotFound) << gone;
+  }
+  EXPECT_TRUE((*store)->FindSession("live").ok());
+  EXPECT_EQ((*store)->DeleteExpiredSessions("2026-11-24T12:00:00.000Z").value(), 0);
+}
+
 }  // namespace
 }  // namespace cx::store

@@ -151,6 +151,10 @@ class Store {
   };
   virtual Result<SessionRow> FindSession(const std::string& token_hash) = 0;
   virtual Status DeleteSession(const std::string& token_hash) = 0;
+  // Deletes every session that expired at or before `now` (UTC ISO 8601 of
+  // the form sessions are created with, so texts compare as times); the
+  // number deleted.
+  virtual Result<int64_t> DeleteExpiredSessions(const std::string& now) = 0;
 
   // Invitations. AcceptInvitation creates the account and marks the
   // invitation used in one transaction; kConflict when it was used already.
