@@ -110,19 +110,19 @@ void SqliteStore::WriteContacts(const std::string& study_id,
     soci::session& sql = *sql_;
     // Contact columns.
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder;
+        answered_at, responder, submitted_at;
     double wait = 0;
-    soci::indicator started_ind, answered_ind, wait_ind;
+    soci::indicator started_ind, answered_ind, wait_ind, submitted_ind;
     soci::statement insert_contact =
         (sql.prepare << "INSERT OR REPLACE INTO contact (study_id, id, participant_id, "
                         "shopper_id, channel, scenario_id, planned_at, status, started_at, "
-                        "answered_at, wait_s, responder) VALUES (:study, :id, :participant, "
-                        ":shopper, :channel, :scenario, :planned, :status, :started, :answered, "
-                        ":wait, :responder)",
+                        "answered_at, wait_s, responder, submitted_at) VALUES (:study, :id, "
+                        ":participant, :shopper, :channel, :scenario, :planned, :status, "
+                        ":started, :answered, :wait, :responder, :submitted)",
          soci::use(study_id), soci::use(id), soci::use(participant), soci::use(shopper),
          soci::use(channel), soci::use(scenario), soci::use(planned_at), soci::use(status),
          soci::use(started_at, started_ind), soci::use(answered_at, answered_ind),
-         soci::use(wait, wait_ind), soci::use(responder));
+         soci::use(wait, wait_ind), soci::use(responder), soci::use(submitted_at, submitted_ind));
     // INSERT OR REPLACE deletes the old contact row, and ON DELETE CASCADE its answers.
     std::string question, text;
     int na = 0;
@@ -153,6 +153,8 @@ void SqliteStore::WriteContacts(const std::string& study_id,
       wait = contact.wait_seconds.value_or(0);
       wait_ind = contact.wait_seconds ? soci::i_ok : soci::i_null;
       responder = std::string(domain::ToString(contact.responder));
+      submitted_at = contact.submitted_at;
+      submitted_ind = submitted_at.empty() ? soci::i_null : soci::i_ok;
       insert_contact.execute(true);
       for (const auto& answer : contact.answers) {
         question = answer.question;
@@ -214,18 +216,19 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const std::string& study_
   const std::string only_c = only_id.empty() ? every : " AND contact_id = :only";
   {
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder;
+        answered_at, responder, submitted_at;
     double wait = 0;
-    soci::indicator started_ind, answered_ind, wait_ind;
+    soci::indicator started_ind, answered_ind, wait_ind, submitted_ind;
     soci::statement select =
         (sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, planned_at, "
-                        "status, started_at, answered_at, wait_s, responder FROM contact WHERE "
-                        "study_id = :study" +
+                        "status, started_at, answered_at, wait_s, responder, submitted_at FROM "
+                        "contact WHERE study_id = :study" +
                             only + " ORDER BY id",
          soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(id),
          soci::into(participant), soci::into(shopper), soci::into(channel), soci::into(scenario),
          soci::into(planned_at), soci::into(status), soci::into(started_at, started_ind),
-         soci::into(answered_at, answered_ind), soci::into(wait, wait_ind), soci::into(responder));
+         soci::into(answered_at, answered_ind), soci::into(wait, wait_ind), soci::into(responder),
+         soci::into(submitted_at, submitted_ind));
     select.execute();
     std::unordered_map<std::string, size_t> index;
     while (select.fetch()) {
@@ -241,6 +244,7 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const std::string& study_
       if (answered_ind == soci::i_ok) contact.answered_at = answered_at;
       if (wait_ind == soci::i_ok) contact.wait_seconds = wait;
       contact.responder = domain::ParseResponder(responder).value();
+      if (submitted_ind == soci::i_ok) contact.submitted_at = submitted_at;
       index.emplace(contact.id, contacts.size());
       contacts.push_back(std::move(contact));
     }
