@@ -3,30 +3,76 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <sstream>
+
+#include "domain/relevance.h"
 
 namespace cx::domain {
 namespace {
-
-// The answer as a relevance condition compares it (docs/study-format.md):
-// "yes"/"no" for yes_no, the option id for a choice, the number in shortest
-// form otherwise, "na" for not applicable.
-std::string ConditionText(const Question& question, const Answer& answer) {
-  if (answer.not_applicable) return "na";
-  if (answer.text) return *answer.text;
-  if (!answer.number) return "";
-  if (question.type == QuestionType::kYesNo) return *answer.number >= 0.5 ? "yes" : "no";
-  const double value = *answer.number;
-  if (value == std::floor(value)) return std::to_string(static_cast<long long>(value));
-  return std::to_string(value);
-}
 
 bool Numeric(QuestionType type) {
   return type != QuestionType::kChoice && type != QuestionType::kText;
 }
 
+// A bound or value as the shopper would write it: "5", "1.5".
 std::string FormatBound(double value) {
-  if (value == std::floor(value)) return std::to_string(static_cast<long long>(value));
-  return std::to_string(value);
+  std::ostringstream out;
+  out.precision(15);
+  out << value;
+  return out.str();
+}
+
+bool IsWhole(double value) { return value == std::floor(value); }
+
+// Whether answers to `question` are whole numbers: yes_no, the CX ratings by
+// definition (NPS 0..10, CSAT 1..5, CES 1..7), and a scale whose bounds are whole.
+bool WholeNumbers(const Question& question) {
+  switch (question.type) {
+    case QuestionType::kYesNo:
+    case QuestionType::kNps:
+    case QuestionType::kCsat:
+    case QuestionType::kCes:
+      return true;
+    case QuestionType::kScale:
+      return IsWhole(question.Min()) && IsWhole(question.Max());
+    default:
+      return false;
+  }
+}
+
+// The error of a number for a numeric question, or "".
+std::string NumberProblem(const Question& question, double value) {
+  if (!std::isfinite(value)) return "a finite number is expected";
+  if (question.type == QuestionType::kYesNo) {
+    return value == 0 || value == 1 ? "" : "1 (yes) or 0 (no) is expected";
+  }
+  if (question.type == QuestionType::kDuration ||
+      (question.type == QuestionType::kNumber && question.scale_max <= question.scale_min)) {
+    // A duration, or a number the study gives no range.
+    return value < 0 ? "a number of 0 or more is expected" : "";
+  }
+  const bool whole = WholeNumbers(question);
+  if (value < question.Min() || value > question.Max() || (whole && !IsWhole(value))) {
+    return std::string(whole ? "a whole number" : "a value") + " from " +
+           FormatBound(question.Min()) + " to " + FormatBound(question.Max()) +
+           " is expected, not " + FormatBound(value);
+  }
+  return "";
+}
+
+// The error of an answer to a question the server measures, or "".
+std::string MeasuredProblem(const Question& question, const Answer& answer,
+                            const Contact& contact) {
+  if (!contact.wait_seconds) {
+    return "question '" + question.id +
+           "' is measured by the server once the contact is answered; it cannot be given";
+  }
+  if (answer.not_applicable || answer.text || !answer.number ||
+      *answer.number != *contact.wait_seconds) {
+    return "question '" + question.id + "' is the measured wait (" +
+           FormatBound(*contact.wait_seconds) + " s); it cannot be changed";
+  }
+  return "";
 }
 
 }  // namespace
@@ -34,13 +80,35 @@ std::string FormatBound(double value) {
 bool IsAsked(const Study& study, const Question& question, const Contact& contact) {
   if (!question.AppliesTo(contact.channel)) return false;
   if (!question.relevance) return true;
-  const Question* condition = study.FindQuestion(question.relevance->question);
-  const Answer* earlier = contact.FindAnswer(question.relevance->question);
-  if (condition == nullptr || earlier == nullptr) return false;
-  const std::string text = ConditionText(*condition, *earlier);
-  const auto& values = question.relevance->values;
-  const bool matches = std::find(values.begin(), values.end(), text) != values.end();
-  return matches != question.relevance->negate;
+  return RelevanceHolds(question, study.FindQuestion(question.relevance->question),
+                        contact.FindAnswer(question.relevance->question));
+}
+
+bool IsMeasured(const Study& study, const Question& question) {
+  const Area* area = study.FindArea(question.area);
+  return area != nullptr && area->wait_time && question.type == QuestionType::kDuration;
+}
+
+void AddMeasuredAnswers(const Study& study, Contact& contact) {
+  if (!contact.wait_seconds) return;
+  for (const Question& question : study.questions) {
+    if (IsMeasured(study, question) && question.AppliesTo(contact.channel) &&
+        contact.FindAnswer(question.id) == nullptr) {
+      contact.answers.push_back({question.id, false, *contact.wait_seconds, std::nullopt});
+    }
+  }
+}
+
+bool ChatbotPossible(Channel channel) {
+  return channel == Channel::kChat || channel == Channel::kMessenger;
+}
+
+std::vector<FieldError> CheckResponder(Channel channel, Responder responder) {
+  if (responder == Responder::kChatbot && !ChatbotPossible(channel)) {
+    return {{"/responder", "a " + std::string(ToString(channel)) +
+                               " contact has no chatbot; only chat and Messenger do"}};
+  }
+  return {};
 }
 
 std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, bool submission) {
@@ -63,34 +131,36 @@ std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, 
                                               std::string(ToString(contact.channel))});
       continue;
     }
+    if (!IsAsked(study, *question, contact)) {
+      errors.push_back({at + "/question", "question '" + answer.question +
+                                              "' is not asked: its condition on question '" +
+                                              question->relevance->question +
+                                              "' does not hold for the answers given"});
+      continue;
+    }
+    if (IsMeasured(study, *question)) {
+      const std::string problem = MeasuredProblem(*question, answer, contact);
+      if (!problem.empty()) errors.push_back({at, problem});
+      continue;
+    }
     if (answer.not_applicable) {
-      if (!question->allow_na) {
+      if (answer.number || answer.text) {
+        errors.push_back({at + "/not_applicable",
+                          "\"not applicable\" is an answer of its own, without a number or text"});
+      } else if (!question->allow_na) {
         errors.push_back({at + "/not_applicable",
                           "question '" + answer.question + "' does not allow \"not applicable\""});
       }
       continue;
     }
     if (Numeric(question->type)) {
-      if (!answer.number) {
+      if (!answer.number || answer.text) {
         errors.push_back({at + "/number", "question '" + answer.question + "' needs a number"});
         continue;
       }
-      const double value = *answer.number;
-      if (!std::isfinite(value)) {
-        errors.push_back({at + "/number", "a finite number is expected"});
-      } else if (question->type == QuestionType::kYesNo && value != 0 && value != 1) {
-        errors.push_back({at + "/number", "1 (yes) or 0 (no) is expected"});
-      } else if (question->type == QuestionType::kDuration ||
-                 (question->type == QuestionType::kNumber &&
-                  question->scale_max <= question->scale_min)) {
-        // A duration, or a number the study gives no range.
-        if (value < 0) errors.push_back({at + "/number", "a number of 0 or more is expected"});
-      } else if (value < question->Min() || value > question->Max()) {
-        errors.push_back({at + "/number", "a value from " + FormatBound(question->Min()) + " to " +
-                                              FormatBound(question->Max()) + " is expected, not " +
-                                              FormatBound(value)});
-      }
-    } else if (!answer.text) {
+      const std::string problem = NumberProblem(*question, *answer.number);
+      if (!problem.empty()) errors.push_back({at + "/number", problem});
+    } else if (!answer.text || answer.number) {
       errors.push_back({at + "/text", "question '" + answer.question + "' needs a text"});
     } else if (question->type == QuestionType::kChoice) {
       const bool known = std::any_of(question->options.begin(), question->options.end(),

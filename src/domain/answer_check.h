@@ -16,14 +16,35 @@ struct FieldError {
 };
 
 // Whether `question` is asked on this contact: it applies to the contact's
-// channel and its relevance condition (if any) holds on the earlier answer.
+// channel and its relevance condition (if any) holds on the earlier answer,
+// by the rule the scorer uses (domain/relevance.h).
 bool IsAsked(const Study& study, const Question& question, const Contact& contact);
 
+// Whether the server measures the answer of `question` rather than the
+// shopper giving it: the duration question of the wait-time area, set from
+// the contact's measured wait (docs/scoring.md). A shopper never changes it.
+bool IsMeasured(const Study& study, const Question& question);
+
+// Adds the measured answers `contact` lacks (its wait, once answered), for
+// every measured question asked on its channel.
+void AddMeasuredAnswers(const Study& study, Contact& contact);
+
+// Whether a chatbot can have answered on `channel`: only the written live
+// channels, chat and Messenger, have chatbots; a phone or e-mail contact is
+// answered by a person or not at all.
+bool ChatbotPossible(Channel channel);
+
+// The error of reporting `responder` on `channel`, if any (field "/responder").
+std::vector<FieldError> CheckResponder(Channel channel, Responder responder);
+
 // Errors of the answers and comments as given: unknown or repeated question
-// ids, questions not asked on this channel, "not applicable" where it is not
-// allowed, values outside a scale, unknown choice options, wrong kinds of
-// value, comments on unknown areas. With `submission`, also every required
-// question that is asked and has no answer, and a missing start time.
+// ids, questions not asked on this channel or excluded by their relevance
+// condition (given the other answers), "not applicable" where it is not
+// allowed, values outside a scale, fractions on a whole-number scale (yes_no,
+// nps, csat, ces, a scale with whole bounds), unknown choice options, wrong
+// kinds of value, a measured answer that differs from the measurement,
+// comments on unknown areas. With `submission`, also every required question
+// that is asked and has no answer, and a missing start time.
 std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, bool submission);
 
 }  // namespace cx::domain

@@ -1,6 +1,8 @@
 #include "domain/fieldwork.h"
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 
 namespace cx::domain {
 
@@ -59,6 +61,81 @@ const Answer* Contact::FindAnswer(const std::string& question) const {
     if (answer.question == question) return &answer;
   }
   return nullptr;
+}
+
+std::string AnswerText(const Answer* answer) {
+  if (answer == nullptr) return "";
+  if (answer->not_applicable) return "na";
+  if (answer->text) return *answer->text;
+  if (!answer->number) return "";
+  std::ostringstream out;
+  out.precision(15);  // a measured wait of 12.345 s shows as such, not rounded to 6 digits
+  out << *answer->number;
+  return out.str();
+}
+
+namespace {
+
+std::string OptionalNumber(const std::optional<double>& value) {
+  if (!value) return "";
+  const Answer answer{"", false, value, std::nullopt};
+  return AnswerText(&answer);
+}
+
+const Comment* FindComment(const Contact& contact, const std::string& area) {
+  for (const Comment& comment : contact.comments) {
+    if (comment.area == area) return &comment;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<FieldChange> ContactChanges(const Contact& before, const Contact& after) {
+  std::vector<FieldChange> changes;
+  auto compare = [&](const std::string& field, const std::string& old_value,
+                     const std::string& new_value) {
+    if (old_value != new_value) changes.push_back({field, old_value, new_value});
+  };
+  compare("status", std::string(ToString(before.status)), std::string(ToString(after.status)));
+  compare("started_at", before.started_at, after.started_at);
+  compare("answered_at", before.answered_at, after.answered_at);
+  compare("wait_s", OptionalNumber(before.wait_seconds), OptionalNumber(after.wait_seconds));
+  compare("responder", std::string(ToString(before.responder)),
+          std::string(ToString(after.responder)));
+  compare("submitted_at", before.submitted_at, after.submitted_at);
+  // Answers compare as values, not as texts: 1 and 1.0000000000000002 differ.
+  std::set<std::string> seen;
+  auto compare_answers = [&](const Answer* old_answer, const Answer* new_answer,
+                             const std::string& question) {
+    if (!seen.insert(question).second) return;
+    const bool same =
+        (old_answer == nullptr && new_answer == nullptr) ||
+        (old_answer != nullptr && new_answer != nullptr && *old_answer == *new_answer);
+    if (!same) {
+      changes.push_back({"answer:" + question, AnswerText(old_answer), AnswerText(new_answer)});
+    }
+  };
+  for (const Answer& answer : after.answers) {
+    compare_answers(before.FindAnswer(answer.question), &answer, answer.question);
+  }
+  for (const Answer& answer : before.answers) {
+    compare_answers(&answer, after.FindAnswer(answer.question), answer.question);
+  }
+  std::set<std::string> seen_areas;
+  auto compare_comments = [&](const Comment* old_comment, const Comment* new_comment,
+                              const std::string& area) {
+    if (!seen_areas.insert(area).second) return;
+    compare("comment:" + area, old_comment ? old_comment->text : "",
+            new_comment ? new_comment->text : "");
+  };
+  for (const Comment& comment : after.comments) {
+    compare_comments(FindComment(before, comment.area), &comment, comment.area);
+  }
+  for (const Comment& comment : before.comments) {
+    compare_comments(&comment, FindComment(after, comment.area), comment.area);
+  }
+  return changes;
 }
 
 }  // namespace cx::domain

@@ -74,6 +74,7 @@ struct Contact {
   std::string started_at;
   std::string answered_at;
   std::optional<double> wait_seconds;  // answered_at - started_at; none = never answered
+  std::string submitted_at;            // UTC ISO 8601 of the latest submission; empty = never
   Responder responder = Responder::kUnknown;
   std::vector<Answer> answers;
   std::vector<Comment> comments;
@@ -83,5 +84,25 @@ struct Contact {
 
   bool operator==(const Contact&) const = default;
 };
+
+// An answer as the audit trail and the QA screens show it: "na", the text or
+// option id, or the number in shortest form; "" for no answer (nullptr).
+std::string AnswerText(const Answer* answer);
+
+// One field of a contact that a change altered, with its old and new value as
+// text. Fields: status, started_at, answered_at, wait_s, responder,
+// submitted_at, "answer:<question id>", "comment:<area id>".
+struct FieldChange {
+  std::string field;
+  std::string old_value;
+  std::string new_value;
+
+  bool operator==(const FieldChange&) const = default;
+};
+
+// Every field that differs from `before` to `after`, in a fixed order (the
+// contact's own fields, then answers in the order of `after` followed by
+// answers removed, then comments the same way). Empty when nothing changed.
+std::vector<FieldChange> ContactChanges(const Contact& before, const Contact& after);
 
 }  // namespace cx::domain

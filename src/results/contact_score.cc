@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "domain/relevance.h"
+
 namespace cx::results {
 namespace {
 
@@ -11,17 +13,6 @@ using domain::Answer;
 using domain::Contact;
 using domain::Question;
 using domain::QuestionType;
-
-// The answer as the text a relevance condition compares with: "yes"/"no" for
-// yes_no, the option id for a choice, the number in shortest form otherwise.
-std::string RelevanceText(const Question& question, const Answer& answer) {
-  if (answer.text) return *answer.text;
-  if (!answer.number) return {};
-  if (question.type == QuestionType::kYesNo) return *answer.number >= 0.5 ? "yes" : "no";
-  std::ostringstream out;
-  out << *answer.number;
-  return out.str();
-}
 
 std::string FormatNumber(double value) {
   std::ostringstream out;
@@ -146,14 +137,11 @@ std::optional<ContactScore> ContactScorer::Score(const Contact& contact,
     const int area_index = area_of_question_[question_index];
     if (area_index < 0 || !study.areas[static_cast<size_t>(area_index)].scored) continue;
     const domain::Area& area = study.areas[static_cast<size_t>(area_index)];
-    if (question.relevance) {
-      const Question* condition = study.FindQuestion(question.relevance->question);
-      const Answer* earlier = find_answer(question.relevance->question);
-      if (condition == nullptr || earlier == nullptr || earlier->not_applicable) continue;
-      const std::string text = RelevanceText(*condition, *earlier);
-      const auto& values = question.relevance->values;
-      const bool matches = std::find(values.begin(), values.end(), text) != values.end();
-      if (matches == question.relevance->negate) continue;
+    // The same rule the report checker applies to what a shopper may answer.
+    if (question.relevance &&
+        !domain::RelevanceHolds(question, study.FindQuestion(question.relevance->question),
+                                find_answer(question.relevance->question))) {
+      continue;
     }
 
     Points points{0, question.points};

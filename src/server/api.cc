@@ -1,5 +1,7 @@
 #include "server/api.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <regex>
 
 namespace cx::server {
@@ -44,14 +46,215 @@ Reply Problem(int status, std::string detail, std::string field) {
   return reply;
 }
 
+namespace {
+
+bool StartsNumber(char c) { return c == '-' || (c >= '0' && c <= '9'); }
+bool InNumber(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// One linear pass over the body outside its strings: the nesting depth of
+// arrays and objects, and every number token, which must fit a double. The
+// JSON grammar itself is left to the parser; this only refuses what the
+// parser would accept but the server cannot hold. nullopt when neither limit
+// is broken.
+std::optional<Reply> ScanLimits(const std::string& body) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t at = 0; at < body.size(); ++at) {
+    const char c = body[at];
+    if (in_string) {
+      if (c == '\\') {
+        ++at;  // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxBodyDepth) {
+        return Problem(400, "the body nests arrays and objects deeper than " +
+                                std::to_string(kMaxBodyDepth) + " levels (at byte " +
+                                std::to_string(at + 1) + ")");
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (StartsNumber(c)) {
+      size_t end = at;
+      while (end < body.size() && InNumber(body[end])) ++end;
+      // strtod reads what JSON's grammar allows and more; a malformed token
+      // is the parser's to report.
+      const std::string token = body.substr(at, end - at);
+      const double value = std::strtod(token.c_str(), nullptr);
+      if (std::isinf(value)) {
+        return Problem(400, "number out of range at byte " + std::to_string(at + 1) +
+                                ": numbers must fit a double (at most about 1.8e308)");
+      }
+      at = end - 1;
+    }
+  }
+  return std::nullopt;
+}
+
+size_t CountCharacters(const std::string& text) {
+  size_t count = 0;
+  for (const char c : text) {
+    // Every byte but a UTF-8 continuation byte (10xxxxxx) starts a character.
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string JsonTypeName(const nlohmann::json& value) {
+  if (value.is_number()) return "a number";
+  if (value.is_string()) return "a text";
+  if (value.is_boolean()) return "true or false";
+  if (value.is_array()) return "an array";
+  if (value.is_object()) return "an object";
+  return "null";
+}
+
+}  // namespace
+
 std::optional<Reply> ParseBody(const std::string& body, nlohmann::json& out) {
+  if (auto problem = ScanLimits(body)) return problem;
   try {
     out = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& error) {
+    // Also invalid UTF-8 in a string: the parser checks every string.
     return Problem(400, "the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+  } catch (const std::exception&) {
+    return Problem(400, "the body is not valid JSON");
   }
   if (!out.is_object()) return Problem(400, "the body must be a JSON object");
   return std::nullopt;
+}
+
+Reply FieldsProblem(int status, const std::string& what,
+                    const std::vector<FieldProblem>& problems) {
+  if (problems.empty()) return Problem(status, what);
+  Reply reply = Problem(status, what + ": " + problems.front().message, problems.front().field);
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& problem : problems) {
+    all.push_back({{"field", problem.field}, {"detail", problem.message}});
+  }
+  reply.body["errors"] = all;
+  return reply;
+}
+
+FieldReader::FieldReader(const nlohmann::json& object, std::string prefix,
+                         std::vector<FieldProblem>& problems)
+    : object_(object), prefix_(std::move(prefix)), problems_(problems) {
+  if (!object_.is_object()) {
+    std::string at = prefix_;
+    if (at.size() > 1 && at.back() == '/') at.pop_back();
+    problems_.push_back({at, "an object is expected, not " + JsonTypeName(object_)});
+    ok_ = false;
+  }
+}
+
+void FieldReader::Fail(const std::string& name, std::string message) {
+  problems_.push_back({Path(name), std::move(message)});
+  ok_ = false;
+}
+
+const nlohmann::json* FieldReader::Find(const std::string& name, Need need) {
+  if (!object_.is_object()) return nullptr;
+  const auto found = object_.find(name);
+  if (found == object_.end() || found->is_null()) {
+    if (need == Need::kRequired) Fail(name, "is required");
+    return nullptr;
+  }
+  return &*found;
+}
+
+bool FieldReader::Text(const std::string& name, std::string& out, Need need, size_t max_chars,
+                       bool allow_empty) {
+  const nlohmann::json* value = Find(name, need);
+  if (value == nullptr) return need == Need::kOptional && object_.is_object();
+  if (!value->is_string()) {
+    Fail(name, "a text is expected, not " + JsonTypeName(*value));
+    return false;
+  }
+  const std::string& text = value->get_ref<const std::string&>();
+  if (text.empty() && !allow_empty) {
+    Fail(name, "a non-empty text is expected");
+    return false;
+  }
+  if (CountCharacters(text) > max_chars) {
+    Fail(name, "a text of at most " + std::to_string(max_chars) + " characters is expected");
+    return false;
+  }
+  out = text;
+  return true;
+}
+
+bool FieldReader::Text(const std::string& name, std::optional<std::string>& out, size_t max_chars) {
+  std::string text;
+  const nlohmann::json* value = Find(name, Need::kOptional);
+  if (value == nullptr) return object_.is_object();
+  if (!Text(name, text, Need::kRequired, max_chars, /*allow_empty=*/true)) return false;
+  out = std::move(text);
+  return true;
+}
+
+bool FieldReader::Number(const std::string& name, std::optional<double>& out) {
+  const nlohmann::json* value = Find(name, Need::kOptional);
+  if (value == nullptr) return object_.is_object();
+  if (!value->is_number()) {
+    Fail(name, "a number is expected, not " + JsonTypeName(*value));
+    return false;
+  }
+  const double number = value->get<double>();
+  if (!std::isfinite(number)) {
+    Fail(name, "a finite number is expected");
+    return false;
+  }
+  out = number;
+  return true;
+}
+
+bool FieldReader::Integer(const std::string& name, std::optional<int64_t>& out, int64_t min,
+                          int64_t max) {
+  std::optional<double> number;
+  if (!Number(name, number)) return false;
+  if (!number) return true;
+  const std::string range = std::to_string(min) + " to " + std::to_string(max);
+  // Compared as doubles first: a cast of 1e300 to int64_t is undefined.
+  if (*number != std::floor(*number) || *number < static_cast<double>(min) ||
+      *number > static_cast<double>(max)) {
+    Fail(name, "a whole number from " + range + " is expected");
+    return false;
+  }
+  out = static_cast<int64_t>(*number);
+  return true;
+}
+
+bool FieldReader::Boolean(const std::string& name, bool& out) {
+  const nlohmann::json* value = Find(name, Need::kOptional);
+  if (value == nullptr) return object_.is_object();
+  if (!value->is_boolean()) {
+    Fail(name, "true or false is expected, not " + JsonTypeName(*value));
+    return false;
+  }
+  out = value->get<bool>();
+  return true;
+}
+
+const nlohmann::json* FieldReader::Array(const std::string& name, Need need, size_t max_items) {
+  const nlohmann::json* value = Find(name, need);
+  if (value == nullptr) return nullptr;
+  if (!value->is_array()) {
+    Fail(name, "an array is expected, not " + JsonTypeName(*value));
+    return nullptr;
+  }
+  if (value->size() > max_items) {
+    Fail(name, "at most " + std::to_string(max_items) + " items are expected");
+    return nullptr;
+  }
+  return value;
 }
 
 nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {

@@ -3,6 +3,8 @@
 // handlers see it, their reply, RFC 9457 problem details, and the route
 // table that both the dispatcher and the OpenAPI document are made from.
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -53,7 +55,75 @@ struct Route {
 // The OpenAPI 3.0 document of `routes`.
 nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
 
-// Parses a JSON request body; a Problem (400) naming the position on failure.
+// The deepest nesting of arrays and objects a request body may have. Our
+// bodies nest three levels (a draft: object, answers, answer); the limit
+// keeps a hostile body from building a tree whose recursive copy or
+// destruction overflows the stack.
+inline constexpr int kMaxBodyDepth = 64;
+
+// Parses a JSON request body that must be an object. A Problem (400) naming
+// the byte on failure: not JSON, nested deeper than kMaxBodyDepth (found by a
+// linear scan before any tree is built), or a number beyond a double (1e309,
+// a 400-digit integer).
 std::optional<Reply> ParseBody(const std::string& body, nlohmann::json& out);
+
+// A problem with one field of a request body: its name or JSON pointer and
+// what was expected.
+struct FieldProblem {
+  std::string field;
+  std::string message;
+};
+
+// A problem reply (`status`) naming the first field; all of them in "errors".
+Reply FieldsProblem(int status, const std::string& what, const std::vector<FieldProblem>& problems);
+
+// Limits of texts in bodies, in characters (Unicode code points).
+inline constexpr size_t kMaxIdChars = 200;      // ids: questions, areas, roles, languages
+inline constexpr size_t kMaxTextChars = 10000;  // free text: answers, comments, reasons
+
+// Typed, total reading of the fields of one JSON object of a request body:
+// every read checks presence, JSON type and limits, records a FieldProblem
+// naming the field (prefix + name, e.g. "reason" or "/answers/3/number") when
+// they fail, and returns whether it succeeded. Nothing here throws, whatever
+// the body holds. Problems accumulate in the list given, shared by the
+// readers of nested objects.
+class FieldReader {
+ public:
+  enum class Need { kOptional, kRequired };
+
+  // `object` must outlive the reader. A non-object is recorded as a problem
+  // of `prefix` itself, and every read then fails.
+  FieldReader(const nlohmann::json& object, std::string prefix,
+              std::vector<FieldProblem>& problems);
+
+  bool ok() const { return ok_; }
+  // The name a problem of field `name` gets.
+  std::string Path(const std::string& name) const { return prefix_ + name; }
+
+  // A text of 1 to `max_chars` characters (0 allowed with `allow_empty`).
+  // Optional and absent (or null): `out` stays as it is.
+  bool Text(const std::string& name, std::string& out, Need need, size_t max_chars = kMaxTextChars,
+            bool allow_empty = false);
+  bool Text(const std::string& name, std::optional<std::string>& out,
+            size_t max_chars = kMaxTextChars);  // optional; null = absent
+  // A finite number; optional, null = absent.
+  bool Number(const std::string& name, std::optional<double>& out);
+  // A whole number in [min, max] (1.5 and 1e300 are refused); optional, null = absent.
+  bool Integer(const std::string& name, std::optional<int64_t>& out, int64_t min, int64_t max);
+  // true or false; optional: `out` stays when absent.
+  bool Boolean(const std::string& name, bool& out);
+  // An array of at most `max_items` items; nullptr when absent (null) or wrong.
+  const nlohmann::json* Array(const std::string& name, Need need, size_t max_items = 1000);
+
+  void Fail(const std::string& name, std::string message);
+
+ private:
+  const nlohmann::json* Find(const std::string& name, Need need);
+
+  const nlohmann::json& object_;
+  std::string prefix_;
+  std::vector<FieldProblem>& problems_;
+  bool ok_ = true;
+};
 
 }  // namespace cx::server

@@ -6,8 +6,11 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <iostream>
+#include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "demo/generator.h"
@@ -68,6 +71,25 @@ class ApiTest : public ::testing::Test {
         qa_ = contact;
       }
     }
+    // Two more of shopper A's contacts to do, on phone and on chat, for the
+    // tests of what a shopper may change.
+    for (auto& contact : contacts) {
+      if (contact.id == open_.id || contact.id == flow_.id || contact.id == qa_.id) continue;
+      domain::Contact* slot = nullptr;
+      if (phone_.id.empty() && contact.channel == domain::Channel::kPhone) slot = &phone_;
+      if (chat_.id.empty() && contact.channel == domain::Channel::kChat) slot = &chat_;
+      if (slot == nullptr) continue;
+      contact.shopper = shopper_a_;
+      contact.status = domain::ContactStatus::kPlanned;
+      contact.answers.clear();
+      contact.comments.clear();
+      contact.started_at.clear();
+      contact.answered_at.clear();
+      contact.wait_seconds.reset();
+      contact.responder = domain::Responder::kUnknown;
+      *slot = contact;
+    }
+    ASSERT_FALSE(phone_.id.empty() || chat_.id.empty());
     ASSERT_TRUE(store->SaveStudy(world.study, false).ok());
     ASSERT_TRUE(store->SaveShoppers(world.shoppers).ok());
     ASSERT_TRUE(store->SaveContacts(world.study.id, contacts).ok());
@@ -143,12 +165,50 @@ class ApiTest : public ::testing::Test {
 
   static json Body(const httplib::Result& result) { return json::parse(result->body); }
 
+  // What the store holds that a refused write must leave alone: the change
+  // log's head, every contact, every account.
+  struct Stored {
+    int64_t head = 0;
+    std::vector<domain::Contact> contacts;
+    size_t accounts = 0;
+    bool operator==(const Stored&) const = default;
+  };
+  static Stored StoredNow() {
+    std::lock_guard lock(app_->mutex());
+    return {app_->store().ChangeLogHead().value(),
+            app_->store().LoadContacts(app_->study().id).value(),
+            app_->store().ListAccounts().value().size()};
+  }
+
+  // A login that reaches `route`'s handler: anonymous for public routes, the
+  // shopper for shopper routes, else the admin.
+  static Login LoginFor(const Route& route) {
+    if (route.roles.empty()) return {};
+    for (auto role : route.roles) {
+      if (role == domain::Role::kShopper) return LogIn("shopper@test.no");
+    }
+    return LogIn("admin@test.no");
+  }
+
+  // `route`'s path with its parameters filled in: shopper A's open contact,
+  // a submitted one for QA, `token` for invitations.
+  static std::string PathOf(const Route& route, const std::string& token = "no-such-token") {
+    std::string path = route.path;
+    auto replace = [&](const std::string& name, const std::string& value) {
+      const auto at = path.find(name);
+      if (at != std::string::npos) path.replace(at, name.size(), value);
+    };
+    replace("{id}", route.path.find("/contacts/") != std::string::npos ? qa_.id : open_.id);
+    replace("{token}", token);
+    return path;
+  }
+
   static inline std::filesystem::path dir_;
   static inline App* app_ = nullptr;
   static inline HttpServer* http_ = nullptr;
   static inline std::thread* thread_ = nullptr;
   static inline int port_ = 0;
-  static inline domain::Contact open_, flow_, qa_;
+  static inline domain::Contact open_, flow_, qa_, phone_, chat_;
   static inline std::string shopper_a_, shopper_b_, participant_p_, participant_q_;
 };
 
@@ -401,9 +461,10 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   bool logged = false;
   const json audit = Body(Call(manager, "GET", "/api/v1/audit?contact=" + flow_.id));
   for (const auto& entry : audit["entries"]) {
-    if (entry["field"] == "answer:" + corrected) {
-      logged = entry["actor"] == "manager@test.no" && entry["old"] == "1" && entry["new"] == "0" &&
-               entry["reason"] == "Lydopptaket viser nei";
+    // The shopper's own answer is there too (an entry of the draft that gave it).
+    if (entry["field"] == "answer:" + corrected && entry["actor"] == "manager@test.no") {
+      logged =
+          entry["old"] == "1" && entry["new"] == "0" && entry["reason"] == "Lydopptaket viser nei";
     }
   }
   EXPECT_TRUE(logged);
@@ -514,6 +575,413 @@ TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
   // The API never shows a password hash.
   auto users = Call(admin, "GET", "/api/v1/users");
   EXPECT_EQ(users->body.find("argon2"), std::string::npos);
+}
+
+// The routes that take a body: those with a request schema.
+std::vector<const Route*> BodyRoutes(const std::vector<Route>& routes) {
+  std::vector<const Route*> taking;
+  for (const Route& route : routes) {
+    if (!route.request_schema.is_null()) taking.push_back(&route);
+  }
+  return taking;
+}
+
+TEST_F(ApiTest, EveryBodyRouteRefusesDeepNestingAndHugeNumbersAndStoresNothing) {
+  // 30,000 levels fit the test server's 64 KiB; the server must refuse them
+  // before building a tree (a copy of such a tree overflowed the stack).
+  const int depth = 30000;
+  const std::string deep_arrays =
+      R"({"answers":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  std::string deep_objects;
+  for (int level = 0; level < 10000; ++level) deep_objects += R"({"a":)";
+  deep_objects += "1" + std::string(10000, '}');
+  // Just past the limit, inside strings the brackets do not count.
+  const std::string just_deeper = std::string(65, '[') + std::string(65, ']');
+  const std::string brackets_in_text = R"({"answers": ")" + std::string(100, '[') + R"("})";
+  const std::string digits(400, '9');
+  // Each with the 1-based byte of the number the server must name.
+  const std::vector<std::pair<std::string, size_t>> huge_numbers = {
+      {R"({"number": 1e309})", 12},
+      {R"({"number": -1e309})", 12},
+      {R"({"number": )" + digits + "}", 12},
+      {R"({"answers": [{"question": "x", "number": 2e308}]})", 42},
+      {R"({"reason": "1e309 [", "x": 1E+400})", 28},
+  };
+  const Login shopper = LogIn("shopper@test.no");
+  const std::vector<const Route*> routes = BodyRoutes(app_->routes());
+  ASSERT_GE(routes.size(), 8u);
+  for (const Route* route : routes) {
+    const std::string key = route->method + " " + route->path;
+    const Login login = LoginFor(*route);
+    const std::string path = PathOf(*route);
+    const Stored before = StoredNow();
+    for (const std::string& body : {deep_arrays, deep_objects, just_deeper}) {
+      auto result = Call(login, route->method, path, body);
+      ASSERT_TRUE(result) << key << ": the server did not answer a deep body";
+      EXPECT_EQ(result->status, 400) << key << ": " << result->body;
+      EXPECT_NE(Body(result)["detail"].get<std::string>().find("deeper than 64 levels"),
+                std::string::npos)
+          << key << ": " << result->body;
+    }
+    // Brackets inside a text are text: this body is not refused for its depth.
+    auto text = Call(login, route->method, path, brackets_in_text);
+    ASSERT_TRUE(text) << key;
+    EXPECT_EQ(text->body.find("deeper"), std::string::npos) << key << ": " << text->body;
+    for (const auto& [body, byte] : huge_numbers) {
+      auto result = Call(login, route->method, path, body);
+      ASSERT_TRUE(result) << key;
+      EXPECT_EQ(result->status, 400) << key << " " << body << ": " << result->body;
+      EXPECT_NE(Body(result)["detail"].get<std::string>().find("number out of range at byte " +
+                                                               std::to_string(byte)),
+                std::string::npos)
+          << key << " " << body << ": " << result->body;
+    }
+    EXPECT_TRUE(StoredNow() == before) << key << " stored something";
+    // Still serving.
+    EXPECT_EQ(Call(shopper, "GET", "/api/v1/me")->status, 200) << "after " << key;
+  }
+}
+
+// A value of another JSON type than `type` (an OpenAPI type name).
+std::vector<json> WrongValues(const std::string& type) {
+  if (type == "string") return {5, true, json::array(), json::object()};
+  if (type == "number") return {"5", true, json::array({1})};
+  if (type == "boolean") return {"true", 1};
+  if (type == "array") return {"x", json::object({{"a", 1}}), 7};
+  return {};
+}
+
+// Whether a problem names `field` (a name, or a JSON pointer ending in it).
+bool Names(const json& problem, const std::string& pointer) {
+  const std::string name = pointer.substr(pointer.rfind('/') + 1);
+  auto matches = [&](const json& field) {
+    if (!field.is_string()) return false;
+    const std::string text = field.get<std::string>();
+    return text == name || text == pointer;
+  };
+  if (matches(problem.value("field", json()))) return true;
+  for (const auto& error : problem.value("errors", json::array())) {
+    if (matches(error.value("field", json()))) return true;
+  }
+  return false;
+}
+
+// Every leaf of a schema as a JSON pointer into `base` and its type; array
+// items are addressed at index 0.
+void Leaves(const json& schema, const std::string& at,
+            std::vector<std::pair<std::string, std::string>>& out) {
+  if (schema.contains("properties")) {
+    for (const auto& [name, property] : schema["properties"].items()) {
+      const std::string pointer = at + "/" + name;
+      out.push_back({pointer, property.value("type", "")});
+      if (property.contains("items")) Leaves(property["items"], pointer + "/0", out);
+    }
+  }
+}
+
+TEST_F(ApiTest, EveryBodyFieldOfTheWrongTypeOrTooLongIsA400NamingIt) {
+  // A body each route would take, so that the one wrong field is what is refused.
+  const std::map<std::string, json> bases = {
+      {"POST /api/v1/session", {{"email", "nobody@test.no"}, {"password", "not-the-password"}}},
+      {"PUT /api/v1/me/language", {{"language", "nb"}}},
+      {"POST /api/v1/assignments/{id}/answered", {{"responder", "person"}}},
+      {"PUT /api/v1/assignments/{id}/draft",
+       {{"answers",
+         {{{"question", "rec_name"}, {"number", 1}, {"text", "x"}, {"not_applicable", false}}}},
+        {"comments", {{{"area", "reception"}, {"text", "x"}}}}}},
+      {"POST /api/v1/contacts/{id}/corrections",
+       {{"question", "rec_name"},
+        {"number", 1},
+        {"text", "x"},
+        {"not_applicable", false},
+        {"reason", "x"}}},
+      {"POST /api/v1/contacts/{id}/return", {{"message", "x"}}},
+      {"POST /api/v1/users",
+       {{"email", "wrong.type@test.no"},
+        {"role", "shopper"},
+        {"password", "passord-123"},
+        {"name", "x"},
+        {"shopper", "x"},
+        {"participant", "x"},
+        {"language", "nb"}}},
+      {"POST /api/v1/invitations",
+       {{"email", "wrong.type@test.no"},
+        {"role", "shopper"},
+        {"name", "x"},
+        {"shopper", "x"},
+        {"participant", "x"},
+        {"language", "nb"}}},
+      {"POST /api/v1/invitations/{token}/accept",
+       {{"password", "mitt-passord-1"}, {"name", "x"}, {"language", "nb"}}},
+  };
+  // A real invitation: a refused body must not spend it.
+  auto invited = Call(LogIn("admin@test.no"), "POST", "/api/v1/invitations",
+                      json({{"email", "type.check@test.no"}, {"role", "manager"}}).dump());
+  ASSERT_EQ(invited->status, 201) << invited->body;
+  const std::string token = Body(invited)["token"];
+  const std::string huge(kMaxTextChars + 1, 'x');
+
+  for (const Route* route : BodyRoutes(app_->routes())) {
+    const std::string key = route->method + " " + route->path;
+    ASSERT_TRUE(bases.count(key)) << "no valid body for " << key;
+    const Login login = LoginFor(*route);
+    const std::string path = PathOf(*route, token);
+    std::vector<std::pair<std::string, std::string>> leaves;
+    Leaves(route->request_schema, "", leaves);
+    ASSERT_FALSE(leaves.empty()) << key;
+    const Stored before = StoredNow();
+    for (const auto& [pointer, type] : leaves) {
+      std::vector<json> values = WrongValues(type);
+      // Texts of ours have a length limit (the accounts' own fields are the
+      // login's business).
+      const bool ours = key.find("/assignments/") != std::string::npos ||
+                        key.find("/contacts/") != std::string::npos;
+      if (type == "string" && ours) values.push_back(huge);
+      for (const json& value : values) {
+        json body = bases.at(key);
+        body[json::json_pointer(pointer)] = value;
+        auto result = Call(login, route->method, path, body.dump());
+        ASSERT_TRUE(result) << key;
+        const std::string label = key + " with " + pointer + " = " + value.dump().substr(0, 20);
+        EXPECT_EQ(result->status, 400) << label << ": " << result->body;
+        if (result->status >= 400) {
+          EXPECT_TRUE(Names(Body(result), pointer)) << label << ": " << result->body;
+        }
+      }
+    }
+    EXPECT_TRUE(StoredNow() == before) << key << " stored something";
+  }
+  // The invitation still works.
+  auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept",
+                       R"({"password":"mitt-passord-1"})");
+  EXPECT_EQ(accepted->status, 201) << accepted->body;
+}
+
+TEST(FieldReader, ReadsTypedFieldsAndNeverThrows) {
+  const json body = {{"count", 3},          {"fraction", 1.5},       {"negative", -1},
+                     {"huge", 1e300},       {"text", "ærlig"},       {"empty", ""},
+                     {"flag", true},        {"list", json::array()}, {"nothing", nullptr},
+                     {"object", {{"a", 1}}}};
+  std::vector<FieldProblem> problems;
+  FieldReader fields(body, "", problems);
+  std::optional<int64_t> count, fraction, negative, huge;
+  EXPECT_TRUE(fields.Integer("count", count, 0, 100));
+  EXPECT_EQ(count, 3);
+  EXPECT_FALSE(fields.Integer("fraction", fraction, 0, 100));
+  EXPECT_FALSE(fields.Integer("negative", negative, 0, 100));
+  EXPECT_FALSE(fields.Integer("huge", huge, 0, std::numeric_limits<int64_t>::max()));
+  std::string text;
+  EXPECT_TRUE(fields.Text("text", text, FieldReader::Need::kRequired, 5));  // 5 characters
+  EXPECT_EQ(text, "ærlig");
+  EXPECT_FALSE(fields.Text("text", text, FieldReader::Need::kRequired, 4));
+  EXPECT_FALSE(fields.Text("empty", text, FieldReader::Need::kRequired));
+  EXPECT_FALSE(fields.Text("object", text, FieldReader::Need::kOptional));
+  EXPECT_FALSE(fields.Text("missing", text, FieldReader::Need::kRequired));
+  EXPECT_TRUE(fields.Text("nothing", text, FieldReader::Need::kOptional));  // null = absent
+  bool flag = false;
+  EXPECT_TRUE(fields.Boolean("flag", flag));
+  EXPECT_TRUE(flag);
+  EXPECT_FALSE(fields.Boolean("count", flag));
+  EXPECT_NE(fields.Array("list", FieldReader::Need::kRequired), nullptr);
+  EXPECT_EQ(fields.Array("text", FieldReader::Need::kRequired), nullptr);
+  std::vector<std::string> named;
+  for (const auto& problem : problems) named.push_back(problem.field);
+  EXPECT_EQ(named, (std::vector<std::string>{"fraction", "negative", "huge", "text", "empty",
+                                             "object", "missing", "count", "text"}));
+  // Not an object at all: a problem of the item itself, and no read succeeds.
+  std::vector<FieldProblem> item_problems;
+  const json five = 5;
+  FieldReader item(five, "/answers/2/", item_problems);
+  EXPECT_FALSE(item.Text("question", text, FieldReader::Need::kOptional));
+  ASSERT_EQ(item_problems.size(), 1u);
+  EXPECT_EQ(item_problems[0].field, "/answers/2");
+}
+
+// The question of `type` on this assignment's questionnaire ("" if none).
+std::string QuestionOfType(const json& assignment, const std::string& type) {
+  for (const auto& question : Questions(assignment)) {
+    if (question["type"] == type) return question["id"];
+  }
+  return "";
+}
+
+json AnswerOf(const json& contact, const std::string& question) {
+  for (const auto& answer : contact["answers"]) {
+    if (answer["question"] == question) return answer;
+  }
+  return nullptr;
+}
+
+TEST_F(ApiTest, TheServerOwnsTheMeasuredWaitAndChatbotsAnswerOnlyChatAndMessenger) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + phone_.id;
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  // A phone has no chatbot: refused, and nothing recorded.
+  const Stored before_bot = StoredNow();
+  auto bot = Call(shopper, "POST", base + "/answered", R"({"responder":"chatbot"})");
+  EXPECT_EQ(bot->status, 422) << bot->body;
+  EXPECT_EQ(Body(bot)["field"], "responder");
+  EXPECT_TRUE(StoredNow() == before_bot);
+  EXPECT_EQ(Call(shopper, "POST", base + "/answered", R"({"responder":"unknown"})")->status, 400);
+  auto answered = Call(shopper, "POST", base + "/answered", R"({"responder":"person"})");
+  ASSERT_EQ(answered->status, 200) << answered->body;
+  const json contact = Body(answered);
+  const std::string wait_question = "wait_time";
+  const json measured = AnswerOf(contact, wait_question);
+  ASSERT_TRUE(measured.is_object()) << contact.dump();
+  EXPECT_EQ(measured["number"], contact["wait_s"]);
+
+  // A draft can neither overwrite nor delete the measured wait.
+  const Stored before = StoredNow();
+  for (const json& forged : {json({{"question", wait_question}, {"number", 1}}),
+                             json({{"question", wait_question}, {"not_applicable", true}}),
+                             json({{"question", wait_question}, {"text", "1"}})}) {
+    auto refused = Call(shopper, "PUT", base + "/draft", json({{"answers", {forged}}}).dump());
+    EXPECT_EQ(refused->status, 422) << forged.dump() << ": " << refused->body;
+    EXPECT_EQ(Body(refused)["field"], "/answers/0") << refused->body;
+  }
+  EXPECT_TRUE(StoredNow() == before);
+  auto without = Call(shopper, "PUT", base + "/draft",
+                      json({{"answers", {{{"question", "rec_name"}, {"number", 1}}}}}).dump());
+  ASSERT_EQ(without->status, 200) << without->body;
+  EXPECT_EQ(AnswerOf(Body(without), wait_question), measured);
+  EXPECT_EQ(AnswerOf(Body(Call(shopper, "GET", base)), wait_question), measured);
+
+  // On chat a chatbot may answer.
+  const std::string chat = "/api/v1/assignments/" + chat_.id;
+  ASSERT_EQ(Call(shopper, "POST", chat + "/start")->status, 200);
+  auto chatbot = Call(shopper, "POST", chat + "/answered", R"({"responder":"chatbot"})");
+  ASSERT_EQ(chatbot->status, 200) << chatbot->body;
+  EXPECT_EQ(Body(chatbot)["responder"], "chatbot");
+}
+
+TEST_F(ApiTest, AnswersAreCheckedAgainstTheirQuestionsTypeAndRelevance) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + phone_.id;
+  const json assignment = Body(Call(shopper, "GET", base));
+  const std::string nps = QuestionOfType(assignment, "nps");
+  ASSERT_FALSE(nps.empty());
+  const Stored before = StoredNow();
+  // 1.5 on the 1-6 tone scale, 7.5 on NPS, a text for a number, a number for a choice.
+  const std::vector<std::pair<json, std::string>> refused = {
+      {{{{"question", "rec_tone"}, {"number", 1.5}}}, "a whole number from 1 to 6"},
+      {{{{"question", nps}, {"number", 7.5}}}, "a whole number from 0 to 10"},
+      {{{{"question", "rec_tone"}, {"text", "5"}}}, "needs a number"},
+      {{{{"question", "ag_needs"}, {"number", 1}}, {{"question", "ag_needs_count"}, {"number", 1}}},
+       "needs a text"},
+  };
+  for (const auto& [answers, message] : refused) {
+    auto result = Call(shopper, "PUT", base + "/draft", json({{"answers", answers}}).dump());
+    EXPECT_EQ(result->status, 422) << answers.dump() << ": " << result->body;
+    EXPECT_NE(Body(result)["detail"].get<std::string>().find(message), std::string::npos)
+        << result->body;
+  }
+  // ag_needs_count is asked only when ag_needs is yes.
+  auto excluded = Call(shopper, "PUT", base + "/draft",
+                       json({{"answers",
+                              {{{"question", "ag_needs"}, {"number", 0}},
+                               {{"question", "ag_needs_count"}, {"text", "one_two"}}}}})
+                           .dump());
+  EXPECT_EQ(excluded->status, 422) << excluded->body;
+  EXPECT_EQ(Body(excluded)["field"], "/answers/1/question");
+  EXPECT_TRUE(StoredNow() == before);
+  auto relevant = Call(shopper, "PUT", base + "/draft",
+                       json({{"answers",
+                              {{{"question", "ag_needs"}, {"number", 1}},
+                               {{"question", "ag_needs_count"}, {"text", "one_two"}}}}})
+                           .dump());
+  EXPECT_EQ(relevant->status, 200) << relevant->body;
+}
+
+TEST_F(ApiTest, TwoCommentsOnOneAreaAreA400ThatLosesNothingAndLogsNoUserText) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + phone_.id;
+  auto saved = Call(shopper, "PUT", base + "/draft",
+                    json({{"comments", {{{"area", "reception"}, {"text", "Første"}}}}}).dump());
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  const Stored before = StoredNow();
+  const std::string marker = "\ncxbench serve: forged log line ÆØÅ";
+  std::ostringstream log;
+  std::streambuf* const original = std::cerr.rdbuf(log.rdbuf());
+  auto twice = Call(
+      shopper, "PUT", base + "/draft",
+      json({{"comments",
+             {{{"area", "reception"}, {"text", "En"}}, {{"area", "reception"}, {"text", marker}}}}})
+          .dump());
+  std::cerr.rdbuf(original);
+  ASSERT_TRUE(twice);
+  EXPECT_EQ(twice->status, 400) << twice->body;
+  EXPECT_EQ(Body(twice)["field"], "/comments/1/area") << twice->body;
+  EXPECT_EQ(log.str().find("forged log line"), std::string::npos) << log.str();
+  EXPECT_TRUE(StoredNow() == before);
+  EXPECT_EQ(Body(Call(shopper, "GET", base))["comments"][0]["text"], "Første");
+}
+
+TEST_F(ApiTest, TheAuditTrailHoldsEveryShopperChangeAlsoAfterAReturnAndSubmittedAtIsSet) {
+  const Login shopper = LogIn("shopper@test.no");
+  const Login manager = LogIn("manager@test.no");
+  const std::string base = "/api/v1/assignments/" + chat_.id;
+  // The contact was started and answered by a chatbot above; start again changes nothing.
+  json assignment = Body(Call(shopper, "GET", base));
+  if (assignment["started_at"].is_null()) {
+    ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  }
+  if (assignment["answered_at"].is_null()) {
+    ASSERT_EQ(Call(shopper, "POST", base + "/answered", R"({"responder":"person"})")->status, 200);
+  }
+  const int64_t head = StoredNow().head;
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  EXPECT_EQ(StoredNow().head, head) << "a start that changed nothing was logged";
+
+  assignment = Body(Call(shopper, "GET", base));
+  json answers = assignment["answers"];
+  for (const auto& question : Questions(assignment)) {
+    if (question["type"] != "duration" && Relevant(question, answers)) {
+      answers.push_back(GoodAnswer(question));
+    }
+  }
+  ASSERT_EQ(Call(shopper, "PUT", base + "/draft", json({{"answers", answers}}).dump())->status,
+            200);
+  const std::string before_submit = NowUtc();
+  auto submitted = Call(shopper, "POST", base + "/submit");
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  ASSERT_TRUE(Body(submitted)["submitted_at"].is_string()) << submitted->body;
+  const std::string first_submission = Body(submitted)["submitted_at"];
+  EXPECT_GE(first_submission, before_submit);
+  {
+    std::lock_guard lock(app_->mutex());
+    EXPECT_EQ(app_->store().LoadContact(app_->study().id, chat_.id).value().submitted_at,
+              first_submission);
+  }
+
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + chat_.id + "/return",
+                 R"({"message":"Sjekk tonen"})")
+                ->status,
+            200);
+  // After the return the shopper changes the tone from 6 to 4.
+  for (auto& answer : answers) {
+    if (answer["question"] == "rec_tone") answer["number"] = 4;
+  }
+  auto changed = Call(shopper, "PUT", base + "/draft", json({{"answers", answers}}).dump());
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  ASSERT_EQ(Call(shopper, "POST", base + "/submit")->status, 200);
+
+  const json audit = Body(Call(manager, "GET", "/api/v1/audit?contact=" + chat_.id));
+  bool tone_logged = false, resubmitted = false;
+  for (const auto& entry : audit["entries"]) {
+    EXPECT_NE(entry["old"], entry["new"]) << "an empty entry: " << entry.dump();
+    EXPECT_FALSE(entry["field"].get<std::string>().empty()) << entry.dump();
+    if (entry["field"] == "answer:rec_tone" && entry["old"] == "6" && entry["new"] == "4") {
+      tone_logged = entry["actor"] == "shopper@test.no";
+    }
+    if (entry["field"] == "status" && entry["old"] == "returned" && entry["new"] == "submitted") {
+      resubmitted = true;
+    }
+  }
+  EXPECT_TRUE(tone_logged) << audit.dump(1);
+  EXPECT_TRUE(resubmitted) << audit.dump(1);
+  const json resubmission = Body(Call(shopper, "GET", base));
+  EXPECT_GE(resubmission["submitted_at"].get<std::string>(), first_submission);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "server/json_views.h"
 
+#include <map>
+
 namespace cx::server {
 
 nlohmann::json AccountJson(const domain::Account& account) {
@@ -55,6 +57,7 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
           {"wait_s",
            contact.wait_seconds ? nlohmann::json(*contact.wait_seconds) : nlohmann::json(nullptr)},
           {"responder", std::string(domain::ToString(contact.responder))},
+          {"submitted_at", text_or_null(contact.submitted_at)},
           {"answers", answers},
           {"comments", comments}};
 }
@@ -95,73 +98,46 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
   return {{"areas", areas}, {"questions", questions}};
 }
 
-std::vector<BodyError> ReadReport(const nlohmann::json& body, domain::Contact& contact) {
-  std::vector<BodyError> errors;
-  if (body.contains("answers")) {
-    const auto& answers = body["answers"];
-    if (!answers.is_array()) {
-      errors.push_back({"/answers", "a list of answers is expected"});
-    } else {
-      contact.answers.clear();
-      for (size_t index = 0; index < answers.size(); ++index) {
-        const auto& item = answers[index];
-        const std::string at = "/answers/" + std::to_string(index);
-        if (!item.is_object()) {
-          errors.push_back({at, "an object {question, number|text|not_applicable} is expected"});
-          continue;
-        }
-        domain::Answer answer;
-        if (!item.contains("question") || !item["question"].is_string()) {
-          errors.push_back({at + "/question", "a question id (text) is expected"});
-          continue;
-        }
-        answer.question = item["question"].get<std::string>();
-        if (item.contains("not_applicable")) {
-          if (!item["not_applicable"].is_boolean()) {
-            errors.push_back({at + "/not_applicable", "true or false is expected"});
-            continue;
-          }
-          answer.not_applicable = item["not_applicable"].get<bool>();
-        }
-        if (item.contains("number") && !item["number"].is_null()) {
-          if (!item["number"].is_number()) {
-            errors.push_back({at + "/number", "a number is expected"});
-            continue;
-          }
-          answer.number = item["number"].get<double>();
-        }
-        if (item.contains("text") && !item["text"].is_null()) {
-          if (!item["text"].is_string()) {
-            errors.push_back({at + "/text", "a text is expected"});
-            continue;
-          }
-          answer.text = item["text"].get<std::string>();
-        }
-        contact.answers.push_back(std::move(answer));
-      }
+std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact& contact) {
+  using Need = FieldReader::Need;
+  std::vector<FieldProblem> problems;
+  FieldReader fields(body, "/", problems);
+  if (const nlohmann::json* answers = fields.Array("answers", Need::kOptional)) {
+    contact.answers.clear();
+    for (size_t index = 0; index < answers->size(); ++index) {
+      FieldReader item((*answers)[index], "/answers/" + std::to_string(index) + "/", problems);
+      domain::Answer answer;
+      // Each read on its own line: one item may have several problems.
+      bool ok = item.Text("question", answer.question, Need::kRequired, kMaxIdChars);
+      ok = item.Boolean("not_applicable", answer.not_applicable) && ok;
+      ok = item.Number("number", answer.number) && ok;
+      ok = item.Text("text", answer.text, kMaxTextChars) && ok;
+      if (ok) contact.answers.push_back(std::move(answer));
     }
   }
-  if (body.contains("comments")) {
-    const auto& comments = body["comments"];
-    if (!comments.is_array()) {
-      errors.push_back({"/comments", "a list of comments is expected"});
-    } else {
-      contact.comments.clear();
-      for (size_t index = 0; index < comments.size(); ++index) {
-        const auto& item = comments[index];
-        const std::string at = "/comments/" + std::to_string(index);
-        if (!item.is_object() || !item.contains("area") || !item["area"].is_string() ||
-            !item.contains("text") || !item["text"].is_string()) {
-          errors.push_back({at, "an object {area, text} of texts is expected"});
-          continue;
-        }
-        const std::string text = item["text"].get<std::string>();
-        if (text.empty()) continue;
-        contact.comments.push_back({item["area"].get<std::string>(), text});
+  if (const nlohmann::json* comments = fields.Array("comments", Need::kOptional)) {
+    contact.comments.clear();
+    std::map<std::string, size_t> first_of_area;
+    for (size_t index = 0; index < comments->size(); ++index) {
+      FieldReader item((*comments)[index], "/comments/" + std::to_string(index) + "/", problems);
+      domain::Comment comment;
+      bool ok = item.Text("area", comment.area, Need::kRequired, kMaxIdChars);
+      ok = item.Text("text", comment.text, Need::kRequired, kMaxTextChars, /*allow_empty=*/true) &&
+           ok;
+      if (!ok) continue;
+      // One comment per area (the store keys comments by area): a second one
+      // would overwrite the first, so it is refused rather than guessed at.
+      const auto [first, inserted] = first_of_area.emplace(comment.area, index);
+      if (!inserted) {
+        item.Fail("area", "a second comment on the same area as /comments/" +
+                              std::to_string(first->second) + "; one comment per area");
+        continue;
       }
+      if (comment.text.empty()) continue;  // a cleared comment field: no comment
+      contact.comments.push_back(std::move(comment));
     }
   }
-  return errors;
+  return problems;
 }
 
 }  // namespace cx::server

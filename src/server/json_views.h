@@ -7,6 +7,7 @@
 #include "domain/account.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
+#include "server/api.h"
 
 namespace cx::server {
 
@@ -18,12 +19,12 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
 // The questions asked on a channel, with labels, types, ranges and options.
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,
                                  const std::string& language);
-// Reads answers and comments of a request body into `contact`; a FieldError
-// list entry for every value of the wrong JSON type.
-struct BodyError {
-  std::string field;
-  std::string message;
-};
-std::vector<BodyError> ReadReport(const nlohmann::json& body, domain::Contact& contact);
+// Reads answers and comments of a request body (a JSON object) into
+// `contact`: the answers replace the contact's when "answers" is given, the
+// comments when "comments" is. A problem (JSON pointer and what was
+// expected) for every value of the wrong JSON type, a text too long, and a
+// second comment on one area; `contact` is left half-changed only when
+// problems are returned.
+std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact& contact);
 
 }  // namespace cx::server

@@ -120,6 +120,14 @@ void App::AddAccountRoutes() {
          if (!body.contains("password") || !body["password"].is_string()) {
            return Problem(400, "a text is expected for password", "password");
          }
+         // Typed before use: body.value() throws on a number where a text belongs.
+         std::vector<FieldProblem> problems;
+         FieldReader fields(body, "", problems);
+         std::string name, language = "nb";
+         fields.Text("name", name, FieldReader::Need::kOptional, kMaxTextChars);
+         fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
+         if (!problems.empty())
+           return FieldsProblem(400, "the invitation was not accepted", problems);
          std::lock_guard lock(mutex_);
          const std::string hash = auth::HashToken(call.params["token"]);
          auto invitation = store_->FindInvitation(hash);
@@ -136,8 +144,8 @@ void App::AddAccountRoutes() {
          account.shopper_id = invitation.value().shopper_id;
          account.study_id = invitation.value().study_id;
          account.participant_id = invitation.value().participant_id;
-         account.name = body.value("name", account.email);
-         account.language = body.value("language", std::string("nb"));
+         account.name = name.empty() ? account.email : name;
+         account.language = language;
          if (Status links = CheckAccountLinks(*store_, account); !links) {
            return ProblemFor(links.error());
          }

@@ -20,14 +20,10 @@ bool Editable(const domain::Contact& contact) {
          contact.status == domain::ContactStatus::kReturned;
 }
 
-Reply FieldProblems(int status, const std::string& what,
-                    const std::vector<domain::FieldError>& errors) {
-  Reply reply = Problem(status, what + ": " + errors.front().message, errors.front().field);
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& error : errors)
-    all.push_back({{"field", error.field}, {"detail", error.message}});
-  reply.body["errors"] = all;
-  return reply;
+std::vector<FieldProblem> AsProblems(const std::vector<domain::FieldError>& errors) {
+  std::vector<FieldProblem> problems;
+  for (const auto& error : errors) problems.push_back({error.field, error.message});
+  return problems;
 }
 
 nlohmann::json ChangeJson(const store::ChangeLogEntry& entry) {
@@ -95,13 +91,17 @@ void App::AddAssignmentRoutes() {
     if (!loaded || !Owns(*call.account, loaded.value()) || call.account->role != Role::kShopper) {
       return Problem(404, "no assignment '" + call.params["id"] + "' of yours", "id");
     }
-    domain::Contact contact = std::move(loaded).value();
-    const std::string old_status(domain::ToString(contact.status));
+    const domain::Contact before = std::move(loaded).value();
+    domain::Contact contact = before;
     if (auto reply = apply(contact)) return *reply;
+    // The audit trail: one entry per field that changed, with old and new
+    // value; a call that changed nothing (a repeated start) writes nothing.
     std::vector<store::ChangeLogEntry> log;
-    const std::string new_status(domain::ToString(contact.status));
-    log.push_back({"", call.account->email, "contact", contact.id,
-                   old_status == new_status ? action : "status", old_status, new_status, ""});
+    for (auto& field_change : domain::ContactChanges(before, contact)) {
+      log.push_back({"", call.account->email, "contact", contact.id, std::move(field_change.field),
+                     std::move(field_change.old_value), std::move(field_change.new_value), action});
+    }
+    if (log.empty()) return Json(ContactJson(study_, contact, call.account->language));
     if (Status saved = store_->SaveContactWithLog(study_.id, contact, log); !saved) {
       return ProblemFor(saved.error());
     }
@@ -115,7 +115,7 @@ void App::AddAssignmentRoutes() {
                      "Start the contact now (dialled, sent or opened); the server records the time",
                      nullptr,
                      [change](Call& call) {
-                       return change(call, "started_at",
+                       return change(call, "start",
                                      [](domain::Contact& contact) -> std::optional<Reply> {
                                        if (!Editable(contact))
                                          return Problem(409, "the contact is submitted already");
@@ -139,18 +139,30 @@ void App::AddAssignmentRoutes() {
          if (!call.body.empty()) {
            if (auto problem = ParseBody(call.body, body)) return *problem;
          }
+         std::vector<FieldProblem> problems;
+         FieldReader fields(body, "", problems);
+         std::string responder_id;
          std::optional<domain::Responder> responder;
-         if (body.contains("responder")) {
-           if (body["responder"].is_string()) {
-             responder = domain::ParseResponder(body["responder"].get<std::string>());
+         if (fields.Text("responder", responder_id, FieldReader::Need::kOptional, kMaxIdChars) &&
+             !responder_id.empty()) {
+           responder = domain::ParseResponder(responder_id);
+           if (!responder || *responder == domain::Responder::kUnknown) {
+             fields.Fail("responder", "person or chatbot is expected");
            }
-           if (!responder) return Problem(400, "responder is person or chatbot", "responder");
          }
+         if (!problems.empty()) return FieldsProblem(400, "the answer was not recorded", problems);
          return change(
-             call, "answered_at", [&, this](domain::Contact& contact) -> std::optional<Reply> {
+             call, "answered", [&, this](domain::Contact& contact) -> std::optional<Reply> {
                if (!Editable(contact)) return Problem(409, "the contact is submitted already");
                if (contact.started_at.empty()) {
                  return Problem(409, "start the contact before it is answered", "started_at");
+               }
+               if (responder) {
+                 auto errors = domain::CheckResponder(contact.channel, *responder);
+                 if (!errors.empty()) {
+                   errors.front().field = "responder";
+                   return FieldsProblem(422, "the answer was not recorded", AsProblems(errors));
+                 }
                }
                if (contact.answered_at.empty()) {
                  contact.answered_at = NowUtc();
@@ -158,15 +170,7 @@ void App::AddAssignmentRoutes() {
                }
                if (responder) contact.responder = *responder;
                // The wait-time question is measured, not asked.
-               for (const auto& question : study_.questions) {
-                 const domain::Area* area = study_.FindArea(question.area);
-                 if (area && area->wait_time && question.type == domain::QuestionType::kDuration &&
-                     question.AppliesTo(contact.channel) && contact.wait_seconds &&
-                     contact.FindAnswer(question.id) == nullptr) {
-                   contact.answers.push_back(
-                       {question.id, false, *contact.wait_seconds, std::nullopt});
-                 }
-               }
+               domain::AddMeasuredAnswers(study_, contact);
                return std::nullopt;
              });
        }});
@@ -197,14 +201,14 @@ void App::AddAssignmentRoutes() {
          if (auto problem = ParseBody(call.body, body)) return *problem;
          return change(call, "draft", [&, this](domain::Contact& contact) -> std::optional<Reply> {
            if (!Editable(contact)) return Problem(409, "the contact is submitted already");
-           auto type_errors = ReadReport(body, contact);
-           if (!type_errors.empty()) {
-             std::vector<domain::FieldError> errors;
-             for (auto& e : type_errors) errors.push_back({e.field, e.message});
-             return FieldProblems(400, "the draft was not saved", errors);
-           }
+           auto problems = ReadReport(body, contact);
+           if (!problems.empty()) return FieldsProblem(400, "the draft was not saved", problems);
+           // The server owns the measured wait: a draft that leaves it out keeps it.
+           domain::AddMeasuredAnswers(study_, contact);
            auto errors = domain::CheckReport(study_, contact, /*submission=*/false);
-           if (!errors.empty()) return FieldProblems(422, "the draft was not saved", errors);
+           if (!errors.empty()) {
+             return FieldsProblem(422, "the draft was not saved", AsProblems(errors));
+           }
            if (contact.status == domain::ContactStatus::kPlanned) {
              contact.status = domain::ContactStatus::kStarted;
            }
@@ -234,8 +238,11 @@ void App::AddAssignmentRoutes() {
            if (!answered && contact.started_at.empty()) {
              errors.push_back({"/started_at", "the time the contact was started is missing"});
            }
-           if (!errors.empty()) return FieldProblems(422, "the report was not submitted", errors);
+           if (!errors.empty()) {
+             return FieldsProblem(422, "the report was not submitted", AsProblems(errors));
+           }
            contact.status = domain::ContactStatus::kSubmitted;
+           contact.submitted_at = NowUtc();
            return std::nullopt;
          });
        }});

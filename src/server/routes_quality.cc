@@ -12,25 +12,7 @@
 namespace cx::server {
 namespace {
 
-std::string AnswerText(const domain::Answer* answer) {
-  if (answer == nullptr) return "";
-  if (answer->not_applicable) return "na";
-  if (answer->text) return *answer->text;
-  if (answer->number) {
-    std::ostringstream out;
-    out << *answer->number;
-    return out.str();
-  }
-  return "";
-}
-
-std::optional<Reply> RequireText(const nlohmann::json& body, const char* field, std::string& out) {
-  if (!body.contains(field) || !body[field].is_string() || body[field].get<std::string>().empty()) {
-    return Problem(400, std::string("a non-empty text is expected for ") + field, field);
-  }
-  out = body[field].get<std::string>();
-  return std::nullopt;
-}
+using Need = FieldReader::Need;
 
 }  // namespace
 
@@ -84,9 +66,17 @@ void App::AddQualityRoutes() {
        correction_schema, [act, this](Call& call) {
          nlohmann::json body;
          if (auto problem = ParseBody(call.body, body)) return *problem;
-         std::string reason, question_id;
-         if (auto problem = RequireText(body, "question", question_id)) return *problem;
-         if (auto problem = RequireText(body, "reason", reason)) return *problem;
+         std::vector<FieldProblem> problems;
+         FieldReader fields(body, "", problems);
+         domain::Answer answer;
+         std::string reason;
+         fields.Text("question", answer.question, Need::kRequired, kMaxIdChars);
+         fields.Boolean("not_applicable", answer.not_applicable);
+         fields.Number("number", answer.number);
+         fields.Text("text", answer.text, kMaxTextChars);
+         fields.Text("reason", reason, Need::kRequired, kMaxTextChars);
+         if (!problems.empty()) return FieldsProblem(400, "the correction was not made", problems);
+         const std::string question_id = answer.question;
          return act(call,
                     [&, this](domain::Contact& contact,
                               std::vector<store::ChangeLogEntry>& log) -> std::optional<Reply> {
@@ -94,27 +84,17 @@ void App::AddQualityRoutes() {
                           contact.status != domain::ContactStatus::kApproved) {
                         return Problem(409, "only a submitted or approved report can be corrected");
                       }
-                      nlohmann::json wrapped = {{"answers", nlohmann::json::array({body})}};
-                      wrapped["answers"][0].erase("reason");
-                      domain::Contact single;
-                      single.channel = contact.channel;
-                      auto type_errors = ReadReport(wrapped, single);
-                      if (!type_errors.empty()) {
-                        std::string field = type_errors.front().field;
-                        return Problem(400, type_errors.front().message,
-                                       field.substr(field.rfind('/') + 1));
-                      }
                       // Check the corrected answer as part of the whole report.
                       domain::Contact corrected = contact;
                       const domain::Answer* before = contact.FindAnswer(question_id);
-                      const std::string old_value = AnswerText(before);
+                      const std::string old_value = domain::AnswerText(before);
                       auto& answers = corrected.answers;
                       answers.erase(std::remove_if(answers.begin(), answers.end(),
                                                    [&](const domain::Answer& a) {
                                                      return a.question == question_id;
                                                    }),
                                     answers.end());
-                      answers.push_back(single.answers.front());
+                      answers.push_back(answer);
                       auto errors = domain::CheckReport(study_, corrected, /*submission=*/false);
                       if (!errors.empty()) {
                         std::string field = errors.front().field;
@@ -123,7 +103,7 @@ void App::AddQualityRoutes() {
                       }
                       contact = std::move(corrected);
                       log.push_back({"", "", "contact", "", "answer:" + question_id, old_value,
-                                     AnswerText(contact.FindAnswer(question_id)), reason});
+                                     domain::AnswerText(contact.FindAnswer(question_id)), reason});
                       return std::nullopt;
                     });
        }});
@@ -151,8 +131,11 @@ void App::AddQualityRoutes() {
        [act](Call& call) {
          nlohmann::json body;
          if (auto problem = ParseBody(call.body, body)) return *problem;
+         std::vector<FieldProblem> problems;
+         FieldReader fields(body, "", problems);
          std::string message;
-         if (auto problem = RequireText(body, "message", message)) return *problem;
+         fields.Text("message", message, Need::kRequired, kMaxTextChars);
+         if (!problems.empty()) return FieldsProblem(400, "the report was not returned", problems);
          return act(
              call,
              [&](domain::Contact& contact,

@@ -139,19 +139,19 @@ void SqliteStore::WriteContacts(const std::string& study_id,
     soci::session& sql = *sql_;
     // Contact columns.
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder;
+        answered_at, responder, submitted_at;
     double wait = 0;
-    soci::indicator started_ind, answered_ind, wait_ind;
+    soci::indicator started_ind, answered_ind, wait_ind, submitted_ind;
     soci::statement insert_contact =
         (sql.prepare << "INSERT OR REPLACE INTO contact (study_id, id, participant_id, "
                         "shopper_id, channel, scenario_id, planned_at, status, started_at, "
-                        "answered_at, wait_s, responder) VALUES (:study, :id, :participant, "
-                        ":shopper, :channel, :scenario, :planned, :status, :started, :answered, "
-                        ":wait, :responder)",
+                        "answered_at, wait_s, responder, submitted_at) VALUES (:study, :id, "
+                        ":participant, :shopper, :channel, :scenario, :planned, :status, "
+                        ":started, :answered, :wait, :responder, :submitted)",
          soci::use(study_id), soci::use(id), soci::use(participant), soci::use(shopper),
          soci::use(channel), soci::use(scenario), soci::use(planned_at), soci::use(status),
          soci::use(started_at, started_ind), soci::use(answered_at, answered_ind),
-         soci::use(wait, wait_ind), soci::use(responder));
+         soci::use(wait, wait_ind), soci::use(responder), soci::use(submitted_at, submitted_ind));
     // INSERT OR REPLACE deletes the old contact row, and ON DELETE CASCADE its answers.
     std::string question, text;
     int na = 0;
@@ -182,6 +182,8 @@ void SqliteStore::WriteContacts(const std::string& study_id,
       wait = contact.wait_seconds.value_or(0);
       wait_ind = contact.wait_seconds ? soci::i_ok : soci::i_null;
       responder = std::string(domain::ToString(contact.responder));
+      submitted_at = contact.submitted_at;
+      submitted_ind = submitted_at.empty() ? soci::i_null : soci::i_ok;
       insert_contact.execute(true);
       for (const auto& answer : contact.answers) {
         question = answer.question;
@@ -339,22 +341,24 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& stud
   std::unordered_map<std::string, size_t> index;
   {
     std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder, wait_type, started_type, answered_type;
+        answered_at, responder, wait_type, started_type, answered_type, submitted_at,
+        submitted_type;
     double wait = 0;
     // NULL is allowed in these: an indicator keeps SOCI from refusing the row.
     soci::indicator started_ind = soci::i_null, answered_ind = soci::i_null,
-                    wait_ind = soci::i_null;
+                    wait_ind = soci::i_null, submitted_ind = soci::i_null;
     soci::statement select =
         (sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, planned_at, "
                         "status, started_at, typeof(started_at), answered_at, "
-                        "typeof(answered_at), wait_s, typeof(wait_s), responder FROM contact "
-                        "WHERE study_id = :study" +
+                        "typeof(answered_at), wait_s, typeof(wait_s), responder, submitted_at, "
+                        "typeof(submitted_at) FROM contact WHERE study_id = :study" +
                             only + " ORDER BY id",
          soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(id),
          soci::into(participant), soci::into(shopper), soci::into(channel), soci::into(scenario),
          soci::into(planned_at), soci::into(status), soci::into(started_at, started_ind),
          soci::into(started_type), soci::into(answered_at, answered_ind), soci::into(answered_type),
-         soci::into(wait, wait_ind), soci::into(wait_type), soci::into(responder));
+         soci::into(wait, wait_ind), soci::into(wait_type), soci::into(responder),
+         soci::into(submitted_at, submitted_ind), soci::into(submitted_type));
     select.execute();
     while (select.fetch()) {
       RowCheck check("contact", study_id + "/" + id);
@@ -390,6 +394,10 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& stud
         check.Fault("answered_at", "a UTC time or NULL");
       // A wait is the time from the start to the answer: never negative.
       contact.wait_seconds = check.Number("wait_s", wait, wait_type, true, 0, kInf);
+      if (submitted_type == "text")
+        contact.submitted_at = submitted_at;
+      else if (submitted_type != "null")
+        check.Fault("submitted_at", "a UTC time or NULL");
       contact.responder = check.Enum("responder", responder, domain::ParseResponder, kResponders,
                                      domain::Responder::kUnknown);
       if (check.ok()) {
