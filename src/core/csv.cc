@@ -1,5 +1,7 @@
 #include "core/csv.h"
 
+#include "core/utf8.h"
+
 namespace cx {
 
 std::string CsvField(const std::string& text) {
@@ -15,6 +17,18 @@ std::string CsvField(const std::string& text) {
 }  // namespace cx
 
 namespace cx {
+namespace {
+
+// An error at "LINE:COLUMN" for the first invalid UTF-8 byte of a physical
+// line, or Ok.
+Status CheckLine(const std::string& text, int line) {
+  const size_t bad = FindInvalidUtf8(text);
+  if (bad == std::string::npos) return Ok();
+  return InvalidInput(InvalidUtf8Message(static_cast<unsigned char>(text[bad])),
+                      std::to_string(line) + ":" + std::to_string(PositionOf(text, bad).column));
+}
+
+}  // namespace
 
 Result<bool> ReadCsvRecord(std::istream& in, std::vector<std::string>& fields, int& line) {
   fields.clear();
@@ -22,6 +36,7 @@ Result<bool> ReadCsvRecord(std::istream& in, std::vector<std::string>& fields, i
   if (!std::getline(in, text)) return false;
   ++line;
   const int first_line = line;
+  CX_RETURN_IF_ERROR(CheckLine(text, line));
   std::string field;
   bool quoted = false;
   for (size_t index = 0;; ++index) {
@@ -35,6 +50,7 @@ Result<bool> ReadCsvRecord(std::istream& in, std::vector<std::string>& fields, i
             "line " + std::to_string(first_line));
       }
       ++line;
+      CX_RETURN_IF_ERROR(CheckLine(next, line));
       field += '\n';
       text = next;
       index = static_cast<size_t>(-1);

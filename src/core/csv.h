@@ -15,7 +15,8 @@ std::string CsvField(const std::string& text);
 
 // Reads one RFC 4180 record (quoted fields may hold commas, quotes and line
 // breaks); false at the end of input. `line` counts physical lines read.
-// An unterminated quote is an error naming the line it started on.
+// An unterminated quote is an error naming the line it started on; a line
+// that is not valid UTF-8 is an error whose `where` is "LINE:COLUMN".
 Result<bool> ReadCsvRecord(std::istream& in, std::vector<std::string>& fields, int& line);
 
 }  // namespace cx

@@ -10,7 +10,9 @@
 // archive, and expat (libexpat1-dev), a streaming XML parser that loads no
 // external entities and limits entity expansion, reads the workbook, its
 // relationships, the shared strings and the sheet. Parts are read in chunks
-// and refused past kMaxPartBytes, so a ZIP bomb cannot exhaust memory.
+// and refused past kMaxPartBytes, and a cell's text past kMaxCellBytes, so a
+// ZIP bomb cannot exhaust memory. Reading is linear in a part's size, also
+// for one huge token (a comment, a long text): see Reader::Parse.
 //
 // Thread-safety: the functions keep no state; call them from any thread.
 
@@ -24,7 +26,11 @@
 namespace cx::xlsx {
 
 // The most bytes one XML part may unpack to (the sheet, the shared strings).
-constexpr long long kMaxPartBytes = 128LL << 20;
+constexpr long long kMaxPartBytes = 64LL << 20;
+// The most bytes of one cell's text or one shared string: Excel's limit is
+// 32,767 characters a cell ("Excel specifications and limits"), each at most
+// three bytes of UTF-8 per UTF-16 unit.
+constexpr size_t kMaxCellBytes = 3 * 32767;
 
 enum class CellKind { kText, kNumber, kBoolean, kError };
 

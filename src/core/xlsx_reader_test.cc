@@ -166,7 +166,7 @@ TEST(XlsxReader, ErrorsNameTheFileAndTheCell) {
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().ToString(),
             path +
-                ": the part xl/worksheets/sheet1.xml is not well-formed XML (line 1: "
+                ": the part xl/worksheets/sheet1.xml is not well-formed XML (line 1, column 128: "
                 "mismatched tag)");
 
   auto parts = Parts("");
@@ -175,6 +175,73 @@ TEST(XlsxReader, ErrorsNameTheFileAndTheCell) {
   ASSERT_FALSE(no_workbook);
   EXPECT_EQ(no_workbook.error().ToString(),
             path + ": not an XLSX workbook: the part xl/workbook.xml is missing");
+}
+
+TEST(XlsxReader, InvalidUtf8IsRefusedWithItsPartLineAndColumn) {
+  Workbook book("latin1");
+  // "Kåre" with a Latin-1 å (0xE5), in a part that declares no encoding (UTF-8).
+  auto sheet = ReadFirstSheet(book.Write(
+      Parts("<x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>K\xE5re</x:t></x:is></x:c>"
+            "</x:row>")));
+  ASSERT_FALSE(sheet);
+  EXPECT_EQ(sheet.error().ToString(),
+            book.Write(Parts("")) +
+                ": the part xl/worksheets/sheet1.xml is not well-formed XML (line 1, column 146: "
+                "not well-formed (invalid token))");
+}
+
+// A token as long as the part (here a 16 MB comment in an 18 KB archive)
+// reads in one pass; the time it took before and after is in the commit
+// message, not here.
+TEST(XlsxReader, AHugeCommentIsRead) {
+  Workbook book("comment");
+  const std::string data = "<!--" + std::string(16 << 20, 'x') +
+                           "--><x:row r=\"1\"><x:c r=\"A1\"><x:v>7</x:v></x:c></x:row>";
+  auto sheet = ReadFirstSheet(book.Write(Parts(data)));
+  ASSERT_TRUE(sheet) << sheet.error().ToString();
+  ASSERT_EQ(sheet->rows.size(), 1u);
+  EXPECT_EQ(sheet->rows[0].cells[0].text, "7");
+}
+
+TEST(XlsxReader, APartPastTheExpansionLimitIsRefused) {
+  Workbook book("bomb");
+  const std::string data = "<!--" + std::string(kMaxPartBytes, 'x') + "-->";
+  const std::string& path = book.Write(Parts(data));
+  auto sheet = ReadFirstSheet(path);
+  ASSERT_FALSE(sheet);
+  EXPECT_EQ(sheet.error().ToString(),
+            path + ": the part xl/worksheets/sheet1.xml unpacks to more than 64 MiB; refused");
+}
+
+TEST(XlsxReader, CellsAndSharedStringsPastExcelsLengthAreRefused) {
+  Workbook book("long");
+  const std::string longest(kMaxCellBytes, 'a');
+  const std::string too_long(kMaxCellBytes + 1, 'a');
+  auto fits =
+      ReadFirstSheet(book.Write(Parts("<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>"
+                                      "<x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t>" +
+                                          longest + "</x:t></x:is></x:c></x:row>",
+                                      "<si><t>" + longest + "</t></si>")));
+  ASSERT_TRUE(fits) << fits.error().ToString();
+  EXPECT_EQ(fits->rows[0].cells[0].text.size(), kMaxCellBytes);
+  EXPECT_EQ(fits->rows[0].cells[1].text.size(), kMaxCellBytes);
+
+  const std::string& path =
+      book.Write(Parts("<x:row r=\"2\"><x:c r=\"C2\" t=\"inlineStr\"><x:is><x:t>" + too_long +
+                       "</x:t></x:is></x:c></x:row>"));
+  auto inline_text = ReadFirstSheet(path);
+  ASSERT_FALSE(inline_text);
+  EXPECT_EQ(inline_text.error().ToString(),
+            path +
+                ": Pool!C2: the text is longer than 32767 characters, Excel's limit for a "
+                "cell; refused");
+  auto shared =
+      ReadFirstSheet(book.Write(Parts("", "<si><t>a</t></si><si><t>" + too_long + "</t></si>")));
+  ASSERT_FALSE(shared);
+  EXPECT_EQ(shared.error().ToString(),
+            path +
+                ": shared string 1: the text is longer than 32767 characters, Excel's limit "
+                "for a cell; refused");
 }
 
 TEST(XlsxReader, NotAZipArchiveIsRefused) {

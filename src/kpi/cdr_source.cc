@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "core/csv.h"
+#include "core/utf8.h"
 #include "kpi/aggregator.h"
 #include "kpi/sources.h"
 
@@ -56,6 +57,10 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
     const int start_line = line + 1;
     auto more = ReadCsvRecord(in, fields, line);
     if (!more) {
+      // Another encoding is the whole file's fault, not a line's: refused.
+      if (IsInvalidUtf8(more.error())) {
+        return InvalidInput(more.error().message, path + ":" + more.error().where);
+      }
       result.diagnostics.Bad(start_line, more.error().message);
       break;  // an unterminated quote runs to the end of the file
     }

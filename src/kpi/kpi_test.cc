@@ -585,5 +585,126 @@ TEST_F(KpiTest, CdrCsv) {
   EXPECT_EQ(row.longest_wait_s, 40);
 }
 
+// The seams of the contact CSV reader: chunks of 1 byte (a line each), 100
+// bytes and 4 MB, taken by 1 to 5 threads.
+template <class Fn>
+void ForEverySeam(Fn&& check) {
+  for (int threads = 1; threads <= 5; ++threads) {
+    for (size_t chunk_bytes : {size_t{1}, size_t{100}, size_t{4} << 20}) {
+      SCOPED_TRACE("threads " + std::to_string(threads) + ", chunks of " +
+                   std::to_string(chunk_bytes) + " bytes");
+      check(threads, chunk_bytes);
+    }
+  }
+}
+
+TEST_F(KpiTest, QuotedLineBreaksAtEverySeam) {
+  const std::string times =
+      "2026-02-02T08:00:00+01:00,2026-02-02T08:00:10+01:00,2026-02-02T08:01:10+01:00";
+  const std::string path = Write(
+      "breaks.csv", std::string(kHeader) + "1,voice,\"sales\nnorth\",u1,," + times +
+                        ",0,0,ann,\n" +                                 // lines 2-3
+                        "2,voice,sales,u2,," + times + ",0,0,ann,\n" +  // line 4
+                        // lines 5-8: a blank line and doubled quotes inside the quotes
+                        "3,voice,sales,u3,," + times + ",0,0,ann,\"a\n\nb \"\"q\"\"\r\nc\"\n" +
+                        "4,voice,sales,u4,," + times + ",0,0\n" +                    // line 9
+                        "5,voice,\"sales\nnorth\",u5,," + times + ",0,0,bob,\r\n");  // 10-11
+  ForEverySeam([&](int threads, size_t chunk_bytes) {
+    Options options;
+    options.chunk_bytes = chunk_bytes;
+    auto run = RunContactCsv(path, Mapping{}, options, threads);
+    ASSERT_TRUE(run.ok()) << run.error().ToString();
+    EXPECT_EQ(run->contacts, 4);
+    EXPECT_EQ(run->lines, 11);
+    ASSERT_EQ(run->diagnostics.bad_lines, 1);
+    EXPECT_EQ(run->diagnostics.messages[0].line, 9);
+    const Row* north = FindRow(run->rows, "2026-02-02T08:00:00+01:00", "sales\nnorth");
+    const Row* sales = FindRow(run->rows, "2026-02-02T08:00:00+01:00", "sales");
+    ASSERT_TRUE(north && sales);
+    EXPECT_EQ(north->offered, 2);
+    EXPECT_EQ(sales->offered, 2);
+  });
+}
+
+TEST_F(KpiTest, AQuoteThatNeverClosesIsReportedAtItsLineAtEverySeam) {
+  const std::string times =
+      "2026-02-02T08:00:00+01:00,2026-02-02T08:00:10+01:00,2026-02-02T08:01:10+01:00";
+  const std::string path =
+      Write("open.csv", std::string(kHeader) + "1,voice,sales,u1,," + times + ",0,0,ann,\n" +
+                            "2,voice,\"sales,u2,," + times + ",0,0,ann,\n" +  // line 3
+                            "3,voice,sales,u3,," + times + ",0,0,ann,\n");
+  ForEverySeam([&](int threads, size_t chunk_bytes) {
+    Options options;
+    options.chunk_bytes = chunk_bytes;
+    auto run = RunContactCsv(path, Mapping{}, options, threads);
+    ASSERT_TRUE(run.ok()) << run.error().ToString();
+    EXPECT_EQ(run->contacts, 2);  // reading goes on after the line that opened it
+    ASSERT_EQ(run->diagnostics.bad_lines, 1);
+    EXPECT_EQ(run->diagnostics.messages[0].line, 3);
+    EXPECT_NE(run->diagnostics.messages[0].why.find("does not close"), std::string::npos);
+  });
+}
+
+TEST_F(KpiTest, InvalidUtf8InAContactCsvIsAnErrorAtItsLineAndColumnAtEverySeam) {
+  const std::string times =
+      "2026-02-02T08:00:00+01:00,2026-02-02T08:00:10+01:00,2026-02-02T08:01:10+01:00";
+  // Line 4 names the agent "Kåre" in Latin-1: before 0xE5 come
+  // "3,voice,sales,u3,," (18), the times (77), ",0,0," (5) and "K": column 102.
+  const std::string path =
+      Write("latin1.csv", std::string(kHeader) + "1,voice,\"sales\nnorth\",u1,," + times +
+                              ",0,0,ann,\n" + "3,voice,sales,u3,," + times + ",0,0,K\xE5re,\n" +
+                              "4,voice,sales,u4,," + times + ",0,0,ann,\n");
+  ForEverySeam([&](int threads, size_t chunk_bytes) {
+    Options options;
+    options.chunk_bytes = chunk_bytes;
+    auto run = RunContactCsv(path, Mapping{}, options, threads);
+    ASSERT_FALSE(run.ok());
+    EXPECT_EQ(run.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(run.error().where, path + ":4:102");
+    EXPECT_NE(run.error().message.find("not valid UTF-8 (byte 0xE5)"), std::string::npos);
+  });
+}
+
+TEST_F(KpiTest, InvalidUtf8InAQueueLogCdrOrMappingIsAnError) {
+  const std::string log = Write("queue_log",
+                                "1770015600|NONE|sales|PJSIP/ann|ADDMEMBER|\n"
+                                "1770015720|c1|s\xE6lg|NONE|ENTERQUEUE||5551001\n");
+  auto queue_log = RunQueueLog(log, Options{});
+  ASSERT_FALSE(queue_log.ok());
+  EXPECT_EQ(queue_log.error().where, log + ":2:16");
+
+  const std::string cdr =
+      Write("Master.csv",
+            "\"\",\"5551001\",\"600\",\"from-queue\",\"\"\"K\xE5re\"\" <5551001>\","
+            "\"SIP/trunk-01\"\n");
+  auto cdr_run = RunCdr(cdr, Options{});
+  ASSERT_FALSE(cdr_run.ok());
+  EXPECT_EQ(cdr_run.error().where, cdr + ":1:37");
+
+  const std::string mapping = Write("m.yaml", "columns:\n  queue: K\xF8\n");
+  auto loaded = LoadMapping(mapping);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().where, mapping + ":2:11");
+}
+
+TEST_F(KpiTest, AFarFutureTimeInAQueueLogIsABadLineNotAnEndlessShift) {
+  // ann logs in at 08:00 and out at 08:13; line 2 claims the year 2533.
+  const std::string path = Write("queue_log",
+                                 "1770015600|NONE|sales|PJSIP/ann|ADDMEMBER|\n"
+                                 "17770015600|NONE|sales|PJSIP/ann|PAUSE|\n"
+                                 "1770016380|NONE|sales|PJSIP/ann|REMOVEMEMBER|\n"
+                                 "4000000000|NONE|sales|PJSIP/ann|ADDMEMBER|\n");
+  auto run = RunQueueLog(path, Options{});
+  ASSERT_TRUE(run.ok()) << run.error().ToString();
+  ASSERT_EQ(run->diagnostics.bad_lines, 2);
+  EXPECT_EQ(run->diagnostics.messages[0].line, 2);
+  EXPECT_NE(run->diagnostics.messages[0].why.find("from 1970 to 2106"), std::string::npos);
+  EXPECT_EQ(run->diagnostics.messages[1].line, 4);
+  EXPECT_NE(run->diagnostics.messages[1].why.find("more than 3660 days from the log's first"),
+            std::string::npos);
+  ASSERT_EQ(run->rows.size(), 1u);
+  EXPECT_EQ(run->rows[0].staffed_s, 780);
+}
+
 }  // namespace
 }  // namespace cx::kpi

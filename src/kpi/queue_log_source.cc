@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/utf8.h"
 #include "kpi/aggregator.h"
 #include "kpi/mapped_file.h"
 #include "kpi/sources.h"
@@ -30,6 +31,8 @@ namespace cx::kpi {
 namespace {
 
 constexpr int kMaxFields = 16;
+// The most a log may span from its first line: ten years (docs/kpi.md).
+constexpr int64_t kMaxSpanSeconds = 3660LL * 86400;
 
 struct CallKey {
   std::string_view callid;
@@ -94,8 +97,18 @@ class QueueLogParser {
       return;
     }
     int64_t time = 0;
-    if (!ParseInt(fields[0], time) || time < 0) {
-      Bad(number, "expected a UNIX time, found '" + std::string(fields[0]) + "'");
+    if (!ParseInt(fields[0], time) || time < 0 || time > kMaxTime) {
+      Bad(number, "expected a UNIX time from 1970 to 2106, found '" + std::string(fields[0]) + "'");
+      return;
+    }
+    // One line with a wrong clock (a time in 2533) would stretch a logged-in
+    // agent's staffed time, interval by interval, to that date: gigabytes.
+    if (first_time_ < 0) first_time_ = time;
+    if (time - first_time_ > kMaxSpanSeconds || first_time_ - time > kMaxSpanSeconds) {
+      Bad(number, "the time " + std::string(fields[0]) + " is more than " +
+                      std::to_string(kMaxSpanSeconds / 86400) +
+                      " days from the log's first line (" + std::to_string(first_time_) +
+                      "): a wrong clock?");
       return;
     }
     last_time_ = std::max(last_time_, time);
@@ -358,6 +371,7 @@ class QueueLogParser {
   // Logged-in members: a handful per agent, so a linear search is enough.
   std::vector<Membership> members_;
   int64_t last_time_ = 0;
+  int64_t first_time_ = -1;  // of the first line with a time
 };
 
 }  // namespace
@@ -388,6 +402,9 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
+    // Names (queue, agent) go to the reports as they are: another encoding
+    // is refused before a line is read (one pass over a line in cache).
+    if (auto utf8 = CheckUtf8(line, path, number); !utf8) return utf8.error();
     const int64_t bad_before = result.diagnostics.bad_lines;
     parser.Line(line, number);
     if (options.strict && result.diagnostics.bad_lines > bad_before) break;

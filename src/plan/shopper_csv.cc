@@ -1,6 +1,7 @@
 #include "plan/shopper_csv.h"
 
 #include "core/csv.h"
+#include "core/utf8.h"
 #include "plan/shopper_rows.h"
 
 namespace cx::plan {
@@ -18,7 +19,7 @@ Result<std::vector<domain::Shopper>> ReadShoppersCsv(std::istream& in, const std
     int column = 1;
     for (const auto& field : fields) {
       cells.push_back({field, file + ":" + std::to_string(at_line) + ":" + std::to_string(column)});
-      column += static_cast<int>(field.size()) + 1;
+      column += static_cast<int>(PositionOf(field, field.size()).column);  // characters + ','
     }
     return cells;
   };

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "plan/shopper_rows.h"
+
 namespace cx::plan {
 namespace {
 
@@ -60,6 +62,33 @@ TEST(ShopperCsv, ErrorsNameFileLineAndColumn) {
   auto short_row = Read(header + "s1,30-44\n");
   ASSERT_FALSE(short_row);
   EXPECT_EQ(short_row.error().ToString(), "pool.csv:2:1: has 2 fields; the header has 6");
+}
+
+TEST(ShopperCsv, InvalidUtf8AndColumnsCountedInCharacters) {
+  // "Ås" is two characters, three bytes: the gender "x" is at column 13 of
+  // line 2 ("s1,Ås,30-44,x").
+  auto bad_gender = Read(
+      "id,name,age_band,gender,channels,max_per_week\n"
+      "s1,\xC3\x85s,30-44,x,phone,3\n");
+  ASSERT_FALSE(bad_gender);
+  EXPECT_EQ(bad_gender.error().where, "pool.csv:2:13");
+  auto latin1 = Read(
+      "id,name,age_band,gender,channels,max_per_week\n"
+      "s1,\xC5se,30-44,female,phone,3\n");
+  ASSERT_FALSE(latin1);
+  EXPECT_EQ(latin1.error().where, "pool.csv:2:4");
+  EXPECT_EQ(latin1.error().message,
+            "not valid UTF-8 (byte 0xC5); save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+}
+
+TEST(ShopperCsv, APoolPastTheBoundIsRefused) {
+  std::string text = "id,age_band,gender,channels,max_per_week\n";
+  for (size_t index = 0; index <= kMaxShoppers; ++index) {
+    text += "s" + std::to_string(index) + ",30-44,female,phone,3\n";
+  }
+  auto pool = Read(text);
+  ASSERT_FALSE(pool);
+  EXPECT_EQ(pool.error().ToString(), "pool.csv:10002:1: more than 10000 shoppers in the pool");
 }
 
 }  // namespace

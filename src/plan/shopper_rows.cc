@@ -74,6 +74,11 @@ Status ShopperRows::AddRow(const std::vector<PoolCell>& cells) {
     auto it = column_.find(name);
     return it == column_.end() ? std::string() : Trim(cells.at(it->second).text);
   };
+  // Far beyond any real pool (hundreds): the planner's work grows with it.
+  if (shoppers_.size() >= kMaxShoppers) {
+    return InvalidInput("more than " + std::to_string(kMaxShoppers) + " shoppers in the pool",
+                        where("id"));
+  }
   domain::Shopper shopper;
   shopper.id = get("id");
   if (shopper.id.empty()) return InvalidInput("id is empty", where("id"));

@@ -14,6 +14,9 @@
 
 namespace cx::plan {
 
+// The most shoppers one pool may hold (docs/study-format.md, "Bounds").
+inline constexpr size_t kMaxShoppers = 10000;
+
 struct PoolCell {
   std::string text;
   std::string where;

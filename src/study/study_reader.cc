@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "study/yaml_fields.h"
 
 namespace cx::study {
@@ -444,6 +445,15 @@ ReadOutcome ReadStudyText(std::string_view text, const std::string& file_name) {
   Diagnostics diagnostics(file_name);
   SourceMap source_map;
   ReadOutcome outcome;
+  // yaml-cpp passes invalid UTF-8 through into the strings it returns, and
+  // the web app's JSON replies then fail on them: refuse the file here.
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    const TextPosition position = PositionOf(text, bad);
+    diagnostics.Error({static_cast<int>(position.line), static_cast<int>(position.column)},
+                      InvalidUtf8Message(static_cast<unsigned char>(text[bad])));
+    outcome.errors = diagnostics.Take();
+    return outcome;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));

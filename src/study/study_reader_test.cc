@@ -181,6 +181,26 @@ INSTANTIATE_TEST_SUITE_P(
                 Edit("open: \"08:00\"", "open: \"8 o'clock\""),
                 {"test.yaml:10:37: error: channels[0].hours.open: expected a time as HH:MM, found "
                  "'8 o'clock'"}},
+        BadCase{"latin1_name",
+                Edit("  name: Test", "  name: T\xE9st"),
+                {"test.yaml:3:10: error: not valid UTF-8 (byte 0xE9); save the file as UTF-8 "
+                 "(e.g. iconv -f latin1 -t utf-8)"}},
+        BadCase{"contacts_beyond_any_study",
+                Edit("  year: 2026\n", "  year: 2026\n  contacts_per_participant: 2000000000\n"),
+                {"test.yaml:5:29: error: study.contacts_per_participant: expected 1 to 1000 "
+                 "contacts per participant, found 2000000000"}},
+        BadCase{"fieldwork_over_a_year",
+                Edit("end: 2026-05-10", "end: 2027-05-10"),
+                {"test.yaml:6:39: error: study.fieldwork.end: expected a fieldwork of at most "
+                 "366 days"}},
+        BadCase{"max_wait_of_weeks",
+                Edit("    max_wait: 10m", "    max_wait: 900h"),
+                {"test.yaml:11:15: error: channels[0].max_wait: expected a maximum wait above 0 "
+                 "and at most 14 days"}},
+        BadCase{"scale_too_wide",
+                Edit("    max: 6", "    max: 1000"),
+                {"test.yaml:39:10: error: questions[1].max: expected a scale of at most 100 "
+                 "steps"}},
         BadCase{
             "choice_option_over_points",
             Edit("    type: scale\n    min: 1\n    max: 6\n",

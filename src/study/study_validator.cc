@@ -15,12 +15,32 @@ using domain::QuestionType;
 
 const std::set<std::string> kKnownLanguages = {"nb", "nn", "sv", "da", "en", "fi"};
 
+// Upper bounds that no real study reaches (docs/study-format.md, "Bounds"):
+// a value past one is a typing error, and left through it would make the
+// planner or the web app allocate without limit (contacts_per_participant:
+// 2000000000 ended in bad_alloc).
+constexpr int kMaxContactsPerParticipant = 1000;
+constexpr int kMaxParticipants = 2000;
+constexpr int kMaxContacts = 200000;  // participants x contacts_per_participant
+constexpr int kMaxFieldworkDays = 366;
+constexpr int kMaxWaitSeconds = 14 * 86400;  // an e-mail answered within two weeks
+constexpr size_t kMaxWaitTablePoints = 100;
+constexpr size_t kMaxIndustries = 100;
+constexpr size_t kMaxScenarios = 100;  // per industry
+constexpr size_t kMaxAreas = 100;
+constexpr size_t kMaxQuestions = 1000;
+constexpr size_t kMaxOptions = 100;  // per choice question
+constexpr double kMaxScaleSteps = 100;
+constexpr double kMaxPoints = 1000;
+constexpr int kMaxAgents = 1000000;  // a participant's size
+
 class Validator {
  public:
   Validator(const domain::Study& study, const SourceMap& source_map, Diagnostics& diagnostics)
       : study_(study), source_map_(source_map), diagnostics_(diagnostics) {}
 
   void Run() {
+    CheckCounts();
     CheckHeader();
     CheckChannels();
     CheckIndustries();
@@ -30,6 +50,38 @@ class Validator {
   }
 
  private:
+  // A list longer than its bound (kMax... above) is one error at the list.
+  void CheckCount(const std::string& path, size_t count, size_t bound, const std::string& what) {
+    if (count > bound) {
+      Error(path, "expected at most " + std::to_string(bound) + " " + what + ", found " +
+                      std::to_string(count));
+    }
+  }
+
+  void CheckCounts() {
+    CheckCount("participants", study_.participants.size(), kMaxParticipants, "participants");
+    CheckCount("industries", study_.industries.size(), kMaxIndustries, "industries");
+    CheckCount("areas", study_.areas.size(), kMaxAreas, "areas");
+    CheckCount("questions", study_.questions.size(), kMaxQuestions, "questions");
+    for (size_t index = 0; index < study_.industries.size(); ++index) {
+      CheckCount(Join(Index("industries", index), "scenarios"),
+                 study_.industries[index].scenarios.size(), kMaxScenarios, "scenarios");
+    }
+    for (size_t index = 0; index < study_.questions.size(); ++index) {
+      const auto& question = study_.questions[index];
+      const std::string path = Index("questions", index);
+      CheckCount(Join(path, "options"), question.options.size(), kMaxOptions, "options");
+      if (question.points > kMaxPoints) {
+        Error(Join(path, "points"), "expected at most " + FormatNumber(kMaxPoints) + " points");
+      }
+      if (question.type == QuestionType::kScale &&
+          question.scale_max - question.scale_min > kMaxScaleSteps) {
+        Error(Join(path, "max"),
+              "expected a scale of at most " + FormatNumber(kMaxScaleSteps) + " steps");
+      }
+    }
+  }
+
   void Error(const std::string& path, const std::string& message) {
     diagnostics_.Error(source_map_.Get(path), path + ": " + message);
   }
@@ -80,11 +132,26 @@ class Validator {
       Error("study.year",
             "expected a year between 2000 and 2100, found " + std::to_string(study_.year));
     }
-    if (study_.contacts_per_participant < 1) {
-      Error("study.contacts_per_participant", "expected at least 1 contact per participant");
+    if (study_.contacts_per_participant < 1 ||
+        study_.contacts_per_participant > kMaxContactsPerParticipant) {
+      Error("study.contacts_per_participant", "expected 1 to " +
+                                                  std::to_string(kMaxContactsPerParticipant) +
+                                                  " contacts per participant, found " +
+                                                  std::to_string(study_.contacts_per_participant));
+    } else if (static_cast<int64_t>(study_.contacts_per_participant) *
+                   static_cast<int64_t>(study_.participants.size()) >
+               kMaxContacts) {
+      Error("study.contacts_per_participant",
+            "expected at most " + std::to_string(kMaxContacts) +
+                " contacts in all (participants x contacts_per_participant), found " +
+                std::to_string(static_cast<int64_t>(study_.contacts_per_participant) *
+                               static_cast<int64_t>(study_.participants.size())));
     }
-    if (study_.max_channels_per_participant < 0) {
-      Error("study.max_channels_per_participant", "expected 0 (no limit) or more");
+    if (study_.max_channels_per_participant < 0 ||
+        study_.max_channels_per_participant > static_cast<int>(domain::kAllChannels.size())) {
+      Error("study.max_channels_per_participant",
+            "expected 0 (no limit) to " + std::to_string(domain::kAllChannels.size()) + ", found " +
+                std::to_string(study_.max_channels_per_participant));
     }
     if (study_.min_contacts_for_ranking < 0 ||
         study_.min_contacts_for_ranking > study_.contacts_per_participant) {
@@ -95,6 +162,11 @@ class Validator {
     const auto& period = study_.period;
     if (period.start.ok() && period.end.ok() && period.end < period.start) {
       Error("study.fieldwork.end", "the fieldwork ends before it starts");
+    } else if (period.start.ok() && period.end.ok() &&
+               (std::chrono::sys_days(period.end) - std::chrono::sys_days(period.start)).count() >=
+                   kMaxFieldworkDays) {
+      Error("study.fieldwork.end",
+            "expected a fieldwork of at most " + std::to_string(kMaxFieldworkDays) + " days");
     }
     try {
       (void)date::locate_zone(period.time_zone);
@@ -120,8 +192,13 @@ class Validator {
       if (spec.share < 0)
         Error(Join(path, "share"), "expected a share of 0 or more, found a negative one");
       share_sum += std::max(0.0, spec.share);
-      if (spec.max_wait_seconds <= 0)
-        Error(Join(path, "max_wait"), "expected a maximum wait above 0");
+      if (spec.max_wait_seconds <= 0 || spec.max_wait_seconds > kMaxWaitSeconds)
+        Error(Join(path, "max_wait"), "expected a maximum wait above 0 and at most 14 days");
+      if (spec.wait_table.size() > kMaxWaitTablePoints) {
+        Error(Join(path, "wait_table"), "expected at most " + std::to_string(kMaxWaitTablePoints) +
+                                            " points, found " +
+                                            std::to_string(spec.wait_table.size()));
+      }
       if (spec.hours.open_minute >= spec.hours.close_minute) {
         Error(Join(path, "hours"), "the channel closes before it opens");
       }
@@ -199,8 +276,9 @@ class Validator {
         Error(Join(path, "industry"),
               "unknown industry '" + participant.industry + "' (expected an id from industries)");
       }
-      if (participant.size < 0)
-        Error(Join(path, "size"), "expected a number of agents of 0 or more");
+      if (participant.size < 0 || participant.size > kMaxAgents)
+        Error(Join(path, "size"),
+              "expected a number of agents from 0 to " + std::to_string(kMaxAgents));
       if (std::find(study_.languages.begin(), study_.languages.end(), participant.language) ==
           study_.languages.end()) {
         Error(Join(path, "language"),
