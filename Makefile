@@ -1,14 +1,17 @@
 # The front door. Every target installs what is missing (scripts/setup.sh)
 # and builds what is stale before it runs.
 #   make demo   build (release) and run the demo study on SQLite under var/
-#   make test   build (dev: ASan+UBSan) and run every test with ctest
+#   make test   build (dev: ASan+UBSan) and run every test with ctest, then
+#               every fuzz target 20 s (make test-fuzz)
 #   make bench  build (release) and run the benchmarks under bench/
+#   make fuzz   build (fuzz: clang, libFuzzer) and run every fuzz target 300 s
+#   make test-tsan  build (tsan: ThreadSanitizer) and run the tests of threaded code
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 # Warnings are errors in CI (CI=true is set by the CI runner).
 WERROR := $(if $(CI),ON,OFF)
 
-.PHONY: all setup build build-dev web demo test bench format format-check clean
+.PHONY: all setup build build-dev build-fuzz web demo test test-fuzz test-tsan fuzz bench format format-check clean
 # make demo serves the web app at the end (Ctrl-C stops it); SERVE=0 skips that.
 SERVE ?= 1
 LISTEN ?= 127.0.0.1:8080
@@ -32,6 +35,38 @@ build: setup build/release/build.ninja
 build-dev: setup build/dev/build.ninja
 	cmake --build build/dev -j $(JOBS)
 
+# The fuzz build holds only fuzz/ and the libraries it links (docs/fuzzing.md).
+# Warnings are the g++ builds' business: clang's own are not made errors here.
+build/fuzz/build.ninja: | setup
+	cmake --preset fuzz
+
+build-fuzz: setup build/fuzz/build.ninja
+	cmake --build build/fuzz -j $(JOBS)
+
+# Every fuzz target for $(1) seconds from its seed corpus, $(JOBS) at a time;
+# any crash, leak, timeout or sanitizer report fails (fuzz/run.sh).
+define run_fuzzers
+	FUZZ_SECONDS=$(1) ctest --test-dir build/fuzz -L fuzz --output-on-failure -j $(JOBS) \
+	  --timeout $$(( $(1) + 300 ))
+endef
+
+# Part of `make test`: 20 s per target (FUZZ_SECONDS=N to change).
+test-fuzz: build-fuzz
+	$(call run_fuzzers,$(or $(FUZZ_SECONDS),20))
+
+fuzz: build-fuzz
+	$(call run_fuzzers,$(or $(FUZZ_SECONDS),300))
+
+# ThreadSanitizer: only the tests labelled "threaded" (CXBENCH_THREADED_TESTS
+# in CMakeLists.txt) are built and run.
+build/tsan/build.ninja: | setup
+	cmake --preset tsan -DCXBENCH_WERROR=$(WERROR)
+
+test-tsan: setup build/tsan/build.ninja
+	cmake --build --preset tsan -j $(JOBS)
+	TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
+	  ctest --preset tsan -j $(JOBS)
+
 # The web front end: npm packages from the committed lock file, built by Vite.
 web/node_modules/.package-lock.json: web/package-lock.json | setup
 	cd web && npm ci --no-audit --no-fund
@@ -53,6 +88,7 @@ demo: build web
 
 test: build-dev web format-check
 	ctest --test-dir build/dev --output-on-failure -j $(JOBS)
+	$(MAKE) test-fuzz
 
 bench: build
 	@scripts/bench.sh

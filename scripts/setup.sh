@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # fuzzing (fuzz/, the fuzz preset): clang 14 and its libFuzzer and sanitizer runtimes
+  clang-14 libclang-rt-14-dev
   # libraries (see README "Dependencies")
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libsqlite3-dev sqlite3 libsoci-dev libboost-dev
