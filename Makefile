@@ -93,12 +93,15 @@ test: build-dev web format-check
 bench: build
 	@scripts/bench.sh
 
-format:
+format: web/node_modules/.package-lock.json
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
+	cd web && npm run --silent format
 
-# Part of `make test`: any formatting diff fails, as in CI.
-format-check:
+# Part of `make test`: any formatting diff fails, as in CI; the front end
+# also passes its linter (eslint, no `any`).
+format-check: web/node_modules/.package-lock.json
 	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+	@cd web && npm run --silent format:check && npm run --silent lint
 	@echo "format-check: clean"
 
 clean:

@@ -1,11 +1,12 @@
 // Small DOM helpers. Text always goes in as text (never as HTML), so nothing
-// a shopper types can run as script.
+// a shopper types can run as script. No module in web/src sets innerHTML.
 type Attrs = Record<string, string | boolean | number | undefined>;
+export type Child = Node | string | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Attrs = {},
-  ...children: (Node | string | null | undefined | false)[]
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -21,11 +22,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function mount(...nodes: (Node | null)[]): void {
-  const app = document.getElementById("app")!;
-  app.replaceChildren(...nodes.filter((node): node is Node => node !== null));
-}
-
-export function fixed(value: number | null | undefined, digits = 1): string {
-  return value === null || value === undefined ? "–" : value.toFixed(digits).replace(".", ",");
+// Runs `action` on click; a failure goes to `onError` (the view's problem slot).
+export function onClick(
+  element: HTMLElement,
+  action: () => Promise<void> | void,
+  onError?: (error: unknown) => void,
+): void {
+  element.addEventListener("click", () => {
+    Promise.resolve()
+      .then(action)
+      .catch((error: unknown) => {
+        if (onError) onError(error);
+        else throw error;
+      });
+  });
 }

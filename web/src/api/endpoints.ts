@@ -1,0 +1,57 @@
+// Every route the web app calls, typed by what it sends and what comes back.
+import { request } from "./client";
+import type {
+  AssignmentDetail,
+  Contact,
+  Correction,
+  Invitation,
+  Me,
+  NewInvitation,
+  ParticipantPage,
+  Progress,
+  Ranking,
+  Report,
+  Responder,
+  SessionReply,
+  StudyResults,
+  SubmitReply,
+  Account,
+  AuditEntry,
+} from "./types";
+
+const at = encodeURIComponent;
+
+export const getMe = () => request<Me>("GET", "/me");
+export const logIn = (email: string, password: string) =>
+  request<SessionReply>("POST", "/session", { email, password });
+export const logOut = () => request<{ logged_out: boolean }>("DELETE", "/session");
+export const setLanguage = (language: string) => request<{ language: string }>("PUT", "/me/language", { language });
+
+export const listAssignments = () => request<{ assignments: Contact[] }>("GET", "/assignments");
+export const getAssignment = (id: string) => request<AssignmentDetail>("GET", `/assignments/${at(id)}`);
+export const startContact = (id: string) => request<Contact>("POST", `/assignments/${at(id)}/start`);
+export const markAnswered = (id: string, responder?: Exclude<Responder, "unknown">) =>
+  request<Contact>("POST", `/assignments/${at(id)}/answered`, responder ? { responder } : {});
+export const saveDraft = (id: string, report: Report) =>
+  request<Contact>("PUT", `/assignments/${at(id)}/draft`, report);
+export const submitReport = (id: string) => request<SubmitReply>("POST", `/assignments/${at(id)}/submit`);
+
+export const qaQueue = () => request<{ queue: Contact[] }>("GET", "/qa");
+export const correctAnswer = (id: string, correction: Correction) =>
+  request<Contact>("POST", `/contacts/${at(id)}/corrections`, correction);
+export const approveReport = (id: string) => request<Contact>("POST", `/contacts/${at(id)}/approve`);
+export const returnReport = (id: string, message: string) =>
+  request<Contact>("POST", `/contacts/${at(id)}/return`, { message });
+export const auditTrail = () => request<{ entries: AuditEntry[] }>("GET", "/audit");
+export const progress = () => request<Progress>("GET", "/progress");
+
+export const studyResults = () => request<StudyResults>("GET", "/results");
+export const participantResults = (id: string) => request<ParticipantPage>("GET", `/participants/${at(id)}/results`);
+export const reportUrl = (id: string, format: "pdf" | "html") =>
+  `/api/v1/participants/${at(id)}/report?format=${format}`;
+export const ranking = () => request<Ranking>("GET", "/ranking");
+
+export const listUsers = () => request<{ users: Account[] }>("GET", "/users");
+export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);
+export const acceptInvitation = (token: string, name: string, password: string, language: string) =>
+  request<Account>("POST", `/invitations/${at(token)}/accept`, { name, password, language });

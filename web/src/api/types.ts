@@ -1,0 +1,282 @@
+// What the server sends, route by route (src/server/json_views.cc, routes_*.cc
+// and src/results/results_json.cc). A field the server leaves out when empty
+// is optional here; one it sends as null is `| null`.
+
+export type Role = "admin" | "manager" | "shopper" | "participant";
+export type Channel = "phone" | "email_form" | "chat" | "messenger";
+export type ContactStatus = "planned" | "started" | "submitted" | "approved" | "returned" | "failed";
+export type Responder = "unknown" | "person" | "chatbot";
+export type QuestionType = "yes_no" | "scale" | "choice" | "nps" | "csat" | "ces" | "duration" | "number" | "text";
+
+// RFC 9457 problem details (application/problem+json); a draft or submission
+// with several faults lists them all under `errors`.
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  field?: string;
+  errors?: { field: string; detail: string }[];
+}
+
+export interface Account {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  language: string;
+  shopper_id?: string;
+  participant_id?: string;
+}
+
+// GET /me
+export interface Me {
+  account: Account;
+  csrf_token: string;
+  study: { id: string; name: string; year: number; languages: string[] };
+}
+
+// POST /session
+export interface SessionReply {
+  account: Account;
+  csrf_token: string;
+}
+
+// One answer as stored; the form sends the same shape without guessing.
+export interface Answer {
+  question: string;
+  not_applicable?: boolean;
+  number?: number;
+  text?: string;
+}
+
+export interface AreaComment {
+  area: string;
+  text: string;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  script: string;
+}
+
+// ContactJson: every assignment list item and every reply of a contact action.
+export interface Contact {
+  id: string;
+  participant: string;
+  company: string;
+  shopper: string;
+  channel: Channel;
+  scenario: Scenario | null;
+  planned_at: string;
+  status: ContactStatus;
+  started_at: string | null;
+  answered_at: string | null;
+  wait_s: number | null;
+  responder: Responder;
+  answers: Answer[];
+  comments: AreaComment[];
+}
+
+export interface SubmitReply extends Contact {
+  already_submitted?: boolean;
+}
+
+export interface Relevance {
+  question: string;
+  values: string[];
+  negate: boolean;
+}
+
+export interface Question {
+  id: string;
+  area: string;
+  type: QuestionType;
+  label: string;
+  required: boolean;
+  allow_na: boolean;
+  min: number;
+  max: number;
+  options?: { id: string; label: string }[];
+  relevance?: Relevance;
+}
+
+export interface Questionnaire {
+  areas: { id: string; label: string }[];
+  questions: Question[];
+}
+
+export interface ChangeEntry {
+  at: string;
+  actor: string;
+  field: string;
+  old: string;
+  new: string;
+  reason: string;
+}
+
+// GET /assignments/{id}: the contact with what the form needs; `changes` for staff only.
+export interface AssignmentDetail extends Contact {
+  questionnaire: Questionnaire;
+  message: string | null;
+  changes?: ChangeEntry[];
+}
+
+export interface AuditEntry extends ChangeEntry {
+  entity: string;
+  entity_id: string;
+}
+
+export interface ProgressRow {
+  key: string;
+  label: string;
+  total: number;
+  planned: number;
+  started: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+  failed: number;
+  done: number;
+}
+
+// GET /progress: one list of rows per grouping; a grouping with no contacts is absent.
+export type Progress = Partial<Record<"participant" | "channel" | "week" | "shopper" | "total", ProgressRow[]>>;
+
+export type Pair = [number, number];
+
+export interface ChannelScore {
+  n: number;
+  n_answered: number;
+  score: number | null;
+}
+
+export interface ParticipantResult {
+  id: string;
+  name: string;
+  industry: string;
+  n: number;
+  n_answered: number;
+  ranked: boolean;
+  score: number | null;
+  score_answered: number | null;
+  agent_score: number | null;
+  ci: Pair | null;
+  rank: number | null;
+  rank_ci: Pair | null;
+  p_best: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  iqr: number | null;
+  share_90: number | null;
+  consistently_high: boolean;
+  vs_industry: number | null;
+  areas: Record<string, number | null>;
+  channels: Record<string, ChannelScore>;
+  questions: Record<string, number | null>;
+  reference: Record<string, number | null>;
+  nps: { value: number; ci: Pair | null; n: number; promoters: number; detractors: number } | null;
+  csat: { value: number; ci: Pair | null; n: number } | null;
+  ces: { mean: number; ci: Pair | null; easy: number; easy_ci: Pair | null; n: number } | null;
+}
+
+export interface GroupScore {
+  n: number;
+  score: number | null;
+}
+
+// GET /results (staff)
+export interface StudyResults {
+  study: string;
+  name: string;
+  approved_only: boolean;
+  contacts: number;
+  answered: number;
+  resamples: number;
+  seed: number;
+  agent_area: string;
+  industries: {
+    id: string;
+    name: string;
+    mean: number | null;
+    best: number | null;
+    winner: string | null;
+    winner_clear: boolean;
+    runner_up: string | null;
+    p_winner_beats_runner_up: number | null;
+    lead_ci: Pair | null;
+    participants: string[];
+  }[];
+  participants: ParticipantResult[];
+  channels: Record<string, GroupScore>;
+  chat: { person: GroupScore; chatbot: GroupScore };
+  issues: { contact: string; question: string; message: string }[];
+}
+
+// GET /participants/{id}/results: industry figures are aggregates only.
+export interface ParticipantPage {
+  participant: ParticipantResult;
+  industry: {
+    id: string;
+    name: string;
+    mean: number | null;
+    best: number | null;
+    participants: number;
+    winner_is_you: boolean;
+    winner_clear: boolean;
+    areas: Record<string, number>;
+    channels: Record<string, number>;
+  };
+  area_labels: Record<string, string>;
+}
+
+export interface RankedParticipant {
+  id: string;
+  name: string;
+  rank: number | null;
+  score: number | null;
+  ci: Pair | null;
+}
+
+// GET /ranking
+export interface Ranking {
+  industries: {
+    id: string;
+    name: string;
+    mean: number | null;
+    winner: string;
+    winner_clear: boolean;
+    ranked: RankedParticipant[];
+  }[];
+  channels: Record<string, { n: number; mean: number | null; best?: { name: string; score: number } }>;
+  chat: { person: { n: number; mean: number | null }; chatbot: { n: number; mean: number | null } };
+}
+
+export interface Invitation {
+  token: string;
+  url: string;
+  expires_at: string;
+}
+
+// What a shopper sends when saving a draft.
+export interface Report {
+  answers: Answer[];
+  comments: AreaComment[];
+}
+
+// What staff send to correct one answer.
+export interface Correction {
+  question: string;
+  reason: string;
+  number?: number;
+  text?: string;
+}
+
+export interface NewInvitation {
+  email: string;
+  role: Role;
+  shopper?: string;
+  participant?: string;
+}

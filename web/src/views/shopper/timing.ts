@@ -1,0 +1,72 @@
+// Timing a contact: "start" when the shopper dials, sends or opens the chat,
+// "answered" when the company answers (by a person or a chatbot on chat and
+// Messenger). The server records both times and measures the wait.
+import * as api from "../../api/endpoints";
+import type { Contact, Responder } from "../../api/types";
+import { h, onClick } from "../../dom";
+import { fixed } from "../../format";
+import { statusLabel, t } from "../../i18n";
+
+// What the assignment view shares with its parts: the contact as the server
+// last returned it, and where a failure goes.
+export interface Visit {
+  id: string;
+  contact: Contact;
+  editable: boolean;
+  show: (error: unknown) => void;
+}
+
+function responders(contact: Contact): [Exclude<Responder, "unknown"> | undefined, string][] {
+  if (contact.channel === "chat" || contact.channel === "messenger") {
+    return [
+      ["person", t("person")],
+      ["chatbot", t("chatbot")],
+    ];
+  }
+  return [[undefined, t("answered")]];
+}
+
+// The status badge and the timing card; `answered` receives the contact with
+// the measured wait as an answer of its own.
+export function timing(
+  visit: Visit,
+  answered: (contact: Contact) => void,
+): { badge: HTMLElement; card: HTMLElement; render(): void } {
+  const badge = h("span", { "data-testid": "status" });
+  const card = h("div", { class: "card timing" });
+
+  const action = (testid: string, label: string, call: () => Promise<Contact>) => {
+    const button = h("button", { type: "button", class: "primary", "data-testid": testid }, label);
+    onClick(
+      button,
+      async () => {
+        visit.contact = await call();
+        if (visit.contact.answered_at) answered(visit.contact);
+        render();
+      },
+      (e) => visit.show(e),
+    );
+    return button;
+  };
+
+  function render(): void {
+    const { contact, editable, id } = visit;
+    badge.className = `status ${contact.status}`;
+    badge.textContent = statusLabel(contact.status);
+    const parts: HTMLElement[] = [];
+    if (!contact.started_at && editable) {
+      parts.push(action("start", t("start"), () => api.startContact(id)));
+    } else if (contact.started_at && !contact.answered_at && editable) {
+      for (const [responder, label] of responders(contact)) {
+        const testid = responder ? `answered-${responder}` : "answered";
+        parts.push(action(testid, label, () => api.markAnswered(id, responder)));
+      }
+    }
+    if (contact.wait_s !== null) {
+      parts.push(h("p", { "data-testid": "wait" }, `${t("answeredAfter")} ${fixed(contact.wait_s, 0)} s`));
+    }
+    card.replaceChildren(...parts);
+  }
+
+  return { badge, card, render };
+}
