@@ -5,6 +5,7 @@ import type { Answer, Contact, Question } from "../api/types";
 import type { FieldNamer, ProblemSlot } from "../components/problem";
 import { t } from "../i18n";
 import type { FormState } from "./form";
+import { isRelevant } from "./relevance";
 
 // Names "/answers/3/number" by the label of the question sent fourth.
 export function answerFieldNamer(sent: Answer[], questions: Question[]): FieldNamer {
@@ -28,7 +29,12 @@ export function draftSaver(
     save() {
       saveState.textContent = t("saving");
       const report = {
-        answers: [...state.answers.values()],
+        // The server refuses answers to questions that are not asked now
+        // (after a condition answer changed): they stay on screen, unsent.
+        answers: [...state.answers.values()].filter((answer) => {
+          const question = questions.find((q) => q.id === answer.question);
+          return question === undefined || isRelevant(question, questions, state.answers);
+        }),
         comments: [...state.comments].map(([area, text]) => ({ area, text })),
       };
       saving = saving.then(async () => {
