@@ -9,7 +9,7 @@ expect_no_file() {  # expect_no_file NAME PATH
   if [[ -e "$2" ]]; then fail "$1: $(basename "$2") was written"; else pass; fi
 }
 
-check demo 0 "$cx" demo --db "$work/clean.db" --participants 12 --shoppers 30
+check demo 0 "$cx" demo --db "$work/clean.db" --participants 12 --shoppers 80
 check clean_check 0 "$cx" check --db "$work/clean.db"
 expect_in clean_check_text "$work/out" "no corrupt rows"
 check clean_check_json 0 "$cx" check --db "$work/clean.db" --format json
