@@ -40,7 +40,7 @@ void Print(const std::vector<store::CorruptRow>& corrupt, Format format) {
     std::cout << "no corrupt rows\n";
   } else {
     PrintTable(std::cout, table);
-    std::cout << corrupt.size() << " corrupt row(s)\n";
+    std::cout << corrupt.size() << " fault(s) in corrupt rows\n";
   }
 }
 

@@ -9,7 +9,7 @@ expect_no_file() {  # expect_no_file NAME PATH
   if [[ -e "$2" ]]; then fail "$1: $(basename "$2") was written"; else pass; fi
 }
 
-check demo 0 "$cx" demo --db "$work/clean.db" --participants 12 --shoppers 30
+check demo 0 "$cx" demo --db "$work/clean.db" --participants 12 --shoppers 80
 check clean_check 0 "$cx" check --db "$work/clean.db"
 expect_in clean_check_text "$work/out" "no corrupt rows"
 check clean_check_json 0 "$cx" check --db "$work/clean.db" --format json
@@ -57,7 +57,7 @@ for kind in channel status answer participant wait json; do
   check "${kind}_plan_check" 1 "$cx" plan check --db "$db"
   expect_in "${kind}_plan_check_message" "$work/err" "${message[$kind]}"
   check "${kind}_check" 1 "$cx" check --db "$db"
-  expect_in "${kind}_check_table" "$work/out" "corrupt row(s)"
+  expect_in "${kind}_check_table" "$work/out" "fault(s) in corrupt rows"
   check "${kind}_check_json" 1 "$cx" check --db "$db" --format json
   expect_in "${kind}_check_json_table" "$work/out" '"table":'
 done
@@ -73,7 +73,7 @@ for field in '"field": "channel"' '"field": "wait_s"' '"field": "number"'; do
   expect_in "all_check_$field" "$work/out" "$field"
 done
 check all_results 1 "$cx" results --db "$work/all.db"
-expect_in all_results_count "$work/err" "corrupt row(s)"
+expect_in all_results_count "$work/err" "fault(s) in corrupt rows"
 expect_in all_results_wait "$work/err" "field wait_s"
 expect_in all_results_channel "$work/err" "field channel"
 

@@ -46,7 +46,8 @@ Error CorruptionError(const std::vector<store::CorruptRow>& corrupt) {
   for (const auto& row : corrupt) lines += "\n" + row.ToError().ToString();
   return {ErrorCode::kCorruption,
           "the database has " + std::to_string(corrupt.size()) +
-              " corrupt row(s); nothing was computed or written (see `cxbench check`):" + lines,
+              " fault(s) in corrupt rows; nothing was computed or written (see `cxbench check`):" +
+              lines,
           ""};
 }
 
