@@ -338,18 +338,34 @@ int RunKpi(const KpiArgs& args) {
       if (reports[index].path.empty()) continue;
       temporaries[index] = reports[index].path + ".partial";
       writers.emplace_back([&, index] {
-        std::ofstream file(temporaries[index], std::ios::binary);
-        if (!file) return;
-        WriteRows(file, rows_of(index), reports[index].grouping, args.format_out);
-        wrote[index] = file.flush() ? 1 : 0;
+        // No exception may leave the thread (std::terminate would leave the
+        // .partial files behind): a failed write is a file not written.
+        try {
+          std::ofstream file(temporaries[index], std::ios::binary);
+          if (!file) return;
+          WriteRows(file, rows_of(index), reports[index].grouping, args.format_out);
+          wrote[index] = file.flush() ? 1 : 0;
+        } catch (const std::exception&) {
+          wrote[index] = 0;
+        }
       });
     }
-    for (size_t index = 0; index < reports.size(); ++index) {
-      if (reports[index].path.empty()) {
-        WriteRows(std::cout, rows_of(index), reports[index].grouping, args.format_out);
+    bool stdout_failed = false;
+    try {
+      for (size_t index = 0; index < reports.size(); ++index) {
+        if (reports[index].path.empty()) {
+          WriteRows(std::cout, rows_of(index), reports[index].grouping, args.format_out);
+        }
       }
+    } catch (const std::exception& error) {
+      stdout_failed = true;
+      std::cerr << "cxbench: error: cannot write the report: " << error.what() << "\n";
     }
     for (std::thread& writer : writers) writer.join();
+    if (stdout_failed) {
+      discard();
+      return kExitFailure;
+    }
   }
   for (size_t index = 0; index < reports.size(); ++index) {
     if (!reports[index].path.empty() && !wrote[index]) {
