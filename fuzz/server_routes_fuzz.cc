@@ -145,7 +145,7 @@ void MakeFixture() {
   fixture->template_db = fixture->dir / "template.db";
   fixture->work_db = fixture->dir / "work.db";
 
-  auto world = cx::demo::GenerateWorld({.seed = 7, .participants = 6, .shoppers = 12});
+  auto world = cx::demo::GenerateWorld({.seed = 7, .participants = 8, .shoppers = 30});
   auto contacts = cx::demo::AssignContacts(world, 7);
   cx::demo::SimulateAnswers(world, contacts, 7);
   cx::domain::Contact& open = contacts.front();
