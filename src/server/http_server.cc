@@ -26,6 +26,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -359,14 +360,21 @@ struct Transport {
   net::io_context io{};
   tcp::acceptor acceptor{io};
   net::steady_timer accept_retry{io};
-  net::thread_pool pool;
-  net::thread_pool heavy_pool;
+  // Started by Run(), not before: threads made earlier would not inherit the
+  // signal mask `cxbench serve` sets up after constructing the server, and a
+  // SIGTERM delivered to one of them would kill the process uncleanly.
+  std::optional<net::thread_pool> pool;
+  std::optional<net::thread_pool> heavy_pool;
 
-  Transport(App& app_in, HttpOptions options_in)
-      : app(app_in),
-        options(std::move(options_in)),
-        pool(static_cast<size_t>(std::max(1, options.workers))),
-        heavy_pool(static_cast<size_t>(std::max(1, options.heavy_workers))) {
+  void StopPools() {
+    for (auto* each : {&pool, &heavy_pool}) {
+      if (!*each) continue;
+      (*each)->stop();
+      (*each)->join();
+    }
+  }
+
+  Transport(App& app_in, HttpOptions options_in) : app(app_in), options(std::move(options_in)) {
     for (const Route& route : app.routes()) {
       CompiledRoute compiled{&route, {}};
       for (std::string_view segment : Split(std::string_view(route.path).substr(1), '/')) {
@@ -678,7 +686,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
       reply.headers["Allow"] = "GET, HEAD";
       return answer(std::move(reply));
     }
-    net::post(pool, [this, connection, work = std::move(work)]() {
+    net::post(*pool, [this, connection, work = std::move(work)]() {
       Reply reply;
       try {
         reply = StaticFile(work);
@@ -731,7 +739,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
     connection->Post(ToResponse(reply, work.context, false));
   };
   if (!heavy) {
-    net::post(pool, std::move(run));
+    net::post(*pool, std::move(run));
     return;
   }
   // Heavy renders queue on their own pool, a bounded wait: the rest of the
@@ -743,7 +751,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
     reply.headers["Retry-After"] = "5";
     return answer(std::move(reply));
   }
-  net::post(heavy_pool, [this, run = std::move(run)]() mutable {
+  net::post(*heavy_pool, [this, run = std::move(run)]() mutable {
     struct Done {
       std::atomic<int>& admitted;
       ~Done() { admitted.fetch_sub(1); }
@@ -833,12 +841,7 @@ struct HttpServer::Impl : Transport {
 HttpServer::HttpServer(App& app, HttpOptions options)
     : impl_(std::make_unique<Impl>(app, std::move(options))) {}
 
-HttpServer::~HttpServer() {
-  impl_->pool.stop();
-  impl_->heavy_pool.stop();
-  impl_->pool.join();
-  impl_->heavy_pool.join();
-}
+HttpServer::~HttpServer() { impl_->StopPools(); }
 
 Result<int> HttpServer::Bind() {
   const HttpOptions& options = impl_->options;
@@ -872,7 +875,9 @@ Result<int> HttpServer::Bind() {
 }
 
 void HttpServer::Run() {
-  if (!impl_->acceptor.is_open()) return;
+  if (!impl_->acceptor.is_open() || impl_->pool) return;
+  impl_->pool.emplace(static_cast<size_t>(std::max(1, impl_->options.workers)));
+  impl_->heavy_pool.emplace(static_cast<size_t>(std::max(1, impl_->options.heavy_workers)));
   impl_->Accept();
   // A handler that throws must not end the server: log it and go on.
   auto run = [this] {
@@ -890,10 +895,7 @@ void HttpServer::Run() {
   run();
   for (std::thread& thread : threads) thread.join();
   // Handlers in progress finish; queued ones are dropped with their connections.
-  impl_->pool.stop();
-  impl_->heavy_pool.stop();
-  impl_->pool.join();
-  impl_->heavy_pool.join();
+  impl_->StopPools();
 }
 
 void HttpServer::Stop() { impl_->io.stop(); }

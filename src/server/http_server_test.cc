@@ -94,10 +94,10 @@ void ReadUntil(int fd, std::string& buffer, Clock::time_point deadline, Done don
   }
 }
 
-// One reply (its headers and a Content-Length body), read within `timeout`.
-RawReply ReadReply(int fd, milliseconds timeout = milliseconds(20'000)) {
+// One reply (its headers and a Content-Length body), read within `timeout`;
+// `buffer` keeps what came after it (the next reply of a pipeline).
+RawReply ReadReply(int fd, std::string& buffer, milliseconds timeout = milliseconds(20'000)) {
   const auto deadline = Clock::now() + timeout;
-  std::string buffer;
   ReadUntil(fd, buffer, deadline,
             [](const std::string& read) { return read.find("\r\n\r\n") != std::string::npos; });
   RawReply reply;
@@ -110,7 +110,13 @@ RawReply ReadReply(int fd, milliseconds timeout = milliseconds(20'000)) {
   buffer.erase(0, end + 4);
   ReadUntil(fd, buffer, deadline, [size](const std::string& read) { return read.size() >= size; });
   reply.body = buffer.substr(0, size);
+  buffer.erase(0, std::min(size, buffer.size()));
   return reply;
+}
+
+RawReply ReadReply(int fd, milliseconds timeout = milliseconds(20'000)) {
+  std::string buffer;
+  return ReadReply(fd, buffer, timeout);
 }
 
 // Whether the server closed the connection (end of stream or reset) within
@@ -565,8 +571,9 @@ TEST_F(HttpServerTest, StaticFilesNeverLeaveTheWebDirectoryNorChangeTheirType) {
   // Keep-alive with two requests sent at once: both answered, in order.
   const int fd = Connect(server.port);
   ASSERT_TRUE(SendAll(fd, Get("/") + Get("/assets/index-1a2b3c.js")));
-  EXPECT_EQ(ReadReply(fd).Header("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_EQ(ReadReply(fd).Header("Content-Type"), "text/javascript; charset=utf-8");
+  std::string pipeline;
+  EXPECT_EQ(ReadReply(fd, pipeline).Header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(ReadReply(fd, pipeline).Header("Content-Type"), "text/javascript; charset=utf-8");
   ::close(fd);
 }
 
