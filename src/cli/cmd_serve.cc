@@ -22,6 +22,7 @@ struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   std::string web_dir = CXBENCH_WEB_DIR;
   int resamples = 2000;
+  bool trust_proxy = false;
 };
 
 int Serve(const ServeArgs& args) {
@@ -57,7 +58,10 @@ int Serve(const ServeArgs& args) {
   app_options.resamples = args.resamples;
   app_options.public_url = "http://" + args.listen;
   server::App app(std::move(store), std::move(study).value(), app_options);
-  server::HttpServer http(app, {args.listen.substr(0, colon), port, web_dir});
+  server::HttpOptions http_options{args.listen.substr(0, colon), port, web_dir};
+  http_options.secure_cookies = app_options.public_url.rfind("https://", 0) == 0;
+  http_options.trust_forwarded_proto = args.trust_proxy;
+  server::HttpServer http(app, http_options);
 
   // SIGINT and SIGTERM stop the server cleanly: a thread waits for them.
   sigset_t signals;
@@ -148,6 +152,8 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
                    "Bootstrap resamples for the results pages")
       ->capture_default_str()
       ->check(CLI::Range(0, 100000));
+  serve->add_flag("--trust-proxy", serve_args->trust_proxy,
+                  "Behind a reverse proxy: trust its X-Forwarded-Proto (https: Secure cookies)");
   serve->callback([serve_args, &exit_code] { exit_code = Serve(*serve_args); });
 
   CLI::App* user = app.add_subcommand("user", "Accounts of the web app");

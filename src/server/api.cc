@@ -19,14 +19,24 @@ std::string Title(int status) {
       return "Not Found";
     case 409:
       return "Conflict";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
     case 410:
       return "Gone";
     case 413:
       return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
     default:
       return status >= 500 ? "Internal Server Error" : "Error";
   }

@@ -50,6 +50,9 @@ struct Route {
   // Whether the dispatcher requires the CSRF header (every state-changing
   // call of a logged-in user; not login itself, nor an invitation's accept).
   bool csrf = true;
+  // Slow work (a report rendered to PDF): the server runs these on a small
+  // pool of their own with a bounded queue, so they never hold other requests.
+  bool heavy = false;
 };
 
 // The OpenAPI 3.0 document of `routes`.

@@ -1,13 +1,44 @@
+// The HTTP transport: Boost.Beast on Boost.Asio (Debian's libboost-dev,
+// header-only), the only file that knows the HTTP library.
+//
+// Why not cpp-httplib any more: it gives each connection a thread of a fixed
+// pool and reads with blocking calls, so eight clients sending one header line
+// every few seconds held all eight threads and every other user waited; it
+// cannot hold a thousand idle keep-alive connections, nor give a whole request
+// a deadline (its timeouts are per read). And an exception thrown while
+// building its error reply escaped into std::terminate. Here a connection
+// costs a socket and a buffer, not a thread: a few I/O threads run every
+// connection's reads, writes and timers; the blocking route handlers run on a
+// bounded worker pool and post their reply back to the connection.
+#define BOOST_BEAST_USE_STD_STRING_VIEW
 #include "server/http_server.h"
 
-#include <httplib.h>
+#include <sys/resource.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <regex>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
 
 namespace cx::server {
 namespace {
+
+namespace net = boost::asio;
+namespace http = boost::beast::http;
+using tcp = net::ip::tcp;
+using boost::system::error_code;
+using Response = http::response<http::string_body>;
+using Request = http::request<http::string_body>;
 
 // No inline script or style anywhere: the front end is files of our own.
 constexpr const char* kContentSecurityPolicy =
@@ -15,171 +46,863 @@ constexpr const char* kContentSecurityPolicy =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
-std::string CookieValue(const httplib::Request& request, const std::string& name) {
-  const std::string header = request.get_header_value("Cookie");
-  size_t position = 0;
-  while (position < header.size()) {
-    size_t end = header.find(';', position);
-    if (end == std::string::npos) end = header.size();
-    std::string pair = header.substr(position, end - position);
+// ---- Text checks: every byte that reaches a handler is valid UTF-8 ----
+
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+// The length of the sequence starting at `text[index]`, or 0 when it is not valid.
+size_t Utf8SequenceLength(std::string_view text, size_t index, uint32_t* code_point = nullptr) {
+  const auto lead = static_cast<unsigned char>(text[index]);
+  size_t length = 0;
+  uint32_t code = 0;
+  uint32_t smallest = 0;
+  if (lead < 0x80) {
+    length = 1;
+    code = lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2, code = lead & 0x1F, smallest = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, code = lead & 0x0F, smallest = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, code = lead & 0x07, smallest = 0x10000;
+  } else {
+    return 0;
+  }
+  if (index + length > text.size()) return 0;
+  for (size_t offset = 1; offset < length; ++offset) {
+    const auto next = static_cast<unsigned char>(text[index + offset]);
+    if ((next & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (next & 0x3F);
+  }
+  if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  if (code_point) *code_point = code;
+  return length;
+}
+
+bool IsUtf8(std::string_view text) {
+  for (size_t index = 0; index < text.size();) {
+    const size_t length = Utf8SequenceLength(text, index);
+    if (length == 0) return false;
+    index += length;
+  }
+  return true;
+}
+
+// For the server log: printable text as it is, everything else as \xNN (and
+// \n, \r, \t, \\), so no client can start a line of its own or feed the
+// terminal escape codes. At most `limit` bytes of the input.
+std::string EscapeForLog(std::string_view text, size_t limit = 300) {
+  std::string out;
+  const size_t end = std::min(text.size(), limit);
+  for (size_t index = 0; index < end;) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    uint32_t code = 0;
+    const size_t length = byte < 0x80 ? 1 : Utf8SequenceLength(text, index, &code);
+    const bool c1_or_separator = (code >= 0x80 && code < 0xA0) || code == 0x2028 || code == 0x2029;
+    if (byte >= 0x20 && byte < 0x7F && byte != '\\') {
+      out += static_cast<char>(byte);
+    } else if (length > 1 && !c1_or_separator && index + length <= end) {
+      out.append(text.substr(index, length));
+      index += length;
+      continue;
+    } else if (byte == '\\') {
+      out += "\\\\";
+    } else if (byte == '\n') {
+      out += "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\t') {
+      out += "\\t";
+    } else {
+      constexpr const char* kHex = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+    ++index;
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+// A header value we send: no CR, LF or other control byte (a path parameter
+// ends up in Content-Disposition), so nothing can add a header of its own.
+std::string HeaderSafe(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x20 && byte != 0x7F) || byte == '\t') out += c;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// RFC 3986 percent-decoding (and '+' as a space in a query); nullopt for a
+// '%' not followed by two hex digits.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t index = 0; index < text.size(); ++index) {
+    const char c = text[index];
+    if (c == '%') {
+      if (index + 2 >= text.size()) return std::nullopt;
+      const int high = HexValue(text[index + 1]);
+      const int low = HexValue(text[index + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      out += static_cast<char>(high * 16 + low);
+      index += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> Split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+std::string CookieValue(std::string_view header, const std::string& name) {
+  for (std::string_view pair : Split(header, ';')) {
     const size_t start = pair.find_first_not_of(' ');
-    if (start != std::string::npos) pair = pair.substr(start);
-    if (pair.rfind(name + "=", 0) == 0) return pair.substr(name.size() + 1);
-    position = end + 1;
+    if (start == std::string_view::npos) continue;
+    pair.remove_prefix(start);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
   }
   return {};
 }
 
-// "/api/v1/assignments/{id}" -> "^/api/v1/assignments/([^/]+)$" and the names.
-std::string PatternOf(const std::string& path, std::vector<std::string>& names) {
-  std::string pattern = "^";
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '{') {
-      const size_t close = path.find('}', i);
-      names.push_back(path.substr(i + 1, close - i - 1));
-      pattern += "([^/]+)";
-      i = close;
-    } else if (path[i] == '.') {
-      pattern += "\\.";
-    } else {
-      pattern += path[i];
-    }
+// ---- Replies ----
+
+// What a reply needs to know of its request.
+struct Context {
+  unsigned version = 11;
+  bool keep_alive = true;
+  bool secure = false;  // cookies get `Secure`
+  bool head = false;    // HEAD: headers only
+};
+
+void AddCommonHeaders(Response& response) {
+  response.set("Content-Security-Policy", kContentSecurityPolicy);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");
+  response.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (response.find(http::field::cache_control) == response.end()) {
+    response.set(http::field::cache_control, "no-store");
   }
-  return pattern + "$";
 }
 
-void Send(const Reply& reply, httplib::Response& response) {
-  response.status = reply.status;
-  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
-  if (reply.raw) {
-    response.set_content(*reply.raw, reply.content_type.c_str());
+void Finish(Response& response, const Context& context, bool close) {
+  AddCommonHeaders(response);
+  response.version(context.version);
+  response.keep_alive(context.keep_alive && !close);
+  const size_t size = response.body().size();
+  if (context.head) {
+    response.body().clear();
+    response.content_length(size);
   } else {
-    const std::string type = reply.content_type.empty() ? "application/json" : reply.content_type;
-    response.set_content(reply.body.dump(), type.c_str());
+    response.prepare_payload();
   }
 }
+
+// The reply of a handler as HTTP. Never throws: building a reply must not be
+// able to fail (a JSON string with invalid UTF-8 becomes U+FFFD, not an exception).
+std::shared_ptr<Response> ToResponse(const Reply& reply, const Context& context, bool close) {
+  try {
+    auto response = std::make_shared<Response>();
+    const int status = reply.status >= 100 && reply.status <= 599 ? reply.status : 500;
+    response->result(static_cast<unsigned>(status));
+    if (reply.raw) {
+      response->body() = *reply.raw;
+      response->set(http::field::content_type, HeaderSafe(reply.content_type));
+    } else {
+      response->body() = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      response->set(http::field::content_type, reply.content_type.empty()
+                                                   ? "application/json"
+                                                   : HeaderSafe(reply.content_type));
+    }
+    for (const auto& [name, value] : reply.headers) {
+      std::string safe = HeaderSafe(value);
+      if (Lower(name) == "set-cookie" && context.secure &&
+          Lower(safe).find("; secure") == std::string::npos) {
+        safe += "; Secure";
+      }
+      response->insert(HeaderSafe(name), safe);
+    }
+    Finish(*response, context, close);
+    return response;
+  } catch (...) {
+  }
+  try {
+    auto response = std::make_shared<Response>();
+    response->result(http::status::internal_server_error);
+    response->set(http::field::content_type, "application/problem+json");
+    response->body() = R"({"type":"about:blank","title":"Internal Server Error","status":500,)"
+                       R"("detail":"the server could not complete the request"})";
+    Finish(*response, context, /*close=*/true);
+    return response;
+  } catch (...) {
+    return nullptr;  // out of memory: the connection is closed without a reply
+  }
+}
+
+std::string ContentTypeOf(const std::filesystem::path& file) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".wasm", "application/wasm"},
+  };
+  const auto found = kTypes.find(Lower(file.extension().string()));
+  return found == kTypes.end() ? "application/octet-stream" : found->second;
+}
+
+// A route's path split at '/', "{name}" segments matching any one segment.
+struct CompiledRoute {
+  const Route* route;
+  std::vector<std::string> segments;
+};
+
+bool Matches(const CompiledRoute& compiled, const std::vector<std::string>& segments,
+             std::map<std::string, std::string>* params) {
+  if (compiled.segments.size() != segments.size()) return false;
+  for (size_t index = 0; index < segments.size(); ++index) {
+    const std::string& pattern = compiled.segments[index];
+    const bool is_parameter = pattern.size() > 2 && pattern.front() == '{' && pattern.back() == '}';
+    if (is_parameter) {
+      if (segments[index].empty()) return false;
+      if (params) (*params)[pattern.substr(1, pattern.size() - 2)] = segments[index];
+    } else if (pattern != segments[index]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A request that passed every check, for a worker to answer.
+struct Work {
+  const Route* route = nullptr;  // null: a static file
+  std::vector<std::string> segments;
+  Call call;
+  std::string csrf_header;
+  std::string method;
+  Context context;
+};
+
+// Raises the soft limit on open files to the hard limit: a thousand idle
+// connections are a thousand descriptors. Returns the soft limit now in force.
+rlim_t RaiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return limit.rlim_cur;
+}
+
+class Connection;
+
+// The server: its routes, its connections' counts, the I/O context and the pools.
+struct Transport {
+  App& app;
+  HttpOptions options;
+  std::vector<CompiledRoute> routes;
+  int max_connections = 0;
+
+  // Open connections, in all and per client address.
+  mutable std::mutex connections_mutex;
+  std::map<std::string, int> per_address;
+  int open_connections = 0;
+  std::atomic<int> heavy_admitted{0};  // running or waiting on heavy_pool
+
+  // Declared after what connections use: destroyed before it.
+  net::io_context io{};
+  tcp::acceptor acceptor{io};
+  net::steady_timer accept_retry{io};
+  // Started by Run(), not before: threads made earlier would not inherit the
+  // signal mask `cxbench serve` sets up after constructing the server, and a
+  // SIGTERM delivered to one of them would kill the process uncleanly.
+  std::optional<net::thread_pool> pool;
+  std::optional<net::thread_pool> heavy_pool;
+
+  void StopPools() {
+    for (auto* each : {&pool, &heavy_pool}) {
+      if (!*each) continue;
+      (*each)->stop();
+      (*each)->join();
+    }
+  }
+
+  Transport(App& app_in, HttpOptions options_in) : app(app_in), options(std::move(options_in)) {
+    for (const Route& route : app.routes()) {
+      CompiledRoute compiled{&route, {}};
+      for (std::string_view segment : Split(std::string_view(route.path).substr(1), '/')) {
+        compiled.segments.emplace_back(segment);
+      }
+      routes.push_back(std::move(compiled));
+    }
+  }
+
+  bool Admit(const std::string& address) {
+    std::lock_guard lock(connections_mutex);
+    int& from_address = per_address[address];
+    if (open_connections >= max_connections ||
+        from_address >= options.max_connections_per_address) {
+      if (from_address == 0) per_address.erase(address);
+      return false;
+    }
+    ++from_address;
+    ++open_connections;
+    return true;
+  }
+
+  void Release(const std::string& address) {
+    std::lock_guard lock(connections_mutex);
+    auto found = per_address.find(address);
+    if (found != per_address.end() && --found->second <= 0) per_address.erase(found);
+    --open_connections;
+  }
+
+  void Accept();
+
+  // Checks a request and answers it or hands it to a worker; on the I/O thread.
+  void Handle(const std::shared_ptr<Connection>& connection, Request& request);
+  // The answer to an API call; on a worker. Never throws.
+  Reply Dispatch(Work& work) noexcept;
+  // A file of the front end; on a worker.
+  Reply StaticFile(const Work& work) const;
+};
+
+// One client connection. Everything it does runs on its strand, so its
+// members need no lock; a worker's reply is posted to that strand.
+//
+// Life of a request: wait (idle timeout) until a byte arrives; read the whole
+// request (request deadline); answer; write (write deadline); wait again.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(Transport& server, tcp::socket socket, std::string address)
+      : server_(server),
+        socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
+        address_(std::move(address)) {}
+  ~Connection() { server_.Release(address_); }
+
+  const std::string& address() const { return address_; }
+  void Start() { WaitForRequest(); }
+
+  // From any thread: writes `response` (a null one closes the connection).
+  void Post(std::shared_ptr<Response> response) {
+    net::post(socket_.get_executor(),
+              [self = shared_from_this(), response = std::move(response)]() mutable {
+                if (response) {
+                  self->Write(std::move(response));
+                } else {
+                  self->Close();
+                }
+              });
+  }
+  // On the strand: writes `response` now.
+  void Write(std::shared_ptr<Response> response) {
+    if (!response) return Close();
+    response_ = std::move(response);
+    Arm(server_.options.write_timeout, [this] { Close(); });
+    http::async_write(socket_, *response_, [self = shared_from_this()](error_code error, size_t) {
+      self->OnWritten(error);
+    });
+  }
+
+ private:
+  // No cap on requests per connection: cpp-httplib's default of 5 made wrk
+  // reconnect all the time, and the results page went from 2,456 to 281 req/s.
+  void WaitForRequest() {
+    if (buffer_.size() > 0) return ReadRequest();  // pipelined: the next one is here
+    Arm(server_.options.idle_timeout, [this] { Close(); });
+    socket_.async_wait(tcp::socket::wait_read, [self = shared_from_this()](error_code error) {
+      if (error || !self->socket_.is_open()) return self->Close();
+      self->ReadRequest();
+    });
+  }
+
+  void ReadRequest() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
+    parser_->body_limit(server_.options.max_body_bytes);
+    timed_out_ = false;
+    Arm(server_.options.request_timeout, [this] {
+      timed_out_ = true;
+      error_code ignored;
+      socket_.cancel(ignored);
+    });
+    http::async_read_header(
+        socket_, buffer_, *parser_,
+        [self = shared_from_this()](error_code error, size_t) { self->OnHeader(error); });
+  }
+
+  // A client that asks (curl does for bodies over 1 KiB) is told to send the
+  // body, rather than waiting a second for a 100 Continue that never comes.
+  void OnHeader(error_code error) {
+    if (error || parser_->is_done()) return OnRead(error);
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    auto read_body = [self = shared_from_this()](error_code write_error, size_t) {
+      if (write_error) return self->OnRead(write_error);
+      http::async_read(self->socket_, self->buffer_, *self->parser_,
+                       [self](error_code read_error, size_t) { self->OnRead(read_error); });
+    };
+    if (Lower(parser_->get()[http::field::expect]) == "100-continue") {
+      net::async_write(socket_, net::buffer(kContinue.data(), kContinue.size()),
+                       std::move(read_body));
+    } else {
+      read_body({}, 0);
+    }
+  }
+
+  void OnRead(error_code error) {
+    Disarm();
+    if (!error) {
+      Request request = parser_->release();
+      try {
+        server_.Handle(shared_from_this(), request);
+      } catch (...) {
+        Write(ToResponse(Problem(500, "the server could not complete the request"), {}, true));
+      }
+      return;
+    }
+    if (timed_out_) {
+      const auto seconds = std::chrono::duration<double>(server_.options.request_timeout).count();
+      std::ostringstream detail;
+      detail << "the request did not arrive within " << seconds << " s";
+      return Refuse(408, detail.str());
+    }
+    if (error == http::error::header_limit) {
+      return Refuse(431, "the request line and headers are larger than " +
+                             std::to_string(server_.options.max_header_bytes / 1024) + " KiB");
+    }
+    if (error == http::error::body_limit) {
+      return Refuse(413, "the body is larger than " +
+                             std::to_string(server_.options.max_body_bytes / 1024) + " KiB");
+    }
+    if (&error.category() == &make_error_code(http::error::bad_target).category() &&
+        error != http::error::end_of_stream && error != http::error::partial_message) {
+      return Refuse(400, "not a valid HTTP/1.1 request");
+    }
+    Close();  // the client went away (or reset the connection)
+  }
+
+  // Answers a request that could not be read, then closes.
+  void Refuse(int status, std::string detail) {
+    Context context;
+    context.keep_alive = false;
+    Write(ToResponse(Problem(status, std::move(detail)), context, /*close=*/true));
+  }
+
+  void OnWritten(error_code error) {
+    Disarm();
+    if (error) return Close();
+    if (response_->need_eof()) return LingerThenClose();
+    response_.reset();
+    WaitForRequest();
+  }
+
+  // Closing a socket with unread input resets the connection, and the client
+  // may then lose the reply just sent (a 413 with its body still arriving):
+  // stop sending, read and drop what comes for a moment, then close.
+  void LingerThenClose() {
+    error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    Arm(std::chrono::seconds(2), [this] { Close(); });
+    Drain();
+  }
+  void Drain() {
+    socket_.async_read_some(net::buffer(drain_),
+                            [self = shared_from_this()](error_code error, size_t) {
+                              if (error) return self->Close();
+                              self->Drain();
+                            });
+  }
+
+  void Close() {
+    Disarm();
+    error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+  }
+
+  // One timer per connection; a newer Arm or Disarm makes an older expiry void.
+  template <typename OnExpiry>
+  void Arm(std::chrono::milliseconds after, OnExpiry on_expiry) {
+    const uint64_t generation = ++timer_generation_;
+    timer_.expires_after(after);
+    timer_.async_wait([self = shared_from_this(), generation, on_expiry](error_code error) {
+      if (error || generation != self->timer_generation_) return;
+      on_expiry();
+    });
+  }
+  void Disarm() {
+    ++timer_generation_;
+    timer_.cancel();
+  }
+
+  Transport& server_;
+  tcp::socket socket_;
+  net::steady_timer timer_;
+  std::string address_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<Response> response_;
+  uint64_t timer_generation_ = 0;
+  bool timed_out_ = false;
+  std::array<char, 4096> drain_{};
+};
 
 }  // namespace
 
-struct HttpServer::Impl {
-  App& app;
-  HttpOptions options;
-  httplib::Server server;
-  int port = 0;
+void Transport::Accept() {
+  acceptor.async_accept(net::make_strand(io), [this](error_code error, tcp::socket socket) {
+    if (error == net::error::operation_aborted || !acceptor.is_open()) return;
+    if (error) {
+      // Out of descriptors (EMFILE) or the like: try again shortly, never spin.
+      accept_retry.expires_after(std::chrono::milliseconds(50));
+      accept_retry.async_wait([this](error_code wait_error) {
+        if (!wait_error) Accept();
+      });
+      return;
+    }
+    error_code endpoint_error;
+    const tcp::endpoint peer = socket.remote_endpoint(endpoint_error);
+    std::string address = endpoint_error ? std::string() : peer.address().to_string();
+    if (endpoint_error || !Admit(address)) {
+      error_code ignored;
+      socket.close(ignored);  // over the cap: closed at once
+    } else {
+      error_code ignored;
+      // Without TCP_NODELAY a reply written in two parts waits for the client's
+      // delayed ACK: measured 43 ms median per results page under wrk (bench/server.sh).
+      socket.set_option(tcp::no_delay(true), ignored);
+      std::make_shared<Connection>(*this, std::move(socket), std::move(address))->Start();
+    }
+    Accept();
+  });
+}
 
-  void Dispatch(const Route& route, const std::vector<std::string>& names,
-                const httplib::Request& request, httplib::Response& response) {
-    if (request.body.size() > options.max_body_bytes) {
-      return Send(Problem(413, "the body is larger than " +
-                                   std::to_string(options.max_body_bytes / 1024) + " KiB"),
-                  response);
+void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& request) {
+  Context context;
+  context.version = request.version();
+  context.keep_alive = request.keep_alive();
+  context.head = request.method() == http::verb::head;
+  const std::string proto = Lower(request["X-Forwarded-Proto"]);
+  context.secure = options.secure_cookies || (options.trust_forwarded_proto && proto == "https");
+  auto answer = [&](Reply reply) {
+    connection->Write(ToResponse(reply, context, /*close=*/false));
+  };
+
+  // The target: "/path?query", each path segment and query part decoded and
+  // checked before anything looks at it.
+  const std::string_view target = request.target();
+  if (target.empty() || target.front() != '/') {
+    return answer(Problem(400, "the request target must be a path starting with '/'"));
+  }
+  const size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  Work work;
+  work.context = context;
+  work.method = std::string(request.method_string());
+  for (std::string_view raw_segment : Split(raw_path.substr(1), '/')) {
+    auto segment = PercentDecode(raw_segment, /*plus_is_space=*/false);
+    if (!segment) return answer(Problem(400, "the path has a '%' not followed by two hex digits"));
+    if (segment->find('\0') != std::string::npos) {
+      return answer(Problem(400, "the path holds a NUL byte"));
     }
-    Call call;
-    for (size_t i = 0; i < names.size() && i + 1 < request.matches.size(); ++i) {
-      call.params[names[i]] = request.matches[i + 1].str();
+    if (!IsUtf8(*segment)) return answer(Problem(400, "the path is not valid UTF-8"));
+    work.segments.push_back(std::move(*segment));
+  }
+  if (question != std::string_view::npos) {
+    for (std::string_view part : Split(target.substr(question + 1), '&')) {
+      if (part.empty()) continue;
+      const size_t equals = part.find('=');
+      auto key = PercentDecode(part.substr(0, equals), true);
+      auto value = PercentDecode(
+          equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1), true);
+      if (!key || !value) {
+        return answer(Problem(400, "the query has a '%' not followed by two hex digits"));
+      }
+      if (!IsUtf8(*key) || !IsUtf8(*value)) {
+        return answer(Problem(400, "the query is not valid UTF-8"));
+      }
+      work.call.query[std::move(*key)] = std::move(*value);
     }
-    for (const auto& [key, value] : request.params) call.query[key] = value;
-    call.body = request.body;
-    call.remote_address = request.remote_addr;
-    call.session_token = CookieValue(request, "cx_session");
+  }
+  const std::string_view cookie = request[http::field::cookie];
+  const std::string_view csrf = request["X-CSRF-Token"];
+  if (!IsUtf8(cookie)) return answer(Problem(400, "the Cookie header is not valid UTF-8"));
+  if (!IsUtf8(csrf)) return answer(Problem(400, "the X-CSRF-Token header is not valid UTF-8"));
+  if (!IsUtf8(request.body())) return answer(Problem(400, "the body is not valid UTF-8"));
+
+  const std::string path = std::string(raw_path);
+  const bool api = !work.segments.empty() && work.segments.front() == "api";
+  if (!api) {
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+      Reply reply = Problem(405, "only GET and HEAD are served outside /api");
+      reply.headers["Allow"] = "GET, HEAD";
+      return answer(std::move(reply));
+    }
+    net::post(*pool, [this, connection, work = std::move(work)]() {
+      Reply reply;
+      try {
+        reply = StaticFile(work);
+      } catch (...) {
+        reply = Problem(500, "the server could not read the page");
+      }
+      connection->Post(ToResponse(reply, work.context, false));
+    });
+    return;
+  }
+
+  std::string allowed;
+  for (const CompiledRoute& compiled : routes) {
+    if (!Matches(compiled, work.segments, nullptr)) continue;
+    if (compiled.route->method == work.method) {
+      Matches(compiled, work.segments, &work.call.params);
+      work.route = compiled.route;
+      break;
+    }
+    allowed += (allowed.empty() ? "" : ", ") + compiled.route->method;
+  }
+  if (!work.route && allowed.empty()) {
+    return answer(Problem(404, "no route " + work.method + " " + path));
+  }
+  if (!work.route) {
+    Reply reply = Problem(405, path + " takes " + allowed + ", not " + work.method);
+    reply.headers["Allow"] = allowed;
+    return answer(std::move(reply));
+  }
+  // JSON bodies only: a cross-site form can post text/plain (or a form
+  // encoding) without a preflight, never application/json; that closes
+  // login CSRF, where no CSRF token exists yet.
+  if (!work.route->request_schema.is_null()) {
+    const std::string_view type = request[http::field::content_type];
+    std::string media = Lower(type.substr(0, type.find(';')));
+    media.erase(media.find_last_not_of(" \t") + 1);
+    if (media != "application/json") {
+      return answer(Problem(415, "the body must be JSON, sent with Content-Type: application/json",
+                            "Content-Type"));
+    }
+  }
+  work.call.body = std::move(request.body());
+  work.call.remote_address = connection->address();
+  work.call.session_token = CookieValue(cookie, "cx_session");
+  work.csrf_header = std::string(csrf);
+
+  const bool heavy = work.route->heavy;
+  auto run = [this, connection, work = std::move(work)]() mutable {
+    const Reply reply = Dispatch(work);
+    connection->Post(ToResponse(reply, work.context, false));
+  };
+  if (!heavy) {
+    net::post(*pool, std::move(run));
+    return;
+  }
+  // Heavy renders queue on their own pool, a bounded wait: the rest of the
+  // server never waits behind them.
+  const int limit = std::max(1, options.heavy_workers) + std::max(0, options.heavy_queue);
+  if (heavy_admitted.fetch_add(1) >= limit) {
+    heavy_admitted.fetch_sub(1);
+    Reply reply = Problem(503, "too many reports are being prepared; try again in a few seconds");
+    reply.headers["Retry-After"] = "5";
+    return answer(std::move(reply));
+  }
+  net::post(*heavy_pool, [this, run = std::move(run)]() mutable {
+    struct Done {
+      std::atomic<int>& admitted;
+      ~Done() { admitted.fetch_sub(1); }
+    } done{heavy_admitted};
+    run();
+  });
+}
+
+Reply Transport::Dispatch(Work& work) noexcept {
+  const Route& route = *work.route;
+  Call& call = work.call;
+  try {
     if (auto session = app.Authenticate(call.session_token)) {
       call.account = session->account;
       call.csrf_token = session->csrf_token;
     }
     if (!route.roles.empty()) {
-      if (!call.account) return Send(Problem(401, "log in first"), response);
+      if (!call.account) return Problem(401, "log in first");
       if (std::find(route.roles.begin(), route.roles.end(), call.account->role) ==
           route.roles.end()) {
-        return Send(Problem(403, "your role may not do this"), response);
+        return Problem(403, "your role may not do this");
       }
       if (route.method != "GET" && route.csrf) {
-        const std::string sent = request.get_header_value("X-CSRF-Token");
-        if (sent.empty() || sent != call.csrf_token) {
-          return Send(Problem(403, "missing or wrong X-CSRF-Token header", "X-CSRF-Token"),
-                      response);
+        if (work.csrf_header.empty() || work.csrf_header != call.csrf_token) {
+          return Problem(403, "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
         }
       }
     }
-    try {
-      Send(route.handler(call), response);
-    } catch (const std::exception& error) {
-      std::cerr << "cxbench serve: " << route.method << " " << route.path << ": " << error.what()
-                << "\n";
-      Send(Problem(500, "the server could not complete the request"), response);
-    }
+    return route.handler(call);
+  } catch (const std::exception& error) {
+    // The message may quote what the client sent: escaped, and cut short.
+    std::cerr << "cxbench serve: 500 " << route.method << " " << route.path << ": "
+              << EscapeForLog(error.what()) << "\n";
+  } catch (...) {
+    std::cerr << "cxbench serve: 500 " << route.method << " " << route.path
+              << ": an exception that is not a std::exception\n";
   }
+  try {
+    return Problem(500, "the server could not complete the request");
+  } catch (...) {
+    return Reply{500, nullptr, std::nullopt, {}, {}};
+  }
+}
+
+Reply Transport::StaticFile(const Work& work) const {
+  const auto not_found = [&] {
+    std::string path;
+    for (const std::string& segment : work.segments) path += "/" + segment;
+    return Problem(404, "no such page: " + (path.empty() ? "/" : path));
+  };
+  if (options.web_dir.empty()) return not_found();
+  std::filesystem::path file = options.web_dir;
+  bool any = false;
+  for (const std::string& segment : work.segments) {
+    // Decoded segments: "%2e%2e" is "..", "%2F" a '/' inside one.
+    if (segment == "." || segment == ".." || segment.find('/') != std::string::npos ||
+        segment.find('\\') != std::string::npos) {
+      return not_found();
+    }
+    if (segment.empty()) continue;
+    file /= segment;
+    any = true;
+  }
+  const bool index = !any;
+  if (index) file /= "index.html";
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(file, error)) return not_found();
+  std::ifstream in(file, std::ios::binary);
+  if (!in.is_open()) return not_found();
+  std::ostringstream content;
+  content << in.rdbuf();
+  Reply reply;
+  reply.raw = content.str();
+  reply.content_type = ContentTypeOf(file);
+  // Vite names each file under assets/ for its content: a new build is a new
+  // name, so a cached one never goes stale. Anything else is checked each time.
+  const bool hashed_asset = !work.segments.empty() && work.segments.front() == "assets";
+  reply.headers["Cache-Control"] =
+      hashed_asset ? "public, max-age=31536000, immutable" : "no-cache";
+  return reply;
+}
+
+struct HttpServer::Impl : Transport {
+  using Transport::Transport;
 };
 
 HttpServer::HttpServer(App& app, HttpOptions options)
-    : impl_(new Impl{app, std::move(options), {}, 0}) {
-  httplib::Server& server = impl_->server;
-  // Bodies larger than this are cut off by httplib itself (413, made a problem below).
-  server.set_payload_max_length(impl_->options.max_body_bytes * 4);
-  // Without TCP_NODELAY a reply written in two parts waits for the client's
-  // delayed ACK: measured 43 ms median per results page under wrk (bench/server.sh).
-  server.set_tcp_nodelay(true);
-  // httplib closes a keep-alive connection after 5 requests by default.
-  server.set_keep_alive_max_count(1000);
-  for (const Route& route : app.routes()) {
-    auto names = std::make_shared<std::vector<std::string>>();
-    const std::string pattern = PatternOf(route.path, *names);
-    httplib::Server::Handler handler = [this, &route, names](const httplib::Request& request,
-                                                             httplib::Response& response) {
-      impl_->Dispatch(route, *names, request, response);
-    };
-    if (route.method == "GET") server.Get(pattern, handler);
-    if (route.method == "POST") server.Post(pattern, handler);
-    if (route.method == "PUT") server.Put(pattern, handler);
-    if (route.method == "DELETE") server.Delete(pattern, handler);
-  }
-  // Any other API path: a problem, never the front end's index page.
-  auto unknown = [](const httplib::Request& request, httplib::Response& response) {
-    Send(Problem(404, "no route " + request.method + " " + request.path), response);
-  };
-  server.Get("^/api/.*", unknown);
-  server.Post("^/api/.*", unknown);
-  server.Put("^/api/.*", unknown);
-  server.Delete("^/api/.*", unknown);
-  if (!impl_->options.web_dir.empty()) {
-    server.set_mount_point("/", impl_->options.web_dir);
-  }
-  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    std::string detail =
-        response.status == 413 ? "the body is too large" : "no such page: " + request.path;
-    Send(Problem(response.status, detail), response);
-  });
-  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
-    response.set_header("Content-Security-Policy", kContentSecurityPolicy);
-    response.set_header("X-Content-Type-Options", "nosniff");
-    response.set_header("X-Frame-Options", "DENY");
-    response.set_header("Referrer-Policy", "no-referrer");
-    response.set_header("Cross-Origin-Opener-Policy", "same-origin");
-    if (response.get_header_value("Cache-Control").empty()) {
-      response.set_header("Cache-Control", "no-store");
-    }
-  });
-}
+    : impl_(std::make_unique<Impl>(app, std::move(options))) {}
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer() { impl_->StopPools(); }
 
 Result<int> HttpServer::Bind() {
-  if (impl_->options.port == 0) {
-    impl_->port = impl_->server.bind_to_any_port(impl_->options.host);
-  } else if (impl_->server.bind_to_port(impl_->options.host, impl_->options.port)) {
-    impl_->port = impl_->options.port;
-  } else {
-    impl_->port = -1;
+  const HttpOptions& options = impl_->options;
+  // Descriptors beyond the connections: the database, its journal, Chromium's pipes.
+  constexpr rlim_t kReserved = 64;
+  const rlim_t files = RaiseFileLimit();
+  impl_->max_connections =
+      static_cast<int>(std::min<rlim_t>(static_cast<rlim_t>(std::max(1, options.max_connections)),
+                                        files > kReserved * 2 ? files - kReserved : files / 2));
+  const auto failed = [&](const std::string& why) {
+    return IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) + " (" +
+                   why + ")");
+  };
+  error_code error;
+  tcp::resolver resolver(impl_->io);
+  const auto endpoints =
+      resolver.resolve(options.host, std::to_string(options.port), tcp::resolver::passive, error);
+  if (error || endpoints.empty()) return failed("not an address here");
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  tcp::acceptor& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), error);
+  if (!error) acceptor.set_option(net::socket_base::reuse_address(true), error);
+  if (!error) acceptor.bind(endpoint, error);
+  if (!error) acceptor.listen(net::socket_base::max_listen_connections, error);
+  if (error) {
+    error_code ignored;
+    acceptor.close(ignored);
+    return failed(error == net::error::address_in_use ? "in use" : error.message());
   }
-  if (impl_->port <= 0) {
-    return IoError("cannot listen on " + impl_->options.host + ":" +
-                   std::to_string(impl_->options.port) + " (in use, or not an address here)");
-  }
-  return impl_->port;
+  return static_cast<int>(acceptor.local_endpoint().port());
 }
 
-void HttpServer::Run() { impl_->server.listen_after_bind(); }
+void HttpServer::Run() {
+  if (!impl_->acceptor.is_open() || impl_->pool) return;
+  impl_->pool.emplace(static_cast<size_t>(std::max(1, impl_->options.workers)));
+  impl_->heavy_pool.emplace(static_cast<size_t>(std::max(1, impl_->options.heavy_workers)));
+  impl_->Accept();
+  // A handler that throws must not end the server: log it and go on.
+  auto run = [this] {
+    while (true) {
+      try {
+        impl_->io.run();
+        return;
+      } catch (const std::exception& error) {
+        std::cerr << "cxbench serve: " << EscapeForLog(error.what()) << "\n";
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int index = 1; index < impl_->options.io_threads; ++index) threads.emplace_back(run);
+  run();
+  for (std::thread& thread : threads) thread.join();
+  // Handlers in progress finish; queued ones are dropped with their connections.
+  impl_->StopPools();
+}
 
-void HttpServer::Stop() { impl_->server.stop(); }
+void HttpServer::Stop() { impl_->io.stop(); }
+
+int HttpServer::OpenConnections() const {
+  std::lock_guard lock(impl_->connections_mutex);
+  return impl_->open_connections;
+}
 
 }  // namespace cx::server

@@ -1,10 +1,15 @@
 #pragma once
-// Serves an App over HTTP with cpp-httplib (Debian libcpp-httplib-dev): the
-// API under /api/v1, the built web front end (web/dist) for everything else,
-// security headers on every response.
+// Serves an App over HTTP/1.1 (Boost.Beast on Boost.Asio, event-driven; the
+// top of http_server.cc says why): the API under /api/v1, the built web front
+// end (web/dist) for everything else, security headers on every response.
+//
+// Threads: a few I/O threads accept, read and write every connection; route
+// handlers (they block on SQLite, PDF rendering) run on a bounded worker pool,
+// and routes marked `heavy` on a smaller pool of their own with a bounded
+// queue (503 when it is full). Run() returns after Stop(), once the handlers
+// in progress have finished.
 
-#include <atomic>
-#include <functional>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -15,9 +20,27 @@ namespace cx::server {
 
 struct HttpOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;      // 0 = any free port (tests)
-  std::string web_dir;  // the built front end; empty = API only
-  size_t max_body_bytes = 256 * 1024;
+  int port = 8080;                      // 0 = any free port (tests)
+  std::string web_dir;                  // the built front end; empty = API only
+  size_t max_body_bytes = 256 * 1024;   // larger: 413
+  size_t max_header_bytes = 16 * 1024;  // request line and headers; larger: 431
+  // A whole request (headers and body) must arrive within this, else 408 and close.
+  std::chrono::milliseconds request_timeout{10'000};
+  // A keep-alive connection with no request in progress is closed after this.
+  std::chrono::milliseconds idle_timeout{60'000};
+  // A reply the client does not read within this closes the connection.
+  std::chrono::milliseconds write_timeout{30'000};
+  int io_threads = 2;
+  int workers = 8;        // route handlers at once
+  int heavy_workers = 2;  // heavy routes (report downloads) at once
+  int heavy_queue = 8;    // heavy requests waiting; beyond that 503 with Retry-After
+  // Connections from one client address; over it a new one is closed at once.
+  int max_connections_per_address = 32;
+  int max_connections = 10'000;  // in all (also bounded by RLIMIT_NOFILE)
+  // Session cookies get `Secure`: the public URL is https...
+  bool secure_cookies = false;
+  // ...or the request says `X-Forwarded-Proto: https` and a proxy we trust set it.
+  bool trust_forwarded_proto = false;
 };
 
 class HttpServer {
@@ -28,7 +51,10 @@ class HttpServer {
   Result<int> Bind();
   // Serves until Stop() (blocking).
   void Run();
+  // Safe from any thread, also before Run().
   void Stop();
+  // Connections accepted and not yet closed (for tests and diagnostics).
+  int OpenConnections() const;
 
  private:
   struct Impl;

@@ -206,7 +206,8 @@ void App::AddResultRoutes() {
          reply.raw = std::move(pdf).value();
          reply.content_type = "application/pdf";
          return reply;
-       }});
+       },
+       /*csrf=*/true, /*heavy=*/true});
 }
 
 }  // namespace cx::server
