@@ -5,7 +5,11 @@
 #   - durable report writes per second: a shopper's draft saved again and
 #     again (each one transaction with synchronous=FULL, acknowledged only
 #     after COMMIT: the same write a submission makes);
-#   - a participant's results page: requests per second and p99 latency.
+#   - a participant's results page: requests per second and p99 latency;
+#   - durable report writes per second while four readers ask for the
+#     results page (each write moves the change log, so the results are
+#     stale again: before issue 12 they were recomputed under the store's
+#     lock and the writes waited).
 # The issue names no peer: the figures are compared with a study's busiest
 # day (see docs/web.md). Usage: bench/server.sh [seconds per run]
 set -euo pipefail
@@ -68,12 +72,23 @@ wrk -t1 -c4 -d"${seconds}s" --latency -s "$work/put.lua" -H "Cookie: $shopper_co
   -H "X-CSRF-Token: $shopper_csrf" "$base/assignments/$contact/draft" | tee "$work/put.txt" |
   grep -E "Requests/sec|Non-2xx|99%|50%"
 # The writes moved the change log: the next results page recomputes the
-# study's results (bootstrap); time that once, then measure the cached page.
+# study's results (bootstrap); time that once (?fresh=1 waits for it), then
+# measure the cached page.
 curl -s -o /dev/null -w "results recomputed after a change: %{time_total} s\n" -b "$viewer_cookie" \
-  "$base/participants/$participant/results"
+  "$base/participants/$participant/results?fresh=1"
 echo "--- a participant's results page (GET), 1 thread, 8 connections"
 wrk -t1 -c8 -d"${seconds}s" --latency -H "Cookie: $viewer_cookie" \
   "$base/participants/$participant/results" | tee "$work/get.txt" | grep -E "Requests/sec|Non-2xx|99%|50%"
+echo "--- durable report writes (1 connection) while 4 connections read the results page"
+wrk -t1 -c4 -d"${seconds}s" --latency -H "Cookie: $viewer_cookie" \
+  "$base/participants/$participant/results" >"$work/readers.txt" &
+readers=$!
+wrk -t1 -c1 -d"${seconds}s" --latency -s "$work/put.lua" -H "Cookie: $shopper_cookie" \
+  -H "X-CSRF-Token: $shopper_csrf" "$base/assignments/$contact/draft" | tee "$work/put_read.txt" |
+  grep -E "Requests/sec|Non-2xx|99%|50%"
+wait $readers
+echo "    the readers meanwhile:"
+grep -E "Requests/sec|Non-2xx|99%|50%" "$work/readers.txt"
 writes=$(sed -n 's/Requests\/sec: *\([0-9.]*\)/\1/p' "$work/put.txt")
 # The contest's busiest day: 4,500 contacts over 17 weeks of weekdays is about
 # 53 reports a day; even if all 4,500 came in one 8-hour day, with a draft

@@ -21,9 +21,33 @@ struct ServeArgs {
   std::string study;
   std::string listen = "127.0.0.1:8080";
   std::string web_dir = CXBENCH_WEB_DIR;
+  std::string public_url;  // empty: from the address bound
   int resamples = 2000;
   bool trust_proxy = false;
 };
+
+// --public-url as given, without a trailing "/"; an error unless it is an
+// http or https URL with a host.
+Result<std::string> CheckPublicUrl(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  for (const char* scheme : {"http://", "https://"}) {
+    const std::string_view prefix(scheme);
+    if (url.rfind(prefix, 0) == 0 && url.size() > prefix.size() &&
+        url.find_first_of(" \t\r\n?#") == std::string::npos) {
+      return url;
+    }
+  }
+  return InvalidInput(
+      "an http:// or https:// URL like https://cxbench.example.no is expected, not '" + url + "'",
+      "--public-url");
+}
+
+// The URL of the address actually bound: the real port when --listen gave
+// 0, IPv6 hosts in brackets.
+std::string BoundUrl(const std::string& host, int port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
 
 int Serve(const ServeArgs& args) {
   const size_t colon = args.listen.rfind(':');
@@ -39,6 +63,12 @@ int Serve(const ServeArgs& args) {
     std::cerr << "cxbench: error: --listen: HOST:PORT is expected, e.g. 127.0.0.1:8080, not '"
               << args.listen << "'\n";
     return kExitBadInput;
+  }
+  std::string public_url;
+  if (!args.public_url.empty()) {
+    auto checked = CheckPublicUrl(args.public_url);
+    if (!checked) return ReportError(checked.error());
+    public_url = std::move(checked).value();
   }
   auto opened = store::OpenSqlite(args.db);
   if (!opened) return ReportError(opened.error());
@@ -56,7 +86,7 @@ int Serve(const ServeArgs& args) {
   }
   server::AppOptions app_options;
   app_options.resamples = args.resamples;
-  app_options.public_url = "http://" + args.listen;
+  app_options.public_url = public_url;
   server::App app(std::move(store), std::move(study).value(), app_options);
   server::HttpOptions http_options{args.listen.substr(0, colon), port, web_dir};
   http_options.secure_cookies = app_options.public_url.rfind("https://", 0) == 0;
@@ -72,8 +102,17 @@ int Serve(const ServeArgs& args) {
 
   auto bound = http.Bind();
   if (!bound) return ReportError(bound.error());
-  std::cout << "cxbench serve: listening on http://" << args.listen.substr(0, colon) << ":"
-            << bound.value() << " (study " << app.study().id << ")" << std::endl;
+  const std::string host = args.listen.substr(0, colon);
+  if (public_url.empty()) {
+    app.SetPublicUrl(BoundUrl(host, bound.value()));
+    if (host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]") {
+      std::cerr << "cxbench serve: warning: invitation links will name "
+                << BoundUrl(host, bound.value()) << ", which nobody can open; give --public-url\n";
+    }
+  }
+  std::cout << "cxbench serve: listening on http://" << host << ":" << bound.value() << " (study "
+            << app.study().id << "; invitation links start " << app.options().public_url << ")"
+            << std::endl;
   std::thread waiter([&http, signals] {
     int received = 0;
     sigwait(&signals, &received);
@@ -106,7 +145,7 @@ int AddUser(const UserArgs& args) {
   auto& store = *opened.value();
   domain::Account account;
   account.email = args.email;
-  account.name = args.name.empty() ? args.email : args.name;
+  account.name = args.name;  // empty: the e-mail (server::PrepareAccountFields)
   auto role = domain::ParseRole(args.role);
   if (!role) {
     return ReportError(
@@ -129,7 +168,8 @@ int AddUser(const UserArgs& args) {
     if (!error.where.empty()) error.where = "--" + error.where;
     return ReportError(error);
   }
-  std::cout << "added " << args.role << " " << account.email << " (account " << id.value() << ")\n";
+  std::cout << "added " << args.role << " " << domain::NormalizeEmail(account.email) << " (account "
+            << id.value() << ")\n";
   return kExitOk;
 }
 
@@ -147,6 +187,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   serve->add_option("--web", serve_args->web_dir, "The built front end (web/dist)")
       ->capture_default_str();
+  serve->add_option("--public-url", serve_args->public_url,
+                    "The address users open the app at, for invitation links, e.g. "
+                    "https://cxbench.example.no (default: http:// and the address bound)");
   serve
       ->add_option("--resamples", serve_args->resamples,
                    "Bootstrap resamples for the results pages")
@@ -172,10 +215,10 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
                   "Role participant: the participant it may see");
   add->add_option("--study", user_args->study, "Role participant: the study (default: the only)");
   add->add_option("--language", user_args->language, "nb | en")->capture_default_str();
-  auto* password = add->add_option(
-      "--password", user_args->password,
-      "The password (at least 8 characters; visible to other users of this machine: prefer "
-      "--password-stdin)");
+  auto* password = add->add_option("--password", user_args->password,
+                                   "The password (at least 8 characters, not a common one; visible "
+                                   "to other users of this machine: prefer "
+                                   "--password-stdin)");
   auto* from_stdin = add->add_flag("--password-stdin", user_args->password_stdin,
                                    "Read the password from the first line of standard input");
   password->excludes(from_stdin);

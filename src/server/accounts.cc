@@ -6,16 +6,18 @@
 
 namespace cx::server {
 
-Status CheckAccountLinks(store::Store& store, const domain::Account& account) {
-  const auto at = account.email.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= account.email.size() ||
-      account.email.find_first_of(" \t\r\n") != std::string::npos) {
-    return InvalidInput("an e-mail address like name@example.no is expected", "email");
-  }
-  if (account.name.empty()) return InvalidInput("a name is expected", "name");
+Status PrepareAccountFields(domain::Account& account) {
+  account.email = domain::NormalizeEmail(account.email);
+  if (Status email = domain::CheckEmail(account.email); !email) return email;
+  if (account.name.empty()) account.name = account.email;
+  if (!domain::DecodeUtf8(account.name)) return InvalidInput("the name is not valid UTF-8", "name");
   if (account.language != "nb" && account.language != "en") {
     return InvalidInput("the language is nb or en", "language");
   }
+  return Ok();
+}
+
+Status CheckAccountLinks(store::Store& store, const domain::Account& account) {
   if (account.role == domain::Role::kShopper) {
     if (account.shopper_id.empty()) {
       return InvalidInput("a shopper account needs the shopper id of the pool", "shopper");
@@ -45,8 +47,9 @@ Status CheckAccountLinks(store::Store& store, const domain::Account& account) {
 
 Result<int64_t> AddAccount(store::Store& store, domain::Account account,
                            const std::string& password) {
+  if (Status fields = PrepareAccountFields(account); !fields) return fields.error();
   if (Status links = CheckAccountLinks(store, account); !links) return links.error();
-  auto hash = auth::HashPassword(password);
+  auto hash = auth::HashPassword(password, {account.email, account.name});
   if (!hash) return hash.error();
   account.password_hash = std::move(hash).value();
   return store.CreateAccount(account);

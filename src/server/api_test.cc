@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -13,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "auth/password.h"
 #include "demo/generator.h"
 #include "server/accounts.h"
 #include "server/app.h"
@@ -112,9 +115,19 @@ class ApiTest : public ::testing::Test {
     add("other.shopper@test.no", domain::Role::kShopper, shopper_b_, "");
     add("participant@test.no", domain::Role::kParticipant, "", participant_p_);
     add("other.participant@test.no", domain::Role::kParticipant, "", participant_q_);
+    // Given in mixed case and with spaces: stored normalised.
+    add("  Throttled.Manager@Test.NO ", domain::Role::kManager, "", "");
+    // An account stored before e-mails were normalised, in mixed case.
+    domain::Account legacy;
+    legacy.email = "Legacy.Admin@Test.no";
+    legacy.name = "Legacy";
+    legacy.role = domain::Role::kAdmin;
+    legacy.password_hash = auth::HashPassword("passord-123").value();
+    ASSERT_TRUE(store->CreateAccount(legacy).ok());
 
     AppOptions options;
     options.resamples = 200;
+    options.public_url = "https://cx.example.no";
     options.throttle = {.per_account = 5, .per_address = 1000, .window = std::chrono::minutes(15)};
     app_ = new App(std::move(store), world.study, options);
     http_ = new HttpServer(*app_, {"127.0.0.1", 0, "", 64 * 1024});
@@ -429,7 +442,8 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   EXPECT_TRUE(queued);
 
   // The participant's figures before: approved contacts only count once QA is in use.
-  const std::string results = "/api/v1/participants/" + flow_.participant + "/results";
+  // ?fresh=1: results that include the changes just made.
+  const std::string results = "/api/v1/participants/" + flow_.participant + "/results?fresh=1";
   ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + qa_.id + "/approve")->status, 200);
   json before = Body(Call(manager, "GET", results));
 
@@ -560,6 +574,8 @@ TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
       json({{"email", "ny.shopper@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
   ASSERT_EQ(invited->status, 201) << invited->body;
   const std::string token = Body(invited)["token"];
+  // The link names the configured public URL, not the address listened on.
+  EXPECT_EQ(Body(invited)["url"], "https://cx.example.no/#/invite/" + token);
   auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept",
                        R"({"password":"mitt-passord-1","name":"Nora"})");
   ASSERT_EQ(accepted->status, 201) << accepted->body;
@@ -982,6 +998,143 @@ TEST_F(ApiTest, TheAuditTrailHoldsEveryShopperChangeAlsoAfterAReturnAndSubmitted
   EXPECT_TRUE(resubmitted) << audit.dump(1);
   const json resubmission = Body(Call(shopper, "GET", base));
   EXPECT_GE(resubmission["submitted_at"].get<std::string>(), first_submission);
+}
+
+TEST_F(ApiTest, LoginFieldsAreCappedBeforeTheThrottleSeesThem) {
+  auto client = Client();
+  const size_t keys_before = app_->throttle().AccountKeys();
+  // 255 bytes and a 60 KB e-mail (the test server takes 64 KiB bodies).
+  for (size_t size : {size_t{255}, size_t{60 * 1024}}) {
+    const std::string email = std::string(size - 8, 'a') + "@test.no";
+    for (int attempt = 0; attempt < 20; ++attempt) {
+      auto refused = client.Post(
+          "/api/v1/session",
+          json({{"email", email + std::to_string(attempt)}, {"password", "wrong-password"}}).dump(),
+          "application/json");
+      ASSERT_TRUE(refused);
+      EXPECT_EQ(refused->status, 400);
+      EXPECT_EQ(Body(refused)["field"], "email");
+    }
+  }
+  auto long_password =
+      client.Post("/api/v1/session",
+                  json({{"email", "nobody@test.no"}, {"password", std::string(1025, 'p')}}).dump(),
+                  "application/json");
+  EXPECT_EQ(long_password->status, 400);
+  EXPECT_EQ(Body(long_password)["field"], "password");
+  // None of it is remembered.
+  EXPECT_EQ(app_->throttle().AccountKeys(), keys_before);
+}
+
+TEST_F(ApiTest, EmailCaseAndSpacesNameOneAccount) {
+  auto client = Client();
+  // Stored normalised; found whatever the case of the login.
+  EXPECT_FALSE(LogIn("throttled.manager@test.no").cookie.empty());
+  // An account stored in mixed case before normalisation still logs in.
+  EXPECT_FALSE(LogIn("legacy.admin@test.no").cookie.empty());
+  EXPECT_FALSE(LogIn(" LEGACY.ADMIN@TEST.NO").cookie.empty());
+  // Five failures in five spellings lock the one account.
+  for (const char* spelling :
+       {"Throttled.Manager@test.no", "THROTTLED.MANAGER@TEST.NO", " throttled.manager@test.no",
+        "throttled.manager@Test.No\t", "tHrOtTlEd.MaNaGeR@tEsT.nO"}) {
+    auto wrong = client.Post("/api/v1/session",
+                             json({{"email", spelling}, {"password", "wrong-password"}}).dump(),
+                             "application/json");
+    EXPECT_EQ(wrong->status, 401) << spelling;
+  }
+  auto locked = client.Post(
+      "/api/v1/session",
+      json({{"email", "throttled.manager@test.no"}, {"password", "passord-123"}}).dump(),
+      "application/json");
+  EXPECT_EQ(locked->status, 429) << locked->body;
+}
+
+TEST_F(ApiTest, NewAccountsNeedAGoodEmailAndPassword) {
+  const Login admin = LogIn("admin@test.no");
+  auto create = [&](const std::string& email, const std::string& password) {
+    return Call(admin, "POST", "/api/v1/users",
+                json({{"email", email}, {"role", "manager"}, {"password", password}}).dump());
+  };
+  for (const char* email : {"x@@y", "@y", "x@", "ola nordmann@test.no", "ola\x01@test.no"}) {
+    auto refused = create(email, "passord-123");
+    EXPECT_EQ(refused->status, 400) << email;
+    EXPECT_EQ(Body(refused)["field"], "email") << email;
+  }
+  for (const char* password : {"password", "        ", "blåbær1"}) {
+    auto refused = create("ny.leder@test.no", password);
+    EXPECT_EQ(refused->status, 400) << password;
+    EXPECT_EQ(Body(refused)["field"], "password") << password;
+  }
+  auto invited = Call(admin, "POST", "/api/v1/invitations",
+                      json({{"email", "x@@y"}, {"role", "manager"}}).dump());
+  EXPECT_EQ(invited->status, 400);
+  // Created in mixed case, listed and found in the normal form.
+  auto created = create(" Ny.Leder@Test.NO", "blåbær12");
+  ASSERT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(Body(created)["email"], "ny.leder@test.no");
+  EXPECT_EQ(create("ny.leder@test.no", "blåbær12")->status, 409);
+  EXPECT_FALSE(LogIn("ny.leder@test.no", "blåbær12").cookie.empty());
+}
+
+TEST_F(ApiTest, ResultsAreRecomputedOutsideTheLockAndServedStaleMeanwhile) {
+  const Login manager = LogIn("manager@test.no");
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + open_.id;
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  auto first = Call(manager, "GET", "/api/v1/results?fresh=1");
+  ASSERT_EQ(first->status, 200);
+  EXPECT_EQ(first->get_header_value("X-Results-Stale"), "0");
+  const long long stamp0 = std::stoll(first->get_header_value("X-Results-Stamp"));
+
+  // The next recomputation stops in the hook, after reading the store.
+  std::promise<void> entered;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> calls{0};
+  app_->SetResultsHookForTest([&, released] {
+    if (calls.fetch_add(1) == 0) entered.set_value();
+    released.wait();
+  });
+  // Whatever happens below, the worker is let go and the hook removed.
+  struct Cleanup {
+    std::promise<void>& release;
+    bool released = false;
+    void Release() {
+      if (!released) release.set_value();
+      released = true;
+    }
+    ~Cleanup() {
+      Release();
+      app_->SetResultsHookForTest(nullptr);
+    }
+  } cleanup{release};
+  ASSERT_EQ(Call(shopper, "PUT", base + "/draft", R"({"answers": []})")->status, 200);
+  // Stale results at once, and a recomputation started.
+  auto stale = Call(manager, "GET", "/api/v1/results");
+  ASSERT_EQ(stale->status, 200);
+  EXPECT_EQ(std::stoll(stale->get_header_value("X-Results-Stamp")), stamp0);
+  EXPECT_EQ(stale->get_header_value("X-Results-Stale"), "1");
+  ASSERT_EQ(entered.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready)
+      << "no recomputation started";
+  // While it is held: a draft save goes through (the lock is free), and
+  // readers still get the last results.
+  auto saving = std::async(std::launch::async, [&] {
+    return Call(shopper, "PUT", base + "/draft", R"({"answers": []})")->status;
+  });
+  // A guard against a hang, not a measurement: before the fix this write
+  // waited for the computation, which waits for this test.
+  const bool saved = saving.wait_for(std::chrono::seconds(60)) == std::future_status::ready;
+  if (!saved) cleanup.Release();
+  ASSERT_TRUE(saved) << "a draft save waited for the results computation";
+  EXPECT_EQ(saving.get(), 200);
+  auto ranking = Call(manager, "GET", "/api/v1/ranking");
+  EXPECT_EQ(std::stoll(ranking->get_header_value("X-Results-Stamp")), stamp0);
+  cleanup.Release();
+  // Fresh: waits for results that include both draft saves.
+  auto fresh = Call(manager, "GET", "/api/v1/results?fresh=1");
+  ASSERT_EQ(fresh->status, 200);
+  EXPECT_EQ(fresh->get_header_value("X-Results-Stale"), "0");
+  EXPECT_GT(std::stoll(fresh->get_header_value("X-Results-Stamp")), stamp0);
 }
 
 }  // namespace

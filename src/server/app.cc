@@ -68,6 +68,16 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
                        reply.body = OpenApiDocument(routes_);
                        return reply;
                      }});
+  results_worker_ = std::thread([this] { ResultsWorker(); });
+}
+
+App::~App() {
+  {
+    std::lock_guard lock(results_mutex_);
+    results_stop_ = true;
+  }
+  results_changed_.notify_all();
+  results_worker_.join();
 }
 
 std::optional<store::Store::SessionRow> App::Authenticate(const std::string& token) {
@@ -80,20 +90,87 @@ std::optional<store::Store::SessionRow> App::Authenticate(const std::string& tok
   return std::move(session).value();
 }
 
-Result<std::shared_ptr<const App::Snapshot>> App::CurrentResults() {
-  auto stamp = store_->ChangeLogHead();
-  if (!stamp) return stamp.error();
-  if (snapshot_ && stamp.value() == results_stamp_) return snapshot_;
-  auto contacts = store_->LoadContacts(study_.id);
-  if (!contacts) return contacts.error();
+Result<App::ResultsView> App::CurrentResults(bool fresh) {
+  int64_t head = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto stamp = store_->ChangeLogHead();
+    if (!stamp) return stamp.error();
+    head = stamp.value();
+  }
+  std::unique_lock lock(results_mutex_);
+  auto current = [&] { return results_snapshot_ && results_snapshot_->stamp >= head; };
+  if (current()) return ResultsView{results_snapshot_, head};
+  if (head > results_wanted_) results_wanted_ = head;
+  if (results_wanted_ > results_attempted_) results_changed_.notify_all();
+  if (results_snapshot_ && !fresh) return ResultsView{results_snapshot_, head};
+  results_changed_.wait(lock, [&] {
+    return current() || results_stop_ ||
+           (results_error_ && !results_computing_ && results_attempted_ >= head);
+  });
+  if (current()) return ResultsView{results_snapshot_, head};
+  if (results_stop_) return Internal("the server is stopping");
+  Error error = *results_error_;
+  results_attempted_ = -1;  // the next reader tries again
+  return error;
+}
+
+void App::SetResultsHookForTest(std::function<void()> hook) {
+  std::lock_guard lock(results_mutex_);
+  results_hook_ = std::move(hook);
+}
+
+void App::ResultsWorker() {
+  std::unique_lock lock(results_mutex_);
+  while (true) {
+    results_changed_.wait(lock,
+                          [&] { return results_stop_ || results_wanted_ > results_attempted_; });
+    if (results_stop_) return;
+    const int64_t target = results_wanted_;
+    const std::function<void()> hook = results_hook_;
+    results_computing_ = true;
+    lock.unlock();
+    Result<std::shared_ptr<const Snapshot>> computed = Internal("results were not computed");
+    try {
+      computed = ComputeSnapshot(hook);
+    } catch (const std::exception& error) {
+      // bad_alloc and the like: this computation is lost, the server is not.
+      computed = Internal(std::string("computing results failed: ") + error.what());
+    }
+    lock.lock();
+    results_computing_ = false;
+    if (computed) {
+      results_snapshot_ = std::move(computed).value();
+      results_attempted_ = results_snapshot_->stamp;
+      results_error_.reset();
+    } else {
+      results_attempted_ = target;
+      results_error_ = computed.error();
+    }
+    results_changed_.notify_all();
+  }
+}
+
+Result<std::shared_ptr<const App::Snapshot>> App::ComputeSnapshot(
+    const std::function<void()>& hook) {
+  auto snapshot = std::make_shared<Snapshot>();
+  {
+    // The stamp and the contacts in one hold of the lock: they agree.
+    std::lock_guard lock(mutex_);
+    auto stamp = store_->ChangeLogHead();
+    if (!stamp) return stamp.error();
+    auto contacts = store_->LoadContacts(study_.id);
+    if (!contacts) return contacts.error();
+    snapshot->stamp = stamp.value();
+    snapshot->contacts = std::move(contacts).value();
+  }
+  if (hook) hook();
   results::ResultsOptions options;
   options.resamples = options_.resamples;
-  auto computed = results::ComputeResults(study_, contacts.value(), options);
+  auto computed = results::ComputeResults(study_, snapshot->contacts, options);
   if (!computed) return computed.error();
-  snapshot_ = std::make_shared<const Snapshot>(
-      Snapshot{std::move(contacts).value(), std::move(computed).value()});
-  results_stamp_ = stamp.value();
-  return snapshot_;
+  snapshot->results = std::move(computed).value();
+  return std::shared_ptr<const Snapshot>(std::move(snapshot));
 }
 
 }  // namespace cx::server

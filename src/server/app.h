@@ -3,12 +3,26 @@
 // in the database, or --study). The store is one SQLite connection used under
 // a mutex: every write is one transaction, acknowledged only after COMMIT
 // (synchronous=FULL), which is what the SIGKILL test checks.
+//
+// Locks (gcc builds this project, and libstdc++'s std::mutex carries no
+// clang thread-safety attributes, so GUARDED_BY is written as a comment):
+//   mutex_         guards store_ (the one SQLite connection). Held only for
+//                  store calls: never while hashing a password or computing
+//                  results.
+//   results_mutex_ guards the results cache (results_*). Never held while
+//                  taking mutex_, so the two cannot deadlock; the worker
+//                  takes mutex_ alone to read, then results_mutex_ alone to
+//                  publish.
+// The throttle has its own mutex inside.
 
 #include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "auth/login_throttle.h"
@@ -23,13 +37,23 @@ struct AppOptions {
   int resamples = 2000;  // bootstrap resamples for results pages (the CLI default is 10,000)
   int session_hours = 12;
   int invitation_days = 7;
-  std::string public_url = "http://127.0.0.1:8080";  // for invitation links
+  // The address users reach the app at, for invitation links, without a
+  // trailing "/" (e.g. "https://cxbench.example.no"). `cxbench serve` takes
+  // it from --public-url, else from the address it actually bound.
+  std::string public_url = "http://127.0.0.1:8080";
   auth::ThrottleLimits throttle;
 };
 
 class App {
  public:
   App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions options);
+  // Waits for a results computation under way to finish.
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // For `cxbench serve` once it knows the port it bound; call before serving.
+  void SetPublicUrl(std::string url) { options_.public_url = std::move(url); }
 
   const std::vector<Route>& routes() const { return routes_; }
   const domain::Study& study() const { return study_; }
@@ -39,16 +63,34 @@ class App {
 
   // Everything below is for the route files (routes_*.cc).
   std::mutex& mutex() { return mutex_; }
-  store::Store& store() { return *store_; }
+  store::Store& store() { return *store_; }  // with mutex() held
   const AppOptions& options() const { return options_; }
   auth::LoginThrottle& throttle() { return throttle_; }
-  // The study's contacts and their results as they stand; cached until the
-  // change log moves. Call with the mutex held.
+
+  // The study's contacts and their results as of change-log stamp `stamp`.
   struct Snapshot {
+    int64_t stamp = -1;
     std::vector<domain::Contact> contacts;
     results::StudyResults results;
   };
-  Result<std::shared_ptr<const Snapshot>> CurrentResults();
+  struct ResultsView {
+    std::shared_ptr<const Snapshot> snapshot;
+    int64_t head = 0;  // the change log's stamp when asked; > stamp: stale
+  };
+  // The results to serve, computed on demand and never under mutex_ (call
+  // without holding it): the bootstrap takes a second or more, and draft
+  // saves must not wait for it. When the change log has moved since the
+  // last computation, one recomputation of the newest state starts in the
+  // background (never two at once; changes meanwhile are taken together by
+  // the next one) and, unless `fresh`, the last results are served while it
+  // runs (stale-while-revalidate). Waits only when nothing was computed yet,
+  // or with `fresh` until results at least as new as the head it saw.
+  Result<ResultsView> CurrentResults(bool fresh = false);
+
+  // Tests only: called by the results worker after it has read the store
+  // and before it computes, with no lock held; a test blocks in it to hold
+  // a recomputation while it writes.
+  void SetResultsHookForTest(std::function<void()> hook);
 
  private:
   void AddSessionRoutes();
@@ -56,15 +98,27 @@ class App {
   void AddQualityRoutes();
   void AddResultRoutes();
   void AddAccountRoutes();
+  void ResultsWorker();
+  // One computation: reads under mutex_, computes with no lock.
+  Result<std::shared_ptr<const Snapshot>> ComputeSnapshot(const std::function<void()>& hook);
 
   std::mutex mutex_;
-  std::unique_ptr<store::Store> store_;
-  domain::Study study_;
-  AppOptions options_;
+  std::unique_ptr<store::Store> store_;  // GUARDED_BY(mutex_)
+  domain::Study study_;                  // immutable after construction
+  AppOptions options_;                   // immutable once serving
   auth::LoginThrottle throttle_;
   std::vector<Route> routes_;
-  int64_t results_stamp_ = -1;
-  std::shared_ptr<const Snapshot> snapshot_;
+
+  std::mutex results_mutex_;
+  std::condition_variable results_changed_;           // GUARDED_BY(results_mutex_)
+  std::shared_ptr<const Snapshot> results_snapshot_;  // GUARDED_BY(results_mutex_)
+  std::optional<Error> results_error_;                // GUARDED_BY(results_mutex_)
+  int64_t results_wanted_ = -1;         // newest head a reader saw; GUARDED_BY(results_mutex_)
+  int64_t results_attempted_ = -1;      // head of the last computation; GUARDED_BY(results_mutex_)
+  bool results_computing_ = false;      // GUARDED_BY(results_mutex_)
+  bool results_stop_ = false;           // GUARDED_BY(results_mutex_)
+  std::function<void()> results_hook_;  // GUARDED_BY(results_mutex_)
+  std::thread results_worker_;          // last member: starts after the rest exists
 };
 
 // "2026-11-24T19:55:01.123Z": now plus `later` in UTC with milliseconds. Texts

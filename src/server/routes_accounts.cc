@@ -25,13 +25,14 @@ std::optional<Reply> ReadAccountFields(const nlohmann::json& body, const domain:
   auto role = domain::ParseRole(body["role"].get<std::string>());
   if (!role) return Problem(422, "role is admin, manager, shopper or participant", "role");
   account.role = *role;
-  account.name = body.value("name", account.email);
+  account.name = body.value("name", std::string());  // empty: the e-mail
   account.language = body.value("language", std::string("nb"));
   if (account.role == Role::kShopper) account.shopper_id = body.value("shopper", std::string());
   if (account.role == Role::kParticipant) {
     account.study_id = study.id;
     account.participant_id = body.value("participant", std::string());
   }
+  if (Status fields = PrepareAccountFields(account); !fields) return ProblemFor(fields.error());
   return std::nullopt;
 }
 
@@ -68,8 +69,16 @@ void App::AddAccountRoutes() {
          if (!body.contains("password") || !body["password"].is_string()) {
            return Problem(400, "a text is expected for password", "password");
          }
+         // Hashing takes tens of milliseconds by design: outside the lock.
+         auto hashed =
+             auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
+         if (!hashed) return ProblemFor(hashed.error());
+         account.password_hash = std::move(hashed).value();
          std::lock_guard lock(mutex_);
-         auto id = AddAccount(*store_, account, body["password"].get<std::string>());
+         if (Status links = CheckAccountLinks(*store_, account); !links) {
+           return ProblemFor(links.error());
+         }
+         auto id = store_->CreateAccount(account);
          if (!id) return ProblemFor(id.error());
          account.id = id.value();
          return Json(AccountJson(account), 201);
@@ -128,30 +137,41 @@ void App::AddAccountRoutes() {
          fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
          if (!problems.empty())
            return FieldsProblem(400, "the invitation was not accepted", problems);
-         std::lock_guard lock(mutex_);
          const std::string hash = auth::HashToken(call.params["token"]);
-         auto invitation = store_->FindInvitation(hash);
-         if (!invitation) return Problem(404, "no such invitation", "token");
-         if (!invitation.value().used_at.empty()) {
+         std::optional<domain::Invitation> invitation;
+         {
+           std::lock_guard lock(mutex_);
+           auto found = store_->FindInvitation(hash);
+           if (!found) return Problem(404, "no such invitation", "token");
+           invitation = std::move(found).value();
+         }
+         if (!invitation->used_at.empty()) {
            return Problem(409, "the invitation was used already", "token");
          }
-         if (invitation.value().expires_at <= NowUtc()) {
+         if (invitation->expires_at <= NowUtc()) {
            return Problem(410, "the invitation has expired", "token");
          }
          domain::Account account;
-         account.email = invitation.value().email;
-         account.role = invitation.value().role;
-         account.shopper_id = invitation.value().shopper_id;
-         account.study_id = invitation.value().study_id;
-         account.participant_id = invitation.value().participant_id;
-         account.name = name.empty() ? account.email : name;
+         account.email = invitation->email;
+         account.role = invitation->role;
+         account.shopper_id = invitation->shopper_id;
+         account.study_id = invitation->study_id;
+         account.participant_id = invitation->participant_id;
+         account.name = name;
          account.language = language;
+         if (Status prepared = PrepareAccountFields(account); !prepared) {
+           return ProblemFor(prepared.error());
+         }
+         // Hashing outside the lock; AcceptInvitation marks the invitation
+         // used only if nobody did meanwhile (kConflict otherwise).
+         auto hashed =
+             auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
+         if (!hashed) return ProblemFor(hashed.error());
+         account.password_hash = std::move(hashed).value();
+         std::lock_guard lock(mutex_);
          if (Status links = CheckAccountLinks(*store_, account); !links) {
            return ProblemFor(links.error());
          }
-         auto hashed = auth::HashPassword(body["password"].get<std::string>());
-         if (!hashed) return ProblemFor(hashed.error());
-         account.password_hash = std::move(hashed).value();
          auto id = store_->AcceptInvitation(hash, account, NowUtc());
          if (!id) return ProblemFor(id.error());
          account.id = id.value();

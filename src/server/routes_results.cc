@@ -53,18 +53,33 @@ Result<std::string> HtmlToPdf(const std::string& html) {
   return out;
 }
 
+// ?fresh=1 waits for results that include every change made before the
+// request (read-your-writes); otherwise the last results are served while
+// newer ones are computed.
+bool WantsFresh(const Call& call) {
+  auto found = call.query.find("fresh");
+  return found != call.query.end() && found->second != "0" && found->second != "false";
+}
+
+// Which change-log stamp the figures reflect, and whether newer changes exist.
+Reply WithStamp(Reply reply, const App::ResultsView& view) {
+  reply.headers["X-Results-Stamp"] = std::to_string(view.snapshot->stamp);
+  reply.headers["X-Results-Stale"] = view.snapshot->stamp < view.head ? "1" : "0";
+  return reply;
+}
+
 }  // namespace
 
 void App::AddResultRoutes() {
   routes_.push_back(
       {"GET", "/api/v1/ranking", kEveryone,
        "The public ranking: per industry the ranked participants (score, interval, rank) and "
-       "whether the winner is clear; the best per channel; channel and chatbot comparisons",
-       nullptr, [this](Call&) {
-         std::lock_guard lock(mutex_);
-         auto computed = CurrentResults();
+       "whether the winner is clear; the best per channel; channel and chatbot comparisons "
+       "(?fresh=1: wait for every change so far; X-Results-Stamp names the change reflected)",
+       nullptr, [this](Call& call) {
+         auto computed = CurrentResults(WantsFresh(call));
          if (!computed) return ProblemFor(computed.error());
-         const results::StudyResults& r = computed.value()->results;
+         const results::StudyResults& r = computed.value().snapshot->results;
          auto number = [](const std::optional<double>& v) {
            return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
          };
@@ -103,21 +118,23 @@ void App::AddResultRoutes() {
                                           {"score", best->second.first}};
            }
          }
-         return Json(
-             {{"industries", industries},
-              {"channels", channels},
-              {"chat",
-               {{"person", {{"n", r.chat_person.n}, {"mean", number(r.chat_person.score)}}},
-                {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", number(r.chat_chatbot.score)}}}}}});
+         return WithStamp(
+             Json({{"industries", industries},
+                   {"channels", channels},
+                   {"chat",
+                    {{"person", {{"n", r.chat_person.n}, {"mean", number(r.chat_person.score)}}},
+                     {"chatbot",
+                      {{"n", r.chat_chatbot.n}, {"mean", number(r.chat_chatbot.score)}}}}}}),
+             computed.value());
        }});
 
   routes_.push_back({"GET", "/api/v1/results", kStaff,
                      "The study's results: industries with winners and every participant's figures",
-                     nullptr, [this](Call&) {
-                       std::lock_guard lock(mutex_);
-                       auto computed = CurrentResults();
+                     nullptr, [this](Call& call) {
+                       auto computed = CurrentResults(WantsFresh(call));
                        if (!computed) return ProblemFor(computed.error());
-                       return Json(results::ToJson(computed.value()->results));
+                       return WithStamp(Json(results::ToJson(computed.value().snapshot->results)),
+                                        computed.value());
                      }});
 
   routes_.push_back(
@@ -126,11 +143,10 @@ void App::AddResultRoutes() {
        [this](Call& call) {
          const std::string id = call.params["id"];
          if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
-         std::lock_guard lock(mutex_);
-         auto computed = CurrentResults();
+         auto computed = CurrentResults(WantsFresh(call));
          if (!computed) return ProblemFor(computed.error());
          const std::string language = call.account->language;
-         for (const auto& industry : computed.value()->results.industries) {
+         for (const auto& industry : computed.value().snapshot->results.industries) {
            for (const auto& participant : industry.participants) {
              if (participant.id != id) continue;
              nlohmann::json areas = nlohmann::json::object();
@@ -154,18 +170,20 @@ void App::AddResultRoutes() {
                channel_means[channel] = sum.first / sum.second;
              }
              // Industry figures are aggregates; no other participant is named.
-             return Json({{"participant", results::ParticipantJson(participant)},
-                          {"industry",
-                           {{"id", industry.id},
-                            {"name", industry.name},
-                            {"mean", industry.mean ? nlohmann::json(*industry.mean) : nullptr},
-                            {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
-                            {"participants", industry.participants.size()},
-                            {"winner_is_you", industry.winner == id},
-                            {"winner_clear", industry.winner == id && industry.winner_clear},
-                            {"areas", area_means},
-                            {"channels", channel_means}}},
-                          {"area_labels", areas}});
+             return WithStamp(
+                 Json({{"participant", results::ParticipantJson(participant)},
+                       {"industry",
+                        {{"id", industry.id},
+                         {"name", industry.name},
+                         {"mean", industry.mean ? nlohmann::json(*industry.mean) : nullptr},
+                         {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
+                         {"participants", industry.participants.size()},
+                         {"winner_is_you", industry.winner == id},
+                         {"winner_clear", industry.winner == id && industry.winner_clear},
+                         {"areas", area_means},
+                         {"channels", channel_means}}},
+                       {"area_labels", areas}}),
+                 computed.value());
            }
          }
          return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
@@ -181,19 +199,16 @@ void App::AddResultRoutes() {
          if (format != "html" && format != "pdf") {
            return Problem(400, "format is html or pdf, not '" + format + "'", "format");
          }
-         std::string html;
-         {
-           std::lock_guard lock(mutex_);
-           auto computed = CurrentResults();
-           if (!computed) return ProblemFor(computed.error());
-           // The contacts the results were computed from: no second read.
-           const App::Snapshot& snapshot = *computed.value();
-           const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
-           const auto input = report::BuildParticipantReport(study_, snapshot.contacts, scored,
-                                                             snapshot.results, id, "");
-           html = report::RenderParticipantReportHtml(input);
-         }
-         Reply reply;
+         auto computed = CurrentResults(WantsFresh(call));
+         if (!computed) return ProblemFor(computed.error());
+         // The contacts the results were computed from: no second read, and
+         // no lock (the snapshot is immutable).
+         const App::Snapshot& snapshot = *computed.value().snapshot;
+         const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
+         const auto input = report::BuildParticipantReport(study_, snapshot.contacts, scored,
+                                                           snapshot.results, id, "");
+         std::string html = report::RenderParticipantReportHtml(input);
+         Reply reply = WithStamp(Reply{}, computed.value());
          reply.headers["Content-Disposition"] =
              "attachment; filename=\"" + id + "." + format + "\"";
          if (format == "html") {

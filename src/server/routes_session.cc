@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "auth/password.h"
+#include "domain/account.h"
 #include "server/app.h"
 #include "server/json_views.h"
 #include "server/route_helpers.h"
@@ -37,8 +38,38 @@ namespace {
 // One hash to verify against when the e-mail is unknown, so that the answer
 // takes as long as for a known account and does not tell which e-mails exist.
 const std::string& DummyHash() {
-  static const std::string hash = auth::HashPassword("not a real password").value();
+  static const std::string hash = auth::HashPasswordUnchecked(auth::NewToken()).value();
   return hash;
+}
+
+// The login's fields, capped before anything else reads them (a 200 KB
+// e-mail must not reach the throttle), the e-mail normalised.
+struct Credentials {
+  std::string email;
+  std::string password;
+};
+std::optional<Reply> ReadCredentials(const nlohmann::json& body, Credentials& credentials) {
+  for (const char* field : {"email", "password"}) {
+    if (!body.contains(field) || !body[field].is_string()) {
+      return Problem(400, std::string("a text is expected for ") + field, field);
+    }
+  }
+  const auto& email = body["email"].get_ref<const std::string&>();
+  const auto& password = body["password"].get_ref<const std::string&>();
+  if (email.size() > domain::kMaxEmailLength) {
+    return Problem(
+        400,
+        "an e-mail address has at most " + std::to_string(domain::kMaxEmailLength) + " characters",
+        "email");
+  }
+  if (password.size() > auth::kMaxPasswordBytes) {
+    return Problem(400,
+                   "a password has at most " + std::to_string(auth::kMaxPasswordBytes) + " bytes",
+                   "password");
+  }
+  credentials.email = domain::NormalizeEmail(email);
+  credentials.password = password;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -53,13 +84,10 @@ void App::AddSessionRoutes() {
        [this](Call& call) {
          nlohmann::json body;
          if (auto problem = ParseBody(call.body, body)) return *problem;
-         for (const char* field : {"email", "password"}) {
-           if (!body.contains(field) || !body[field].is_string()) {
-             return Problem(400, std::string("a text is expected for ") + field, field);
-           }
-         }
-         const std::string email = body["email"].get<std::string>();
-         const std::string password = body["password"].get<std::string>();
+         Credentials credentials;
+         if (auto problem = ReadCredentials(body, credentials)) return *problem;
+         const std::string& email = credentials.email;
+         const std::string& password = credentials.password;
          const auto now = auth::LoginThrottle::Clock::now();
          if (int wait = throttle_.RetryAfter(email, call.remote_address, now); wait > 0) {
            Reply reply = Problem(
@@ -70,6 +98,8 @@ void App::AddSessionRoutes() {
          std::optional<domain::Account> account;
          {
            std::lock_guard lock(mutex_);
+           // The stored e-mail may predate normalisation (mixed case): the
+           // column's COLLATE NOCASE still finds it.
            auto found = store_->FindAccountByEmail(email);
            if (found) account = std::move(found).value();
          }
@@ -85,6 +115,11 @@ void App::AddSessionRoutes() {
          const std::string csrf = auth::NewToken();
          {
            std::lock_guard lock(mutex_);
+           // Expired sessions go at each login: one DELETE over a table
+           // that holds only the sessions of the last session_hours.
+           if (auto deleted = store_->DeleteExpiredSessions(NowUtc()); !deleted) {
+             return ProblemFor(deleted.error());
+           }
            if (Status saved =
                    store_->CreateSession(auth::HashToken(token), account->id, csrf,
                                          UtcAfter(std::chrono::hours(options_.session_hours)));
