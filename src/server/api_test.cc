@@ -1108,7 +1108,12 @@ TEST_F(ApiTest, ResultsAreRecomputedOutsideTheLockAndServedStaleMeanwhile) {
       app_->SetResultsHookForTest(nullptr);
     }
   } cleanup{release};
-  ASSERT_EQ(Call(shopper, "PUT", base + "/draft", R"({"answers": []})")->status, 200);
+  // Each save changes an answer: a save that changes nothing logs nothing and
+  // so starts no recomputation.
+  ASSERT_EQ(Call(shopper, "PUT", base + "/draft",
+                 R"({"answers": [{"question": "rec_tone", "number": 5}]})")
+                ->status,
+            200);
   // Stale results at once, and a recomputation started.
   auto stale = Call(manager, "GET", "/api/v1/results");
   ASSERT_EQ(stale->status, 200);
@@ -1119,7 +1124,9 @@ TEST_F(ApiTest, ResultsAreRecomputedOutsideTheLockAndServedStaleMeanwhile) {
   // While it is held: a draft save goes through (the lock is free), and
   // readers still get the last results.
   auto saving = std::async(std::launch::async, [&] {
-    return Call(shopper, "PUT", base + "/draft", R"({"answers": []})")->status;
+    return Call(shopper, "PUT", base + "/draft",
+                R"({"answers": [{"question": "rec_tone", "number": 6}]})")
+        ->status;
   });
   // A guard against a hang, not a measurement: before the fix this write
   // waited for the computation, which waits for this test.
