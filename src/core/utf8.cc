@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -35,7 +36,69 @@ size_t SequenceLength(const unsigned char* data, size_t available) {
   return length;
 }
 
+// The code point of the valid sequence of `length` bytes at `data`.
+char32_t CodePointOf(const unsigned char* data, size_t length) {
+  if (length == 1) return data[0];
+  char32_t point = data[0] & (0x7F >> length);
+  for (size_t index = 1; index < length; ++index) point = (point << 6) | (data[index] & 0x3F);
+  return point;
+}
+
+// The length of the sequence at `data[0]`: 1 for ASCII, 0 when invalid.
+size_t LengthAt(const unsigned char* data, size_t available) {
+  return data[0] < 0x80 ? 1 : SequenceLength(data, available);
+}
+
 }  // namespace
+
+std::optional<std::u32string> DecodeUtf8(std::string_view text) {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  std::u32string points;
+  points.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t length = LengthAt(data + pos, text.size() - pos);
+    if (length == 0) return std::nullopt;
+    points.push_back(CodePointOf(data + pos, length));
+    pos += length;
+  }
+  return points;
+}
+
+std::string EscapeForLog(std::string_view text, size_t limit) {
+  static const char kHex[] = "0123456789abcdef";
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t end = std::min(text.size(), limit);
+  std::string out;
+  for (size_t pos = 0; pos < end;) {
+    const unsigned char byte = data[pos];
+    const size_t length = LengthAt(data + pos, end - pos);
+    const char32_t point = length == 0 ? 0 : CodePointOf(data + pos, length);
+    const bool escaped_point =
+        (point >= 0x80 && point < 0xA0) || point == 0x2028 || point == 0x2029;
+    if (byte >= 0x20 && byte < 0x7F && byte != '\\') {
+      out += static_cast<char>(byte);
+    } else if (length > 1 && !escaped_point) {
+      out.append(text.substr(pos, length));
+      pos += length;
+      continue;
+    } else if (byte == '\\') {
+      out += "\\\\";
+    } else if (byte == '\n') {
+      out += "\\n";
+    } else if (byte == '\r') {
+      out += "\\r";
+    } else if (byte == '\t') {
+      out += "\\t";
+    } else {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+    ++pos;
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
 
 // Why not a library: Debian 12 has no simdutf, and ICU's converters report
 // errors by a substitution, not an offset; the eight-byte ASCII step below

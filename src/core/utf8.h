@@ -5,6 +5,7 @@
 // reports).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,16 @@ namespace cx {
 // overlong forms, surrogates (U+D800-U+DFFF), code points above U+10FFFF,
 // stray continuation bytes and sequences cut short are all invalid.
 size_t FindInvalidUtf8(std::string_view text);
+
+// The code points of `text`, or nullopt when it is not valid UTF-8 (the same
+// rule as FindInvalidUtf8).
+std::optional<std::u32string> DecodeUtf8(std::string_view text);
+
+// For a log line: printable text as it is, everything else as \xNN (and \n,
+// \r, \t, \\; C1 controls and the Unicode line separators escaped too), so
+// no client can start a log line of its own or feed a terminal escape codes.
+// At most `limit` bytes of `text`, then "...".
+std::string EscapeForLog(std::string_view text, size_t limit = 300);
 
 struct TextPosition {
   int64_t line = 1;    // 1-based

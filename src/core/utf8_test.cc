@@ -50,3 +50,27 @@ TEST(CheckUtf8, NamesFileLineAndColumn) {
 
 }  // namespace
 }  // namespace cx
+
+namespace cx {
+namespace {
+
+TEST(EscapeForLog, NoClientTextCanStartALineOrReachTheTerminal) {
+  // A forged log line, a terminal colour code, a Latin-1 byte, a C1 control
+  // (U+0085, "next line"), a backslash, and UTF-8 that is kept as it is.
+  EXPECT_EQ(EscapeForLog("a\nb\x1b[31m\xFF\xC2\x85\\\xC3\xA5"),
+            "a\\nb\\x1b[31m\\xff\\xc2\\x85\\\\\xC3\xA5");
+  EXPECT_EQ(EscapeForLog("\r\t"), "\\r\\t");
+  EXPECT_EQ(EscapeForLog("abcdef", 3), "abc...");
+  // A sequence cut by the limit is escaped byte by byte, never half-printed.
+  EXPECT_EQ(EscapeForLog("a\xC3\xA5", 2), "a\\xc3...");
+}
+
+TEST(DecodeUtf8, CodePointsOrNothing) {
+  EXPECT_EQ(DecodeUtf8("a\xC3\xA5\xE2\x82\xAC\xF0\x9F\x98\x80"),
+            std::u32string({U'a', U'\u00E5', U'\u20AC', U'\U0001F600'}));
+  EXPECT_FALSE(DecodeUtf8("\xC0\xAF"));
+  EXPECT_FALSE(DecodeUtf8("\xED\xA0\x80"));
+}
+
+}  // namespace
+}  // namespace cx

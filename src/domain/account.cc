@@ -55,41 +55,6 @@ std::string NormalizeEmail(std::string_view email) {
   return normal;
 }
 
-std::optional<std::u32string> DecodeUtf8(std::string_view text) {
-  std::u32string points;
-  points.reserve(text.size());
-  size_t index = 0;
-  while (index < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[index]);
-    size_t length = 0;
-    char32_t point = 0;
-    char32_t smallest = 0;  // below this, the form is overlong
-    if (lead < 0x80) {
-      length = 1, point = lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-      length = 2, point = lead & 0x1F, smallest = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, point = lead & 0x0F, smallest = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4, point = lead & 0x07, smallest = 0x10000;
-    } else {
-      return std::nullopt;
-    }
-    if (index + length > text.size()) return std::nullopt;
-    for (size_t next = 1; next < length; ++next) {
-      const auto byte = static_cast<unsigned char>(text[index + next]);
-      if ((byte & 0xC0) != 0x80) return std::nullopt;
-      point = (point << 6) | (byte & 0x3F);
-    }
-    if (point < smallest || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) {
-      return std::nullopt;
-    }
-    points.push_back(point);
-    index += length;
-  }
-  return points;
-}
-
 Status CheckEmail(std::string_view email) {
   if (email.empty()) return BadEmail("the address is empty");
   if (email.size() > kMaxEmailLength) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "core/utf8.h"
 
 namespace cx::domain {
 
@@ -61,10 +62,10 @@ std::string NormalizeEmail(std::string_view email);
 // the field "email" and say what is wrong.
 Status CheckEmail(std::string_view email);
 
-// The Unicode code points of `text`; nullopt when it is not valid UTF-8
-// (RFC 3629: overlong forms, surrogates and values above U+10FFFF refused).
-// Used by the e-mail rule here and the password rule in src/auth.
-std::optional<std::u32string> DecodeUtf8(std::string_view text);
+// The Unicode code points of `text`; nullopt when it is not valid UTF-8.
+// The project's one UTF-8 rule (core/utf8.h), used by the e-mail rule here
+// and the password rule in src/auth.
+using cx::DecodeUtf8;
 
 // A one-time invitation: whoever holds the token may create this account once.
 struct Invitation {

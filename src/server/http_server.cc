@@ -30,6 +30,8 @@
 #include <sstream>
 #include <thread>
 
+#include "core/utf8.h"
+
 namespace cx::server {
 namespace {
 
@@ -48,81 +50,8 @@ constexpr const char* kContentSecurityPolicy =
 
 // ---- Text checks: every byte that reaches a handler is valid UTF-8 ----
 
-// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
-// The length of the sequence starting at `text[index]`, or 0 when it is not valid.
-size_t Utf8SequenceLength(std::string_view text, size_t index, uint32_t* code_point = nullptr) {
-  const auto lead = static_cast<unsigned char>(text[index]);
-  size_t length = 0;
-  uint32_t code = 0;
-  uint32_t smallest = 0;
-  if (lead < 0x80) {
-    length = 1;
-    code = lead;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, code = lead & 0x1F, smallest = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code = lead & 0x0F, smallest = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code = lead & 0x07, smallest = 0x10000;
-  } else {
-    return 0;
-  }
-  if (index + length > text.size()) return 0;
-  for (size_t offset = 1; offset < length; ++offset) {
-    const auto next = static_cast<unsigned char>(text[index + offset]);
-    if ((next & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (next & 0x3F);
-  }
-  if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  if (code_point) *code_point = code;
-  return length;
-}
-
-bool IsUtf8(std::string_view text) {
-  for (size_t index = 0; index < text.size();) {
-    const size_t length = Utf8SequenceLength(text, index);
-    if (length == 0) return false;
-    index += length;
-  }
-  return true;
-}
-
-// For the server log: printable text as it is, everything else as \xNN (and
-// \n, \r, \t, \\), so no client can start a line of its own or feed the
-// terminal escape codes. At most `limit` bytes of the input.
-std::string EscapeForLog(std::string_view text, size_t limit = 300) {
-  std::string out;
-  const size_t end = std::min(text.size(), limit);
-  for (size_t index = 0; index < end;) {
-    const auto byte = static_cast<unsigned char>(text[index]);
-    uint32_t code = 0;
-    const size_t length = byte < 0x80 ? 1 : Utf8SequenceLength(text, index, &code);
-    const bool c1_or_separator = (code >= 0x80 && code < 0xA0) || code == 0x2028 || code == 0x2029;
-    if (byte >= 0x20 && byte < 0x7F && byte != '\\') {
-      out += static_cast<char>(byte);
-    } else if (length > 1 && !c1_or_separator && index + length <= end) {
-      out.append(text.substr(index, length));
-      index += length;
-      continue;
-    } else if (byte == '\\') {
-      out += "\\\\";
-    } else if (byte == '\n') {
-      out += "\\n";
-    } else if (byte == '\r') {
-      out += "\\r";
-    } else if (byte == '\t') {
-      out += "\\t";
-    } else {
-      constexpr const char* kHex = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-    ++index;
-  }
-  if (text.size() > limit) out += "...";
-  return out;
-}
+// One UTF-8 rule for the whole project (core/utf8.h).
+bool IsUtf8(std::string_view text) { return FindInvalidUtf8(text) == std::string_view::npos; }
 
 // A header value we send: no CR, LF or other control byte (a path parameter
 // ends up in Content-Disposition), so nothing can add a header of its own.

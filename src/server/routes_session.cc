@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "auth/password.h"
+#include "core/utf8.h"
 #include "domain/account.h"
 #include "server/app.h"
 #include "server/json_views.h"
@@ -20,7 +21,8 @@ Reply ProblemFor(const Error& error) {
     case ErrorCode::kUnsupported:
       return Problem(400, error.message, error.where);
     default:
-      std::cerr << "cxbench serve: " << error.ToString() << "\n";
+      // Store errors can quote stored or sent text: escaped, as every log line.
+      std::cerr << "cxbench serve: " << EscapeForLog(error.ToString()) << "\n";
       return Problem(500, "the server could not complete the request");
   }
 }
