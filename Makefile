@@ -8,6 +8,10 @@
 #   make test-tsan  build (tsan: ThreadSanitizer) and run the tests of threaded code
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
+# make test-fuzz repeats the same inputs; make fuzz draws new ones.
+ifeq ($(filter fuzz,$(MAKECMDGOALS)),)
+FUZZ_SEED ?= 1
+endif
 # Warnings are errors in CI (CI=true is set by the CI runner).
 WERROR := $(if $(CI),ON,OFF)
 
@@ -46,16 +50,18 @@ build-fuzz: setup build/fuzz/build.ninja
 # Every fuzz target for $(1) seconds from its seed corpus, $(JOBS) at a time;
 # any crash, leak, timeout or sanitizer report fails (fuzz/run.sh).
 define run_fuzzers
-	FUZZ_SECONDS=$(1) ctest --test-dir build/fuzz -L fuzz --output-on-failure -j $(JOBS) \
+	FUZZ_SECONDS=$(1) FUZZ_SEED=$(2) ctest --test-dir build/fuzz -L fuzz --output-on-failure -j $(JOBS) \
 	  --timeout $$(( $(1) + 300 ))
 endef
 
-# Part of `make test`: 20 s per target (FUZZ_SECONDS=N to change).
+# Part of `make test`: 20 s per target (FUZZ_SECONDS=N to change) from the
+# fixed seed 1, so that a failure repeats (FUZZ_SEED= to draw anew).
 test-fuzz: build-fuzz
-	$(call run_fuzzers,$(or $(FUZZ_SECONDS),20))
+	$(call run_fuzzers,$(or $(FUZZ_SECONDS),20),$(FUZZ_SEED))
 
+# New crashers: 300 s per target, a new seed each run.
 fuzz: build-fuzz
-	$(call run_fuzzers,$(or $(FUZZ_SECONDS),300))
+	$(call run_fuzzers,$(or $(FUZZ_SECONDS),300),$(FUZZ_SEED))
 
 # ThreadSanitizer: only the tests labelled "threaded" (CXBENCH_THREADED_TESTS
 # in CMakeLists.txt) are built and run.

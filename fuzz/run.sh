@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a bounded time (ctest calls this; docs/fuzzing.md):
 #   fuzz/run.sh BINARY NAME MAX_LEN
-# FUZZ_SECONDS (default 20) bounds the run. New inputs go to a work corpus
+# FUZZ_SECONDS (default 20) bounds the run. FUZZ_SEED fixes libFuzzer's seed
+# (make test sets 1, so a run there tries the same inputs in the same order
+# and a failure in CI is one anyone can repeat); unset, each run draws anew
+# (make fuzz), which is how new crashers are found. New inputs go to a work corpus
 # under the build tree, never into fuzz/corpus/ (which is only read); a crash
 # is saved as $CXBENCH_FUZZ_WORK/NAME/crash-<sha1> and fails the test, as do
 # a leak, a timeout (-timeout=10 s for one input), more than 2 GB of memory
@@ -16,6 +19,9 @@ seconds=${FUZZ_SECONDS:-20}
 mkdir -p "$work/corpus"
 args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len"
       -print_final_stats=1 -artifact_prefix="$work/")
+if [[ -n ${FUZZ_SEED:-} ]]; then
+  args+=(-seed="$FUZZ_SEED")
+fi
 if [[ -f "$source_dir/$name.dict" ]]; then
   args+=(-dict="$source_dir/$name.dict")
 fi

@@ -30,16 +30,32 @@ std::string LocalText(Day day, int minute_of_day) {
   return DateText(day) + text;
 }
 
+namespace {
+// Reads `count` ASCII digits at text[at]; false on anything else. sscanf's
+// %d would take a sign, spaces and a five-digit year ("20026-4-01" passed as
+// 10 characters), which the shopper-pool fuzz target caught.
+bool ReadDigits(const std::string& text, size_t at, size_t count, int& value) {
+  value = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    value = value * 10 + (text[i] - '0');
+  }
+  return true;
+}
+}  // namespace
+
 bool ParseLocal(const std::string& text, Day& day, int& minute_of_day) {
-  int year = 0, hour = 0, minute = 0;
-  unsigned month = 0, day_of_month = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%uT%d:%d", &year, &month, &day_of_month, &hour, &minute) !=
-      5) {
+  int year = 0, month = 0, day_of_month = 0, hour = 0, minute = 0;
+  if (text.size() != 16 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      !ReadDigits(text, 0, 4, year) || !ReadDigits(text, 5, 2, month) ||
+      !ReadDigits(text, 8, 2, day_of_month) || !ReadDigits(text, 11, 2, hour) ||
+      !ReadDigits(text, 14, 2, minute)) {
     return false;
   }
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                         std::chrono::day{day_of_month}};
-  if (!date.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  const std::chrono::year_month_day date{std::chrono::year{year},
+                                         std::chrono::month{static_cast<unsigned>(month)},
+                                         std::chrono::day{static_cast<unsigned>(day_of_month)}};
+  if (!date.ok() || hour > 23 || minute > 59) return false;
   day = ToDay(sys_days{date});
   minute_of_day = hour * 60 + minute;
   return true;

@@ -49,6 +49,15 @@ TEST(ShopperCsv, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(bad_date.error().ToString(),
             "pool.csv:3:23: away date '2026-02-30' is not YYYY-MM-DD or a range "
             "YYYY-MM-DD..YYYY-MM-DD of at most a year");
+  // Only four-digit years, two-digit months and days: "20026-4-01" is ten
+  // characters too, and once passed as the year 20026 (found by fuzzing).
+  for (const std::string date : {"20026-4-01", "2026-4-011", "+026-04-01", "2026-04- 1"}) {
+    auto odd = Read(header + "s1,30-44,male,phone,3," + date + "\n");
+    ASSERT_FALSE(odd) << date;
+    EXPECT_EQ(odd.error().ToString(), "pool.csv:2:23: away date '" + date +
+                                          "' is not YYYY-MM-DD or a range "
+                                          "YYYY-MM-DD..YYYY-MM-DD of at most a year");
+  }
   auto twice = Read(header + "s1,30-44,male,phone,3,\ns1,30-44,male,phone,3,\n");
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().ToString(), "pool.csv:3:1: shopper 's1' is listed twice");
