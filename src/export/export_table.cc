@@ -31,16 +31,24 @@ std::string VariableName(const std::string& id) {
   return name;
 }
 
-ExportTable BuildContactTable(const domain::Study& study,
-                              const std::vector<domain::Contact>& contacts,
-                              const std::map<std::string, ContactScore>& scores,
-                              const std::string& language) {
-  const bool nb = IsNorwegianLike(language);
-  ExportTable table;
-  table.title = study.name;
-  auto add = [&](std::string name, std::string label, ColumnKind kind) -> Column& {
-    table.columns.push_back({std::move(name), std::move(label), kind, {}, std::nullopt});
-    return table.columns.back();
+namespace {
+
+Column& AddColumn(ExportTable& table, std::string name, std::string label, ColumnKind kind) {
+  table.columns.push_back({std::move(name), std::move(label), kind, {}, std::nullopt});
+  return table.columns.back();
+}
+
+// Where the columns that depend on the study begin (the fixed ones come first).
+struct ContactColumns {
+  bool with_scores = false;
+  size_t first_question = 0;
+  size_t first_comment = 0;
+};
+
+// The contact's own columns, 0 to 14: the cells FillContactCells writes.
+void AddContactColumns(ExportTable& table, bool nb) {
+  const auto add = [&](std::string name, std::string label, ColumnKind kind) -> Column& {
+    return AddColumn(table, std::move(name), std::move(label), kind);
   };
   add("contact_id", nb ? "Kontakt" : "Contact", ColumnKind::kText);
   add("participant_id", nb ? "Deltaker-id" : "Participant id", ColumnKind::kText);
@@ -60,20 +68,27 @@ ExportTable BuildContactTable(const domain::Study& study,
   Column& responder =
       add("responder", nb ? "Svarte først" : "First answered by", ColumnKind::kNumber);
   responder.value_labels = {{1, nb ? "Et menneske" : "A person"}, {2, "Chatbot"}};
-  const bool with_scores = !scores.empty();
-  if (with_scores) {
-    add("score_total", nb ? "Totalresultat (0-100)" : "Total result (0-100)", ColumnKind::kNumber);
-    for (const auto& area : study.areas) {
-      if (!area.scored) continue;
-      add(VariableName("score_" + area.id),
-          (nb ? "Score: " : "Score: ") + Text(area.label, language), ColumnKind::kNumber);
-    }
+}
+
+// The total and one column per scored area.
+void AddScoreColumns(ExportTable& table, const domain::Study& study, const std::string& language,
+                     bool nb) {
+  AddColumn(table, "score_total", nb ? "Totalresultat (0-100)" : "Total result (0-100)",
+            ColumnKind::kNumber);
+  for (const auto& area : study.areas) {
+    if (!area.scored) continue;
+    AddColumn(table, VariableName("score_" + area.id),
+              (nb ? "Score: " : "Score: ") + Text(area.label, language), ColumnKind::kNumber);
   }
-  const size_t first_question = table.columns.size();
+}
+
+// One column per question, with its value labels and the N/A code.
+void AddQuestionColumns(ExportTable& table, const domain::Study& study, const std::string& language,
+                        bool nb) {
   for (const auto& question : study.questions) {
     const bool text = question.type == QuestionType::kText;
-    Column& column = add(VariableName(question.id), Text(question.label, language),
-                         text ? ColumnKind::kText : ColumnKind::kNumber);
+    Column& column = AddColumn(table, VariableName(question.id), Text(question.label, language),
+                               text ? ColumnKind::kText : ColumnKind::kNumber);
     if (question.type == QuestionType::kYesNo) {
       column.value_labels = {{0, nb ? "Nei" : "No"}, {1, nb ? "Ja" : "Yes"}};
     } else if (question.type == QuestionType::kChoice) {
@@ -87,11 +102,94 @@ ExportTable BuildContactTable(const domain::Study& study,
       column.missing_code = kNotApplicableCode;
     }
   }
-  const size_t first_comment = table.columns.size();
+}
+
+ContactColumns AddColumns(ExportTable& table, const domain::Study& study, bool with_scores,
+                          const std::string& language, bool nb) {
+  ContactColumns layout;
+  layout.with_scores = with_scores;
+  AddContactColumns(table, nb);
+  if (with_scores) AddScoreColumns(table, study, language, nb);
+  layout.first_question = table.columns.size();
+  AddQuestionColumns(table, study, language, nb);
+  layout.first_comment = table.columns.size();
   for (const auto& area : study.areas) {
-    add(VariableName("comment_" + area.id),
-        (nb ? "Kommentar: " : "Comment: ") + Text(area.label, language), ColumnKind::kText);
+    AddColumn(table, VariableName("comment_" + area.id),
+              (nb ? "Kommentar: " : "Comment: ") + Text(area.label, language), ColumnKind::kText);
   }
+  return layout;
+}
+
+void FillContactCells(const domain::Contact& contact, const domain::Participant* participant,
+                      std::vector<Cell>& row) {
+  row[0] = contact.id;
+  row[1] = contact.participant;
+  if (participant != nullptr) {
+    row[2] = participant->name;
+    row[3] = participant->company;
+    row[4] = participant->industry;
+  }
+  row[5] = std::string(domain::ToString(contact.channel));
+  row[6] = contact.scenario;
+  row[7] = contact.shopper;
+  row[8] = contact.planned_at;
+  row[9] = std::string(domain::ToString(contact.status));
+  if (!contact.started_at.empty()) row[10] = contact.started_at;
+  if (!contact.answered_at.empty()) row[11] = contact.answered_at;
+  if (contact.wait_seconds) row[12] = *contact.wait_seconds;
+  const bool reported = contact.status == domain::ContactStatus::kSubmitted ||
+                        contact.status == domain::ContactStatus::kApproved;
+  if (reported) row[13] = contact.Answered() ? 1.0 : 0.0;
+  if (contact.responder == domain::Responder::kPerson) row[14] = 1.0;
+  if (contact.responder == domain::Responder::kChatbot) row[14] = 2.0;
+}
+
+void FillScoreCells(const domain::Study& study, const std::string& contact_id,
+                    const std::map<std::string, ContactScore>& scores, std::vector<Cell>& row) {
+  auto score = scores.find(contact_id);
+  size_t column = 15;
+  if (score != scores.end() && score->second.total) row[column] = *score->second.total;
+  for (const auto& area : study.areas) {
+    if (!area.scored) continue;
+    ++column;
+    if (score == scores.end()) continue;
+    auto value = score->second.areas.find(area.id);
+    if (value != score->second.areas.end()) row[column] = value->second;
+  }
+}
+
+// A choice as its option's number (1 = the first), N/A as its code, else the value.
+void FillAnswerCells(const domain::Study& study, const domain::Contact& contact,
+                     size_t first_question, std::vector<Cell>& row) {
+  for (size_t index = 0; index < study.questions.size(); ++index) {
+    const domain::Question& question = study.questions[index];
+    const domain::Answer* answer = contact.FindAnswer(question.id);
+    if (!answer) continue;
+    Cell& cell = row[first_question + index];
+    if (answer->not_applicable) {
+      if (question.type != QuestionType::kText) cell = kNotApplicableCode;
+    } else if (question.type == QuestionType::kChoice && answer->text) {
+      for (size_t option = 0; option < question.options.size(); ++option) {
+        if (question.options[option].id == *answer->text) cell = static_cast<double>(option + 1);
+      }
+    } else if (answer->number) {
+      cell = *answer->number;
+    } else if (answer->text) {
+      cell = *answer->text;
+    }
+  }
+}
+
+}  // namespace
+
+ExportTable BuildContactTable(const domain::Study& study,
+                              const std::vector<domain::Contact>& contacts,
+                              const std::map<std::string, ContactScore>& scores,
+                              const std::string& language) {
+  const bool nb = IsNorwegianLike(language);
+  ExportTable table;
+  table.title = study.name;
+  const ContactColumns layout = AddColumns(table, study, !scores.empty(), language, nb);
 
   std::map<std::string, const domain::Participant*> participants;
   for (const auto& participant : study.participants) participants[participant.id] = &participant;
@@ -103,58 +201,13 @@ ExportTable BuildContactTable(const domain::Study& study,
   for (const domain::Contact* contact : ordered) {
     std::vector<Cell> row(table.columns.size());
     const auto participant = participants.find(contact->participant);
-    row[0] = contact->id;
-    row[1] = contact->participant;
-    if (participant != participants.end()) {
-      row[2] = participant->second->name;
-      row[3] = participant->second->company;
-      row[4] = participant->second->industry;
-    }
-    row[5] = std::string(domain::ToString(contact->channel));
-    row[6] = contact->scenario;
-    row[7] = contact->shopper;
-    row[8] = contact->planned_at;
-    row[9] = std::string(domain::ToString(contact->status));
-    if (!contact->started_at.empty()) row[10] = contact->started_at;
-    if (!contact->answered_at.empty()) row[11] = contact->answered_at;
-    if (contact->wait_seconds) row[12] = *contact->wait_seconds;
-    const bool reported = contact->status == domain::ContactStatus::kSubmitted ||
-                          contact->status == domain::ContactStatus::kApproved;
-    if (reported) row[13] = contact->Answered() ? 1.0 : 0.0;
-    if (contact->responder == domain::Responder::kPerson) row[14] = 1.0;
-    if (contact->responder == domain::Responder::kChatbot) row[14] = 2.0;
-    if (with_scores) {
-      auto score = scores.find(contact->id);
-      size_t column = 15;
-      if (score != scores.end() && score->second.total) row[column] = *score->second.total;
-      for (const auto& area : study.areas) {
-        if (!area.scored) continue;
-        ++column;
-        if (score == scores.end()) continue;
-        auto value = score->second.areas.find(area.id);
-        if (value != score->second.areas.end()) row[column] = value->second;
-      }
-    }
-    for (size_t index = 0; index < study.questions.size(); ++index) {
-      const domain::Question& question = study.questions[index];
-      const domain::Answer* answer = contact->FindAnswer(question.id);
-      if (!answer) continue;
-      Cell& cell = row[first_question + index];
-      if (answer->not_applicable) {
-        if (question.type != QuestionType::kText) cell = kNotApplicableCode;
-      } else if (question.type == QuestionType::kChoice && answer->text) {
-        for (size_t option = 0; option < question.options.size(); ++option) {
-          if (question.options[option].id == *answer->text) cell = static_cast<double>(option + 1);
-        }
-      } else if (answer->number) {
-        cell = *answer->number;
-      } else if (answer->text) {
-        cell = *answer->text;
-      }
-    }
+    FillContactCells(*contact, participant != participants.end() ? participant->second : nullptr,
+                     row);
+    if (layout.with_scores) FillScoreCells(study, contact->id, scores, row);
+    FillAnswerCells(study, *contact, layout.first_question, row);
     for (size_t index = 0; index < study.areas.size(); ++index) {
       for (const auto& comment : contact->comments) {
-        if (comment.area == study.areas[index].id) row[first_comment + index] = comment.text;
+        if (comment.area == study.areas[index].id) row[layout.first_comment + index] = comment.text;
       }
     }
     table.rows.push_back(std::move(row));
