@@ -309,6 +309,241 @@ std::optional<domain::Answer> CheckAnswer(RowCheck& check, const domain::Questio
   return answer;
 }
 
+// The ids a contact row may name: what its references are checked against.
+struct StudyIds {
+  std::set<std::string> participants, scenarios, shoppers, areas;
+  std::map<std::string, const domain::Question*> questions;
+};
+
+StudyIds CollectIds(const domain::Study& study, const std::vector<domain::Shopper>& shoppers) {
+  StudyIds ids;
+  for (const auto& participant : study.participants) ids.participants.insert(participant.id);
+  for (const auto& industry : study.industries) {
+    for (const auto& scenario : industry.scenarios) ids.scenarios.insert(scenario.id);
+  }
+  for (const auto& shopper : shoppers) ids.shoppers.insert(shopper.id);
+  for (const auto& question : study.questions) ids.questions[question.id] = &question;
+  for (const auto& area : study.areas) ids.areas.insert(area.id);
+  return ids;
+}
+
+// What the three reads share: the study, the one contact asked for (or all),
+// and the contacts read so far.
+struct ContactRead {
+  ContactRead(soci::session& session, const domain::Study& read_study, const std::string& only,
+              std::vector<CorruptRow>& corrupt_rows)
+      : sql(session),
+        study(read_study),
+        study_id(read_study.id),
+        only_id(only),
+        corrupt(corrupt_rows) {}
+
+  // An empty only_id matches every contact of the study; the condition still
+  // names :only so that one binding serves both forms.
+  std::string OnlyCondition(const char* column) const {
+    const std::string every = " AND :only = ''";
+    return only_id.empty() ? every : " AND " + std::string(column) + " = :only";
+  }
+
+  // Whether `contact_id` is a kept contact; records a dangling row otherwise.
+  const size_t* Owner(RowCheck& check, const std::string& contact_id) const {
+    const auto found = index.find(contact_id);
+    if (found != index.end()) return &found->second;
+    if (left_out.count(contact_id) == 0) {
+      check.Reference("contact_id", contact_id, false, "contact of study " + study_id);
+    }
+    return nullptr;
+  }
+
+  soci::session& sql;
+  const domain::Study& study;
+  const std::string& study_id;
+  const std::string& only_id;
+  std::vector<CorruptRow>& corrupt;
+  std::vector<domain::Contact> contacts;
+  // Contacts left out, by id: their answers and comments go with them.
+  std::set<std::string> left_out;
+  std::unordered_map<std::string, size_t> index;
+  // Kept contacts with a faulty answer or comment, removed at the end.
+  std::set<size_t> faulty;
+};
+
+// The columns of one contact row as SQLite gives them.
+struct ContactColumns {
+  std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
+      answered_at, responder, wait_type, started_type, answered_type, submitted_at, submitted_type;
+  double wait = 0;
+  // NULL is allowed in these: an indicator keeps SOCI from refusing the row.
+  soci::indicator started_ind = soci::i_null, answered_ind = soci::i_null, wait_ind = soci::i_null,
+                  submitted_ind = soci::i_null;
+};
+
+// The contact a row describes, every fault recorded in `check`.
+domain::Contact CheckContact(RowCheck& check, const ContactColumns& row, const domain::Study& study,
+                             const StudyIds& ids) {
+  const std::string& study_id = study.id;
+  const std::string& channel = row.channel;
+  const std::string& planned_at = row.planned_at;
+  domain::Contact contact;
+  contact.id = row.id;
+  contact.participant = row.participant;
+  check.Reference("participant_id", row.participant, ids.participants.count(row.participant) > 0,
+                  "participant of study " + study_id);
+  contact.shopper = row.shopper;
+  check.Reference("shopper_id", row.shopper, ids.shoppers.count(row.shopper) > 0, "shopper");
+  contact.channel =
+      check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
+  if (check.ok() && study.FindChannel(contact.channel) == nullptr) {
+    check.Fault("channel", "a channel of study " + study_id + ", found '" + channel + "'");
+  }
+  contact.scenario = row.scenario;
+  check.Reference("scenario_id", row.scenario, ids.scenarios.count(row.scenario) > 0,
+                  "scenario of study " + study_id);
+  contact.planned_at = planned_at;
+  if (!IsLocalDateTime(planned_at)) {
+    check.Fault("planned_at",
+                "a local time YYYY-MM-DDTHH:MM, found " + RowCheck::Quote(planned_at));
+  }
+  contact.status = check.Enum("status", row.status, domain::ParseContactStatus, kStatuses,
+                              domain::ContactStatus::kPlanned);
+  if (row.started_type == "text")
+    contact.started_at = row.started_at;
+  else if (row.started_type != "null")
+    check.Fault("started_at", "a UTC time or NULL");
+  if (row.answered_type == "text")
+    contact.answered_at = row.answered_at;
+  else if (row.answered_type != "null")
+    check.Fault("answered_at", "a UTC time or NULL");
+  // A wait is the time from the start to the answer: never negative.
+  contact.wait_seconds = check.Number("wait_s", row.wait, row.wait_type, true, 0, kInf);
+  if (row.submitted_type == "text")
+    contact.submitted_at = row.submitted_at;
+  else if (row.submitted_type != "null")
+    check.Fault("submitted_at", "a UTC time or NULL");
+  contact.responder = check.Enum("responder", row.responder, domain::ParseResponder, kResponders,
+                                 domain::Responder::kUnknown);
+  return contact;
+}
+
+void ReadContactRows(ContactRead& read, const StudyIds& ids) {
+  ContactColumns row;
+  soci::statement select =
+      (read.sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, "
+                           "planned_at, status, started_at, typeof(started_at), answered_at, "
+                           "typeof(answered_at), wait_s, typeof(wait_s), responder, submitted_at, "
+                           "typeof(submitted_at) FROM contact WHERE study_id = :study" +
+                               read.OnlyCondition("id") + " ORDER BY id",
+       soci::use(read.study_id, "study"), soci::use(read.only_id, "only"), soci::into(row.id),
+       soci::into(row.participant), soci::into(row.shopper), soci::into(row.channel),
+       soci::into(row.scenario), soci::into(row.planned_at), soci::into(row.status),
+       soci::into(row.started_at, row.started_ind), soci::into(row.started_type),
+       soci::into(row.answered_at, row.answered_ind), soci::into(row.answered_type),
+       soci::into(row.wait, row.wait_ind), soci::into(row.wait_type), soci::into(row.responder),
+       soci::into(row.submitted_at, row.submitted_ind), soci::into(row.submitted_type));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("contact", read.study_id + "/" + row.id);
+    domain::Contact contact = CheckContact(check, row, read.study, ids);
+    if (check.ok()) {
+      read.index.emplace(contact.id, read.contacts.size());
+      read.contacts.push_back(std::move(contact));
+    } else {
+      read.left_out.insert(row.id);
+    }
+    check.MoveTo(read.corrupt);
+  }
+}
+
+// The study's question order, as the reader of a contact expects it.
+void SortAnswers(const domain::Study& study, std::vector<domain::Contact>& contacts) {
+  std::map<std::string, size_t> order;
+  for (size_t position = 0; position < study.questions.size(); ++position) {
+    order[study.questions[position].id] = position;
+  }
+  for (auto& contact : contacts) {
+    std::stable_sort(contact.answers.begin(), contact.answers.end(),
+                     [&](const domain::Answer& a, const domain::Answer& b) {
+                       return order[a.question] < order[b.question];
+                     });
+  }
+}
+
+void ReadAnswerRows(ContactRead& read, const StudyIds& ids) {
+  const std::string& study_id = read.study_id;
+  std::string contact_id, question_id, text, na_type, number_type, text_type;
+  int na = 0;
+  double number = 0;
+  soci::indicator number_ind = soci::i_null, text_ind = soci::i_null;
+  // Ordered by the question's position (the study's order), kept questions first.
+  soci::statement answers =
+      (read.sql.prepare
+           << "SELECT contact_id, question_id, na, typeof(na), number, "
+              "typeof(number), text, typeof(text) FROM answer WHERE study_id = :study" +
+                  read.OnlyCondition("contact_id") + " ORDER BY contact_id",
+       soci::use(study_id, "study"), soci::use(read.only_id, "only"), soci::into(contact_id),
+       soci::into(question_id), soci::into(na), soci::into(na_type), soci::into(number, number_ind),
+       soci::into(number_type), soci::into(text, text_ind), soci::into(text_type));
+  answers.execute();
+  while (answers.fetch()) {
+    RowCheck check("answer", study_id + "/" + contact_id + "/" + question_id);
+    const size_t* position = read.Owner(check, contact_id);
+    const auto question = ids.questions.find(question_id);
+    check.Reference("question_id", question_id, question != ids.questions.end(),
+                    "question of study " + study_id);
+    std::optional<domain::Answer> answer;
+    if (question != ids.questions.end()) {
+      answer =
+          CheckAnswer(check, *question->second, na, na_type, number, number_type, text, text_type);
+    }
+    if (position != nullptr) {
+      if (answer && check.ok()) {
+        read.contacts[*position].answers.push_back(std::move(*answer));
+      } else {
+        read.faulty.insert(*position);
+      }
+    }
+    check.MoveTo(read.corrupt);
+  }
+  SortAnswers(read.study, read.contacts);
+}
+
+void ReadCommentRows(ContactRead& read, const StudyIds& ids) {
+  const std::string& study_id = read.study_id;
+  std::string contact_id, area, text, text_type;
+  soci::statement comments =
+      (read.sql.prepare << "SELECT contact_id, area_id, text, typeof(text) FROM comment WHERE "
+                           "study_id = :study" +
+                               read.OnlyCondition("contact_id") + " ORDER BY contact_id, area_id",
+       soci::use(study_id, "study"), soci::use(read.only_id, "only"), soci::into(contact_id),
+       soci::into(area), soci::into(text), soci::into(text_type));
+  comments.execute();
+  while (comments.fetch()) {
+    RowCheck check("comment", study_id + "/" + contact_id + "/" + area);
+    const size_t* position = read.Owner(check, contact_id);
+    check.Reference("area_id", area, ids.areas.count(area) > 0, "area of study " + study_id);
+    if (text_type != "text") check.Fault("text", "a text, found a " + text_type + " value");
+    if (position != nullptr) {
+      if (check.ok()) {
+        read.contacts[*position].comments.push_back({area, text});
+      } else {
+        read.faulty.insert(*position);
+      }
+    }
+    check.MoveTo(read.corrupt);
+  }
+}
+
+// The contacts without those a faulty answer or comment leaves out.
+std::vector<domain::Contact> WithoutFaulty(ContactRead& read) {
+  if (read.faulty.empty()) return std::move(read.contacts);
+  std::vector<domain::Contact> kept;
+  kept.reserve(read.contacts.size() - read.faulty.size());
+  for (size_t position = 0; position < read.contacts.size(); ++position) {
+    if (read.faulty.count(position) == 0) kept.push_back(std::move(read.contacts[position]));
+  }
+  return kept;
+}
+
 }  // namespace
 
 std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& study,
@@ -316,193 +551,16 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& stud
                                                        const std::string& only_id,
                                                        bool with_answers,
                                                        std::vector<CorruptRow>& corrupt) {
-  std::vector<domain::Contact> contacts;
-  soci::session& sql = *sql_;
-  const std::string& study_id = study.id;
-  // An empty only_id matches every contact of the study; the condition still
-  // names :only so that one binding serves both forms.
-  const std::string every = " AND :only = ''";
-  const std::string only = only_id.empty() ? every : " AND id = :only";
-  const std::string only_c = only_id.empty() ? every : " AND contact_id = :only";
-
-  std::set<std::string> participants, scenarios, shopper_ids;
-  for (const auto& participant : study.participants) participants.insert(participant.id);
-  for (const auto& industry : study.industries) {
-    for (const auto& scenario : industry.scenarios) scenarios.insert(scenario.id);
-  }
-  for (const auto& shopper : shoppers) shopper_ids.insert(shopper.id);
-  std::map<std::string, const domain::Question*> questions;
-  for (const auto& question : study.questions) questions[question.id] = &question;
-  std::set<std::string> areas;
-  for (const auto& area : study.areas) areas.insert(area.id);
-
-  // Contacts left out, by id: their answers and comments go with them.
-  std::set<std::string> left_out;
-  std::unordered_map<std::string, size_t> index;
-  {
-    std::string id, participant, shopper, channel, scenario, planned_at, status, started_at,
-        answered_at, responder, wait_type, started_type, answered_type, submitted_at,
-        submitted_type;
-    double wait = 0;
-    // NULL is allowed in these: an indicator keeps SOCI from refusing the row.
-    soci::indicator started_ind = soci::i_null, answered_ind = soci::i_null,
-                    wait_ind = soci::i_null, submitted_ind = soci::i_null;
-    soci::statement select =
-        (sql.prepare << "SELECT id, participant_id, shopper_id, channel, scenario_id, planned_at, "
-                        "status, started_at, typeof(started_at), answered_at, "
-                        "typeof(answered_at), wait_s, typeof(wait_s), responder, submitted_at, "
-                        "typeof(submitted_at) FROM contact WHERE study_id = :study" +
-                            only + " ORDER BY id",
-         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(id),
-         soci::into(participant), soci::into(shopper), soci::into(channel), soci::into(scenario),
-         soci::into(planned_at), soci::into(status), soci::into(started_at, started_ind),
-         soci::into(started_type), soci::into(answered_at, answered_ind), soci::into(answered_type),
-         soci::into(wait, wait_ind), soci::into(wait_type), soci::into(responder),
-         soci::into(submitted_at, submitted_ind), soci::into(submitted_type));
-    select.execute();
-    while (select.fetch()) {
-      RowCheck check("contact", study_id + "/" + id);
-      domain::Contact contact;
-      contact.id = id;
-      contact.participant = participant;
-      check.Reference("participant_id", participant, participants.count(participant) > 0,
-                      "participant of study " + study_id);
-      contact.shopper = shopper;
-      check.Reference("shopper_id", shopper, shopper_ids.count(shopper) > 0, "shopper");
-      contact.channel =
-          check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
-      if (check.ok() && study.FindChannel(contact.channel) == nullptr) {
-        check.Fault("channel", "a channel of study " + study_id + ", found '" + channel + "'");
-      }
-      contact.scenario = scenario;
-      check.Reference("scenario_id", scenario, scenarios.count(scenario) > 0,
-                      "scenario of study " + study_id);
-      contact.planned_at = planned_at;
-      if (!IsLocalDateTime(planned_at)) {
-        check.Fault("planned_at",
-                    "a local time YYYY-MM-DDTHH:MM, found " + RowCheck::Quote(planned_at));
-      }
-      contact.status = check.Enum("status", status, domain::ParseContactStatus, kStatuses,
-                                  domain::ContactStatus::kPlanned);
-      if (started_type == "text")
-        contact.started_at = started_at;
-      else if (started_type != "null")
-        check.Fault("started_at", "a UTC time or NULL");
-      if (answered_type == "text")
-        contact.answered_at = answered_at;
-      else if (answered_type != "null")
-        check.Fault("answered_at", "a UTC time or NULL");
-      // A wait is the time from the start to the answer: never negative.
-      contact.wait_seconds = check.Number("wait_s", wait, wait_type, true, 0, kInf);
-      if (submitted_type == "text")
-        contact.submitted_at = submitted_at;
-      else if (submitted_type != "null")
-        check.Fault("submitted_at", "a UTC time or NULL");
-      contact.responder = check.Enum("responder", responder, domain::ParseResponder, kResponders,
-                                     domain::Responder::kUnknown);
-      if (check.ok()) {
-        index.emplace(contact.id, contacts.size());
-        contacts.push_back(std::move(contact));
-      } else {
-        left_out.insert(id);
-      }
-      check.MoveTo(corrupt);
-    }
-  }
-  if (!with_answers) return contacts;
-
+  const StudyIds ids = CollectIds(study, shoppers);
+  ContactRead read(*sql_, study, only_id, corrupt);
+  ReadContactRows(read, ids);
+  if (!with_answers) return std::move(read.contacts);
   // Answers and comments are read in one pass each; a fault in one of them
   // leaves its contact out, so the kept contacts are collected by index and
   // removed at the end.
-  std::set<size_t> faulty;
-  // Whether `contact_id` is a kept contact; records a dangling row otherwise.
-  const auto owner = [&](RowCheck& check, const std::string& contact_id) -> const size_t* {
-    const auto found = index.find(contact_id);
-    if (found != index.end()) return &found->second;
-    if (left_out.count(contact_id) == 0) {
-      check.Reference("contact_id", contact_id, false, "contact of study " + study_id);
-    }
-    return nullptr;
-  };
-  {
-    const std::string only_a = only_id.empty() ? every : " AND contact_id = :only";
-    std::string contact_id, question_id, text, na_type, number_type, text_type;
-    int na = 0;
-    double number = 0;
-    soci::indicator number_ind = soci::i_null, text_ind = soci::i_null;
-    // Ordered by the question's position (the study's order), kept questions first.
-    soci::statement answers =
-        (sql.prepare << "SELECT contact_id, question_id, na, typeof(na), number, typeof(number), "
-                        "text, typeof(text) FROM answer WHERE study_id = :study" +
-                            only_a + " ORDER BY contact_id",
-         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
-         soci::into(question_id), soci::into(na), soci::into(na_type),
-         soci::into(number, number_ind), soci::into(number_type), soci::into(text, text_ind),
-         soci::into(text_type));
-    answers.execute();
-    while (answers.fetch()) {
-      RowCheck check("answer", study_id + "/" + contact_id + "/" + question_id);
-      const size_t* position = owner(check, contact_id);
-      const auto question = questions.find(question_id);
-      check.Reference("question_id", question_id, question != questions.end(),
-                      "question of study " + study_id);
-      std::optional<domain::Answer> answer;
-      if (question != questions.end()) {
-        answer = CheckAnswer(check, *question->second, na, na_type, number, number_type, text,
-                             text_type);
-      }
-      if (position != nullptr) {
-        if (answer && check.ok()) {
-          contacts[*position].answers.push_back(std::move(*answer));
-        } else {
-          faulty.insert(*position);
-        }
-      }
-      check.MoveTo(corrupt);
-    }
-    // The study's question order, as the reader of a contact expects it.
-    std::map<std::string, size_t> order;
-    for (size_t position = 0; position < study.questions.size(); ++position) {
-      order[study.questions[position].id] = position;
-    }
-    for (auto& contact : contacts) {
-      std::stable_sort(contact.answers.begin(), contact.answers.end(),
-                       [&](const domain::Answer& a, const domain::Answer& b) {
-                         return order[a.question] < order[b.question];
-                       });
-    }
-  }
-  {
-    std::string contact_id, area, text, text_type;
-    soci::statement comments =
-        (sql.prepare << "SELECT contact_id, area_id, text, typeof(text) FROM comment WHERE "
-                        "study_id = :study" +
-                            only_c + " ORDER BY contact_id, area_id",
-         soci::use(study_id, "study"), soci::use(only_id, "only"), soci::into(contact_id),
-         soci::into(area), soci::into(text), soci::into(text_type));
-    comments.execute();
-    while (comments.fetch()) {
-      RowCheck check("comment", study_id + "/" + contact_id + "/" + area);
-      const size_t* position = owner(check, contact_id);
-      check.Reference("area_id", area, areas.count(area) > 0, "area of study " + study_id);
-      if (text_type != "text") check.Fault("text", "a text, found a " + text_type + " value");
-      if (position != nullptr) {
-        if (check.ok()) {
-          contacts[*position].comments.push_back({area, text});
-        } else {
-          faulty.insert(*position);
-        }
-      }
-      check.MoveTo(corrupt);
-    }
-  }
-  if (faulty.empty()) return contacts;
-  std::vector<domain::Contact> kept;
-  kept.reserve(contacts.size() - faulty.size());
-  for (size_t position = 0; position < contacts.size(); ++position) {
-    if (faulty.count(position) == 0) kept.push_back(std::move(contacts[position]));
-  }
-  return kept;
+  ReadAnswerRows(read, ids);
+  ReadCommentRows(read, ids);
+  return WithoutFaulty(read);
 }
 
 }  // namespace cx::store
