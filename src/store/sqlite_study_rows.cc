@@ -14,8 +14,9 @@ namespace cx::store {
 
 using domain::Study;
 
-void SqliteStore::InsertStudyRows(const Study& study) {
-  soci::session& sql = *sql_;
+namespace {
+
+void InsertStudy(soci::session& sql, const Study& study) {
   const std::string languages = EncodeStrings(study.languages);
   const std::string start = FormatDate(study.period.start);
   const std::string end = FormatDate(study.period.end);
@@ -27,7 +28,9 @@ void SqliteStore::InsertStudyRows(const Study& study) {
       soci::use(start), soci::use(end), soci::use(study.period.time_zone),
       soci::use(study.contacts_per_participant), soci::use(study.max_channels_per_participant),
       soci::use(study.min_contacts_for_ranking);
+}
 
+void InsertChannels(soci::session& sql, const Study& study) {
   for (const auto& spec : study.channels) {
     const std::string channel(domain::ToString(spec.channel));
     const std::string hours = EncodeHours(spec.hours);
@@ -37,14 +40,19 @@ void SqliteStore::InsertStudyRows(const Study& study) {
         soci::use(study.id), soci::use(channel), soci::use(spec.share), soci::use(spec.priority),
         soci::use(hours), soci::use(spec.max_wait_seconds), soci::use(table);
   }
+}
 
+void InsertIndustries(soci::session& sql, const Study& study) {
   int position = 0;
   for (const auto& industry : study.industries) {
     const std::string name = EncodeText(industry.name);
     sql << "INSERT INTO industry VALUES (:study, :id, :name, :position)", soci::use(study.id),
         soci::use(industry.id), soci::use(name), soci::use(position++);
   }
-  position = 0;
+}
+
+void InsertScenarios(soci::session& sql, const Study& study) {
+  int position = 0;
   for (const auto& industry : study.industries) {
     for (const auto& scenario : industry.scenarios) {
       const std::string title = EncodeText(scenario.title);
@@ -57,45 +65,48 @@ void SqliteStore::InsertStudyRows(const Study& study) {
           soci::use(script), soci::use(channels), soci::use(profile), soci::use(position++);
     }
   }
+}
 
-  {
-    // Prepared once: a study may have hundreds of participants.
-    std::string id, name, company, industry, language;
-    int size = 0;
-    position = 0;
-    soci::statement insert =
-        (sql.prepare << "INSERT INTO participant VALUES (:study, :id, :name, :company, :industry, "
-                        ":size, :language, :position)",
-         soci::use(study.id), soci::use(id), soci::use(name), soci::use(company),
-         soci::use(industry), soci::use(size), soci::use(language), soci::use(position));
-    std::string channel, ease;
-    int offered = 0;
-    soci::indicator ease_ind = soci::i_ok;
-    soci::statement insert_audit =
-        (sql.prepare << "INSERT INTO channel_audit VALUES (:study, :participant, :channel, "
-                        ":offered, :ease)",
-         soci::use(study.id), soci::use(id), soci::use(channel), soci::use(offered),
-         soci::use(ease, ease_ind));
-    for (const auto& participant : study.participants) {
-      id = participant.id;
-      name = participant.name;
-      company = participant.company;
-      industry = participant.industry;
-      size = participant.size;
-      language = participant.language;
-      insert.execute(true);
-      ++position;
-      for (const auto& audit : participant.audit) {
-        channel = std::string(domain::ToString(audit.channel));
-        offered = audit.offered ? 1 : 0;
-        ease = audit.ease ? std::string(domain::ToString(*audit.ease)) : std::string();
-        ease_ind = audit.ease ? soci::i_ok : soci::i_null;
-        insert_audit.execute(true);
-      }
+// The participants and their channel audits.
+void InsertParticipants(soci::session& sql, const Study& study) {
+  // Prepared once: a study may have hundreds of participants.
+  std::string id, name, company, industry, language;
+  int size = 0;
+  int position = 0;
+  soci::statement insert =
+      (sql.prepare << "INSERT INTO participant VALUES (:study, :id, :name, :company, :industry, "
+                      ":size, :language, :position)",
+       soci::use(study.id), soci::use(id), soci::use(name), soci::use(company), soci::use(industry),
+       soci::use(size), soci::use(language), soci::use(position));
+  std::string channel, ease;
+  int offered = 0;
+  soci::indicator ease_ind = soci::i_ok;
+  soci::statement insert_audit =
+      (sql.prepare << "INSERT INTO channel_audit VALUES (:study, :participant, :channel, "
+                      ":offered, :ease)",
+       soci::use(study.id), soci::use(id), soci::use(channel), soci::use(offered),
+       soci::use(ease, ease_ind));
+  for (const auto& participant : study.participants) {
+    id = participant.id;
+    name = participant.name;
+    company = participant.company;
+    industry = participant.industry;
+    size = participant.size;
+    language = participant.language;
+    insert.execute(true);
+    ++position;
+    for (const auto& audit : participant.audit) {
+      channel = std::string(domain::ToString(audit.channel));
+      offered = audit.offered ? 1 : 0;
+      ease = audit.ease ? std::string(domain::ToString(*audit.ease)) : std::string();
+      ease_ind = audit.ease ? soci::i_ok : soci::i_null;
+      insert_audit.execute(true);
     }
   }
+}
 
-  position = 0;
+void InsertAreas(soci::session& sql, const Study& study) {
+  int position = 0;
   for (const auto& area : study.areas) {
     const std::string label = EncodeText(area.label);
     const double weight = area.weight.value_or(0);
@@ -106,8 +117,11 @@ void SqliteStore::InsertStudyRows(const Study& study) {
         soci::use(study.id), soci::use(area.id), soci::use(label), soci::use(weight, weight_ind),
         soci::use(scored), soci::use(wait_time), soci::use(position++);
   }
+}
 
-  position = 0;
+// The questions and their options.
+void InsertQuestions(soci::session& sql, const Study& study) {
+  int position = 0;
   for (const auto& question : study.questions) {
     const std::string type(domain::ToString(question.type));
     const std::string label = EncodeText(question.label);
@@ -134,6 +148,19 @@ void SqliteStore::InsertStudyRows(const Study& study) {
           soci::use(option_label), soci::use(option.points), soci::use(option_position++);
     }
   }
+}
+
+}  // namespace
+
+void SqliteStore::InsertStudyRows(const Study& study) {
+  soci::session& sql = *sql_;
+  InsertStudy(sql, study);
+  InsertChannels(sql, study);
+  InsertIndustries(sql, study);
+  InsertScenarios(sql, study);
+  InsertParticipants(sql, study);
+  InsertAreas(sql, study);
+  InsertQuestions(sql, study);
 }
 
 Status SqliteStore::SaveStudy(const Study& study, bool replace) {
@@ -248,136 +275,159 @@ Result<Checked<domain::Study>> SqliteStore::LoadStudyChecked(const std::string& 
   return checked;
 }
 
+namespace {
+
+// The study's own row; false when there is none.
+bool ReadStudyRow(soci::session& sql, const std::string& study_id, Study& study,
+                  std::vector<CorruptRow>& corrupt) {
+  std::string languages, start, end, year_type, contacts_type, channels_type, min_type;
+  long long year = 0, contacts = 0, max_channels = 0, min_contacts = 0;
+  soci::indicator found = soci::i_null;
+  sql << "SELECT id, name, year, typeof(year), languages, period_start, period_end, time_zone, "
+         "contacts_per_participant, typeof(contacts_per_participant), "
+         "max_channels_per_participant, typeof(max_channels_per_participant), "
+         "min_contacts_for_ranking, typeof(min_contacts_for_ranking) FROM study WHERE id = :id",
+      soci::use(study_id), soci::into(study.id, found), soci::into(study.name), soci::into(year),
+      soci::into(year_type), soci::into(languages), soci::into(start), soci::into(end),
+      soci::into(study.period.time_zone), soci::into(contacts), soci::into(contacts_type),
+      soci::into(max_channels), soci::into(channels_type), soci::into(min_contacts),
+      soci::into(min_type);
+  if (!sql.got_data()) return false;
+  RowCheck check("study", study_id);
+  study.year = static_cast<int>(check.Integer("year", year, year_type, 1900, 9999));
+  study.languages = check.Json("languages", languages, DecodeStrings, "list of language codes");
+  // Every label and report falls back to the first language.
+  if (check.ok() && study.languages.empty()) {
+    check.Fault("languages", "at least one language, found []");
+  }
+  study.period.start = CheckedDate(check, "period_start", start);
+  study.period.end = CheckedDate(check, "period_end", end);
+  study.contacts_per_participant = static_cast<int>(
+      check.Integer("contacts_per_participant", contacts, contacts_type, 0, kMaxCount));
+  study.max_channels_per_participant = static_cast<int>(
+      check.Integer("max_channels_per_participant", max_channels, channels_type, 0, kMaxCount));
+  study.min_contacts_for_ranking = static_cast<int>(
+      check.Integer("min_contacts_for_ranking", min_contacts, min_type, 0, kMaxCount));
+  check.MoveTo(corrupt);
+  return true;
+}
+
+void ReadChannels(soci::session& sql, const std::string& study_id, Study& study,
+                  std::vector<CorruptRow>& corrupt) {
+  std::string channel, hours, table, share_type, priority_type, wait_type;
+  double share = 0, max_wait = 0;
+  long long priority = 0;
+  soci::statement select =
+      (sql.prepare << "SELECT channel, share, typeof(share), priority, typeof(priority), hours, "
+                      "max_wait_s, typeof(max_wait_s), wait_table FROM channel WHERE study_id = "
+                      ":study ORDER BY priority, channel",
+       soci::use(study_id), soci::into(channel), soci::into(share), soci::into(share_type),
+       soci::into(priority), soci::into(priority_type), soci::into(hours), soci::into(max_wait),
+       soci::into(wait_type), soci::into(table));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("channel", Key(study_id, channel));
+    domain::ChannelSpec spec;
+    spec.channel =
+        check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
+    spec.share = check.Number("share", share, share_type, false, 0, kInf).value_or(0);
+    spec.priority =
+        static_cast<int>(check.Integer("priority", priority, priority_type, -kMaxCount, kMaxCount));
+    spec.hours = check.Json("hours", hours, DecodeHours, "{weekdays, open_minute, close_minute}");
+    spec.max_wait_seconds =
+        check.Number("max_wait_s", max_wait, wait_type, false, 0, kInf).value_or(0);
+    spec.wait_table = check.Json("wait_table", table, DecodeWaitTable, "[[seconds, share], ...]");
+    if (check.ok()) study.channels.push_back(spec);
+    check.MoveTo(corrupt);
+  }
+  // Keep the file's order (enum order) rather than priority order.
+  std::sort(study.channels.begin(), study.channels.end(),
+            [](const auto& a, const auto& b) { return a.channel < b.channel; });
+}
+
+void ReadIndustries(soci::session& sql, const std::string& study_id, Study& study,
+                    std::vector<CorruptRow>& corrupt) {
+  std::string id, name;
+  soci::statement select = (sql.prepare << "SELECT id, name FROM industry WHERE study_id = "
+                                           ":study ORDER BY position",
+                            soci::use(study_id), soci::into(id), soci::into(name));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("industry", Key(study_id, id));
+    auto text = check.Json("name", name, DecodeText, "{language: text}");
+    if (check.ok()) study.industries.push_back({id, std::move(text), {}});
+    check.MoveTo(corrupt);
+  }
+}
+
+// Each scenario goes to its industry, read before it.
+void ReadScenarios(soci::session& sql, const std::string& study_id, Study& study,
+                   std::vector<CorruptRow>& corrupt) {
+  std::string id, industry, title, script, channels, profile;
+  soci::statement select =
+      (sql.prepare << "SELECT id, industry_id, title, script, channels, profile FROM scenario "
+                      "WHERE study_id = :study ORDER BY position",
+       soci::use(study_id), soci::into(id), soci::into(industry), soci::into(title),
+       soci::into(script), soci::into(channels), soci::into(profile));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("scenario", Key(study_id, id));
+    domain::Scenario scenario{id, check.Json("title", title, DecodeText, "{language: text}"),
+                              check.Json("script", script, DecodeText, "{language: text}"),
+                              check.Json("channels", channels, DecodeChannels,
+                                         "list of channels (" + std::string(kChannels) + ")"),
+                              check.Json("profile", profile, DecodeProfile, "{age_bands, gender}")};
+    domain::Industry* owner = nullptr;
+    for (auto& item : study.industries) {
+      if (item.id == industry) owner = &item;
+    }
+    check.Reference("industry_id", industry, owner != nullptr, "industry");
+    if (check.ok()) owner->scenarios.push_back(std::move(scenario));
+    check.MoveTo(corrupt);
+  }
+}
+
+void ReadAreas(soci::session& sql, const std::string& study_id, Study& study,
+               std::vector<CorruptRow>& corrupt) {
+  std::string id, label, weight_type, scored_type, wait_type;
+  double weight = 0;
+  soci::indicator weight_ind = soci::i_null;  // NULL: shares the rest by points
+  int scored = 0, wait_time = 0;
+  soci::statement select =
+      (sql.prepare << "SELECT id, label, weight, typeof(weight), scored, typeof(scored), "
+                      "wait_time, typeof(wait_time) FROM area WHERE study_id = :study ORDER BY "
+                      "position",
+       soci::use(study_id), soci::into(id), soci::into(label), soci::into(weight, weight_ind),
+       soci::into(weight_type), soci::into(scored), soci::into(scored_type), soci::into(wait_time),
+       soci::into(wait_type));
+  select.execute();
+  while (select.fetch()) {
+    RowCheck check("area", Key(study_id, id));
+    domain::Area area{id, check.Json("label", label, DecodeText, "{language: text}"),
+                      check.Number("weight", weight, weight_type, true, 0, kInf),
+                      check.Flag("scored", scored, scored_type),
+                      check.Flag("wait_time", wait_time, wait_type)};
+    if (check.ok()) study.areas.push_back(std::move(area));
+    check.MoveTo(corrupt);
+  }
+}
+
+}  // namespace
+
 // Reads the study's rows; each row that breaks a rule is left out, with its
 // faults added to `corrupt`. Throws on a database error.
 Result<Study> SqliteStore::ReadStudy(const std::string& study_id,
                                      std::vector<CorruptRow>& corrupt) {
   Study study;
   soci::session& sql = *sql_;
-  {
-    std::string languages, start, end, year_type, contacts_type, channels_type, min_type;
-    long long year = 0, contacts = 0, max_channels = 0, min_contacts = 0;
-    soci::indicator found = soci::i_null;
-    sql << "SELECT id, name, year, typeof(year), languages, period_start, period_end, time_zone, "
-           "contacts_per_participant, typeof(contacts_per_participant), "
-           "max_channels_per_participant, typeof(max_channels_per_participant), "
-           "min_contacts_for_ranking, typeof(min_contacts_for_ranking) FROM study WHERE id = :id",
-        soci::use(study_id), soci::into(study.id, found), soci::into(study.name), soci::into(year),
-        soci::into(year_type), soci::into(languages), soci::into(start), soci::into(end),
-        soci::into(study.period.time_zone), soci::into(contacts), soci::into(contacts_type),
-        soci::into(max_channels), soci::into(channels_type), soci::into(min_contacts),
-        soci::into(min_type);
-    if (!sql.got_data()) return NotFound("no study '" + study_id + "' in the database");
-    RowCheck check("study", study_id);
-    study.year = static_cast<int>(check.Integer("year", year, year_type, 1900, 9999));
-    study.languages = check.Json("languages", languages, DecodeStrings, "list of language codes");
-    // Every label and report falls back to the first language.
-    if (check.ok() && study.languages.empty()) {
-      check.Fault("languages", "at least one language, found []");
-    }
-    study.period.start = CheckedDate(check, "period_start", start);
-    study.period.end = CheckedDate(check, "period_end", end);
-    study.contacts_per_participant = static_cast<int>(
-        check.Integer("contacts_per_participant", contacts, contacts_type, 0, kMaxCount));
-    study.max_channels_per_participant = static_cast<int>(
-        check.Integer("max_channels_per_participant", max_channels, channels_type, 0, kMaxCount));
-    study.min_contacts_for_ranking = static_cast<int>(
-        check.Integer("min_contacts_for_ranking", min_contacts, min_type, 0, kMaxCount));
-    check.MoveTo(corrupt);
+  if (!ReadStudyRow(sql, study_id, study, corrupt)) {
+    return NotFound("no study '" + study_id + "' in the database");
   }
-  {
-    std::string channel, hours, table, share_type, priority_type, wait_type;
-    double share = 0, max_wait = 0;
-    long long priority = 0;
-    soci::statement select =
-        (sql.prepare << "SELECT channel, share, typeof(share), priority, typeof(priority), hours, "
-                        "max_wait_s, typeof(max_wait_s), wait_table FROM channel WHERE study_id = "
-                        ":study ORDER BY priority, channel",
-         soci::use(study_id), soci::into(channel), soci::into(share), soci::into(share_type),
-         soci::into(priority), soci::into(priority_type), soci::into(hours), soci::into(max_wait),
-         soci::into(wait_type), soci::into(table));
-    select.execute();
-    while (select.fetch()) {
-      RowCheck check("channel", Key(study_id, channel));
-      domain::ChannelSpec spec;
-      spec.channel =
-          check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
-      spec.share = check.Number("share", share, share_type, false, 0, kInf).value_or(0);
-      spec.priority = static_cast<int>(
-          check.Integer("priority", priority, priority_type, -kMaxCount, kMaxCount));
-      spec.hours = check.Json("hours", hours, DecodeHours, "{weekdays, open_minute, close_minute}");
-      spec.max_wait_seconds =
-          check.Number("max_wait_s", max_wait, wait_type, false, 0, kInf).value_or(0);
-      spec.wait_table = check.Json("wait_table", table, DecodeWaitTable, "[[seconds, share], ...]");
-      if (check.ok()) study.channels.push_back(spec);
-      check.MoveTo(corrupt);
-    }
-    // Keep the file's order (enum order) rather than priority order.
-    std::sort(study.channels.begin(), study.channels.end(),
-              [](const auto& a, const auto& b) { return a.channel < b.channel; });
-  }
-  {
-    std::string id, name;
-    soci::statement select = (sql.prepare << "SELECT id, name FROM industry WHERE study_id = "
-                                             ":study ORDER BY position",
-                              soci::use(study_id), soci::into(id), soci::into(name));
-    select.execute();
-    while (select.fetch()) {
-      RowCheck check("industry", Key(study_id, id));
-      auto text = check.Json("name", name, DecodeText, "{language: text}");
-      if (check.ok()) study.industries.push_back({id, std::move(text), {}});
-      check.MoveTo(corrupt);
-    }
-  }
-  {
-    std::string id, industry, title, script, channels, profile;
-    soci::statement select =
-        (sql.prepare << "SELECT id, industry_id, title, script, channels, profile FROM scenario "
-                        "WHERE study_id = :study ORDER BY position",
-         soci::use(study_id), soci::into(id), soci::into(industry), soci::into(title),
-         soci::into(script), soci::into(channels), soci::into(profile));
-    select.execute();
-    while (select.fetch()) {
-      RowCheck check("scenario", Key(study_id, id));
-      domain::Scenario scenario{
-          id, check.Json("title", title, DecodeText, "{language: text}"),
-          check.Json("script", script, DecodeText, "{language: text}"),
-          check.Json("channels", channels, DecodeChannels,
-                     "list of channels (" + std::string(kChannels) + ")"),
-          check.Json("profile", profile, DecodeProfile, "{age_bands, gender}")};
-      domain::Industry* owner = nullptr;
-      for (auto& item : study.industries) {
-        if (item.id == industry) owner = &item;
-      }
-      check.Reference("industry_id", industry, owner != nullptr, "industry");
-      if (check.ok()) owner->scenarios.push_back(std::move(scenario));
-      check.MoveTo(corrupt);
-    }
-  }
+  ReadChannels(sql, study_id, study, corrupt);
+  ReadIndustries(sql, study_id, study, corrupt);
+  ReadScenarios(sql, study_id, study, corrupt);
   ReadParticipants(study, corrupt);
-  {
-    std::string id, label, weight_type, scored_type, wait_type;
-    double weight = 0;
-    soci::indicator weight_ind = soci::i_null;  // NULL: shares the rest by points
-    int scored = 0, wait_time = 0;
-    soci::statement select =
-        (sql.prepare << "SELECT id, label, weight, typeof(weight), scored, typeof(scored), "
-                        "wait_time, typeof(wait_time) FROM area WHERE study_id = :study ORDER BY "
-                        "position",
-         soci::use(study_id), soci::into(id), soci::into(label), soci::into(weight, weight_ind),
-         soci::into(weight_type), soci::into(scored), soci::into(scored_type),
-         soci::into(wait_time), soci::into(wait_type));
-    select.execute();
-    while (select.fetch()) {
-      RowCheck check("area", Key(study_id, id));
-      domain::Area area{id, check.Json("label", label, DecodeText, "{language: text}"),
-                        check.Number("weight", weight, weight_type, true, 0, kInf),
-                        check.Flag("scored", scored, scored_type),
-                        check.Flag("wait_time", wait_time, wait_type)};
-      if (check.ok()) study.areas.push_back(std::move(area));
-      check.MoveTo(corrupt);
-    }
-  }
+  ReadAreas(sql, study_id, study, corrupt);
   ReadQuestions(study, corrupt);
   return study;
 }
