@@ -19,6 +19,7 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -401,6 +402,211 @@ Error Utf8ErrorOf(const std::vector<Chunk>& slots, const std::string& path, int6
   return Internal("no invalid UTF-8 found", path);
 }
 
+// Where each field of the mapping is in the file: its column, or -1.
+struct HeaderColumns {
+  std::array<int, kColumnCount> columns;
+  int column_count = 0;
+};
+
+// Reads the header line and finds the mapped columns; the required ones and
+// those grouped by must be there.
+Result<HeaderColumns> MapHeader(std::string_view header, const Mapping& mapping,
+                                const Options& options, const std::string& path) {
+  if (header.empty()) return InvalidInput("the file is empty: expected a header line", path + ":1");
+  HeaderColumns found;
+  std::array<std::string_view, kMaxColumns> header_fields;
+  std::array<std::string, kMaxColumns> scratch;
+  const int column_count = SplitLine(header, mapping.delimiter, header_fields, scratch);
+  if (column_count < 0 || column_count > kMaxColumns) {
+    return InvalidInput("cannot read the header line", path + ":1");
+  }
+  found.column_count = column_count;
+  std::array<int, kColumnCount>& columns = found.columns;
+  const std::string* wanted[kColumnCount] = {
+      &mapping.contact_id, &mapping.channel, &mapping.queue,    &mapping.customer_id,
+      &mapping.case_id,    &mapping.offered, &mapping.answered, &mapping.ended,
+      &mapping.hold_s,     &mapping.wrap_s,  &mapping.agent,    &mapping.outcome};
+  for (int column = 0; column < kColumnCount; ++column) {
+    columns[column] = -1;
+    if (wanted[column]->empty()) continue;
+    for (int index = 0; index < column_count; ++index) {
+      if (header_fields[index] == *wanted[column]) columns[column] = index;
+    }
+  }
+  for (int required : {kOffered, kEnded}) {
+    if (columns[required] < 0) {
+      return InvalidInput("no column '" + *wanted[required] + "' in the header", path + ":1");
+    }
+  }
+  if (options.by_queue && columns[kQueue] < 0) {
+    return InvalidInput("grouped by queue, but there is no column '" + mapping.queue + "'",
+                        path + ":1");
+  }
+  if (options.by_agent && columns[kAgent] < 0) {
+    return InvalidInput("grouped by agent, but there is no column '" + mapping.agent + "'",
+                        path + ":1");
+  }
+  if (options.by_channel && columns[kChannel] < 0) {
+    return InvalidInput("grouped by channel, but there is no column '" + mapping.channel + "'",
+                        path + ":1");
+  }
+  return found;
+}
+
+// The rounds over the file, shared by the worker threads. Each round, thread
+// t parses chunk round * workers + t into its own Buckets and sorts the FCR
+// updates by owner; then, after a barrier, thread t applies owner t's
+// updates of the round's chunks in file order.
+//
+// Chunks end at line ends, which may lie inside a quoted field. The quotes
+// before a chunk, counted chunk by chunk, say whether it does: a round
+// whose chunks all start and end outside quotes (every round of a file
+// without quoted line breaks) is parsed in parallel; any other round by
+// worker 0 alone, its chunks joined after the record left open by the
+// round before (`pending`), which keeps file order for FCR and lines.
+struct CsvRun {
+  CsvRun(const ChunkedFile& chunked, const std::string& file_path, const Mapping& file_mapping,
+         const Options& run_options, const date::time_zone* zone, const HeaderColumns& columns,
+         int worker_count, RunResult& run_result)
+      : file(chunked),
+        path(file_path),
+        mapping(file_mapping),
+        options(run_options),
+        header(columns),
+        chunk_count(chunked.chunks()),
+        workers(worker_count),
+        rounds((chunk_count + static_cast<size_t>(worker_count) - 1) / worker_count),
+        result(run_result),
+        slots(static_cast<size_t>(worker_count)),
+        sync(worker_count),
+        read_errors(static_cast<size_t>(worker_count),
+                    Result<std::string_view>(std::string_view())) {
+    const int reports = static_cast<int>(ReportsOf(options).size());
+    for (int worker = 0; worker < workers; ++worker) {
+      buckets.push_back(std::make_unique<Buckets>(options, zone, worker, workers));
+      owners.push_back(std::make_unique<FcrOwner>(reports, options.fcr_days * 86400));
+      slots[worker].buckets = buckets.back().get();
+      slots[worker].batches.resize(static_cast<size_t>(workers));
+    }
+  }
+
+  const ChunkedFile& file;
+  const std::string& path;
+  const Mapping& mapping;
+  const Options& options;
+  const HeaderColumns& header;
+  const size_t chunk_count;
+  const int workers;
+  const size_t rounds;
+  RunResult& result;  // written by worker 0 in phase 3
+  std::vector<std::unique_ptr<Buckets>> buckets;
+  std::vector<std::unique_ptr<FcrOwner>> owners;
+  std::vector<Chunk> slots;
+  std::atomic<bool> stop{false};
+  int64_t line_offset = 1;  // the header
+  std::barrier<> sync;
+  std::vector<Result<std::string_view>> read_errors;
+  bool odd_before_round = false;  // quotes before the round: written by worker 0 in phase 3
+  std::string pending;            // the same
+  std::string joined;             // worker 0's
+  Status utf8_error = Ok();       // the same
+};
+
+// Phase 1: read the chunk, count its quotes, check its UTF-8.
+void ReadChunk(CsvRun& run, int worker, size_t round, std::string& buffer) {
+  Chunk& mine = run.slots[worker];
+  mine.text = {};
+  mine.lines = mine.contacts = mine.quotes = 0;
+  mine.bad_utf8 = mine.rest = std::string_view::npos;
+  mine.diagnostics = Diagnostics();
+  for (FcrBatch& batch : mine.batches) batch.clear();
+  const size_t index = round * run.workers + static_cast<size_t>(worker);
+  mine.at_file_end = index + 1 == run.chunk_count;
+  if (index < run.chunk_count && !run.stop) {
+    auto text = run.file.Read(index, buffer);
+    if (text) {
+      mine.text = *text;
+      mine.quotes = CountQuotes(mine.text);
+      mine.bad_utf8 = FindInvalidUtf8(mine.text);
+    } else {
+      run.read_errors[worker] = std::move(text);
+      run.stop = true;
+    }
+  }
+}
+
+// Phase 2: parse (every worker decides alike from what phase 1 left).
+void ParseRound(CsvRun& run, int worker, size_t round, CsvParser& parser) {
+  Chunk& mine = run.slots[worker];
+  bool odd = run.odd_before_round, serial = !run.pending.empty(), bad_utf8 = false;
+  for (const Chunk& chunk : run.slots) {
+    serial = serial || odd;
+    odd ^= (chunk.quotes & 1) != 0;
+    serial = serial || odd;
+    bad_utf8 = bad_utf8 || chunk.bad_utf8 != std::string_view::npos;
+  }
+  if (bad_utf8) {
+    if (worker == 0)
+      run.utf8_error = Utf8ErrorOf(run.slots, run.path, run.line_offset, run.pending);
+    run.stop = true;
+  } else if (!serial && !mine.text.empty() && !run.stop) {
+    parser.Parse(mine);
+  } else if (serial && worker == 0 && !run.stop) {
+    run.joined = run.pending;
+    for (const Chunk& chunk : run.slots) run.joined.append(chunk.text);
+    mine.at_file_end = round + 1 == run.rounds;
+    mine.text = run.joined;
+    parser.Parse(mine);
+  }
+}
+
+// Phase 3: FCR updates in file order; worker 0 keeps the tally.
+void ApplyRound(CsvRun& run, int worker) {
+  for (const Chunk& chunk : run.slots) run.owners[worker]->Apply(chunk.batches[worker]);
+  if (worker != 0) return;
+  for (const Chunk& chunk : run.slots) {
+    run.result.diagnostics.Append(chunk.diagnostics, run.line_offset);
+    run.line_offset += chunk.lines;
+    run.result.contacts += chunk.contacts;
+    run.odd_before_round ^= (chunk.quotes & 1) != 0;
+  }
+  const Chunk& mine = run.slots[worker];
+  run.pending = mine.rest == std::string_view::npos ? std::string()
+                                                    : std::string(mine.text.substr(mine.rest));
+}
+
+void RunWorker(CsvRun& run, int worker) {
+  CsvParser parser(run.mapping, run.options, run.header.columns, run.header.column_count, run.stop);
+  std::string buffer;
+  for (size_t round = 0; round < run.rounds; ++round) {
+    ReadChunk(run, worker, round, buffer);
+    run.sync.arrive_and_wait();
+    ParseRound(run, worker, round, parser);
+    run.sync.arrive_and_wait();
+    ApplyRound(run, worker);
+    const bool last = run.stop;
+    run.sync.arrive_and_wait();
+    if (last) break;
+  }
+  run.owners[worker]->Finish();
+}
+
+// Warns of the contacts FCR took out of order or left out.
+void WarnFcr(const CsvRun& run, Diagnostics& diagnostics) {
+  int64_t out_of_order = 0, out_of_range = 0;
+  for (const auto& owner : run.owners) out_of_order += owner->out_of_order();
+  for (const auto& parser : run.buckets) out_of_range += parser->fcr_out_of_range();
+  if (out_of_order > 0) {
+    diagnostics.Warn(0, std::to_string(out_of_order) +
+                            " contacts came before an earlier-read contact of the same "
+                            "case or customer; FCR took them in the order read");
+  }
+  if (out_of_range > 0) {
+    diagnostics.Warn(0, std::to_string(out_of_range) +
+                            " contacts offered before 1970 or after 2106: left out of FCR");
+  }
+}
+
 }  // namespace
 
 Result<Mapping> LoadMapping(const std::string& path) {
@@ -476,167 +682,28 @@ Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
   if (!file) return file.error();
   RunResult result;
   result.bytes = file->size();
-
   // The header names the columns.
-  const std::string_view header = file->header();
-  if (header.empty()) return InvalidInput("the file is empty: expected a header line", path + ":1");
-  std::array<std::string_view, kMaxColumns> header_fields;
-  std::array<std::string, kMaxColumns> scratch;
-  const int column_count = SplitLine(header, mapping.delimiter, header_fields, scratch);
-  if (column_count < 0 || column_count > kMaxColumns) {
-    return InvalidInput("cannot read the header line", path + ":1");
-  }
-  std::array<int, kColumnCount> columns;
-  const std::string* wanted[kColumnCount] = {
-      &mapping.contact_id, &mapping.channel, &mapping.queue,    &mapping.customer_id,
-      &mapping.case_id,    &mapping.offered, &mapping.answered, &mapping.ended,
-      &mapping.hold_s,     &mapping.wrap_s,  &mapping.agent,    &mapping.outcome};
-  for (int column = 0; column < kColumnCount; ++column) {
-    columns[column] = -1;
-    if (wanted[column]->empty()) continue;
-    for (int index = 0; index < column_count; ++index) {
-      if (header_fields[index] == *wanted[column]) columns[column] = index;
-    }
-  }
-  for (int required : {kOffered, kEnded}) {
-    if (columns[required] < 0) {
-      return InvalidInput("no column '" + *wanted[required] + "' in the header", path + ":1");
-    }
-  }
-  if (options.by_queue && columns[kQueue] < 0) {
-    return InvalidInput("grouped by queue, but there is no column '" + mapping.queue + "'",
-                        path + ":1");
-  }
-  if (options.by_agent && columns[kAgent] < 0) {
-    return InvalidInput("grouped by agent, but there is no column '" + mapping.agent + "'",
-                        path + ":1");
-  }
-  if (options.by_channel && columns[kChannel] < 0) {
-    return InvalidInput("grouped by channel, but there is no column '" + mapping.channel + "'",
-                        path + ":1");
-  }
+  const auto header = MapHeader(file->header(), mapping, options, path);
+  if (!header) return header.error();
 
-  const size_t chunk_count = file->chunks();
-  const int workers = std::max(1, threads);
-  const int reports = static_cast<int>(ReportsOf(options).size());
-  // Each round, thread t parses chunk round * workers + t into its own
-  // Buckets and sorts the FCR updates by owner; then, after a barrier, thread
-  // t applies owner t's updates of the round's chunks in file order.
-  std::vector<std::unique_ptr<Buckets>> buckets;
-  std::vector<std::unique_ptr<FcrOwner>> owners;
-  std::vector<Chunk> slots(static_cast<size_t>(workers));
-  for (int worker = 0; worker < workers; ++worker) {
-    buckets.push_back(std::make_unique<Buckets>(options, zone, worker, workers));
-    owners.push_back(std::make_unique<FcrOwner>(reports, options.fcr_days * 86400));
-    slots[worker].buckets = buckets.back().get();
-    slots[worker].batches.resize(static_cast<size_t>(workers));
-  }
-  const size_t rounds = (chunk_count + static_cast<size_t>(workers) - 1) / workers;
-  std::atomic<bool> stop{false};
-  int64_t line_offset = 1;  // the header
-  std::barrier sync(workers);
-  std::vector<Result<std::string_view>> read_errors(static_cast<size_t>(workers),
-                                                    Result<std::string_view>(std::string_view()));
-  // Chunks end at line ends, which may lie inside a quoted field. The quotes
-  // before a chunk, counted chunk by chunk, say whether it does: a round
-  // whose chunks all start and end outside quotes (every round of a file
-  // without quoted line breaks) is parsed in parallel; any other round by
-  // worker 0 alone, its chunks joined after the record left open by the
-  // round before (`pending`), which keeps file order for FCR and lines.
-  bool odd_before_round = false;  // quotes before the round: written by worker 0 in phase 3
-  std::string pending;            // the same
-  std::string joined;             // worker 0's
-  Status utf8_error = Ok();       // the same
-  auto work = [&](int worker) {
-    CsvParser parser(mapping, options, columns, column_count, stop);
-    std::string buffer;
-    for (size_t round = 0; round < rounds; ++round) {
-      // Phase 1: read the chunk, count its quotes, check its UTF-8.
-      Chunk& mine = slots[worker];
-      mine.text = {};
-      mine.lines = mine.contacts = mine.quotes = 0;
-      mine.bad_utf8 = mine.rest = std::string_view::npos;
-      mine.diagnostics = Diagnostics();
-      for (FcrBatch& batch : mine.batches) batch.clear();
-      const size_t index = round * workers + static_cast<size_t>(worker);
-      mine.at_file_end = index + 1 == chunk_count;
-      if (index < chunk_count && !stop) {
-        auto text = file->Read(index, buffer);
-        if (text) {
-          mine.text = *text;
-          mine.quotes = CountQuotes(mine.text);
-          mine.bad_utf8 = FindInvalidUtf8(mine.text);
-        } else {
-          read_errors[worker] = std::move(text);
-          stop = true;
-        }
-      }
-      sync.arrive_and_wait();
-      // Phase 2: parse (every worker decides alike from what phase 1 left).
-      bool odd = odd_before_round, serial = !pending.empty(), bad_utf8 = false;
-      for (const Chunk& chunk : slots) {
-        serial = serial || odd;
-        odd ^= (chunk.quotes & 1) != 0;
-        serial = serial || odd;
-        bad_utf8 = bad_utf8 || chunk.bad_utf8 != std::string_view::npos;
-      }
-      if (bad_utf8) {
-        if (worker == 0) utf8_error = Utf8ErrorOf(slots, path, line_offset, pending);
-        stop = true;
-      } else if (!serial && !mine.text.empty() && !stop) {
-        parser.Parse(mine);
-      } else if (serial && worker == 0 && !stop) {
-        joined = pending;
-        for (const Chunk& chunk : slots) joined.append(chunk.text);
-        mine.at_file_end = round + 1 == rounds;
-        mine.text = joined;
-        parser.Parse(mine);
-      }
-      sync.arrive_and_wait();
-      // Phase 3: FCR updates in file order; worker 0 keeps the tally.
-      for (const Chunk& chunk : slots) owners[worker]->Apply(chunk.batches[worker]);
-      if (worker == 0) {
-        for (const Chunk& chunk : slots) {
-          result.diagnostics.Append(chunk.diagnostics, line_offset);
-          line_offset += chunk.lines;
-          result.contacts += chunk.contacts;
-          odd_before_round ^= (chunk.quotes & 1) != 0;
-        }
-        pending = mine.rest == std::string_view::npos ? std::string()
-                                                      : std::string(mine.text.substr(mine.rest));
-      }
-      const bool last = stop;
-      sync.arrive_and_wait();
-      if (last) break;
-    }
-    owners[worker]->Finish();
-  };
+  CsvRun run(*file, path, mapping, options, zone, *header, std::max(1, threads), result);
   std::vector<std::thread> helpers;
-  for (int worker = 1; worker < workers; ++worker) helpers.emplace_back(work, worker);
-  work(0);
+  for (int worker = 1; worker < run.workers; ++worker) {
+    helpers.emplace_back(RunWorker, std::ref(run), worker);
+  }
+  RunWorker(run, 0);
   for (std::thread& thread : helpers) thread.join();
-  result.lines = line_offset;
-  for (const auto& read : read_errors) {
+  result.lines = run.line_offset;
+  for (const auto& read : run.read_errors) {
     if (!read) return read.error();
   }
-  if (!utf8_error) return utf8_error.error();
+  if (!run.utf8_error) return run.utf8_error.error();
 
-  int64_t out_of_order = 0, out_of_range = 0;
-  for (const auto& owner : owners) out_of_order += owner->out_of_order();
-  for (const auto& parser : buckets) out_of_range += parser->fcr_out_of_range();
-  if (out_of_order > 0) {
-    result.diagnostics.Warn(0, std::to_string(out_of_order) +
-                                   " contacts came before an earlier-read contact of the same "
-                                   "case or customer; FCR took them in the order read");
-  }
-  if (out_of_range > 0) {
-    result.diagnostics.Warn(0, std::to_string(out_of_range) +
-                                   " contacts offered before 1970 or after 2106: left out of FCR");
-  }
+  WarnFcr(run, result.diagnostics);
   std::vector<const Buckets*> parsers;
-  for (const auto& parser : buckets) parsers.push_back(parser.get());
+  for (const auto& parser : run.buckets) parsers.push_back(parser.get());
   std::vector<const FcrOwner*> finished;
-  for (const auto& owner : owners) finished.push_back(owner.get());
+  for (const auto& owner : run.owners) finished.push_back(owner.get());
   SetReports(CollectRows(options, zone, parsers, finished), result);
   return result;
 }
