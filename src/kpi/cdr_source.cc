@@ -41,6 +41,83 @@ std::string_view AgentOf(std::string_view dstchannel) {
   return dstchannel;
 }
 
+// A call's start, answer and end in UTC seconds; each may be absent.
+struct CdrTimes {
+  int64_t times[3] = {0, 0, 0};
+  bool present[3] = {false, false, false};
+};
+
+// Reads the start, answer and end fields; times without an offset are local
+// to the PBX's time zone.
+Result<CdrTimes> ReadTimes(const std::vector<std::string>& fields, ZoneClock& clock,
+                           const std::string& time_zone) {
+  CdrTimes read;
+  int64_t* times = read.times;
+  bool* present = read.present;
+  const int columns[3] = {kStart, kAnswer, kEnd};
+  for (int index = 0; index < 3; ++index) {
+    bool has_offset = false;
+    int64_t seconds = 0;
+    const TimeParse parsed = ParseTimestamp(fields[columns[index]], seconds, has_offset);
+    if (parsed == TimeParse::kMalformed) {
+      return InvalidInput("field " + std::to_string(columns[index] + 1) +
+                          ": expected YYYY-MM-DD HH:MM:SS, found '" + fields[columns[index]] + "'");
+    }
+    if (parsed == TimeParse::kEmpty) continue;
+    present[index] = true;
+    if (has_offset) {
+      times[index] = seconds;
+    } else if (clock.LocalToUtc(seconds, times[index]) == ZoneClock::LocalResult::kNonexistent) {
+      return InvalidInput("'" + fields[columns[index]] + "' does not exist in time zone " +
+                          time_zone + " (the clocks skip it)");
+    }
+  }
+  return read;
+}
+
+// The call one CDR record describes, or why the record is not one (the
+// message only: the caller knows the line).
+Result<Contact> ContactOf(const std::vector<std::string>& fields, ZoneClock& clock,
+                          const std::string& time_zone) {
+  if (fields.size() < kMinColumns || fields.size() > 18) {
+    return InvalidInput("expected 16 to 18 cdr_csv fields, found " + std::to_string(fields.size()) +
+                        (fields.size() < kMinColumns ? " (truncated line?)" : ""));
+  }
+  auto read = ReadTimes(fields, clock, time_zone);
+  if (!read) return read.error();
+  const int64_t* times = read->times;
+  const bool* present = read->present;
+  if (!present[0] || !present[2]) {
+    return InvalidInput("no start or no end time (a call without an end)");
+  }
+  int64_t billsec = 0;
+  const std::string& billsec_text = fields[kBillsec];
+  const auto [end, error] =
+      std::from_chars(billsec_text.data(), billsec_text.data() + billsec_text.size(), billsec);
+  if (error != std::errc() || end != billsec_text.data() + billsec_text.size() || billsec < 0) {
+    return InvalidInput("billsec: expected whole seconds, found '" + billsec_text + "'");
+  }
+  const bool answered = present[1] && fields[kDisposition] == "ANSWERED";
+  if (times[2] < times[0] || (answered && (times[1] < times[0] || times[2] < times[1]))) {
+    return InvalidInput("times out of order: expected start <= answer <= end");
+  }
+  Contact contact;
+  contact.queue = fields[kDst];
+  contact.agent = answered ? AgentOf(fields[kDstChannel]) : std::string_view();
+  contact.channel = "voice";
+  contact.customer_id = fields[kSrc];
+  contact.offered = times[0];
+  if (answered) {
+    contact.outcome = Outcome::kAnswered;
+    contact.wait_s = times[1] - times[0];
+    contact.handle_s = billsec;
+  } else {
+    contact.outcome = Outcome::kAbandoned;
+    contact.wait_s = times[2] - times[0];
+  }
+  return contact;
+}
+
 }  // namespace
 
 Result<RunResult> RunCdr(const std::string& path, const Options& options) {
@@ -66,78 +143,14 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
     }
     if (!*more) break;
     if (fields.size() == 1 && fields[0].empty()) continue;
-    auto bad = [&](const std::string& why) {
-      result.diagnostics.Bad(start_line, why);
-      return !options.strict;
-    };
-    if (fields.size() < kMinColumns || fields.size() > 18) {
-      if (!bad("expected 16 to 18 cdr_csv fields, found " + std::to_string(fields.size()) +
-               (fields.size() < kMinColumns ? " (truncated line?)" : ""))) {
-        break;
-      }
-      continue;
-    }
-    int64_t times[3] = {0, 0, 0};
-    bool present[3] = {false, false, false};
-    bool ok = true;
-    const int columns[3] = {kStart, kAnswer, kEnd};
-    for (int index = 0; index < 3 && ok; ++index) {
-      bool has_offset = false;
-      int64_t seconds = 0;
-      const TimeParse parsed = ParseTimestamp(fields[columns[index]], seconds, has_offset);
-      if (parsed == TimeParse::kMalformed) {
-        bad("field " + std::to_string(columns[index] + 1) +
-            ": expected YYYY-MM-DD HH:MM:SS, found '" + fields[columns[index]] + "'");
-        ok = false;
-        break;
-      }
-      if (parsed == TimeParse::kEmpty) continue;
-      present[index] = true;
-      if (has_offset) {
-        times[index] = seconds;
-      } else if (aggregator.clock().LocalToUtc(seconds, times[index]) ==
-                 ZoneClock::LocalResult::kNonexistent) {
-        bad("'" + fields[columns[index]] + "' does not exist in time zone " + options.time_zone +
-            " (the clocks skip it)");
-        ok = false;
-      }
-    }
-    if (!ok) {
+    auto contact = ContactOf(fields, aggregator.clock(), options.time_zone);
+    if (!contact) {
+      // A bad line is noted; --strict stops at the first.
+      result.diagnostics.Bad(start_line, contact.error().message);
       if (options.strict) break;
       continue;
     }
-    if (!present[0] || !present[2]) {
-      if (!bad("no start or no end time (a call without an end)")) break;
-      continue;
-    }
-    int64_t billsec = 0;
-    const std::string& billsec_text = fields[kBillsec];
-    const auto [end, error] =
-        std::from_chars(billsec_text.data(), billsec_text.data() + billsec_text.size(), billsec);
-    if (error != std::errc() || end != billsec_text.data() + billsec_text.size() || billsec < 0) {
-      if (!bad("billsec: expected whole seconds, found '" + billsec_text + "'")) break;
-      continue;
-    }
-    const bool answered = present[1] && fields[kDisposition] == "ANSWERED";
-    if (times[2] < times[0] || (answered && (times[1] < times[0] || times[2] < times[1]))) {
-      if (!bad("times out of order: expected start <= answer <= end")) break;
-      continue;
-    }
-    Contact contact;
-    contact.queue = fields[kDst];
-    contact.agent = answered ? AgentOf(fields[kDstChannel]) : std::string_view();
-    contact.channel = "voice";
-    contact.customer_id = fields[kSrc];
-    contact.offered = times[0];
-    if (answered) {
-      contact.outcome = Outcome::kAnswered;
-      contact.wait_s = times[1] - times[0];
-      contact.handle_s = billsec;
-    } else {
-      contact.outcome = Outcome::kAbandoned;
-      contact.wait_s = times[2] - times[0];
-    }
-    aggregator.Add(contact);
+    aggregator.Add(*contact);
     ++result.contacts;
   }
   result.lines = line;
