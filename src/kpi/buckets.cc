@@ -307,20 +307,107 @@ void Buckets::AddAgentTime(std::string_view queue, std::string_view agent, std::
   }
 }
 
+namespace {
+
+// Every name of every parser once, sorted, and each parser's local name ids
+// as ranks in it: a name's rank orders rows as its text would.
+struct NameRanks {
+  std::vector<std::string_view> names;
+  std::vector<std::vector<uint32_t>> rank_of;  // per parser, by local id
+};
+
+// One bucket of one parser, keyed by the ranks of its names.
+struct Entry {
+  uint32_t queue, agent, channel;  // ranks
+  int64_t start;
+  uint32_t parser;
+  uint32_t index;
+};
+
+auto Tie(const Entry& entry) {
+  return std::tie(entry.queue, entry.agent, entry.channel, entry.start);
+}
+
+// Every parser's buckets of `report`, sorted by (names, start): equal keys of
+// different parsers become adjacent and are summed; the order is the rows'.
+std::vector<Entry> SortedEntries(const std::vector<const Buckets*>& parsers, const NameRanks& ranks,
+                                 int report) {
+  std::vector<Entry> entries;
+  for (size_t parser = 0; parser < parsers.size(); ++parser) {
+    const std::vector<Buckets::Key>& keys = parsers[parser]->keys(report);
+    const std::vector<uint32_t>& rank = ranks.rank_of[parser];
+    for (size_t index = 0; index < keys.size(); ++index) {
+      const Buckets::Key& key = keys[index];
+      entries.push_back(Entry{rank[key.queue], rank[key.agent], rank[key.channel], key.start,
+                              static_cast<uint32_t>(parser), static_cast<uint32_t>(index)});
+    }
+  }
+  std::sort(entries.begin(), entries.end(),
+            [&](const Entry& left, const Entry& right) { return Tie(left) < Tie(right); });
+  return entries;
+}
+
+// Adds the FCR counts every owner holds for the parser's bucket.
+void AddFcr(const Buckets& parser, uint32_t index, const std::vector<const FcrOwner*>& owners,
+            int report, Row& row) {
+  const size_t ref = static_cast<size_t>(index) * static_cast<size_t>(parser.parsers()) +
+                     static_cast<size_t>(parser.parser());
+  for (const FcrOwner* owner : owners) {
+    const std::vector<int64_t>& opened = owner->opened(report);
+    const std::vector<int64_t>& resolved = owner->resolved(report);
+    if (ref < opened.size()) row.fcr_contacts += opened[ref];
+    if (ref < resolved.size()) row.fcr_resolved += resolved[ref];
+  }
+}
+
+// The rows of one report: one per group and interval, summed over the parsers.
+std::vector<Row> CollectReport(const Options& options, const date::time_zone* zone,
+                               const std::vector<const Buckets*>& parsers,
+                               const std::vector<const FcrOwner*>& owners, const NameRanks& ranks,
+                               int report) {
+  const std::vector<Entry> entries = SortedEntries(parsers, ranks, report);
+  const std::vector<std::string_view>& names = ranks.names;
+  ZoneClock clock(zone);
+  std::unordered_map<int64_t, std::string> labels;  // many rows share a start
+  std::vector<Row> rows;
+  for (size_t at = 0; at < entries.size(); ++at) {
+    const Entry& entry = entries[at];
+    if (rows.empty() || Tie(entries[at - 1]) != Tie(entry)) {
+      Row row;
+      row.queue = names[entry.queue];
+      row.agent = names[entry.agent];
+      row.channel = names[entry.channel];
+      row.interval_start = entry.start;
+      auto [label, fresh] = labels.try_emplace(entry.start);
+      if (fresh) label->second = clock.Label(entry.start);
+      row.interval_label = label->second;
+      rows.push_back(std::move(row));
+    }
+    Row& row = rows.back();
+    const Buckets& parser = *parsers[entry.parser];
+    AddSums(row, parser.sums(report)[entry.index]);
+    AddFcr(parser, entry.index, owners, report, row);
+  }
+  for (Row& row : rows) ComputeRates(options, row);
+  return rows;
+}
+
+}  // namespace
+
 std::vector<std::vector<Row>> CollectRows(const Options& options, const date::time_zone* zone,
                                           const std::vector<const Buckets*>& parsers,
                                           const std::vector<const FcrOwner*>& owners) {
-  // Every name once, sorted: a name's rank orders rows as its text would.
-  std::vector<std::string_view> names;
+  NameRanks ranks;
+  std::vector<std::string_view>& names = ranks.names;
   for (const Buckets* parser : parsers) {
     for (const std::string& name : parser->names_) names.push_back(name);
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::vector<std::vector<uint32_t>> rank_of(parsers.size());  // per parser, by local id
+  ranks.rank_of.resize(parsers.size());
   for (size_t parser = 0; parser < parsers.size(); ++parser) {
     for (const std::string& name : parsers[parser]->names_) {
-      rank_of[parser].push_back(static_cast<uint32_t>(
+      ranks.rank_of[parser].push_back(static_cast<uint32_t>(
           std::lower_bound(names.begin(), names.end(), std::string_view(name)) - names.begin()));
     }
   }
@@ -328,59 +415,7 @@ std::vector<std::vector<Row>> CollectRows(const Options& options, const date::ti
   const int report_count = static_cast<int>(ReportsOf(options).size());
   std::vector<std::vector<Row>> reports(static_cast<size_t>(report_count));
   auto collect = [&](int report) {
-    // Every parser's buckets, sorted by (names, start): equal keys of
-    // different parsers become adjacent and are summed; the order is the rows'.
-    struct Entry {
-      uint32_t queue, agent, channel;  // ranks
-      int64_t start;
-      uint32_t parser;
-      uint32_t index;
-    };
-    std::vector<Entry> entries;
-    for (size_t parser = 0; parser < parsers.size(); ++parser) {
-      const std::vector<Buckets::Key>& keys = parsers[parser]->keys(report);
-      const std::vector<uint32_t>& ranks = rank_of[parser];
-      for (size_t index = 0; index < keys.size(); ++index) {
-        const Buckets::Key& key = keys[index];
-        entries.push_back(Entry{ranks[key.queue], ranks[key.agent], ranks[key.channel], key.start,
-                                static_cast<uint32_t>(parser), static_cast<uint32_t>(index)});
-      }
-    }
-    auto tie = [](const Entry& entry) {
-      return std::tie(entry.queue, entry.agent, entry.channel, entry.start);
-    };
-    std::sort(entries.begin(), entries.end(),
-              [&](const Entry& left, const Entry& right) { return tie(left) < tie(right); });
-    ZoneClock clock(zone);
-    std::unordered_map<int64_t, std::string> labels;  // many rows share a start
-    std::vector<Row> rows;
-    for (size_t at = 0; at < entries.size(); ++at) {
-      const Entry& entry = entries[at];
-      if (rows.empty() || tie(entries[at - 1]) != tie(entry)) {
-        Row row;
-        row.queue = names[entry.queue];
-        row.agent = names[entry.agent];
-        row.channel = names[entry.channel];
-        row.interval_start = entry.start;
-        auto [label, fresh] = labels.try_emplace(entry.start);
-        if (fresh) label->second = clock.Label(entry.start);
-        row.interval_label = label->second;
-        rows.push_back(std::move(row));
-      }
-      Row& row = rows.back();
-      const Buckets& parser = *parsers[entry.parser];
-      AddSums(row, parser.sums(report)[entry.index]);
-      const size_t ref = static_cast<size_t>(entry.index) * static_cast<size_t>(parser.parsers()) +
-                         static_cast<size_t>(parser.parser());
-      for (const FcrOwner* owner : owners) {
-        const std::vector<int64_t>& opened = owner->opened(report);
-        const std::vector<int64_t>& resolved = owner->resolved(report);
-        if (ref < opened.size()) row.fcr_contacts += opened[ref];
-        if (ref < resolved.size()) row.fcr_resolved += resolved[ref];
-      }
-    }
-    for (Row& row : rows) ComputeRates(options, row);
-    reports[report] = std::move(rows);
+    reports[report] = CollectReport(options, zone, parsers, owners, ranks, report);
   };
   // One report per thread, as many threads as parsers ran.
   const int threads =
