@@ -53,16 +53,11 @@ int AnyPlaces(const Model& model, int shopper, int week) {
   return 0;
 }
 
-}  // namespace
+using Reasons = std::vector<std::string>;
 
-std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
-                                              const std::vector<domain::Shopper>& shoppers) {
-  std::vector<std::string> reasons;
-  const Model model(study, shoppers);
-  const int shopper_count = static_cast<int>(shoppers.size());
-  const std::string period = "weeks 1-" + std::to_string(model.weeks);
-
-  // Over the whole period, per industry and channel, then for the study.
+// Over the whole period, per industry and channel, then for the study.
+void ExplainPeriod(const Model& model, const domain::Study& study, int shopper_count,
+                   const std::string& period, Reasons& reasons) {
   std::map<std::string, std::map<Channel, int>> industry_need;
   std::map<Channel, int> study_need;
   int need = 0;
@@ -102,15 +97,13 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
     reasons.push_back("the study needs " + std::to_string(need) + " contacts in " + period +
                       "; the shoppers have " + std::to_string(all_places) + " free slots");
   }
+}
 
-  // The time slots: per week and channel. A slot error is itself the reason.
-  auto slots = MakeSlots(model);
-  if (!slots) {
-    reasons.push_back(slots.error().ToString());
-    return reasons;
-  }
+// The time slots: per week and channel.
+void ExplainWeeks(const Model& model, const std::vector<Slot>& slots, int shopper_count,
+                  Reasons& reasons) {
   std::map<int, std::map<Channel, int>> week_need;
-  for (const Slot& slot : *slots) ++week_need[slot.week][slot.channel];
+  for (const Slot& slot : slots) ++week_need[slot.week][slot.channel];
   for (const auto& [week, by_channel] : week_need) {
     int week_total = 0, week_places = 0;
     for (int s = 0; s < shopper_count; ++s) week_places += AnyPlaces(model, s, week);
@@ -130,14 +123,18 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
                         " free slots that week");
     }
   }
+}
 
-  // Per scenario profile over the period: contacts that need it vs the
-  // weekly places of the shoppers who fit it and can do one of their channels.
+// Per scenario profile over the period: contacts that need it vs the
+// weekly places of the shoppers who fit it and can do one of their channels.
+void ExplainProfiles(const Model& model, const std::vector<domain::Shopper>& shoppers,
+                     const std::vector<Slot>& slots, const std::string& period, Reasons& reasons) {
+  const int shopper_count = static_cast<int>(shoppers.size());
   for (size_t profile = 1; profile < model.profiles.size(); ++profile) {
     int count = 0;
     std::set<Channel> channels;
     std::set<std::string> scenarios;
-    for (const Slot& slot : *slots) {
+    for (const Slot& slot : slots) {
       if (model.profile_of.at(slot.scenario) != static_cast<int>(profile)) continue;
       ++count;
       channels.insert(slot.channel);
@@ -162,16 +159,53 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
                         " free slots");
     }
   }
+}
 
-  // Per company: distinct shoppers for every set of its groups.
+using Groups = std::vector<std::pair<int, int>>;  // (group, contacts)
+
+// The contacts in the groups of `mask`, and what they are ("2 phone (age 60+), 1 chat").
+int ContactsIn(const Model& model, const Groups& list, int mask, std::string& what) {
+  const int profile_count = static_cast<int>(model.profiles.size());
+  const int n = static_cast<int>(list.size());
+  int contacts = 0;
+  for (int g = 0; g < n; ++g) {
+    if (!(mask & (1 << g))) continue;
+    const auto [group, count] = list[static_cast<size_t>(g)];
+    contacts += count;
+    const auto& profile = model.profiles[static_cast<size_t>(group % profile_count)];
+    std::string item =
+        std::to_string(count) + " " + Name(static_cast<Channel>(group / profile_count));
+    if (!profile.Empty()) item += " (" + Describe(profile) + ")";
+    what += (what.empty() ? "" : ", ") + item;
+  }
+  return contacts;
+}
+
+// The shoppers who fit at least one of the groups of `mask`.
+int ShoppersFor(const Model& model, const Groups& list, int mask, int shopper_count) {
+  const int n = static_cast<int>(list.size());
+  int able = 0;
+  for (int s = 0; s < shopper_count; ++s) {
+    bool fits = false;
+    for (int g = 0; g < n && !fits; ++g) {
+      fits = (mask & (1 << g)) && model.FitsGroup(s, list[static_cast<size_t>(g)].first);
+    }
+    able += fits ? 1 : 0;
+  }
+  return able;
+}
+
+// Per company: distinct shoppers for every set of its groups (Hall's
+// condition); the first set that fails, smallest first, is the reason.
+void ExplainCompanies(const Model& model, const domain::Study& study,
+                      const std::vector<Slot>& slots, int shopper_count, Reasons& reasons) {
   std::map<int, std::map<int, int>> company_groups;  // company -> group -> contacts
   std::map<int, std::vector<std::string>> company_centres;
-  for (const Slot& slot : *slots) ++company_groups[slot.company][model.Group(slot)];
+  for (const Slot& slot : slots) ++company_groups[slot.company][model.Group(slot)];
   for (size_t p = 0; p < study.participants.size(); ++p)
     company_centres[model.company_of[p]].push_back(study.participants[p].id);
-  const int profile_count = static_cast<int>(model.profiles.size());
   for (const auto& [company, groups] : company_groups) {
-    std::vector<std::pair<int, int>> list(groups.begin(), groups.end());
+    const Groups list(groups.begin(), groups.end());
     const int n = static_cast<int>(list.size());
     if (n > 12) continue;  // never in practice: 4 channels x a few profiles
     std::vector<int> masks;
@@ -182,26 +216,9 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
              __builtin_popcount(static_cast<unsigned>(b));
     });
     for (int mask : masks) {
-      int contacts = 0;
       std::string what;
-      for (int g = 0; g < n; ++g) {
-        if (!(mask & (1 << g))) continue;
-        const auto [group, count] = list[static_cast<size_t>(g)];
-        contacts += count;
-        const auto& profile = model.profiles[static_cast<size_t>(group % profile_count)];
-        std::string item =
-            std::to_string(count) + " " + Name(static_cast<Channel>(group / profile_count));
-        if (!profile.Empty()) item += " (" + Describe(profile) + ")";
-        what += (what.empty() ? "" : ", ") + item;
-      }
-      int able = 0;
-      for (int s = 0; s < shopper_count; ++s) {
-        bool fits = false;
-        for (int g = 0; g < n && !fits; ++g) {
-          fits = (mask & (1 << g)) && model.FitsGroup(s, list[static_cast<size_t>(g)].first);
-        }
-        able += fits ? 1 : 0;
-      }
+      const int contacts = ContactsIn(model, list, mask, what);
+      const int able = ShoppersFor(model, list, mask, shopper_count);
       if (contacts <= able) continue;
       const auto& centres = company_centres[company];
       std::string subject = centres.size() == 1
@@ -215,6 +232,26 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
       break;
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
+                                              const std::vector<domain::Shopper>& shoppers) {
+  std::vector<std::string> reasons;
+  const Model model(study, shoppers);
+  const int shopper_count = static_cast<int>(shoppers.size());
+  const std::string period = "weeks 1-" + std::to_string(model.weeks);
+  ExplainPeriod(model, study, shopper_count, period, reasons);
+  // A slot error is itself the reason.
+  auto slots = MakeSlots(model);
+  if (!slots) {
+    reasons.push_back(slots.error().ToString());
+    return reasons;
+  }
+  ExplainWeeks(model, *slots, shopper_count, reasons);
+  ExplainProfiles(model, shoppers, *slots, period, reasons);
+  ExplainCompanies(model, study, *slots, shopper_count, reasons);
   return reasons;
 }
 
