@@ -9,6 +9,7 @@
 #include "demo/comments.h"
 #include "demo/generator.h"
 #include "demo/random.h"
+#include "domain/relevance.h"
 
 namespace cx::demo {
 namespace {
@@ -97,17 +98,6 @@ std::chrono::sys_seconds LocalToUtc(const std::string& planned_at, const date::t
   return std::chrono::floor<std::chrono::seconds>(zone->to_sys(local, date::choose::earliest));
 }
 
-// The answer as relevance conditions see it: yes/no, an option id, a number, na.
-std::string AsCondition(const domain::Question& question, const domain::Answer& answer) {
-  if (answer.not_applicable) return "na";
-  if (answer.text) return *answer.text;
-  if (!answer.number) return "";
-  if (question.type == QuestionType::kYesNo) return *answer.number != 0 ? "yes" : "no";
-  const double value = *answer.number;
-  return value == std::floor(value) ? std::to_string(static_cast<long long>(value))
-                                    : std::to_string(value);
-}
-
 class ContactPlayer {
  public:
   ContactPlayer(const domain::Study& study, const ParticipantTruth& truth, Rng& rng)
@@ -141,21 +131,13 @@ class ContactPlayer {
               (contact.responder == domain::Responder::kChatbot ? kChatbotEffect : 0);
     latent_ = std::clamp(latent_, 5.0, 100.0);
 
-    std::map<std::string, std::string> given;                  // question id -> condition value
     std::map<std::string, std::pair<double, int>> area_share;  // area -> (sum of shares, count)
     for (const domain::Question& question : study_.questions) {
-      if (!question.AppliesTo(contact.channel)) continue;
-      if (question.relevance) {
-        auto it = given.find(question.relevance->question);
-        const bool hit =
-            it != given.end() &&
-            std::find(question.relevance->values.begin(), question.relevance->values.end(),
-                      it->second) != question.relevance->values.end();
-        if (hit == question.relevance->negate) continue;
-      }
+      // The answers so far are those of earlier questions, the only ones a
+      // relevance condition may name: the rule the shopper's form follows.
+      if (!domain::IsAsked(study_, question, contact)) continue;
       auto answer = AnswerOf(question, contact, spec);
       if (!answer) continue;
-      given[question.id] = AsCondition(question, *answer);
       if (auto share = ShareOf(question, *answer)) {
         auto& entry = area_share[question.area];
         entry.first += *share;

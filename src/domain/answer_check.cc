@@ -5,8 +5,6 @@
 #include <set>
 #include <sstream>
 
-#include "domain/relevance.h"
-
 namespace cx::domain {
 namespace {
 
@@ -76,13 +74,6 @@ std::string MeasuredProblem(const Question& question, const Answer& answer,
 }
 
 }  // namespace
-
-bool IsAsked(const Study& study, const Question& question, const Contact& contact) {
-  if (!question.AppliesTo(contact.channel)) return false;
-  if (!question.relevance) return true;
-  return RelevanceHolds(question, study.FindQuestion(question.relevance->question),
-                        contact.FindAnswer(question.relevance->question));
-}
 
 bool IsMeasured(const Study& study, const Question& question) {
   const Area* area = study.FindArea(question.area);

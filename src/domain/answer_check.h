@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/fieldwork.h"
+#include "domain/relevance.h"
 #include "domain/study.h"
 
 namespace cx::domain {
@@ -14,11 +15,6 @@ struct FieldError {
   std::string field;    // a JSON pointer into the request, e.g. "/answers/3/number"
   std::string message;  // what was expected
 };
-
-// Whether `question` is asked on this contact: it applies to the contact's
-// channel and its relevance condition (if any) holds on the earlier answer,
-// by the rule the scorer uses (domain/relevance.h).
-bool IsAsked(const Study& study, const Question& question, const Contact& contact);
 
 // Whether the server measures the answer of `question` rather than the
 // shopper giving it: the duration question of the wait-time area, set from
@@ -39,12 +35,12 @@ std::vector<FieldError> CheckResponder(Channel channel, Responder responder);
 
 // Errors of the answers and comments as given: unknown or repeated question
 // ids, questions not asked on this channel or excluded by their relevance
-// condition (given the other answers), "not applicable" where it is not
-// allowed, values outside a scale, fractions on a whole-number scale (yes_no,
-// nps, csat, ces, a scale with whole bounds), unknown choice options, wrong
-// kinds of value, a measured answer that differs from the measurement,
-// comments on unknown areas. With `submission`, also every required question
-// that is asked and has no answer, and a missing start time.
+// condition given the other answers (IsAsked, domain/relevance.h), "not
+// applicable" where it is not allowed, values outside a scale, fractions on a
+// whole-number scale (yes_no, nps, csat, ces, a scale with whole bounds),
+// unknown choice options, wrong kinds of value, a measured answer that differs from the
+// measurement, comments on unknown areas. With `submission`, also every required question that is
+// asked and has no answer, and a missing start time.
 std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, bool submission);
 
 }  // namespace cx::domain

@@ -117,25 +117,6 @@ TEST(CheckReport, RefusesAnswersTheirRelevanceExcludes) {
   EXPECT_TRUE(CheckReport(study, contact, false).empty());
 }
 
-TEST(Relevance, NotApplicableAndMissingConditionsAreNotRelevantAsTheScorerCounts) {
-  // docs/scoring.md: "when the earlier question has no answer, or was
-  // answered 'not applicable', the question is not relevant" (also negated).
-  const Study study = TestStudy();
-  const Question& not_bot = *study.FindQuestion("not_bot");
-  const Question& who = *study.FindQuestion("who");
-  Answer na{"who", true, std::nullopt, std::nullopt};
-  EXPECT_FALSE(RelevanceHolds(not_bot, &who, &na));
-  EXPECT_FALSE(RelevanceHolds(not_bot, &who, nullptr));
-  EXPECT_FALSE(RelevanceHolds(not_bot, nullptr, nullptr));
-  const Answer person = Text("who", "person");
-  EXPECT_TRUE(RelevanceHolds(not_bot, &who, &person));
-  // Numbers compare in their shortest form.
-  const Question& tone = *study.FindQuestion("tone");
-  EXPECT_EQ(ConditionText(tone, Number("tone", 4)), "4");
-  EXPECT_EQ(ConditionText(tone, Number("tone", 0.25)), "0.25");
-  EXPECT_EQ(ConditionText(*study.FindQuestion("name"), Number("name", 1)), "yes");
-}
-
 TEST(CheckReport, TheMeasuredWaitCannotBeChangedOrGivenBeforeItIsMeasured) {
   const Study study = TestStudy();
   Contact contact = Answered(12.5);

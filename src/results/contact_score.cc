@@ -113,10 +113,6 @@ std::optional<ContactScore> ContactScorer::Score(const Contact& contact,
     }
     if (answers[found->second] == nullptr) answers[found->second] = &answer;
   }
-  const auto find_answer = [&](const std::string& id) -> const Answer* {
-    const auto found = question_index_.find(id);
-    return found == question_index_.end() ? nullptr : answers[found->second];
-  };
 
   ContactScore score;
   const domain::ChannelSpec* spec = study.FindChannel(contact.channel);
@@ -133,16 +129,13 @@ std::optional<ContactScore> ContactScorer::Score(const Contact& contact,
 
   for (size_t question_index = 0; question_index < study.questions.size(); ++question_index) {
     const Question& question = study.questions[question_index];
-    if (question.points <= 0 || !question.AppliesTo(contact.channel)) continue;
+    if (question.points <= 0) continue;
     const int area_index = area_of_question_[question_index];
     if (area_index < 0 || !study.areas[static_cast<size_t>(area_index)].scored) continue;
     const domain::Area& area = study.areas[static_cast<size_t>(area_index)];
-    // The same rule the report checker applies to what a shopper may answer.
-    if (question.relevance &&
-        !domain::RelevanceHolds(question, study.FindQuestion(question.relevance->question),
-                                find_answer(question.relevance->question))) {
-      continue;
-    }
+    // Its channel and relevance: the rule the report checker applies to what
+    // a shopper may answer (domain/relevance.h).
+    if (!domain::IsAsked(study, question, contact)) continue;
 
     Points points{0, question.points};
     if (area.wait_time && question.type == QuestionType::kDuration) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <future>
@@ -907,6 +908,40 @@ TEST_F(ApiTest, AnswersAreCheckedAgainstTheirQuestionsTypeAndRelevance) {
                                {{"question", "ag_needs_count"}, {"text", "one_two"}}}}})
                            .dump());
   EXPECT_EQ(relevant->status, 200) << relevant->body;
+}
+
+// Whether `reply`'s "asked" list (the questions asked now) holds `question`.
+bool Asks(const json& reply, const std::string& question) {
+  const json& asked = reply.at("asked");
+  return std::find(asked.begin(), asked.end(), question) != asked.end();
+}
+
+TEST_F(ApiTest, EveryContactReplySaysWhichQuestionsAreAskedNow) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + phone_.id;
+  // The suite shares its server: the answers as earlier tests left them go
+  // back at the end.
+  const json before = Body(Call(shopper, "GET", base))["answers"];
+  const auto save = [&](const json& answers) {
+    auto reply = Call(shopper, "PUT", base + "/draft", json({{"answers", answers}}).dump());
+    EXPECT_EQ(reply->status, 200) << reply->body;
+    return Body(reply);
+  };
+  // ag_needs_count is asked only when ag_needs is yes.
+  const json no = save({{{"question", "ag_needs"}, {"number", 0}}});
+  EXPECT_TRUE(Asks(no, "ag_needs"));
+  EXPECT_FALSE(Asks(no, "ag_needs_count")) << no.dump();
+  EXPECT_FALSE(Asks(Body(Call(shopper, "GET", base)), "ag_needs_count"));
+  const json yes = save({{{"question", "ag_needs"}, {"number", 1}}});
+  EXPECT_TRUE(Asks(yes, "ag_needs_count")) << yes.dump();
+  EXPECT_TRUE(Asks(Body(Call(shopper, "GET", base)), "ag_needs_count"));
+  // The list of assignments holds contacts without their answers: no "asked".
+  const json list = Body(Call(shopper, "GET", "/api/v1/assignments"));
+  ASSERT_FALSE(list.at("assignments").empty());
+  for (const json& item : list.at("assignments")) EXPECT_FALSE(item.contains("asked"));
+  // Answered no again: no longer asked.
+  EXPECT_FALSE(Asks(save({{{"question", "ag_needs"}, {"number", 0}}}), "ag_needs_count"));
+  save(before);
 }
 
 TEST_F(ApiTest, TwoCommentsOnOneAreaAreA400ThatLosesNothingAndLogsNoUserText) {

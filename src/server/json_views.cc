@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "domain/relevance.h"
+
 namespace cx::server {
 
 nlohmann::json AccountJson(const domain::Account& account) {
@@ -15,8 +17,10 @@ nlohmann::json AccountJson(const domain::Account& account) {
   return json;
 }
 
-nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& contact,
-                           const std::string& language) {
+namespace {
+
+nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& contact,
+                             const std::string& language) {
   const domain::Participant* participant = study.FindParticipant(contact.participant);
   nlohmann::json scenario = nullptr;
   if (participant != nullptr) {
@@ -60,6 +64,22 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
           {"submitted_at", text_or_null(contact.submitted_at)},
           {"answers", answers},
           {"comments", comments}};
+}
+
+}  // namespace
+
+nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& contact,
+                           const std::string& language) {
+  nlohmann::json json = ContactFields(study, contact, language);
+  // The questions asked now, given these answers: the browser shows these
+  // and keeps no relevance rule of its own (domain/relevance.h).
+  json["asked"] = domain::AskedQuestions(study, contact);
+  return json;
+}
+
+nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact& contact,
+                              const std::string& language) {
+  return ContactFields(study, contact, language);
 }
 
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,

@@ -13,9 +13,16 @@ namespace cx::server {
 
 nlohmann::json AccountJson(const domain::Account& account);
 // A contact as its shopper or a manager sees it: assignment, timestamps,
-// answers and comments.
+// answers, comments, and "asked": the ids of the questions asked on it now,
+// given its answers (domain::AskedQuestions), in study order. Every reply
+// that carries a contact's answers is made here, so each one says it.
 nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& contact,
                            const std::string& language);
+// A contact as a row of a listing, loaded without its answers
+// (store::Store::LoadContactHeaders): ContactJson without "asked", which only
+// a contact with its answers can tell.
+nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact& contact,
+                              const std::string& language);
 // The questions asked on a channel, with labels, types, ranges and options.
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,
                                  const std::string& language);

@@ -49,7 +49,7 @@ void App::AddAssignmentRoutes() {
          for (const auto& contact : contacts.value()) {
            if (!shopper.empty() && contact.shopper != shopper) continue;
            if (!status.empty() && domain::ToString(contact.status) != status) continue;
-           list.push_back(ContactJson(study_, contact, language));
+           list.push_back(ContactRowJson(study_, contact, language));
          }
          return Json({{"assignments", list}});
        }});

@@ -26,7 +26,7 @@ void App::AddQualityRoutes() {
                        nlohmann::json queue = nlohmann::json::array();
                        for (const auto& contact : contacts.value()) {
                          if (contact.status != domain::ContactStatus::kSubmitted) continue;
-                         queue.push_back(ContactJson(study_, contact, call.account->language));
+                         queue.push_back(ContactRowJson(study_, contact, call.account->language));
                        }
                        return Json({{"queue", queue}});
                      }});

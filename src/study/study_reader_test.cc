@@ -161,6 +161,22 @@ INSTANTIATE_TEST_SUITE_P(
             Edit("    points: 2\n",
                  "    points: 2\n    relevant_if: {question: q9, equals: \"3\"}\n"),
             {"test.yaml:34:29: error: questions[0].relevant_if.question: unknown question 'q9'"}},
+        // docs/study-format.md, "Relevance": N/A makes every dependent
+        // question not asked, so a condition value 'na' could never hold.
+        BadCase{"relevance_on_na_in_a_list",
+                Edit("    points: 3\n",
+                     "    points: 3\n    relevant_if: {question: q1, equals: [yes, na]}\n",
+                     Edit("    points: 2\n", "    points: 2\n    na: true\n")),
+                {"test.yaml:42:47: error: questions[1].relevant_if.equals[1]: 'na' cannot be a "
+                 "condition value: a question answered \"not applicable\" makes the questions "
+                 "that depend on it not asked, whatever the condition"}},
+        BadCase{"relevance_on_na_alone",
+                Edit("    points: 3\n",
+                     "    points: 3\n    relevant_if: {question: q1, not_equals: na}\n",
+                     Edit("    points: 2\n", "    points: 2\n    na: true\n")),
+                {"test.yaml:42:45: error: questions[1].relevant_if.not_equals: 'na' cannot be a "
+                 "condition value: a question answered \"not applicable\" makes the questions "
+                 "that depend on it not asked, whatever the condition"}},
         BadCase{"not_a_number",
                 Edit("    points: 2", "    points: two"),
                 {"test.yaml:33:13: error: questions[0].points: expected a number, found 'two'"}},

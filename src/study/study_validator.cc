@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "domain/relevance.h"
 #include "study/yaml_fields.h"
 
 namespace cx::study {
@@ -424,16 +425,27 @@ class Validator {
       return;
     }
     const domain::Question* target = study_.FindQuestion(condition.question);
-    for (const std::string& value : condition.values) {
-      if (!AnswerCanBe(*target, value)) {
-        Error(Join(path, "relevant_if"),
-              "'" + value + "' is not an answer question '" + target->id + "' can give");
+    const std::string values_at =
+        Join(path, condition.negate ? "relevant_if.not_equals" : "relevant_if.equals");
+    for (size_t value_index = 0; value_index < condition.values.size(); ++value_index) {
+      const std::string& value = condition.values[value_index];
+      // A list's items have their own place; a single value, the key's.
+      const std::string item = Index(values_at, value_index);
+      const std::string value_at = source_map_.Has(item) ? item : values_at;
+      if (value == "na") {
+        // docs/study-format.md, "Relevance": "not applicable" on the earlier
+        // question makes every question that depends on it not asked, so a
+        // condition on it could never hold.
+        Error(value_at,
+              "'na' cannot be a condition value: a question answered \"not applicable\" "
+              "makes the questions that depend on it not asked, whatever the condition");
+      } else if (!AnswerCanBe(*target, value)) {
+        Error(value_at, "'" + value + "' is not an answer question '" + target->id + "' can give");
       }
     }
   }
 
   static bool AnswerCanBe(const domain::Question& question, const std::string& value) {
-    if (value == "na") return question.allow_na;
     switch (question.type) {
       case QuestionType::kYesNo:
         return value == "yes" || value == "no";
@@ -443,12 +455,12 @@ class Validator {
       case QuestionType::kText:
         return true;
       default: {
-        char* end = nullptr;
-        const double number = std::strtod(value.c_str(), &end);
-        if (end == value.c_str() || *end != '\0') return false;
+        // Read as the relevance rule reads it (domain/relevance.h).
+        const std::optional<double> number = domain::ConditionNumber(value);
+        if (!number) return false;
         if (question.type == QuestionType::kDuration || question.type == QuestionType::kNumber)
           return true;
-        return number >= question.Min() && number <= question.Max();
+        return *number >= question.Min() && *number <= question.Max();
       }
     }
   }

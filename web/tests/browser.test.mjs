@@ -1,7 +1,8 @@
 // Browser test of the web app: playwright-core driving Debian's Chromium
 // against a real `cxbench serve` over a real SQLite file.
 //   a shopper on a phone-sized screen logs in, opens an assignment, times the
-//   contact, fills half the questionnaire, reloads and finds it as left,
+//   contact, sees a dependent question appear once its condition is answered,
+//   fills half the questionnaire, reloads and finds it as left,
 //   finishes and submits; a manager corrects one answer with a reason and
 //   approves; the participant's score changes; a participant who types
 //   another participant's URL is refused. Nothing is loaded from another host.
@@ -105,6 +106,15 @@ try {
   await phone.getByTestId("wait").waitFor();
   const total = await phone.locator("fieldset.question").count();
   assert.ok(total > 10, `a questionnaire (${total} questions shown)`);
+  // A dependent question appears once its condition holds, as the server's
+  // draft reply says (its "asked" list): "how many needs" follows needs = yes.
+  assert.equal(await phone.getByTestId("q-ag_needs_count").count(), 0, "ag_needs_count waits for ag_needs");
+  await phone.getByTestId("q-ag_needs-Nei").click();
+  await phone.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor();
+  assert.equal(await phone.getByTestId("q-ag_needs_count").count(), 0, "ag_needs_count is not asked after no");
+  await phone.getByTestId("q-ag_needs-Ja").click();
+  await phone.getByTestId("q-ag_needs_count").waitFor();
+  await phone.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor();
   for (let i = 0; i < Math.floor(total / 2); i++) await answerNext(phone);
   await phone.getByTestId(/comment-/).first().fill("Hyggelig og rask – svarte på alt om prisen på én gang");
   await phone.getByTestId(/comment-/).first().blur();

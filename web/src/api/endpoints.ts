@@ -3,6 +3,7 @@ import { request } from "./client";
 import type {
   AssignmentDetail,
   Contact,
+  ContactRow,
   Correction,
   Invitation,
   Me,
@@ -27,7 +28,7 @@ export const logIn = (email: string, password: string) =>
 export const logOut = () => request<{ logged_out: boolean }>("DELETE", "/session");
 export const setLanguage = (language: string) => request<{ language: string }>("PUT", "/me/language", { language });
 
-export const listAssignments = () => request<{ assignments: Contact[] }>("GET", "/assignments");
+export const listAssignments = () => request<{ assignments: ContactRow[] }>("GET", "/assignments");
 export const getAssignment = (id: string) => request<AssignmentDetail>("GET", `/assignments/${at(id)}`);
 export const startContact = (id: string) => request<Contact>("POST", `/assignments/${at(id)}/start`);
 export const markAnswered = (id: string, responder?: Exclude<Responder, "unknown">) =>
@@ -36,7 +37,7 @@ export const saveDraft = (id: string, report: Report) =>
   request<Contact>("PUT", `/assignments/${at(id)}/draft`, report);
 export const submitReport = (id: string) => request<SubmitReply>("POST", `/assignments/${at(id)}/submit`);
 
-export const qaQueue = () => request<{ queue: Contact[] }>("GET", "/qa");
+export const qaQueue = () => request<{ queue: ContactRow[] }>("GET", "/qa");
 export const correctAnswer = (id: string, correction: Correction) =>
   request<Contact>("POST", `/contacts/${at(id)}/corrections`, correction);
 export const approveReport = (id: string) => request<Contact>("POST", `/contacts/${at(id)}/approve`);

@@ -61,8 +61,9 @@ export interface Scenario {
   script: string;
 }
 
-// ContactJson: every assignment list item and every reply of a contact action.
-export interface Contact {
+// ContactRowJson: a row of the assignment list or the QA queue, loaded
+// without its answers (`answers` and `comments` are empty there).
+export interface ContactRow {
   id: string;
   participant: string;
   company: string;
@@ -77,6 +78,13 @@ export interface Contact {
   responder: Responder;
   answers: Answer[];
   comments: AreaComment[];
+}
+
+// ContactJson: every reply of a contact action and of one assignment.
+export interface Contact extends ContactRow {
+  // The ids of the questions asked now, given these answers (the server's
+  // one relevance rule, src/domain/relevance.h), in study order.
+  asked: string[];
 }
 
 export interface SubmitReply extends Contact {

@@ -1,14 +1,18 @@
 // The questionnaire of one contact as a form: one card per area with the
 // questions asked now and a comment box. The form changes `state` in place
 // and calls `changed` after every change, so the draft can be saved at once.
+// Which questions are asked is the server's answer (`state.asked`), set from
+// its replies: render() again after one.
 import type { Answer, Question, Questionnaire } from "../api/types";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { isRelevant } from "./relevance";
 
 export interface FormState {
+  // Every answer given, also to questions hidden since (shown again when asked).
   answers: Map<string, Answer>;
   comments: Map<string, string>;
+  // The ids of the questions asked now, from the server's last contact reply.
+  asked: ReadonlySet<string>;
 }
 
 type AnswerValue = Omit<Answer, "question">;
@@ -40,13 +44,16 @@ export function questionnaireForm(
   questionnaire: Questionnaire,
   state: FormState,
   editable: boolean,
-  changed: () => void,
+  changed: (question?: string) => void,
 ): { element: HTMLElement; render(): void } {
   const element = h("div", { class: "questionnaire" });
+  // Typed fields and comment boxes are made once and kept, so a render after
+  // a reply leaves what the shopper is typing (and the focus) alone.
+  const typed = new Map<string, HTMLElement>();
 
   function choose(q: Question, value: AnswerValue): void {
     state.answers.set(q.id, { question: q.id, ...value });
-    changed();
+    changed(q.id);
     render();
   }
 
@@ -56,6 +63,8 @@ export function questionnaireForm(
 
   // A text or a number typed in; emptying it withdraws the answer.
   function typedField(q: Question): HTMLElement {
+    const kept = typed.get(q.id);
+    if (kept) return kept;
     const current = state.answers.get(q.id);
     const input =
       q.type === "text"
@@ -66,12 +75,14 @@ export function questionnaireForm(
     input.addEventListener("change", () => {
       if (input.value === "") {
         state.answers.delete(q.id);
-        changed();
+        changed(q.id);
         return;
       }
       choose(q, q.type === "text" ? { text: input.value } : { number: Number(input.value) });
     });
-    return h("fieldset", { class: "question" }, legend(q), input);
+    const field = h("fieldset", { class: "question" }, legend(q), input);
+    typed.set(q.id, field);
+    return field;
   }
 
   function choiceField(q: Question): HTMLElement {
@@ -101,13 +112,17 @@ export function questionnaireForm(
   }
 
   function commentBox(area: string): HTMLElement {
+    const kept = typed.get(`comment:${area}`);
+    if (kept) return kept;
     const comment = h("textarea", { rows: 2, "data-testid": `comment-${area}`, disabled: !editable });
     comment.value = state.comments.get(area) ?? "";
     comment.addEventListener("change", () => {
       state.comments.set(area, comment.value);
       changed();
     });
-    return h("label", {}, t("comment"), comment);
+    const box = h("label", {}, t("comment"), comment);
+    typed.set(`comment:${area}`, box);
+    return box;
   }
 
   // Durations are measured by the start and answered buttons, not asked.
@@ -115,9 +130,7 @@ export function questionnaireForm(
     const { areas, questions } = questionnaire;
     const sections: HTMLElement[] = [];
     for (const area of areas) {
-      const asked = questions.filter(
-        (q) => q.area === area.id && q.type !== "duration" && isRelevant(q, questions, state.answers),
-      );
+      const asked = questions.filter((q) => q.area === area.id && q.type !== "duration" && state.asked.has(q.id));
       if (!asked.length) continue;
       const fields = asked.map((q) => (q.type === "text" || q.type === "number" ? typedField(q) : choiceField(q)));
       sections.push(h("section", { class: "card" }, h("h2", {}, area.label), ...fields, commentBox(area.id)));

@@ -34,6 +34,7 @@ export async function assignmentView({ params, mount }: ViewContext): Promise<vo
   const state: FormState = {
     answers: new Map(detail.answers.map((x) => [x.question, x])),
     comments: new Map(detail.comments.map((c) => [c.area, c.text])),
+    asked: new Set(detail.asked),
   };
   const problem = problemSlot();
   // Later replies (start, answered, draft) carry the contact, not the questionnaire.
@@ -44,10 +45,16 @@ export async function assignmentView({ params, mount }: ViewContext): Promise<vo
     show: (e) => problem.show(e, answerFieldNamer([...state.answers.values()], questionnaire.questions)),
   };
   const saveState = h("p", { class: "save-state", "data-testid": "save-state", role: "status" });
-  const draft = draftSaver(visit.id, state, questionnaire.questions, saveState, problem, (c) => (visit.contact = c));
-  const form = questionnaireForm(questionnaire, state, visit.editable, () => draft.save());
+  const form = questionnaireForm(questionnaire, state, visit.editable, (question) => draft.save(question));
+  // Every reply says which questions are asked now: the form follows it.
+  const draft = draftSaver(visit.id, state, questionnaire.questions, saveState, problem, (c) => {
+    visit.contact = c;
+    form.render();
+  });
   const clock = timing(visit, (contact) => {
     for (const x of contact.answers) state.answers.set(x.question, x);
+    state.asked = new Set(contact.asked);
+    form.render();
   });
 
   const submit = h("button", { type: "button", class: "primary", "data-testid": "submit", disabled: !visit.editable });
