@@ -40,9 +40,6 @@ using Graph = boost::adjacency_list<
                                         boost::property<boost::edge_weight_t, double>>>>>;
 using Edge = Traits::edge_descriptor;
 
-constexpr long kTotalWeight = 8;  // per contact the shopper already has in the period
-constexpr long kWeekWeight = 20;  // per contact the shopper already has this week
-
 class FlowGraph {
  public:
   explicit FlowGraph(size_t vertices) : graph_(vertices) {}
@@ -117,10 +114,7 @@ std::vector<std::pair<long, int>> Candidates(const Model& model, const Ledger& l
       continue;
     }
     const long affinity = AffinityCost(model, ledger, slot, shopper) + Jitter(model, slot, shopper);
-    const size_t s = static_cast<size_t>(shopper);
-    const long load = kTotalWeight * ledger.total[s] +
-                      kWeekWeight * ledger.weekly[s][static_cast<size_t>(slot.week)];
-    ranked.push_back({affinity + load, shopper});
+    ranked.push_back({affinity + WorkloadCost(ledger, shopper, slot.week), shopper});
   }
   if (ranked.size() > candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates), ranked.end());
@@ -165,12 +159,10 @@ void AddShopperPlaces(Network& network, const Model& model, const Ledger& ledger
     return slots[static_cast<size_t>(index)].week == week;
   });
   for (const auto& [shopper, listed] : network.demand) {
-    const size_t s = static_cast<size_t>(shopper);
     const int places = one_week ? std::min(listed, ledger.WeeklyFree(model, shopper, week)) : 1;
     for (int k = 0; k < places; ++k) {
-      const long cost = kTotalWeight * (ledger.total[s] + k) +
-                        kWeekWeight * (ledger.weekly[s][static_cast<size_t>(week)] + k);
-      network.flow.Add(network.shopper_vertex.at(shopper), Network::kSink, 1, cost);
+      network.flow.Add(network.shopper_vertex.at(shopper), Network::kSink, 1,
+                       WorkloadCost(ledger, shopper, week, k));
     }
   }
 }

@@ -57,9 +57,8 @@ std::optional<std::vector<Variable>> Variables(const Model& model, const Ledger&
           ledger.WeeklyFree(model, shopper, slot.week) <= 0) {
         continue;
       }
-      const size_t s = static_cast<size_t>(shopper);
-      const long cost = AffinityCost(model, ledger, slot, shopper) + 8L * ledger.total[s] +
-                        20L * ledger.weekly[s][static_cast<size_t>(slot.week)];
+      const long cost =
+          AffinityCost(model, ledger, slot, shopper) + WorkloadCost(ledger, shopper, slot.week);
       ranked.push_back({cost, shopper});
     }
     if (ranked.empty()) return std::nullopt;  // no shopper at all: infeasible, whatever the bound
