@@ -126,64 +126,59 @@ domain::Study ExampleStudy() {
   return *outcome.study;
 }
 
-void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
+// Participant `index` of n, named after the next place left in its industry;
+// its true quality and consistency go to world.truth.
+void AddParticipant(size_t index, size_t n, const std::map<std::string, double>& industry_effect,
+                    std::map<std::string, std::vector<std::string>>& places_left, DemoWorld& world,
+                    Rng& rng) {
   domain::Study& study = world.study;
-  study.participants.clear();
-  const size_t n = static_cast<size_t>(std::max(0, options.participants));
-  const size_t industries = study.industries.size();
-
-  // Industry effects: some industries serve new customers better than others.
-  std::map<std::string, double> industry_effect;
-  for (const auto& industry : study.industries) industry_effect[industry.id] = rng.Normal(0, 3);
-
-  std::map<std::string, std::vector<std::string>> places_left;
-  for (size_t index = 0; index < n; ++index) {
-    // Industries in blocks of consecutive participants, so a company's
-    // second centre can follow its first.
-    const auto& industry = study.industries[index * industries / n];
-    auto& places = places_left[industry.id];
-    if (places.empty()) {
-      places = kPlaces;
-      rng.Shuffle(places);
-    }
-    const std::string place = places.back();
-    places.pop_back();
-    const auto& patterns = kNamePatterns.count(industry.id) ? kNamePatterns.at(industry.id)
-                                                            : std::vector<std::string>{"{} AS"};
-    domain::Participant participant;
-    participant.company = Fill(rng.Pick(patterns), place);
-    participant.name = participant.company + " Kundesenter";
-    participant.industry = industry.id;
-    participant.size = static_cast<int>(std::lround(rng.LogNormal(25, 0.8))) + 2;
-    participant.language = study.languages.front();
-    // About one in ten customer centres is a second centre of the company before it.
-    if (!study.participants.empty() && rng.Chance(0.10) &&
-        study.participants.back().industry == industry.id) {
-      participant.company = study.participants.back().company;
-      participant.name =
-          participant.company + (rng.Chance(0.5) ? " Bedrift og Privat" : " Region Nord");
-    }
-    participant.id = Slug(participant.name);
-    // Ids must be unique even when two places give the same slug.
-    for (int suffix = 2; study.FindParticipant(participant.id); ++suffix) {
-      participant.id = Slug(participant.name) + "_" + std::to_string(suffix);
-    }
-    study.participants.push_back(std::move(participant));
-
-    ParticipantTruth truth;
-    truth.quality = std::clamp(rng.Normal(80, 7) + industry_effect[industry.id], 50.0, 97.0);
-    // Consistency: the best are high every time (seed 001); spread 3..22 points.
-    truth.consistency =
-        std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
-    truth.chatbot_share = rng.Chance(0.45) ? rng.Uniform(0.3, 0.9) : 0.0;
-    world.truth[study.participants.back().id] = truth;
+  // Industries in blocks of consecutive participants, so a company's
+  // second centre can follow its first.
+  const auto& industry = study.industries[index * study.industries.size() / n];
+  auto& places = places_left[industry.id];
+  if (places.empty()) {
+    places = kPlaces;
+    rng.Shuffle(places);
   }
+  const std::string place = places.back();
+  places.pop_back();
+  const auto& patterns = kNamePatterns.count(industry.id) ? kNamePatterns.at(industry.id)
+                                                          : std::vector<std::string>{"{} AS"};
+  domain::Participant participant;
+  participant.company = Fill(rng.Pick(patterns), place);
+  participant.name = participant.company + " Kundesenter";
+  participant.industry = industry.id;
+  participant.size = static_cast<int>(std::lround(rng.LogNormal(25, 0.8))) + 2;
+  participant.language = study.languages.front();
+  // About one in ten customer centres is a second centre of the company before it.
+  if (!study.participants.empty() && rng.Chance(0.10) &&
+      study.participants.back().industry == industry.id) {
+    participant.company = study.participants.back().company;
+    participant.name =
+        participant.company + (rng.Chance(0.5) ? " Bedrift og Privat" : " Region Nord");
+  }
+  participant.id = Slug(participant.name);
+  // Ids must be unique even when two places give the same slug.
+  for (int suffix = 2; study.FindParticipant(participant.id); ++suffix) {
+    participant.id = Slug(participant.name) + "_" + std::to_string(suffix);
+  }
+  study.participants.push_back(std::move(participant));
 
-  // The channel audit, with the 2022 availability shares.
+  ParticipantTruth truth;
+  truth.quality = std::clamp(rng.Normal(80, 7) + industry_effect.at(industry.id), 50.0, 97.0);
+  // Consistency: the best are high every time (seed 001); spread 3..22 points.
+  truth.consistency =
+      std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
+  truth.chatbot_share = rng.Chance(0.45) ? rng.Uniform(0.3, 0.9) : 0.0;
+  world.truth[study.participants.back().id] = truth;
+}
+
+// Which of n participants offer each channel, with the 2022 availability
+// shares. A participant offering nothing could not be contacted: Messenger
+// moves to it from one who has three or more channels, keeping every share exact.
+std::map<Channel, std::vector<bool>> OfferedChannels(size_t n, Rng& rng) {
   std::map<Channel, std::vector<bool>> offered;
   for (const auto& fact : kFacts) offered[fact.channel] = ExactSubset(n, fact.offered, rng);
-  // A participant offering nothing could not be contacted: move Messenger to
-  // it from one who has three or more channels, keeping every share exact.
   for (size_t index = 0; index < n; ++index) {
     bool any = false;
     for (const auto& fact : kFacts) any = any || offered[fact.channel][index];
@@ -198,6 +193,14 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
       }
     }
   }
+  return offered;
+}
+
+// The channel audit of every participant: offered or not and, if offered,
+// how easy the channel was to find.
+void AuditChannels(domain::Study& study, Rng& rng) {
+  const size_t n = study.participants.size();
+  std::map<Channel, std::vector<bool>> offered = OfferedChannels(n, rng);
   for (const auto& fact : kFacts) {
     for (size_t index = 0; index < n; ++index) {
       domain::ChannelAudit audit{fact.channel, offered[fact.channel][index], std::nullopt};
@@ -208,6 +211,22 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
       study.participants[index].audit.push_back(audit);
     }
   }
+}
+
+void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
+  world.study.participants.clear();
+  const size_t n = static_cast<size_t>(std::max(0, options.participants));
+
+  // Industry effects: some industries serve new customers better than others.
+  std::map<std::string, double> industry_effect;
+  for (const auto& industry : world.study.industries) {
+    industry_effect[industry.id] = rng.Normal(0, 3);
+  }
+  std::map<std::string, std::vector<std::string>> places_left;
+  for (size_t index = 0; index < n; ++index) {
+    AddParticipant(index, n, industry_effect, places_left, world, rng);
+  }
+  AuditChannels(world.study, rng);
 }
 
 void MakeShoppers(const DemoOptions& options, DemoWorld& world, Rng& rng) {

@@ -40,9 +40,6 @@ using Graph = boost::adjacency_list<
                                         boost::property<boost::edge_weight_t, double>>>>>;
 using Edge = Traits::edge_descriptor;
 
-constexpr long kTotalWeight = 8;  // per contact the shopper already has in the period
-constexpr long kWeekWeight = 20;  // per contact the shopper already has this week
-
 class FlowGraph {
  public:
   explicit FlowGraph(size_t vertices) : graph_(vertices) {}
@@ -81,88 +78,114 @@ long Jitter(const Model& model, const Slot& slot, int shopper) {
   return static_cast<long>((h >> 33) % 4);
 }
 
-}  // namespace
-
-int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
-                const std::vector<int>& which, const std::vector<int>& pool, size_t candidates) {
-  if (which.empty() || pool.empty()) return 0;
-  const size_t source = 0, sink = 1;
-  FlowGraph flow(2 + which.size() + pool.size());
-  std::map<int, size_t> shopper_vertex;
-  for (size_t index = 0; index < pool.size(); ++index)
-    shopper_vertex[pool[index]] = 2 + which.size() + index;
-  std::map<std::pair<int, int>, size_t> pair_vertex;  // (company, shopper)
-  std::map<int, int> demand;                          // shopper -> contacts listing it
+// The flow of one PlaceByFlow call: its vertices, and the contact -> shopper
+// arcs whose flow places a contact.
+struct Network {
   struct Arc {
     int slot;
     int shopper;
     Edge edge;
   };
+  static constexpr size_t kSource = 0, kSink = 1;
+
+  // Vertices: source, sink, one per contact, one per shopper of the pool.
+  Network(size_t contacts, const std::vector<int>& pool) : flow(2 + contacts + pool.size()) {
+    for (size_t index = 0; index < pool.size(); ++index) {
+      shopper_vertex[pool[index]] = 2 + contacts + index;
+    }
+  }
+
+  FlowGraph flow;
+  std::map<int, size_t> shopper_vertex;
+  std::map<std::pair<int, int>, size_t> pair_vertex;  // (company, shopper)
+  std::map<int, int> demand;                          // shopper -> contacts listing it
   std::vector<Arc> arcs;
+};
+
+// The `candidates` cheapest shoppers of the pool who may take the slot, as
+// (affinity + load, shopper), in no particular order.
+std::vector<std::pair<long, int>> Candidates(const Model& model, const Ledger& ledger,
+                                             const Slot& slot, const std::vector<int>& pool,
+                                             size_t candidates) {
   std::vector<std::pair<long, int>> ranked;
+  for (int shopper : pool) {
+    if (!model.Eligible(shopper, slot) || ledger.UsedFor(slot.company, shopper) ||
+        ledger.WeeklyFree(model, shopper, slot.week) <= 0) {
+      continue;
+    }
+    const long affinity = AffinityCost(model, ledger, slot, shopper) + Jitter(model, slot, shopper);
+    ranked.push_back({affinity + WorkloadCost(ledger, shopper, slot.week), shopper});
+  }
+  if (ranked.size() > candidates) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates), ranked.end());
+    ranked.resize(candidates);
+  }
+  return ranked;
+}
+
+// One unit from the source to the contact's vertex, and an arc from it to
+// each candidate shopper (through the (company, shopper) vertex unless the
+// contact is its company's only one in the flow), costing the affinity.
+void AddContact(Network& network, const Model& model, const Ledger& ledger, const Slot& slot,
+                int slot_index, size_t contact_vertex,
+                const std::vector<std::pair<long, int>>& ranked, bool alone) {
+  network.flow.Add(Network::kSource, contact_vertex, 1, 0);
+  for (const auto& [rank, shopper] : ranked) {
+    const long affinity = AffinityCost(model, ledger, slot, shopper) + Jitter(model, slot, shopper);
+    size_t target = network.shopper_vertex.at(shopper);
+    if (!alone) {
+      // The company has more contacts in this flow: they meet at its
+      // (company, shopper) vertex, whose single unit is the company-once rule.
+      auto [it, inserted] = network.pair_vertex.emplace(std::make_pair(slot.company, shopper), 0);
+      if (inserted) {
+        it->second = network.flow.AddVertex();
+        network.flow.Add(it->second, target, 1, 0);
+      }
+      target = it->second;
+    }
+    network.arcs.push_back(
+        {slot_index, shopper, network.flow.Add(contact_vertex, target, 1, affinity)});
+    ++network.demand[shopper];
+  }
+}
+
+// The weekly maximum: a flow over one week gives each shopper that week's
+// free places; a flow mixing weeks (not used by the planner) gives one. The
+// k-th place costs more the more the shopper already has.
+void AddShopperPlaces(Network& network, const Model& model, const Ledger& ledger,
+                      const std::vector<Slot>& slots, const std::vector<int>& which) {
+  const int week = slots[static_cast<size_t>(which.front())].week;
+  const bool one_week = std::all_of(which.begin(), which.end(), [&](int index) {
+    return slots[static_cast<size_t>(index)].week == week;
+  });
+  for (const auto& [shopper, listed] : network.demand) {
+    const int places = one_week ? std::min(listed, ledger.WeeklyFree(model, shopper, week)) : 1;
+    for (int k = 0; k < places; ++k) {
+      network.flow.Add(network.shopper_vertex.at(shopper), Network::kSink, 1,
+                       WorkloadCost(ledger, shopper, week, k));
+    }
+  }
+}
+
+}  // namespace
+
+int PlaceByFlow(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+                const std::vector<int>& which, const std::vector<int>& pool, size_t candidates) {
+  if (which.empty() || pool.empty()) return 0;
+  Network network(which.size(), pool);
   std::map<int, int> company_count;
   for (int index : which) ++company_count[slots[static_cast<size_t>(index)].company];
   for (size_t index = 0; index < which.size(); ++index) {
     const int slot_index = which[index];
     const Slot& slot = slots[static_cast<size_t>(slot_index)];
-    const size_t contact_vertex = 2 + index;
-    flow.Add(source, contact_vertex, 1, 0);
-    ranked.clear();
-    for (int shopper : pool) {
-      if (!model.Eligible(shopper, slot) || ledger.UsedFor(slot.company, shopper) ||
-          ledger.WeeklyFree(model, shopper, slot.week) <= 0) {
-        continue;
-      }
-      const long affinity =
-          AffinityCost(model, ledger, slot, shopper) + Jitter(model, slot, shopper);
-      const size_t s = static_cast<size_t>(shopper);
-      const long load = kTotalWeight * ledger.total[s] +
-                        kWeekWeight * ledger.weekly[s][static_cast<size_t>(slot.week)];
-      ranked.push_back({affinity + load, shopper});
-    }
-    if (ranked.size() > candidates) {
-      std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(candidates),
-                       ranked.end());
-      ranked.resize(candidates);
-    }
-    const bool alone = company_count[slot.company] == 1;
-    for (const auto& [rank, shopper] : ranked) {
-      const long affinity =
-          AffinityCost(model, ledger, slot, shopper) + Jitter(model, slot, shopper);
-      size_t target = shopper_vertex.at(shopper);
-      if (!alone) {
-        // The company has more contacts in this flow: they meet at its
-        // (company, shopper) vertex, whose single unit is the company-once rule.
-        auto [it, inserted] = pair_vertex.emplace(std::make_pair(slot.company, shopper), 0);
-        if (inserted) {
-          it->second = flow.AddVertex();
-          flow.Add(it->second, target, 1, 0);
-        }
-        target = it->second;
-      }
-      arcs.push_back({slot_index, shopper, flow.Add(contact_vertex, target, 1, affinity)});
-      ++demand[shopper];
-    }
+    AddContact(network, model, ledger, slot, slot_index, 2 + index,
+               Candidates(model, ledger, slot, pool, candidates), company_count[slot.company] == 1);
   }
-  // The weekly maximum: a flow over one week gives each shopper that week's
-  // free places; a flow mixing weeks (not used by the planner) gives one.
-  const int week = slots[static_cast<size_t>(which.front())].week;
-  const bool one_week = std::all_of(which.begin(), which.end(), [&](int index) {
-    return slots[static_cast<size_t>(index)].week == week;
-  });
-  for (const auto& [shopper, listed] : demand) {
-    const size_t s = static_cast<size_t>(shopper);
-    const int places = one_week ? std::min(listed, ledger.WeeklyFree(model, shopper, week)) : 1;
-    for (int k = 0; k < places; ++k) {
-      const long cost = kTotalWeight * (ledger.total[s] + k) +
-                        kWeekWeight * (ledger.weekly[s][static_cast<size_t>(week)] + k);
-      flow.Add(shopper_vertex.at(shopper), sink, 1, cost);
-    }
-  }
-  flow.Solve(source, sink);
+  AddShopperPlaces(network, model, ledger, slots, which);
+  network.flow.Solve(Network::kSource, Network::kSink);
   int placed = 0;
-  for (const Arc& arc : arcs) {
-    if (!flow.Saturated(arc.edge)) continue;
+  for (const Network::Arc& arc : network.arcs) {
+    if (!network.flow.Saturated(arc.edge)) continue;
     Slot& slot = slots[static_cast<size_t>(arc.slot)];
     slot.shopper = arc.shopper;
     ledger.Take(model, slot, arc.shopper);

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "plan/model.h"
 
@@ -32,18 +33,20 @@ struct ProblemDeleter {
   void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
 };
 
-// Solves the programme over `which` (all unplaced, out of the ledger),
-// offering each contact its `candidates` cheapest eligible shoppers (0 = all).
-// True when solved, the slots placed and the ledger updated; `truncated` is
-// set when some contact had more eligible shoppers than it was offered.
-bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
-           const std::vector<int>& which, size_t candidates, bool& truncated) {
-  truncated = false;
-  struct Variable {
-    int slot;
-    int shopper;
-    long cost;
-  };
+// x[i,s]: contact `slot` goes to `shopper`, at `cost` in the objective.
+struct Variable {
+  int slot;
+  int shopper;
+  long cost;
+};
+
+// The variables of the programme over `which`: each contact's `candidates`
+// cheapest eligible shoppers (0 = all); `truncated` is set when some contact
+// had more. Empty when some contact has no eligible shopper at all.
+std::optional<std::vector<Variable>> Variables(const Model& model, const Ledger& ledger,
+                                               const std::vector<Slot>& slots,
+                                               const std::vector<int>& which, size_t candidates,
+                                               bool& truncated) {
   std::vector<Variable> variables;
   std::vector<std::pair<long, int>> ranked;
   for (int index : which) {
@@ -54,12 +57,11 @@ bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
           ledger.WeeklyFree(model, shopper, slot.week) <= 0) {
         continue;
       }
-      const size_t s = static_cast<size_t>(shopper);
-      const long cost = AffinityCost(model, ledger, slot, shopper) + 8L * ledger.total[s] +
-                        20L * ledger.weekly[s][static_cast<size_t>(slot.week)];
+      const long cost =
+          AffinityCost(model, ledger, slot, shopper) + WorkloadCost(ledger, shopper, slot.week);
       ranked.push_back({cost, shopper});
     }
-    if (ranked.empty()) return false;  // no shopper at all: infeasible, whatever the bound
+    if (ranked.empty()) return std::nullopt;  // no shopper at all: infeasible, whatever the bound
     if (candidates > 0 && ranked.size() > candidates) {
       // The cheapest candidates (ties to the lower shopper index): a bound on
       // the programme's size.
@@ -70,9 +72,13 @@ bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
     }
     for (const auto& [cost, shopper] : ranked) variables.push_back({index, shopper, cost});
   }
+  return variables;
+}
 
-  std::unique_ptr<glp_prob, ProblemDeleter> problem(glp_create_prob());
-  glp_prob* lp = problem.get();
+// Loads the programme into `lp`: one binary column per variable, in order,
+// and the three kinds of row of the header. Returns the first column.
+int LoadProgramme(glp_prob* lp, const Model& model, const Ledger& ledger,
+                  const std::vector<Slot>& slots, const std::vector<Variable>& variables) {
   glp_set_obj_dir(lp, GLP_MIN);
   std::map<int, int> contact_row;
   std::map<std::pair<int, int>, int> company_row;  // (company, shopper)
@@ -107,6 +113,12 @@ bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
   }
   glp_load_matrix(lp, static_cast<int>(row_index.size()) - 1, row_index.data(), column_index.data(),
                   value.data());
+  return first;
+}
+
+// Branch and bound, silent, within 0.5 % of the optimum or a minute. True
+// when it found a solution (a feasible one found before the time limit counts).
+bool SolveProgramme(glp_prob* lp) {
   glp_term_out(GLP_OFF);
   glp_iocp parameters;
   glp_init_iocp(&parameters);
@@ -117,11 +129,26 @@ bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
   const int code = glp_intopt(lp, &parameters);
   const int status = glp_mip_status(lp);
   if (code != 0 && !(code == GLP_ETMLIM && status == GLP_FEAS)) return false;
-  if (status != GLP_OPT && status != GLP_FEAS) return false;
-  for (size_t v = 0; v < variables.size(); ++v) {
+  return status == GLP_OPT || status == GLP_FEAS;
+}
+
+// Solves the programme over `which` (all unplaced, out of the ledger),
+// offering each contact its `candidates` cheapest eligible shoppers (0 = all).
+// True when solved, the slots placed and the ledger updated; `truncated` is
+// set when some contact had more eligible shoppers than it was offered.
+bool Solve(const Model& model, Ledger& ledger, std::vector<Slot>& slots,
+           const std::vector<int>& which, size_t candidates, bool& truncated) {
+  truncated = false;
+  const auto variables = Variables(model, ledger, slots, which, candidates, truncated);
+  if (!variables) return false;
+  std::unique_ptr<glp_prob, ProblemDeleter> problem(glp_create_prob());
+  glp_prob* lp = problem.get();
+  const int first = LoadProgramme(lp, model, ledger, slots, *variables);
+  if (!SolveProgramme(lp)) return false;
+  for (size_t v = 0; v < variables->size(); ++v) {
     if (glp_mip_col_val(lp, first + static_cast<int>(v)) < 0.5) continue;
-    Slot& slot = slots[static_cast<size_t>(variables[v].slot)];
-    slot.shopper = variables[v].shopper;
+    Slot& slot = slots[static_cast<size_t>((*variables)[v].slot)];
+    slot.shopper = (*variables)[v].shopper;
     ledger.Take(model, slot, slot.shopper);
   }
   return true;

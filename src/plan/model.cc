@@ -193,6 +193,14 @@ int Ledger::WeeklyFree(const Model& model, int shopper, int week) const {
   return model.shoppers[s].max_contacts_per_week - taken;
 }
 
+long WorkloadCost(const Ledger& ledger, int shopper, int week, int extra) {
+  constexpr long kTotalWeight = 8;  // per contact the shopper already has in the period
+  constexpr long kWeekWeight = 20;  // per contact the shopper already has this week
+  const size_t s = static_cast<size_t>(shopper);
+  return kTotalWeight * (ledger.total[s] + extra) +
+         kWeekWeight * (ledger.weekly[s][static_cast<size_t>(week)] + extra);
+}
+
 long AffinityCost(const Model& model, const Ledger& ledger, const Slot& slot, int shopper) {
   const auto& person = model.shoppers[static_cast<size_t>(shopper)];
   const auto& regions = ledger.regions[static_cast<size_t>(slot.company)];

@@ -101,6 +101,12 @@ struct Ledger {
 // channels or profiles kept for it. Integer, >= 0.
 long AffinityCost(const Model& model, const Ledger& ledger, const Slot& slot, int shopper);
 
+// The workload cost of giving `shopper` one more contact in `week` after
+// `extra` more than the ledger holds: 8 per contact they have in the period
+// and 20 per contact they have that week, so work spreads evenly over the
+// pool and over the weeks. The flow and the integer programme both use it.
+long WorkloadCost(const Ledger& ledger, int shopper, int week, int extra = 0);
+
 // Stage 2: the time slots and scenarios of every participant. Errors name
 // the participant and the reason.
 Result<std::vector<Slot>> MakeSlots(const Model& model);

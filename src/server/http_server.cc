@@ -257,6 +257,75 @@ struct Work {
   Context context;
 };
 
+// What the reply to `request` needs to know of it.
+Context ContextOf(const Request& request, const HttpOptions& options) {
+  Context context;
+  context.version = request.version();
+  context.keep_alive = request.keep_alive();
+  context.head = request.method() == http::verb::head;
+  const std::string proto = Lower(request["X-Forwarded-Proto"]);
+  context.secure = options.secure_cookies || (options.trust_forwarded_proto && proto == "https");
+  return context;
+}
+
+// Decodes the path "/a/b" of the target into work.segments, each segment
+// checked before anything looks at it; a problem when one is malformed.
+std::optional<Reply> DecodePath(std::string_view raw_path, Work& work) {
+  for (std::string_view raw_segment : Split(raw_path.substr(1), '/')) {
+    auto segment = PercentDecode(raw_segment, /*plus_is_space=*/false);
+    if (!segment) return Problem(400, "the path has a '%' not followed by two hex digits");
+    if (segment->find('\0') != std::string::npos) {
+      return Problem(400, "the path holds a NUL byte");
+    }
+    if (!IsUtf8(*segment)) return Problem(400, "the path is not valid UTF-8");
+    work.segments.push_back(std::move(*segment));
+  }
+  return std::nullopt;
+}
+
+// Decodes the query "k=v&k2=v2" into work.call.query; a problem when a part
+// is malformed.
+std::optional<Reply> DecodeQuery(std::string_view query, Work& work) {
+  for (std::string_view part : Split(query, '&')) {
+    if (part.empty()) continue;
+    const size_t equals = part.find('=');
+    auto key = PercentDecode(part.substr(0, equals), true);
+    auto value = PercentDecode(
+        equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1), true);
+    if (!key || !value) return Problem(400, "the query has a '%' not followed by two hex digits");
+    if (!IsUtf8(*key) || !IsUtf8(*value)) return Problem(400, "the query is not valid UTF-8");
+    work.call.query[std::move(*key)] = std::move(*value);
+  }
+  return std::nullopt;
+}
+
+// The headers a handler reads as text, and the body, must be UTF-8.
+std::optional<Reply> CheckText(const Request& request) {
+  if (!IsUtf8(request[http::field::cookie])) {
+    return Problem(400, "the Cookie header is not valid UTF-8");
+  }
+  if (!IsUtf8(request["X-CSRF-Token"])) {
+    return Problem(400, "the X-CSRF-Token header is not valid UTF-8");
+  }
+  if (!IsUtf8(request.body())) return Problem(400, "the body is not valid UTF-8");
+  return std::nullopt;
+}
+
+// JSON bodies only: a cross-site form can post text/plain (or a form
+// encoding) without a preflight, never application/json; that closes
+// login CSRF, where no CSRF token exists yet.
+std::optional<Reply> CheckContentType(const Route& route, const Request& request) {
+  if (route.request_schema.is_null()) return std::nullopt;
+  const std::string_view type = request[http::field::content_type];
+  std::string media = Lower(type.substr(0, type.find(';')));
+  media.erase(media.find_last_not_of(" \t") + 1);
+  if (media != "application/json") {
+    return Problem(415, "the body must be JSON, sent with Content-Type: application/json",
+                   "Content-Type");
+  }
+  return std::nullopt;
+}
+
 // Raises the soft limit on open files to the hard limit: a thousand idle
 // connections are a thousand descriptors. Returns the soft limit now in force.
 rlim_t RaiseFileLimit() {
@@ -337,6 +406,13 @@ struct Transport {
 
   // Checks a request and answers it or hands it to a worker; on the I/O thread.
   void Handle(const std::shared_ptr<Connection>& connection, Request& request);
+  // Decodes the target into work.segments and work.call.query and checks the
+  // text headers and body; a problem when the request is malformed.
+  std::optional<Reply> Decode(const Request& request, Work& work) const;
+  // Sets work.route and work.call.params; a 404 or 405 when no route takes it.
+  std::optional<Reply> FindRoute(const std::string& path, Work& work) const;
+  // Hands the call to a worker; a 503 when the heavy queue is full.
+  std::optional<Reply> Queue(const std::shared_ptr<Connection>& connection, Work work);
   // The answer to an API call; on a worker. Never throws.
   Reply Dispatch(Work& work) noexcept;
   // A file of the front end; on a worker.
@@ -555,59 +631,15 @@ void Transport::Accept() {
 }
 
 void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& request) {
-  Context context;
-  context.version = request.version();
-  context.keep_alive = request.keep_alive();
-  context.head = request.method() == http::verb::head;
-  const std::string proto = Lower(request["X-Forwarded-Proto"]);
-  context.secure = options.secure_cookies || (options.trust_forwarded_proto && proto == "https");
+  const Context context = ContextOf(request, options);
   auto answer = [&](Reply reply) {
     connection->Write(ToResponse(reply, context, /*close=*/false));
   };
-
-  // The target: "/path?query", each path segment and query part decoded and
-  // checked before anything looks at it.
-  const std::string_view target = request.target();
-  if (target.empty() || target.front() != '/') {
-    return answer(Problem(400, "the request target must be a path starting with '/'"));
-  }
-  const size_t question = target.find('?');
-  const std::string_view raw_path = target.substr(0, question);
   Work work;
   work.context = context;
   work.method = std::string(request.method_string());
-  for (std::string_view raw_segment : Split(raw_path.substr(1), '/')) {
-    auto segment = PercentDecode(raw_segment, /*plus_is_space=*/false);
-    if (!segment) return answer(Problem(400, "the path has a '%' not followed by two hex digits"));
-    if (segment->find('\0') != std::string::npos) {
-      return answer(Problem(400, "the path holds a NUL byte"));
-    }
-    if (!IsUtf8(*segment)) return answer(Problem(400, "the path is not valid UTF-8"));
-    work.segments.push_back(std::move(*segment));
-  }
-  if (question != std::string_view::npos) {
-    for (std::string_view part : Split(target.substr(question + 1), '&')) {
-      if (part.empty()) continue;
-      const size_t equals = part.find('=');
-      auto key = PercentDecode(part.substr(0, equals), true);
-      auto value = PercentDecode(
-          equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1), true);
-      if (!key || !value) {
-        return answer(Problem(400, "the query has a '%' not followed by two hex digits"));
-      }
-      if (!IsUtf8(*key) || !IsUtf8(*value)) {
-        return answer(Problem(400, "the query is not valid UTF-8"));
-      }
-      work.call.query[std::move(*key)] = std::move(*value);
-    }
-  }
-  const std::string_view cookie = request[http::field::cookie];
-  const std::string_view csrf = request["X-CSRF-Token"];
-  if (!IsUtf8(cookie)) return answer(Problem(400, "the Cookie header is not valid UTF-8"));
-  if (!IsUtf8(csrf)) return answer(Problem(400, "the X-CSRF-Token header is not valid UTF-8"));
-  if (!IsUtf8(request.body())) return answer(Problem(400, "the body is not valid UTF-8"));
+  if (auto problem = Decode(request, work)) return answer(std::move(*problem));
 
-  const std::string path = std::string(raw_path);
   const bool api = !work.segments.empty() && work.segments.front() == "api";
   if (!api) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
@@ -627,41 +659,49 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
     return;
   }
 
+  const std::string path(request.target().substr(0, request.target().find('?')));
+  if (auto problem = FindRoute(path, work)) return answer(std::move(*problem));
+  if (auto problem = CheckContentType(*work.route, request)) return answer(std::move(*problem));
+  work.call.body = std::move(request.body());
+  work.call.remote_address = connection->address();
+  work.call.session_token = CookieValue(request[http::field::cookie], "cx_session");
+  work.csrf_header = std::string(request["X-CSRF-Token"]);
+  if (auto problem = Queue(connection, std::move(work))) return answer(std::move(*problem));
+}
+
+std::optional<Reply> Transport::Decode(const Request& request, Work& work) const {
+  // The target: "/path?query", each path segment and query part decoded and
+  // checked before anything looks at it.
+  const std::string_view target = request.target();
+  if (target.empty() || target.front() != '/') {
+    return Problem(400, "the request target must be a path starting with '/'");
+  }
+  const size_t question = target.find('?');
+  if (auto problem = DecodePath(target.substr(0, question), work)) return problem;
+  if (question != std::string_view::npos) {
+    if (auto problem = DecodeQuery(target.substr(question + 1), work)) return problem;
+  }
+  return CheckText(request);
+}
+
+std::optional<Reply> Transport::FindRoute(const std::string& path, Work& work) const {
   std::string allowed;
   for (const CompiledRoute& compiled : routes) {
     if (!Matches(compiled, work.segments, nullptr)) continue;
     if (compiled.route->method == work.method) {
       Matches(compiled, work.segments, &work.call.params);
       work.route = compiled.route;
-      break;
+      return std::nullopt;
     }
     allowed += (allowed.empty() ? "" : ", ") + compiled.route->method;
   }
-  if (!work.route && allowed.empty()) {
-    return answer(Problem(404, "no route " + work.method + " " + path));
-  }
-  if (!work.route) {
-    Reply reply = Problem(405, path + " takes " + allowed + ", not " + work.method);
-    reply.headers["Allow"] = allowed;
-    return answer(std::move(reply));
-  }
-  // JSON bodies only: a cross-site form can post text/plain (or a form
-  // encoding) without a preflight, never application/json; that closes
-  // login CSRF, where no CSRF token exists yet.
-  if (!work.route->request_schema.is_null()) {
-    const std::string_view type = request[http::field::content_type];
-    std::string media = Lower(type.substr(0, type.find(';')));
-    media.erase(media.find_last_not_of(" \t") + 1);
-    if (media != "application/json") {
-      return answer(Problem(415, "the body must be JSON, sent with Content-Type: application/json",
-                            "Content-Type"));
-    }
-  }
-  work.call.body = std::move(request.body());
-  work.call.remote_address = connection->address();
-  work.call.session_token = CookieValue(cookie, "cx_session");
-  work.csrf_header = std::string(csrf);
+  if (allowed.empty()) return Problem(404, "no route " + work.method + " " + path);
+  Reply reply = Problem(405, path + " takes " + allowed + ", not " + work.method);
+  reply.headers["Allow"] = allowed;
+  return reply;
+}
 
+std::optional<Reply> Transport::Queue(const std::shared_ptr<Connection>& connection, Work work) {
   const bool heavy = work.route->heavy;
   auto run = [this, connection, work = std::move(work)]() mutable {
     const Reply reply = Dispatch(work);
@@ -669,7 +709,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
   };
   if (!heavy) {
     net::post(*pool, std::move(run));
-    return;
+    return std::nullopt;
   }
   // Heavy renders queue on their own pool, a bounded wait: the rest of the
   // server never waits behind them.
@@ -678,7 +718,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
     heavy_admitted.fetch_sub(1);
     Reply reply = Problem(503, "too many reports are being prepared; try again in a few seconds");
     reply.headers["Retry-After"] = "5";
-    return answer(std::move(reply));
+    return reply;
   }
   net::post(*heavy_pool, [this, run = std::move(run)]() mutable {
     struct Done {
@@ -687,6 +727,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
     } done{heavy_admitted};
     run();
   });
+  return std::nullopt;
 }
 
 Reply Transport::Dispatch(Work& work) noexcept {
