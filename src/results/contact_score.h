@@ -66,6 +66,11 @@ struct ContactScorer {
   const domain::Study& study;
 
  private:
+  bool CheckedAnswers(const domain::Contact& contact, std::vector<const domain::Answer*>& answers,
+                      ContactIssue* issue) const;
+  std::optional<Points> QuestionPoints(size_t question_index, const domain::Contact& contact,
+                                       const domain::Answer* answer) const;
+
   std::unordered_map<std::string, size_t> question_index_;  // question id -> index
   std::vector<int> area_of_question_;  // area index of each question, -1 = unknown area
 };
