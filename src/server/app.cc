@@ -63,7 +63,7 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
                       domain::Role::kParticipant},
                      "This document: every route the server serves",
                      nullptr,
-                     [this](Call&) {
+                     [this](ApiRequest&) {
                        Reply reply;
                        reply.body = OpenApiDocument(routes_);
                        return reply;

@@ -251,7 +251,7 @@ bool Matches(const CompiledRoute& compiled, const std::vector<std::string>& segm
 struct Work {
   const Route* route = nullptr;  // null: a static file
   std::vector<std::string> segments;
-  Call call;
+  ApiRequest api_request;
   std::string csrf_header;
   std::string method;
   Context context;
@@ -598,7 +598,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
       if (!IsUtf8(*key) || !IsUtf8(*value)) {
         return answer(Problem(400, "the query is not valid UTF-8"));
       }
-      work.call.query[std::move(*key)] = std::move(*value);
+      work.api_request.query[std::move(*key)] = std::move(*value);
     }
   }
   const std::string_view cookie = request[http::field::cookie];
@@ -631,7 +631,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
   for (const CompiledRoute& compiled : routes) {
     if (!Matches(compiled, work.segments, nullptr)) continue;
     if (compiled.route->method == work.method) {
-      Matches(compiled, work.segments, &work.call.params);
+      Matches(compiled, work.segments, &work.api_request.params);
       work.route = compiled.route;
       break;
     }
@@ -657,9 +657,9 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
                             "Content-Type"));
     }
   }
-  work.call.body = std::move(request.body());
-  work.call.remote_address = connection->address();
-  work.call.session_token = CookieValue(cookie, "cx_session");
+  work.api_request.body = std::move(request.body());
+  work.api_request.remote_address = connection->address();
+  work.api_request.session_token = CookieValue(cookie, "cx_session");
   work.csrf_header = std::string(csrf);
 
   const bool heavy = work.route->heavy;
@@ -691,25 +691,25 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
 
 Reply Transport::Dispatch(Work& work) noexcept {
   const Route& route = *work.route;
-  Call& call = work.call;
+  ApiRequest& api_request = work.api_request;
   try {
-    if (auto session = app.Authenticate(call.session_token)) {
-      call.account = session->account;
-      call.csrf_token = session->csrf_token;
+    if (auto session = app.Authenticate(api_request.session_token)) {
+      api_request.account = session->account;
+      api_request.csrf_token = session->csrf_token;
     }
     if (!route.roles.empty()) {
-      if (!call.account) return Problem(401, "log in first");
-      if (std::find(route.roles.begin(), route.roles.end(), call.account->role) ==
+      if (!api_request.account) return Problem(401, "log in first");
+      if (std::find(route.roles.begin(), route.roles.end(), api_request.account->role) ==
           route.roles.end()) {
         return Problem(403, "your role may not do this");
       }
       if (route.method != "GET" && route.csrf) {
-        if (work.csrf_header.empty() || work.csrf_header != call.csrf_token) {
+        if (work.csrf_header.empty() || work.csrf_header != api_request.csrf_token) {
           return Problem(403, "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
         }
       }
     }
-    return route.handler(call);
+    return route.handler(api_request);
   } catch (const std::exception& error) {
     // The message may quote what the client sent: escaped, and cut short.
     std::cerr << "cxbench serve: 500 " << route.method << " " << route.path << ": "
