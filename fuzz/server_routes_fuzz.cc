@@ -34,8 +34,8 @@
 
 namespace {
 
+using cx::server::ApiRequest;
 using cx::server::App;
-using cx::server::Call;
 using cx::server::Reply;
 using cx::server::Route;
 namespace fs = std::filesystem;
@@ -74,23 +74,24 @@ const Route* FindRoute(const App& app, const std::string& method, const std::str
 
 // Calls `route` as the dispatcher does: the session's account and CSRF token.
 Reply Invoke(App& app, const Route& route, const std::string& session, const std::string& body) {
-  Call call;
-  call.body = body;
-  call.remote_address = "127.0.0.1";
-  call.session_token = session;
+  ApiRequest request;
+  request.body = body;
+  request.remote_address = "127.0.0.1";
+  request.session_token = session;
   if (auto row = app.Authenticate(session)) {
-    call.account = row->account;
-    call.csrf_token = row->csrf_token;
+    request.account = row->account;
+    request.csrf_token = row->csrf_token;
   }
-  if (!route.roles.empty() && !call.account) cx::fuzz::Fail("the fixture's session is gone");
+  if (!route.roles.empty() && !request.account) cx::fuzz::Fail("the fixture's session is gone");
   const std::string& path = route.path;
   if (path.find("{id}") != std::string::npos) {
-    call.params["id"] = path.find("/assignments/") != std::string::npos
-                            ? fixture->started_contact
-                            : fixture->submitted_contact;
+    request.params["id"] = path.find("/assignments/") != std::string::npos
+                               ? fixture->started_contact
+                               : fixture->submitted_contact;
   }
-  if (path.find("{token}") != std::string::npos) call.params["token"] = fixture->invitation_token;
-  return route.handler(call);
+  if (path.find("{token}") != std::string::npos)
+    request.params["token"] = fixture->invitation_token;
+  return route.handler(request);
 }
 
 std::string LogIn(App& app, const std::string& email) {

@@ -68,14 +68,14 @@ int RunChannels(const ChannelsArgs& args, bool change) {
               << Names(outcome->old_offers, ", ") << " already: nothing changed\n";
     return kExitOk;
   }
-  const store::ChangeLogEntry entry{"",
-                                    args.actor,
-                                    "participant",
-                                    args.participant,
-                                    "channels",
-                                    Names(outcome->old_offers, ","),
-                                    Names(outcome->new_offers, ","),
-                                    args.reason};
+  const domain::ChangeRecord entry{"",
+                                   args.actor,
+                                   "participant",
+                                   args.participant,
+                                   "channels",
+                                   Names(outcome->old_offers, ","),
+                                   Names(outcome->new_offers, ","),
+                                   args.reason};
   if (auto saved = loaded->store->SaveChannelAuditWithLog(study.id, args.participant,
                                                           outcome->audit, {entry});
       !saved)

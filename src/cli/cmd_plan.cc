@@ -72,7 +72,7 @@ int RunPlan(const PlanArgs& args) {
   }
   if (auto saved = loaded->store->SaveContacts(loaded->study.id, made->contacts); !saved)
     return ReportError(saved.error());
-  store::ChangeLogEntry entry;
+  domain::ChangeRecord entry;
   entry.actor = args.actor;
   entry.entity = "study";
   entry.entity_id = loaded->study.id;
@@ -137,11 +137,8 @@ int RunRepair(const RepairArgs& args) {
   if (!outcome) return ReportError(outcome.error());
   // Every changed contact and every log entry in one transaction: a repair
   // is stored whole, with its log, or not at all.
-  std::vector<store::ChangeLogEntry> entries;
-  for (const auto& change : outcome->changes) {
-    entries.push_back({"", args.actor, "contact", change.contact, change.field, change.old_value,
-                       change.new_value, change.reason});
-  }
+  std::vector<domain::ChangeRecord> entries = outcome->changes;
+  for (auto& entry : entries) entry.actor = args.actor;
   if (!outcome->changed.empty() || !entries.empty()) {
     if (auto saved =
             loaded->store->SaveContactsWithLog(loaded->study.id, outcome->changed, entries);
@@ -151,7 +148,7 @@ int RunRepair(const RepairArgs& args) {
   if (args.format == Format::kJson) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : outcome->changes) {
-      out.push_back({{"contact", c.contact},
+      out.push_back({{"contact", c.entity_id},
                      {"field", c.field},
                      {"old", c.old_value},
                      {"new", c.new_value},
@@ -161,11 +158,11 @@ int RunRepair(const RepairArgs& args) {
   } else if (args.format == Format::kCsv) {
     Table table{{"contact", "field", "old", "new", "reason"}, {}, {}};
     for (const auto& c : outcome->changes)
-      table.rows.push_back({c.contact, c.field, c.old_value, c.new_value, c.reason});
+      table.rows.push_back({c.entity_id, c.field, c.old_value, c.new_value, c.reason});
     PrintCsv(std::cout, table);
   } else {
     for (const auto& c : outcome->changes) {
-      std::cout << c.contact << ": " << c.field << " "
+      std::cout << c.entity_id << ": " << c.field << " "
                 << (c.old_value.empty() ? "" : c.old_value + " -> ") << c.new_value << " ("
                 << c.reason << ")\n";
     }

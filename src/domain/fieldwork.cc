@@ -91,11 +91,12 @@ const Comment* FindComment(const Contact& contact, const std::string& area) {
 
 }  // namespace
 
-std::vector<FieldChange> ContactChanges(const Contact& before, const Contact& after) {
-  std::vector<FieldChange> changes;
+std::vector<ChangeRecord> ContactChanges(const Contact& before, const Contact& after) {
+  std::vector<ChangeRecord> changes;
   auto compare = [&](const std::string& field, const std::string& old_value,
                      const std::string& new_value) {
-    if (old_value != new_value) changes.push_back({field, old_value, new_value});
+    if (old_value != new_value)
+      changes.push_back(ContactRecord(after.id, field, old_value, new_value));
   };
   compare("status", std::string(ToString(before.status)), std::string(ToString(after.status)));
   compare("started_at", before.started_at, after.started_at);
@@ -113,7 +114,8 @@ std::vector<FieldChange> ContactChanges(const Contact& before, const Contact& af
         (old_answer == nullptr && new_answer == nullptr) ||
         (old_answer != nullptr && new_answer != nullptr && *old_answer == *new_answer);
     if (!same) {
-      changes.push_back({"answer:" + question, AnswerText(old_answer), AnswerText(new_answer)});
+      changes.push_back(ContactRecord(after.id, "answer:" + question, AnswerText(old_answer),
+                                      AnswerText(new_answer)));
     }
   };
   for (const Answer& answer : after.answers) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/change_record.h"
 #include "domain/channel.h"
 
 namespace cx::domain {
@@ -89,20 +90,13 @@ struct Contact {
 // option id, or the number in shortest form; "" for no answer (nullptr).
 std::string AnswerText(const Answer* answer);
 
-// One field of a contact that a change altered, with its old and new value as
-// text. Fields: status, started_at, answered_at, wait_s, responder,
-// submitted_at, "answer:<question id>", "comment:<area id>".
-struct FieldChange {
-  std::string field;
-  std::string old_value;
-  std::string new_value;
-
-  bool operator==(const FieldChange&) const = default;
-};
-
-// Every field that differs from `before` to `after`, in a fixed order (the
-// contact's own fields, then answers in the order of `after` followed by
-// answers removed, then comments the same way). Empty when nothing changed.
-std::vector<FieldChange> ContactChanges(const Contact& before, const Contact& after);
+// The change records of every field that differs from `before` to `after`
+// (entity "contact", entity_id after.id, no actor, time or reason yet), in a
+// fixed order: the contact's own fields (status, started_at, answered_at,
+// wait_s, responder, submitted_at), then "answer:<question id>" in the order
+// of `after` followed by answers removed, then "comment:<area id>" the same
+// way. Old and new values are texts as AnswerText gives them. Empty when
+// nothing changed.
+std::vector<ChangeRecord> ContactChanges(const Contact& before, const Contact& after);
 
 }  // namespace cx::domain

@@ -1,7 +1,9 @@
 #include "domain/fieldwork_summary.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace cx::domain {
@@ -80,6 +82,59 @@ FieldworkSummary SummarizeFieldwork(const Study& study, const std::vector<Contac
         static_cast<double>(summary.contacts) / static_cast<double>(per_shopper.size());
   }
   return summary;
+}
+
+void ProgressTally::Add(ContactStatus status) {
+  switch (status) {
+    case ContactStatus::kPlanned:
+      ++planned;
+      break;
+    case ContactStatus::kStarted:
+      ++started;
+      break;
+    case ContactStatus::kSubmitted:
+      ++submitted;
+      break;
+    case ContactStatus::kApproved:
+      ++approved;
+      break;
+    case ContactStatus::kReturned:
+      ++returned;
+      break;
+    case ContactStatus::kFailed:
+      ++failed;
+      break;
+  }
+}
+
+namespace {
+
+// The week of fieldwork of a planned local date-time, counted in whole
+// weeks from the start day ("1" for its first seven days); "?" without a date.
+std::string ProgressWeek(const FieldworkPeriod& period, const std::string& planned_at) {
+  if (planned_at.size() < 10) return "?";
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(planned_at.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return "?";
+  const auto first_day = std::chrono::sys_days{period.start};
+  const auto day = std::chrono::sys_days{std::chrono::year_month_day{
+      std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
+  return std::to_string((day - first_day).count() / 7 + 1);
+}
+
+}  // namespace
+
+ProgressTallies TallyProgress(const Study& study, const std::vector<Contact>& contacts) {
+  ProgressTallies groups;
+  for (const auto& contact : contacts) {
+    const std::string keys[][2] = {{"participant", contact.participant},
+                                   {"channel", std::string(ToString(contact.channel))},
+                                   {"week", ProgressWeek(study.period, contact.planned_at)},
+                                   {"shopper", contact.shopper},
+                                   {"total", "all"}};
+    for (const auto& key : keys) groups[key[0]][key[1]].Add(contact.status);
+  }
+  return groups;
 }
 
 }  // namespace cx::domain

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/fieldwork.h"
@@ -40,6 +41,24 @@ struct FieldworkSummary {
 };
 
 FieldworkSummary SummarizeFieldwork(const Study& study, const std::vector<Contact>& contacts);
+
+// Contacts by status, for the manager's progress view.
+struct ProgressTally {
+  int planned = 0, started = 0, submitted = 0, approved = 0, returned = 0, failed = 0;
+
+  void Add(ContactStatus status);
+  int Total() const { return planned + started + submitted + approved + returned + failed; }
+  int Done() const { return submitted + approved; }  // reported, whether approved yet or not
+
+  bool operator==(const ProgressTally&) const = default;
+};
+
+// Group -> key -> tally. Groups: "participant" (by id), "channel" (by its id),
+// "week" (the planned day's week of fieldwork, "1" for the first seven days
+// from the start day; "?" when planned_at has no date), "shopper", and
+// "total" (key "all"). Keys in text order.
+using ProgressTallies = std::map<std::string, std::map<std::string, ProgressTally>>;
+ProgressTallies TallyProgress(const Study& study, const std::vector<Contact>& contacts);
 
 // The q-quantile (0..1) of `values` by linear interpolation between order
 // statistics (type 7 of Hyndman and Fan 1996, R's default); nullopt if empty.

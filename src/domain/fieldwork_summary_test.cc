@@ -57,5 +57,43 @@ TEST(SummarizeFieldwork, CountsChannelsAnswersAndRepeatVisits) {
   EXPECT_EQ(summary.max_contacts_per_shopper, 2);
 }
 
+TEST(TallyProgress, CountsByStatusPerGroupAndWeekFromTheStartDay) {
+  Study study;
+  // Fieldwork from Thursday 2026-01-08: week 1 is 8-14 January, week 2 from the 15th.
+  study.period.start = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::January,
+                                                   std::chrono::day{8}};
+  auto contact = [](std::string participant, std::string shopper, Channel channel,
+                    std::string planned_at, ContactStatus status) {
+    Contact c;
+    c.participant = std::move(participant);
+    c.shopper = std::move(shopper);
+    c.channel = channel;
+    c.planned_at = std::move(planned_at);
+    c.status = status;
+    return c;
+  };
+  const std::vector<Contact> contacts = {
+      contact("a", "s1", Channel::kPhone, "2026-01-08T09:00", ContactStatus::kApproved),
+      contact("a", "s2", Channel::kChat, "2026-01-14T16:00", ContactStatus::kSubmitted),
+      contact("b", "s1", Channel::kPhone, "2026-01-15T10:00", ContactStatus::kPlanned),
+      contact("b", "s2", Channel::kPhone, "", ContactStatus::kFailed),
+  };
+  const ProgressTallies tallies = TallyProgress(study, contacts);
+  EXPECT_EQ(tallies.size(), 5u);
+  const ProgressTally all = tallies.at("total").at("all");
+  EXPECT_EQ(all, (ProgressTally{1, 0, 1, 1, 0, 1}));
+  EXPECT_EQ(all.Total(), 4);
+  EXPECT_EQ(all.Done(), 2);  // submitted + approved
+  EXPECT_EQ(tallies.at("participant").at("a"), (ProgressTally{0, 0, 1, 1, 0, 0}));
+  EXPECT_EQ(tallies.at("participant").at("b"), (ProgressTally{1, 0, 0, 0, 0, 1}));
+  EXPECT_EQ(tallies.at("channel").at("phone"), (ProgressTally{1, 0, 0, 1, 0, 1}));
+  EXPECT_EQ(tallies.at("channel").at("chat"), (ProgressTally{0, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(tallies.at("shopper").at("s1"), (ProgressTally{1, 0, 0, 1, 0, 0}));
+  // The 8th and the 14th are week 1, the 15th week 2, no date "?".
+  EXPECT_EQ(tallies.at("week").at("1"), (ProgressTally{0, 0, 1, 1, 0, 0}));
+  EXPECT_EQ(tallies.at("week").at("2"), (ProgressTally{1, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(tallies.at("week").at("?"), (ProgressTally{0, 0, 0, 0, 0, 1}));
+}
+
 }  // namespace
 }  // namespace cx::domain

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "domain/change_record.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
 
@@ -74,22 +75,15 @@ std::vector<std::string> ExplainInfeasibility(const domain::Study& study,
 Result<Plan> MakePlan(const domain::Study& study, const std::vector<domain::Shopper>& shoppers,
                       const PlanOptions& options = {});
 
-// One change made by a repair, for the change log.
-struct Change {
-  std::string contact;  // contact id
-  std::string field;    // "shopper", "planned_at", "created"
-  std::string old_value;
-  std::string new_value;
-  std::string reason;
-};
-
 struct RepairRequest {
   std::set<std::string> dropped_shoppers;  // shoppers who left: their open contacts move
 };
 
 struct RepairOutcome {
   std::vector<domain::Contact> changed;  // new or changed contacts, to save
-  std::vector<Change> changes;
+  // One record per field changed (shopper, channel, scenario, planned_at) or
+  // contact created, with no actor yet: the caller logs them as its actor.
+  std::vector<domain::ChangeRecord> changes;
   int ilp_problems = 0;
 };
 

@@ -454,7 +454,7 @@ TEST(Repair, ChannelAddedScenariosRotateAgainOnEveryChannel) {
   EXPECT_EQ(merged["p1-03"].channel, Channel::kChat);
   EXPECT_EQ(merged["p1-04"].channel, Channel::kChat);
   for (const auto& change : outcome->changes) {
-    if (change.contact == "p1-02") {
+    if (change.entity_id == "p1-02") {
       EXPECT_EQ(change.field, "scenario");
       EXPECT_EQ(change.reason, "p1 changed its channels: scenarios rotated again on phone");
     }

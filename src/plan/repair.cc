@@ -420,9 +420,9 @@ Result<RepairOutcome> Repair(const domain::Study& study,
       created.scenario = slot.scenario->id;
       created.planned_at = LocalText(slot.day, slot.minute);
       created.status = ContactStatus::kPlanned;
-      outcome.changes.push_back({created.id, "created", "",
-                                 "shopper " + created.shopper + " at " + created.planned_at,
-                                 reason_of[index]});
+      outcome.changes.push_back(domain::ContactRecord(
+          created.id, "created", "", "shopper " + created.shopper + " at " + created.planned_at,
+          reason_of[index]));
       outcome.changed.push_back(std::move(created));
       continue;
     }
@@ -445,7 +445,8 @@ Result<RepairOutcome> Repair(const domain::Study& study,
         {"shopper", {original.shopper, updated.shopper}}};
     for (const auto& [field, values] : fields) {
       if (values.first != values.second)
-        outcome.changes.push_back({updated.id, field, values.first, values.second, reason});
+        outcome.changes.push_back(
+            domain::ContactRecord(updated.id, field, values.first, values.second, reason));
     }
     outcome.changed.push_back(std::move(updated));
   }

@@ -27,7 +27,11 @@ struct Reply {
 // An RFC 9457 problem: {type, title, status, detail, field?}.
 Reply Problem(int status, std::string detail, std::string field = {});
 
-struct Call {
+// An API request as a handler sees it: routed, its session looked up, free of
+// the HTTP library. Named ApiRequest, not Call (in a product about phone calls
+// a "call" is a contact) nor Request (http_server.cc's name for the HTTP
+// library's request, which this is made from).
+struct ApiRequest {
   std::map<std::string, std::string> params;  // path parameters by name
   std::map<std::string, std::string> query;
   std::string body;
@@ -37,7 +41,7 @@ struct Call {
   std::string csrf_token;
 };
 
-using Handler = std::function<Reply(Call&)>;
+using Handler = std::function<Reply(ApiRequest&)>;
 
 struct Route {
   std::string method;  // GET, POST, PUT, DELETE

@@ -23,30 +23,6 @@ std::string UtcAfter(std::chrono::milliseconds later) {
   return buffer;
 }
 
-namespace {
-std::optional<double> EpochSeconds(const std::string& text) {
-  int year = 0;
-  unsigned month = 0, day = 0, hour = 0, minute = 0;
-  double second = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%uT%u:%u:%lfZ", &year, &month, &day, &hour, &minute,
-                  &second) != 6) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                         std::chrono::day{day}};
-  if (!date.ok() || hour > 23 || minute > 59 || second < 0 || second >= 61) return std::nullopt;
-  const auto days = std::chrono::sys_days{date}.time_since_epoch().count();
-  return static_cast<double>(days) * 86400.0 + hour * 3600.0 + minute * 60.0 + second;
-}
-}  // namespace
-
-std::optional<double> SecondsBetween(const std::string& from, const std::string& to) {
-  auto a = EpochSeconds(from);
-  auto b = EpochSeconds(to);
-  if (!a || !b) return std::nullopt;
-  return *b - *a;
-}
-
 App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions options)
     : store_(std::move(store)),
       study_(std::move(study)),
@@ -63,7 +39,7 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
                       domain::Role::kParticipant},
                      "This document: every route the server serves",
                      nullptr,
-                     [this](Call&) {
+                     [this](ApiRequest&) {
                        Reply reply;
                        reply.body = OpenApiDocument(routes_);
                        return reply;

@@ -125,7 +125,6 @@ class App {
 // of this one form compare as the times they name.
 std::string UtcAfter(std::chrono::milliseconds later);
 inline std::string NowUtc() { return UtcAfter(std::chrono::milliseconds(0)); }
-// Seconds from one NowUtc() text to another; nullopt when either is malformed.
-std::optional<double> SecondsBetween(const std::string& from, const std::string& to);
+// domain::SecondsBetween counts from one such text to another.
 
 }  // namespace cx::server

@@ -251,7 +251,7 @@ bool Matches(const CompiledRoute& compiled, const std::vector<std::string>& segm
 struct Work {
   const Route* route = nullptr;  // null: a static file
   std::vector<std::string> segments;
-  Call call;
+  ApiRequest api_request;
   std::string csrf_header;
   std::string method;
   Context context;
@@ -283,7 +283,7 @@ std::optional<Reply> DecodePath(std::string_view raw_path, Work& work) {
   return std::nullopt;
 }
 
-// Decodes the query "k=v&k2=v2" into work.call.query; a problem when a part
+// Decodes the query "k=v&k2=v2" into work.api_request.query; a problem when a part
 // is malformed.
 std::optional<Reply> DecodeQuery(std::string_view query, Work& work) {
   for (std::string_view part : Split(query, '&')) {
@@ -294,7 +294,7 @@ std::optional<Reply> DecodeQuery(std::string_view query, Work& work) {
         equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1), true);
     if (!key || !value) return Problem(400, "the query has a '%' not followed by two hex digits");
     if (!IsUtf8(*key) || !IsUtf8(*value)) return Problem(400, "the query is not valid UTF-8");
-    work.call.query[std::move(*key)] = std::move(*value);
+    work.api_request.query[std::move(*key)] = std::move(*value);
   }
   return std::nullopt;
 }
@@ -406,10 +406,10 @@ struct Transport {
 
   // Checks a request and answers it or hands it to a worker; on the I/O thread.
   void Handle(const std::shared_ptr<Connection>& connection, Request& request);
-  // Decodes the target into work.segments and work.call.query and checks the
+  // Decodes the target into work.segments and work.api_request.query and checks the
   // text headers and body; a problem when the request is malformed.
   std::optional<Reply> Decode(const Request& request, Work& work) const;
-  // Sets work.route and work.call.params; a 404 or 405 when no route takes it.
+  // Sets work.route and work.api_request.params; a 404 or 405 when no route takes it.
   std::optional<Reply> FindRoute(const std::string& path, Work& work) const;
   // Hands the call to a worker; a 503 when the heavy queue is full.
   std::optional<Reply> Queue(const std::shared_ptr<Connection>& connection, Work work);
@@ -662,9 +662,9 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
   const std::string path(request.target().substr(0, request.target().find('?')));
   if (auto problem = FindRoute(path, work)) return answer(std::move(*problem));
   if (auto problem = CheckContentType(*work.route, request)) return answer(std::move(*problem));
-  work.call.body = std::move(request.body());
-  work.call.remote_address = connection->address();
-  work.call.session_token = CookieValue(request[http::field::cookie], "cx_session");
+  work.api_request.body = std::move(request.body());
+  work.api_request.remote_address = connection->address();
+  work.api_request.session_token = CookieValue(request[http::field::cookie], "cx_session");
   work.csrf_header = std::string(request["X-CSRF-Token"]);
   if (auto problem = Queue(connection, std::move(work))) return answer(std::move(*problem));
 }
@@ -689,7 +689,7 @@ std::optional<Reply> Transport::FindRoute(const std::string& path, Work& work) c
   for (const CompiledRoute& compiled : routes) {
     if (!Matches(compiled, work.segments, nullptr)) continue;
     if (compiled.route->method == work.method) {
-      Matches(compiled, work.segments, &work.call.params);
+      Matches(compiled, work.segments, &work.api_request.params);
       work.route = compiled.route;
       return std::nullopt;
     }
@@ -732,25 +732,25 @@ std::optional<Reply> Transport::Queue(const std::shared_ptr<Connection>& connect
 
 Reply Transport::Dispatch(Work& work) noexcept {
   const Route& route = *work.route;
-  Call& call = work.call;
+  ApiRequest& api_request = work.api_request;
   try {
-    if (auto session = app.Authenticate(call.session_token)) {
-      call.account = session->account;
-      call.csrf_token = session->csrf_token;
+    if (auto session = app.Authenticate(api_request.session_token)) {
+      api_request.account = session->account;
+      api_request.csrf_token = session->csrf_token;
     }
     if (!route.roles.empty()) {
-      if (!call.account) return Problem(401, "log in first");
-      if (std::find(route.roles.begin(), route.roles.end(), call.account->role) ==
+      if (!api_request.account) return Problem(401, "log in first");
+      if (std::find(route.roles.begin(), route.roles.end(), api_request.account->role) ==
           route.roles.end()) {
         return Problem(403, "your role may not do this");
       }
       if (route.method != "GET" && route.csrf) {
-        if (work.csrf_header.empty() || work.csrf_header != call.csrf_token) {
+        if (work.csrf_header.empty() || work.csrf_header != api_request.csrf_token) {
           return Problem(403, "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
         }
       }
     }
-    return route.handler(call);
+    return route.handler(api_request);
   } catch (const std::exception& error) {
     // The message may quote what the client sent: escaped, and cut short.
     std::cerr << "cxbench serve: 500 " << route.method << " " << route.path << ": "

@@ -118,12 +118,13 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
   return {{"areas", areas}, {"questions", questions}};
 }
 
-std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact& contact) {
+domain::DraftInput ReadReport(const nlohmann::json& body) {
   using Need = FieldReader::Need;
+  domain::DraftInput draft;
   std::vector<FieldProblem> problems;
   FieldReader fields(body, "/", problems);
   if (const nlohmann::json* answers = fields.Array("answers", Need::kOptional)) {
-    contact.answers.clear();
+    draft.answers.emplace();
     for (size_t index = 0; index < answers->size(); ++index) {
       FieldReader item((*answers)[index], "/answers/" + std::to_string(index) + "/", problems);
       domain::Answer answer;
@@ -132,11 +133,11 @@ std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact
       ok = item.Boolean("not_applicable", answer.not_applicable) && ok;
       ok = item.Number("number", answer.number) && ok;
       ok = item.Text("text", answer.text, kMaxTextChars) && ok;
-      if (ok) contact.answers.push_back(std::move(answer));
+      if (ok) draft.answers->push_back(std::move(answer));
     }
   }
   if (const nlohmann::json* comments = fields.Array("comments", Need::kOptional)) {
-    contact.comments.clear();
+    draft.comments.emplace();
     std::map<std::string, size_t> first_of_area;
     for (size_t index = 0; index < comments->size(); ++index) {
       FieldReader item((*comments)[index], "/comments/" + std::to_string(index) + "/", problems);
@@ -154,10 +155,13 @@ std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact
         continue;
       }
       if (comment.text.empty()) continue;  // a cleared comment field: no comment
-      contact.comments.push_back(std::move(comment));
+      draft.comments->push_back(std::move(comment));
     }
   }
-  return problems;
+  for (auto& problem : problems) {
+    draft.unreadable.push_back({std::move(problem.field), std::move(problem.message)});
+  }
+  return draft;
 }
 
 }  // namespace cx::server

@@ -6,6 +6,7 @@
 
 #include "domain/account.h"
 #include "domain/fieldwork.h"
+#include "domain/fieldwork_service.h"
 #include "domain/study.h"
 #include "server/api.h"
 
@@ -26,12 +27,10 @@ nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact&
 // The questions asked on a channel, with labels, types, ranges and options.
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,
                                  const std::string& language);
-// Reads answers and comments of a request body (a JSON object) into
-// `contact`: the answers replace the contact's when "answers" is given, the
-// comments when "comments" is. A problem (JSON pointer and what was
-// expected) for every value of the wrong JSON type, a text too long, and a
-// second comment on one area; `contact` is left half-changed only when
-// problems are returned.
-std::vector<FieldProblem> ReadReport(const nlohmann::json& body, domain::Contact& contact);
+// Reads the answers and comments of a draft's request body (a JSON object):
+// each is given when its array is. `unreadable` lists a problem (JSON pointer
+// and what was expected) for every value of the wrong JSON type, a text too
+// long, and a second comment on one area.
+domain::DraftInput ReadReport(const nlohmann::json& body);
 
 }  // namespace cx::server

@@ -1,11 +1,13 @@
 #pragma once
 // Private to server/: what the route files share.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "domain/account.h"
+#include "domain/fieldwork_service.h"
 #include "server/api.h"
 
 namespace cx::server {
@@ -25,6 +27,29 @@ inline bool IsStaff(const domain::Account& account) {
 // The problem for a store error: 404 not found, 409 conflict, 400 bad input,
 // 500 otherwise (with a generic detail: internals stay in the log).
 Reply ProblemFor(const Error& error);
+
+// The one mapping of a fieldwork error to a reply: 409 when the contact's
+// status forbids the operation, 400 for input that could not be read, 422
+// for values that break the study's rules. A problem naming every field
+// ("errors") when the error lists fields, else one naming its field.
+Reply ProblemFor(const domain::FieldworkError& error);
+
+class App;
+
+// Who may change a contact through a route: its own shopper (anyone else,
+// staff too, gets 404 as if it did not exist), or staff.
+enum class ContactAccess { kOwnShopper, kStaffOnly };
+
+using ContactOperation =
+    std::function<domain::ContactOutcome(const domain::Contact&, const domain::Stamp&)>;
+
+// The one shape of every route that changes a contact: load contact
+// {id}, run `operation` as the caller (e-mail) at the time now, store the new
+// contact with its change records in one transaction (nothing when nothing
+// changed), and reply with the contact as ContactJson gives it (with
+// "already_submitted" on a repeated submission). Holds app.mutex() throughout.
+Reply ChangeContact(App& app, ApiRequest& request, ContactAccess access,
+                    const ContactOperation& operation);
 
 // A reply with this JSON body and status.
 inline Reply Json(nlohmann::json body, int status = 200) {

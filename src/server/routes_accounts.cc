@@ -47,7 +47,7 @@ std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
 
 void App::AddAccountRoutes() {
   routes_.push_back({"GET", "/api/v1/users", kStaff, "Every account (no password hashes)", nullptr,
-                     [this](Call&) {
+                     [this](ApiRequest&) {
                        std::lock_guard lock(mutex_);
                        auto accounts = store_->ListAccounts();
                        if (!accounts) return ProblemFor(accounts.error());
@@ -60,12 +60,12 @@ void App::AddAccountRoutes() {
   routes_.push_back(
       {"POST", "/api/v1/users", kStaff, "Create an account with a password",
        StringsSchema({"email", "role", "password"}, {"name", "shopper", "participant", "language"}),
-       [this](Call& call) {
+       [this](ApiRequest& request) {
          nlohmann::json body;
-         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (auto problem = ParseBody(request.body, body)) return *problem;
          domain::Account account;
          if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
-         if (auto problem = CheckMayCreate(*call.account, account.role)) return *problem;
+         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
          if (!body.contains("password") || !body["password"].is_string()) {
            return Problem(400, "a text is expected for password", "password");
          }
@@ -88,12 +88,12 @@ void App::AddAccountRoutes() {
       {"POST", "/api/v1/invitations", kStaff,
        "Invite someone: a link that creates their account once and expires",
        StringsSchema({"email", "role"}, {"name", "shopper", "participant", "language"}),
-       [this](Call& call) {
+       [this](ApiRequest& request) {
          nlohmann::json body;
-         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (auto problem = ParseBody(request.body, body)) return *problem;
          domain::Account account;
          if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
-         if (auto problem = CheckMayCreate(*call.account, account.role)) return *problem;
+         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
          std::lock_guard lock(mutex_);
          if (Status links = CheckAccountLinks(*store_, account); !links) {
            return ProblemFor(links.error());
@@ -106,7 +106,7 @@ void App::AddAccountRoutes() {
          invitation.shopper_id = account.shopper_id;
          invitation.study_id = account.study_id;
          invitation.participant_id = account.participant_id;
-         invitation.created_by = call.account->id;
+         invitation.created_by = request.account->id;
          invitation.expires_at = UtcAfter(std::chrono::days(options_.invitation_days));
          if (Status saved = store_->CreateInvitation(invitation); !saved) {
            return ProblemFor(saved.error());
@@ -123,9 +123,9 @@ void App::AddAccountRoutes() {
        {},
        "Accept an invitation: choose a name and a password (no login needed; works once)",
        StringsSchema({"password"}, {"name", "language"}),
-       [this](Call& call) {
+       [this](ApiRequest& request) {
          nlohmann::json body;
-         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (auto problem = ParseBody(request.body, body)) return *problem;
          if (!body.contains("password") || !body["password"].is_string()) {
            return Problem(400, "a text is expected for password", "password");
          }
@@ -137,7 +137,7 @@ void App::AddAccountRoutes() {
          fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
          if (!problems.empty())
            return FieldsProblem(400, "the invitation was not accepted", problems);
-         const std::string hash = auth::HashToken(call.params["token"]);
+         const std::string hash = auth::HashToken(request.params["token"]);
          std::optional<domain::Invitation> invitation;
          {
            std::lock_guard lock(mutex_);

@@ -56,9 +56,9 @@ Result<std::string> HtmlToPdf(const std::string& html) {
 // ?fresh=1 waits for results that include every change made before the
 // request (read-your-writes); otherwise the last results are served while
 // newer ones are computed.
-bool WantsFresh(const Call& call) {
-  auto found = call.query.find("fresh");
-  return found != call.query.end() && found->second != "0" && found->second != "false";
+bool WantsFresh(const ApiRequest& request) {
+  auto found = request.query.find("fresh");
+  return found != request.query.end() && found->second != "0" && found->second != "false";
 }
 
 // Which change-log stamp the figures reflect, and whether newer changes exist.
@@ -76,8 +76,8 @@ void App::AddResultRoutes() {
        "The public ranking: per industry the ranked participants (score, interval, rank) and "
        "whether the winner is clear; the best per channel; channel and chatbot comparisons "
        "(?fresh=1: wait for every change so far; X-Results-Stamp names the change reflected)",
-       nullptr, [this](Call& call) {
-         auto computed = CurrentResults(WantsFresh(call));
+       nullptr, [this](ApiRequest& request) {
+         auto computed = CurrentResults(WantsFresh(request));
          if (!computed) return ProblemFor(computed.error());
          const results::StudyResults& r = computed.value().snapshot->results;
          auto number = [](const std::optional<double>& v) {
@@ -130,8 +130,8 @@ void App::AddResultRoutes() {
 
   routes_.push_back({"GET", "/api/v1/results", kStaff,
                      "The study's results: industries with winners and every participant's figures",
-                     nullptr, [this](Call& call) {
-                       auto computed = CurrentResults(WantsFresh(call));
+                     nullptr, [this](ApiRequest& request) {
+                       auto computed = CurrentResults(WantsFresh(request));
                        if (!computed) return ProblemFor(computed.error());
                        return WithStamp(Json(results::ToJson(computed.value().snapshot->results)),
                                         computed.value());
@@ -140,12 +140,12 @@ void App::AddResultRoutes() {
   routes_.push_back(
       {"GET", "/api/v1/participants/{id}/results", kParticipantOrStaff,
        "One participant's results against its industry (its own only, for a participant)", nullptr,
-       [this](Call& call) {
-         const std::string id = call.params["id"];
-         if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
-         auto computed = CurrentResults(WantsFresh(call));
+       [this](ApiRequest& request) {
+         const std::string id = request.params["id"];
+         if (auto problem = CheckParticipantAccess(*request.account, study_, id)) return *problem;
+         auto computed = CurrentResults(WantsFresh(request));
          if (!computed) return ProblemFor(computed.error());
-         const std::string language = call.account->language;
+         const std::string language = request.account->language;
          for (const auto& industry : computed.value().snapshot->results.industries) {
            for (const auto& participant : industry.participants) {
              if (participant.id != id) continue;
@@ -189,40 +189,42 @@ void App::AddResultRoutes() {
          return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
        }});
 
-  routes_.push_back(
-      {"GET", "/api/v1/participants/{id}/report", kParticipantOrStaff,
-       "One participant's report to download, ?format=html (default) or pdf", nullptr,
-       [this](Call& call) {
-         const std::string id = call.params["id"];
-         if (auto problem = CheckParticipantAccess(*call.account, study_, id)) return *problem;
-         const std::string format = call.query.count("format") ? call.query["format"] : "html";
-         if (format != "html" && format != "pdf") {
-           return Problem(400, "format is html or pdf, not '" + format + "'", "format");
-         }
-         auto computed = CurrentResults(WantsFresh(call));
-         if (!computed) return ProblemFor(computed.error());
-         // The contacts the results were computed from: no second read, and
-         // no lock (the snapshot is immutable).
-         const App::Snapshot& snapshot = *computed.value().snapshot;
-         const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
-         const auto input = report::BuildParticipantReport(study_, snapshot.contacts, scored,
-                                                           snapshot.results, id, "");
-         std::string html = report::RenderParticipantReportHtml(input);
-         Reply reply = WithStamp(Reply{}, computed.value());
-         reply.headers["Content-Disposition"] =
-             "attachment; filename=\"" + id + "." + format + "\"";
-         if (format == "html") {
-           reply.raw = std::move(html);
-           reply.content_type = "text/html; charset=utf-8";
-           return reply;
-         }
-         auto pdf = HtmlToPdf(html);
-         if (!pdf) return ProblemFor(pdf.error());
-         reply.raw = std::move(pdf).value();
-         reply.content_type = "application/pdf";
-         return reply;
-       },
-       /*csrf=*/true, /*heavy=*/true});
+  routes_.push_back({"GET", "/api/v1/participants/{id}/report", kParticipantOrStaff,
+                     "One participant's report to download, ?format=html (default) or pdf", nullptr,
+                     [this](ApiRequest& request) {
+                       const std::string id = request.params["id"];
+                       if (auto problem = CheckParticipantAccess(*request.account, study_, id))
+                         return *problem;
+                       const std::string format =
+                           request.query.count("format") ? request.query["format"] : "html";
+                       if (format != "html" && format != "pdf") {
+                         return Problem(400, "format is html or pdf, not '" + format + "'",
+                                        "format");
+                       }
+                       auto computed = CurrentResults(WantsFresh(request));
+                       if (!computed) return ProblemFor(computed.error());
+                       // The contacts the results were computed from: no second read, and
+                       // no lock (the snapshot is immutable).
+                       const App::Snapshot& snapshot = *computed.value().snapshot;
+                       const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
+                       const auto input = report::BuildParticipantReport(
+                           study_, snapshot.contacts, scored, snapshot.results, id, "");
+                       std::string html = report::RenderParticipantReportHtml(input);
+                       Reply reply = WithStamp(Reply{}, computed.value());
+                       reply.headers["Content-Disposition"] =
+                           "attachment; filename=\"" + id + "." + format + "\"";
+                       if (format == "html") {
+                         reply.raw = std::move(html);
+                         reply.content_type = "text/html; charset=utf-8";
+                         return reply;
+                       }
+                       auto pdf = HtmlToPdf(html);
+                       if (!pdf) return ProblemFor(pdf.error());
+                       reply.raw = std::move(pdf).value();
+                       reply.content_type = "application/pdf";
+                       return reply;
+                     },
+                     /*csrf=*/true, /*heavy=*/true});
 }
 
 }  // namespace cx::server

@@ -83,15 +83,15 @@ void App::AddSessionRoutes() {
        {},
        "Log in with e-mail and password; sets the session cookie",
        StringsSchema({"email", "password"}),
-       [this](Call& call) {
+       [this](ApiRequest& request) {
          nlohmann::json body;
-         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (auto problem = ParseBody(request.body, body)) return *problem;
          Credentials credentials;
          if (auto problem = ReadCredentials(body, credentials)) return *problem;
          const std::string& email = credentials.email;
          const std::string& password = credentials.password;
          const auto now = auth::LoginThrottle::Clock::now();
-         if (int wait = throttle_.RetryAfter(email, call.remote_address, now); wait > 0) {
+         if (int wait = throttle_.RetryAfter(email, request.remote_address, now); wait > 0) {
            Reply reply = Problem(
                429, "too many failed logins; try again in " + std::to_string(wait) + " seconds");
            reply.headers["Retry-After"] = std::to_string(wait);
@@ -109,7 +109,7 @@ void App::AddSessionRoutes() {
          const bool valid = account ? auth::VerifyPassword(account->password_hash, password)
                                     : (auth::VerifyPassword(DummyHash(), password), false);
          if (!valid) {
-           throttle_.RecordFailure(email, call.remote_address, now);
+           throttle_.RecordFailure(email, request.remote_address, now);
            return Problem(401, "wrong e-mail or password");
          }
          throttle_.RecordSuccess(email);
@@ -138,9 +138,9 @@ void App::AddSessionRoutes() {
        /*csrf=*/false});
 
   routes_.push_back(
-      {"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr, [this](Call& call) {
+      {"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr, [this](ApiRequest& request) {
          std::lock_guard lock(mutex_);
-         if (Status deleted = store_->DeleteSession(auth::HashToken(call.session_token));
+         if (Status deleted = store_->DeleteSession(auth::HashToken(request.session_token));
              !deleted) {
            return ProblemFor(deleted.error());
          }
@@ -151,10 +151,10 @@ void App::AddSessionRoutes() {
 
   routes_.push_back({"GET", "/api/v1/me", kEveryone,
                      "The caller's account, the CSRF token of the session and the study", nullptr,
-                     [this](Call& call) {
+                     [this](ApiRequest& request) {
                        nlohmann::json languages = study_.languages;
-                       return Json({{"account", AccountJson(*call.account)},
-                                    {"csrf_token", call.csrf_token},
+                       return Json({{"account", AccountJson(*request.account)},
+                                    {"csrf_token", request.csrf_token},
                                     {"study",
                                      {{"id", study_.id},
                                       {"name", study_.name},
@@ -164,9 +164,9 @@ void App::AddSessionRoutes() {
 
   routes_.push_back(
       {"PUT", "/api/v1/me/language", kEveryone, "Choose the interface language (nb or en)",
-       StringsSchema({"language"}), [this](Call& call) {
+       StringsSchema({"language"}), [this](ApiRequest& request) {
          nlohmann::json body;
-         if (auto problem = ParseBody(call.body, body)) return *problem;
+         if (auto problem = ParseBody(request.body, body)) return *problem;
          if (!body.contains("language") || !body["language"].is_string()) {
            return Problem(400, "a language code (nb or en) is expected", "language");
          }
@@ -176,7 +176,7 @@ void App::AddSessionRoutes() {
                           "language");
          }
          std::lock_guard lock(mutex_);
-         if (Status saved = store_->SetAccountLanguage(call.account->id, language); !saved) {
+         if (Status saved = store_->SetAccountLanguage(request.account->id, language); !saved) {
            return ProblemFor(saved.error());
          }
          return Json({{"language", language}});

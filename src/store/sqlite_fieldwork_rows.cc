@@ -104,7 +104,7 @@ Status SqliteStore::SaveContacts(const std::string& study_id,
 }
 
 Status SqliteStore::SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
-                                       const std::vector<ChangeLogEntry>& entries) {
+                                       const std::vector<domain::ChangeRecord>& entries) {
   try {
     soci::transaction transaction(*sql_);
     WriteContacts(study_id, {contact});
@@ -119,7 +119,7 @@ Status SqliteStore::SaveContactWithLog(const std::string& study_id, const domain
 
 Status SqliteStore::SaveContactsWithLog(const std::string& study_id,
                                         const std::vector<domain::Contact>& contacts,
-                                        const std::vector<ChangeLogEntry>& entries) {
+                                        const std::vector<domain::ChangeRecord>& entries) {
   try {
     soci::transaction transaction(*sql_);
     WriteContacts(study_id, contacts);

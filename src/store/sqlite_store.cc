@@ -153,7 +153,7 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path) {
   return std::unique_ptr<Store>(new SqliteStore(std::move(sql)));
 }
 
-void SqliteStore::InsertChangeLog(const std::string& study_id, const ChangeLogEntry& entry) {
+void SqliteStore::InsertChangeLog(const std::string& study_id, const domain::ChangeRecord& entry) {
   *sql_ << "INSERT INTO change_log (study_id, actor, entity, entity_id, field, old_value, "
            "new_value, reason) VALUES (:study, :actor, :entity, :entity_id, :field, :old, :new, "
            ":reason)",
@@ -162,7 +162,8 @@ void SqliteStore::InsertChangeLog(const std::string& study_id, const ChangeLogEn
       soci::use(entry.new_value), soci::use(entry.reason);
 }
 
-Status SqliteStore::AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) {
+Status SqliteStore::AppendChangeLog(const std::string& study_id,
+                                    const domain::ChangeRecord& entry) {
   try {
     InsertChangeLog(study_id, entry);
   } catch (const std::exception& error) {
@@ -171,22 +172,21 @@ Status SqliteStore::AppendChangeLog(const std::string& study_id, const ChangeLog
   return Ok();
 }
 
-Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLog(const std::string& study_id) {
+Result<std::vector<domain::ChangeRecord>> SqliteStore::LoadChangeLog(const std::string& study_id) {
   return ReadChangeLog(study_id, "", "");
 }
 
-Result<std::vector<ChangeLogEntry>> SqliteStore::LoadChangeLogOf(const std::string& study_id,
-                                                                 const std::string& entity,
-                                                                 const std::string& entity_id) {
+Result<std::vector<domain::ChangeRecord>> SqliteStore::LoadChangeLogOf(
+    const std::string& study_id, const std::string& entity, const std::string& entity_id) {
   return ReadChangeLog(study_id, entity, entity_id);
 }
 
-Result<std::vector<ChangeLogEntry>> SqliteStore::ReadChangeLog(const std::string& study_id,
-                                                               const std::string& entity,
-                                                               const std::string& entity_id) {
-  std::vector<ChangeLogEntry> entries;
+Result<std::vector<domain::ChangeRecord>> SqliteStore::ReadChangeLog(const std::string& study_id,
+                                                                     const std::string& entity,
+                                                                     const std::string& entity_id) {
+  std::vector<domain::ChangeRecord> entries;
   try {
-    ChangeLogEntry row;
+    domain::ChangeRecord row;
     soci::indicator field_ind, old_ind, new_ind, reason_ind;
     // An empty entity reads the whole study's log; the condition names both
     // parameters either way so that one binding serves both forms.
@@ -203,7 +203,7 @@ Result<std::vector<ChangeLogEntry>> SqliteStore::ReadChangeLog(const std::string
          soci::into(row.reason, reason_ind));
     statement.execute();
     while (statement.fetch()) {
-      ChangeLogEntry entry = row;
+      domain::ChangeRecord entry = row;
       if (field_ind == soci::i_null) entry.field.clear();
       if (old_ind == soci::i_null) entry.old_value.clear();
       if (new_ind == soci::i_null) entry.new_value.clear();

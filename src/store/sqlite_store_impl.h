@@ -21,7 +21,7 @@ class SqliteStore : public Store {
   Result<std::vector<StudySummary>> ListStudies() override;
   Status SaveChannelAuditWithLog(const std::string& study_id, const std::string& participant_id,
                                  const std::vector<domain::ChannelAudit>& audit,
-                                 const std::vector<ChangeLogEntry>& entries) override;
+                                 const std::vector<domain::ChangeRecord>& entries) override;
   Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) override;
   Result<std::vector<domain::Shopper>> LoadShoppers() override;
   Result<Checked<std::vector<domain::Shopper>>> LoadShoppersChecked() override;
@@ -31,21 +31,21 @@ class SqliteStore : public Store {
   Result<Checked<std::vector<domain::Contact>>> LoadContactsChecked(
       const std::string& study_id) override;
   Result<std::vector<CorruptRow>> CheckDatabase() override;
-  Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) override;
-  Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) override;
+  Status AppendChangeLog(const std::string& study_id, const domain::ChangeRecord& entry) override;
+  Result<std::vector<domain::ChangeRecord>> LoadChangeLog(const std::string& study_id) override;
 
-  Result<std::vector<ChangeLogEntry>> LoadChangeLogOf(const std::string& study_id,
-                                                      const std::string& entity,
-                                                      const std::string& entity_id) override;
+  Result<std::vector<domain::ChangeRecord>> LoadChangeLogOf(const std::string& study_id,
+                                                            const std::string& entity,
+                                                            const std::string& entity_id) override;
   Result<int64_t> ChangeLogHead() override;
   Result<domain::Contact> LoadContact(const std::string& study_id,
                                       const std::string& contact_id) override;
   Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) override;
   Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
-                            const std::vector<ChangeLogEntry>& entries) override;
+                            const std::vector<domain::ChangeRecord>& entries) override;
   Status SaveContactsWithLog(const std::string& study_id,
                              const std::vector<domain::Contact>& contacts,
-                             const std::vector<ChangeLogEntry>& entries) override;
+                             const std::vector<domain::ChangeRecord>& entries) override;
   Result<int64_t> CreateAccount(const domain::Account& account) override;
   Result<domain::Account> FindAccountByEmail(const std::string& email) override;
   Result<domain::Account> FindAccount(int64_t id) override;
@@ -65,11 +65,11 @@ class SqliteStore : public Store {
 
  private:
   void InsertStudyRows(const domain::Study& study);
-  void InsertChangeLog(const std::string& study_id, const ChangeLogEntry& entry);
+  void InsertChangeLog(const std::string& study_id, const domain::ChangeRecord& entry);
   // The study's change log, or one entity's when `entity` is not empty.
-  Result<std::vector<ChangeLogEntry>> ReadChangeLog(const std::string& study_id,
-                                                    const std::string& entity,
-                                                    const std::string& entity_id);
+  Result<std::vector<domain::ChangeRecord>> ReadChangeLog(const std::string& study_id,
+                                                          const std::string& entity,
+                                                          const std::string& entity_id);
   // Writes contacts inside the caller's transaction.
   void WriteContacts(const std::string& study_id, const std::vector<domain::Contact>& contacts);
   // The read path checks every row against the schema's rules (row_check.h):

@@ -221,7 +221,7 @@ TEST_F(StoreTest, ContactsWithTheirLogAreSavedTogether) {
   domain::Contact created = changed[0];
   created.id = "fjordbanken-01-r";
   changed.push_back(created);
-  const std::vector<ChangeLogEntry> entries = {
+  const std::vector<domain::ChangeRecord> entries = {
       {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "s1 dropped out"},
       {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "s2", "s1 dropped out"},
       {"", "tester", "contact", "fjordbanken-01-r", "created", "", "shopper s2", "replaces"}};
@@ -242,7 +242,7 @@ TEST_F(StoreTest, AFailingContactRowRollsBackEveryContactAndEntry) {
   std::vector<domain::Contact> changed = saved.contacts;
   changed[0].shopper = "s2";      // a good change first ...
   changed[1].shopper = "nobody";  // ... then a row the foreign key on shopper refuses
-  const std::vector<ChangeLogEntry> entries = {
+  const std::vector<domain::ChangeRecord> entries = {
       {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "repair"},
       {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "nobody", "repair"}};
   const Status status = store.SaveContactsWithLog(saved.study.id, changed, entries);
@@ -264,7 +264,7 @@ TEST_F(StoreTest, AFailingLogEntryRollsBackTheContactsWrittenBeforeIt) {
   const auto log_before = *store.LoadChangeLog(saved.study.id);
   std::vector<domain::Contact> changed = saved.contacts;
   for (auto& contact : changed) contact.shopper = "s2";
-  const std::vector<ChangeLogEntry> entries = {
+  const std::vector<domain::ChangeRecord> entries = {
       {"", "tester", "contact", "fjordbanken-01", "shopper", "s1", "s2", "repair"},
       {"", "tester", "contact", "fjordbanken-02", "shopper", "s1", "s2", "refused"}};
   const Status status = store.SaveContactsWithLog(saved.study.id, changed, entries);
@@ -282,7 +282,7 @@ TEST_F(StoreTest, ChannelAuditIsReplacedWithItsLogOrNotAtAll) {
                                              {domain::Channel::kEmailForm, false, std::nullopt},
                                              {domain::Channel::kChat, true, std::nullopt},
                                              {domain::Channel::kMessenger, false, std::nullopt}};
-  const ChangeLogEntry entry{
+  const domain::ChangeRecord entry{
       "",           "tester", "participant", "fjordbanken", "channels", "phone,email_form,chat",
       "phone,chat", "audit"};
   ASSERT_TRUE(store.SaveChannelAuditWithLog(saved.study.id, "fjordbanken", audit, {entry}).ok());

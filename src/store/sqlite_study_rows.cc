@@ -189,7 +189,7 @@ Status SqliteStore::SaveStudy(const Study& study, bool replace) {
 Status SqliteStore::SaveChannelAuditWithLog(const std::string& study_id,
                                             const std::string& participant_id,
                                             const std::vector<domain::ChannelAudit>& audit,
-                                            const std::vector<ChangeLogEntry>& entries) {
+                                            const std::vector<domain::ChangeRecord>& entries) {
   try {
     soci::transaction transaction(*sql_);
     int existing = 0;

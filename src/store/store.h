@@ -9,6 +9,7 @@
 
 #include "core/result.h"
 #include "domain/account.h"
+#include "domain/change_record.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
 
@@ -20,20 +21,6 @@ struct StudySummary {
   int year = 0;
   int participants = 0;
   int contacts = 0;
-};
-
-// One entry of the change log: who changed what, when and why.
-struct ChangeLogEntry {
-  std::string at;  // UTC, set by the store
-  std::string actor;
-  std::string entity;
-  std::string entity_id;
-  std::string field;
-  std::string old_value;
-  std::string new_value;
-  std::string reason;
-
-  bool operator==(const ChangeLogEntry&) const = default;
 };
 
 // A stored row that breaks the schema's rules: an unknown enum text, a
@@ -84,7 +71,7 @@ class Store {
   virtual Status SaveChannelAuditWithLog(const std::string& study_id,
                                          const std::string& participant_id,
                                          const std::vector<domain::ChannelAudit>& audit,
-                                         const std::vector<ChangeLogEntry>& entries) = 0;
+                                         const std::vector<domain::ChangeRecord>& entries) = 0;
 
   // Inserts or updates shoppers of the agency's pool.
   virtual Status SaveShoppers(const std::vector<domain::Shopper>& shoppers) = 0;
@@ -106,12 +93,12 @@ class Store {
   // shopper pool, the change log and the accounts (what `cxbench check` lists).
   virtual Result<std::vector<CorruptRow>> CheckDatabase() = 0;
 
-  virtual Status AppendChangeLog(const std::string& study_id, const ChangeLogEntry& entry) = 0;
-  virtual Result<std::vector<ChangeLogEntry>> LoadChangeLog(const std::string& study_id) = 0;
+  virtual Status AppendChangeLog(const std::string& study_id,
+                                 const domain::ChangeRecord& entry) = 0;
+  virtual Result<std::vector<domain::ChangeRecord>> LoadChangeLog(const std::string& study_id) = 0;
   // The change log of one entity (e.g. "contact", "C-0001"), oldest first.
-  virtual Result<std::vector<ChangeLogEntry>> LoadChangeLogOf(const std::string& study_id,
-                                                              const std::string& entity,
-                                                              const std::string& entity_id) = 0;
+  virtual Result<std::vector<domain::ChangeRecord>> LoadChangeLogOf(
+      const std::string& study_id, const std::string& entity, const std::string& entity_id) = 0;
   // The id of the newest change-log entry (0 when empty): a cheap stamp that
   // moves whenever fieldwork changes, for caches of derived results.
   virtual Result<int64_t> ChangeLogHead() = 0;
@@ -126,13 +113,13 @@ class Store {
   // Replaces one contact (answers and comments included) and appends its
   // change-log entries, in one transaction: acknowledged means committed.
   virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
-                                    const std::vector<ChangeLogEntry>& entries) = 0;
+                                    const std::vector<domain::ChangeRecord>& entries) = 0;
   // Replaces many contacts and appends all their change-log entries in one
   // transaction: when any row fails, no contact and no entry is written
   // (a plan repair is saved whole or not at all).
   virtual Status SaveContactsWithLog(const std::string& study_id,
                                      const std::vector<domain::Contact>& contacts,
-                                     const std::vector<ChangeLogEntry>& entries) = 0;
+                                     const std::vector<domain::ChangeRecord>& entries) = 0;
 
   // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
   virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;

@@ -1,0 +1,213 @@
+#include "domain/fieldwork_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace cx::domain {
+namespace {
+
+FieldworkError Refused(FieldworkErrorCode code, std::string message, std::string field = {}) {
+  return {code, std::move(message), std::move(field), {}};
+}
+
+FieldworkError Invalid(std::string message, std::vector<FieldError> fields) {
+  return {FieldworkErrorCode::kInvalid, std::move(message), {}, std::move(fields)};
+}
+
+// The update from `before` to `after`: every field that changed, recorded
+// as done by the stamp's actor for `reason`.
+ContactUpdate Changed(const Contact& before, Contact after, const Stamp& stamp,
+                      const std::string& reason) {
+  std::vector<ChangeRecord> changes = ContactChanges(before, after);
+  for (ChangeRecord& change : changes) {
+    change.actor = stamp.actor;
+    change.reason = reason;
+  }
+  return {std::move(after), std::move(changes), false};
+}
+
+// One record of a status change the caller asked for by name.
+ContactUpdate StatusChanged(const Contact& before, ContactStatus status, const Stamp& stamp,
+                            const std::string& reason) {
+  Contact after = before;
+  after.status = status;
+  return Changed(before, std::move(after), stamp, reason);
+}
+
+std::optional<double> EpochSeconds(const std::string& text) {
+  int year = 0;
+  unsigned month = 0, day = 0, hour = 0, minute = 0;
+  double second = 0;
+  if (std::sscanf(text.c_str(), "%d-%u-%uT%u:%u:%lfZ", &year, &month, &day, &hour, &minute,
+                  &second) != 6) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
+                                         std::chrono::day{day}};
+  if (!date.ok() || hour > 23 || minute > 59 || second < 0 || second >= 61) return std::nullopt;
+  const auto days = std::chrono::sys_days{date}.time_since_epoch().count();
+  return static_cast<double>(days) * 86400.0 + hour * 3600.0 + minute * 60.0 + second;
+}
+
+// The last part of a JSON pointer: "/answers/3/number" -> "number".
+std::string LastPart(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
+
+}  // namespace
+
+std::string_view ToString(FieldworkErrorCode code) {
+  switch (code) {
+    case FieldworkErrorCode::kNotEditable:
+      return "not_editable";
+    case FieldworkErrorCode::kNotStarted:
+      return "not_started";
+    case FieldworkErrorCode::kWrongStatus:
+      return "wrong_status";
+    case FieldworkErrorCode::kUnreadable:
+      return "unreadable";
+    case FieldworkErrorCode::kInvalid:
+      return "invalid";
+  }
+  return "?";
+}
+
+bool ShopperMayEdit(const Contact& contact) {
+  return contact.status == ContactStatus::kPlanned || contact.status == ContactStatus::kStarted ||
+         contact.status == ContactStatus::kReturned;
+}
+
+std::optional<double> SecondsBetween(const std::string& from, const std::string& to) {
+  auto a = EpochSeconds(from);
+  auto b = EpochSeconds(to);
+  if (!a || !b) return std::nullopt;
+  return *b - *a;
+}
+
+ContactOutcome Start(const Contact& contact, const Stamp& stamp) {
+  if (!ShopperMayEdit(contact)) {
+    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  }
+  Contact started = contact;
+  if (started.started_at.empty()) started.started_at = stamp.now;
+  if (started.status == ContactStatus::kPlanned) started.status = ContactStatus::kStarted;
+  return Changed(contact, std::move(started), stamp, "start");
+}
+
+ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
+                            std::optional<Responder> responder, const Stamp& stamp) {
+  if (!ShopperMayEdit(contact)) {
+    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  }
+  if (contact.started_at.empty()) {
+    return Refused(FieldworkErrorCode::kNotStarted, "start the contact before it is answered",
+                   "started_at");
+  }
+  if (responder) {
+    auto errors = CheckResponder(contact.channel, *responder);
+    if (!errors.empty()) {
+      errors.front().field = "responder";
+      return Invalid("the answer was not recorded", std::move(errors));
+    }
+  }
+  Contact answered = contact;
+  if (answered.answered_at.empty()) {
+    answered.answered_at = stamp.now;
+    answered.wait_seconds = SecondsBetween(answered.started_at, answered.answered_at);
+  }
+  if (responder) answered.responder = *responder;
+  // The wait-time question is measured, not asked.
+  AddMeasuredAnswers(study, answered);
+  return Changed(contact, std::move(answered), stamp, "answered");
+}
+
+ContactOutcome SaveDraft(const Study& study, const Contact& contact, const DraftInput& draft,
+                         const Stamp& stamp) {
+  if (!ShopperMayEdit(contact)) {
+    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  }
+  if (!draft.unreadable.empty()) {
+    return FieldworkError{
+        FieldworkErrorCode::kUnreadable, "the draft was not saved", {}, draft.unreadable};
+  }
+  Contact saved = contact;
+  if (draft.answers) saved.answers = *draft.answers;
+  if (draft.comments) saved.comments = *draft.comments;
+  // The server owns the measured wait: a draft that leaves it out keeps it.
+  AddMeasuredAnswers(study, saved);
+  auto errors = CheckReport(study, saved, /*submission=*/false);
+  if (!errors.empty()) return Invalid("the draft was not saved", std::move(errors));
+  if (saved.status == ContactStatus::kPlanned) saved.status = ContactStatus::kStarted;
+  return Changed(contact, std::move(saved), stamp, "draft");
+}
+
+ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& stamp) {
+  if (contact.status == ContactStatus::kSubmitted || contact.status == ContactStatus::kApproved) {
+    // A retry on a bad connection: the report exists once, as it was.
+    return ContactUpdate{contact, {}, true};
+  }
+  if (!ShopperMayEdit(contact)) {
+    return Refused(FieldworkErrorCode::kNotEditable, "the contact cannot be submitted now");
+  }
+  // A contact nobody answered has no questionnaire to fill in.
+  const bool answered = !contact.answered_at.empty();
+  auto errors = CheckReport(study, contact, /*submission=*/answered);
+  if (!answered && contact.started_at.empty()) {
+    errors.push_back({"/started_at", "the time the contact was started is missing"});
+  }
+  if (!errors.empty()) return Invalid("the report was not submitted", std::move(errors));
+  Contact submitted = contact;
+  submitted.status = ContactStatus::kSubmitted;
+  submitted.submitted_at = stamp.now;
+  return Changed(contact, std::move(submitted), stamp, "submit");
+}
+
+ContactOutcome Return(const Contact& contact, const std::string& message, const Stamp& stamp) {
+  if (contact.status != ContactStatus::kSubmitted) {
+    return Refused(FieldworkErrorCode::kWrongStatus, "only a submitted report can be returned");
+  }
+  return StatusChanged(contact, ContactStatus::kReturned, stamp, message);
+}
+
+ContactOutcome Approve(const Contact& contact, const Stamp& stamp) {
+  if (contact.status == ContactStatus::kApproved) return ContactUpdate{contact, {}, false};
+  if (contact.status != ContactStatus::kSubmitted) {
+    return Refused(FieldworkErrorCode::kWrongStatus, "only a submitted report can be approved");
+  }
+  return StatusChanged(contact, ContactStatus::kApproved, stamp, "");
+}
+
+ContactOutcome Correct(const Study& study, const Contact& contact, const Answer& answer,
+                       const std::string& reason, const Stamp& stamp) {
+  if (contact.status != ContactStatus::kSubmitted && contact.status != ContactStatus::kApproved) {
+    return Refused(FieldworkErrorCode::kWrongStatus,
+                   "only a submitted or approved report can be corrected");
+  }
+  // The corrected answer is checked as part of the whole report.
+  Contact corrected = contact;
+  auto& answers = corrected.answers;
+  answers.erase(
+      std::remove_if(answers.begin(), answers.end(),
+                     [&](const Answer& given) { return given.question == answer.question; }),
+      answers.end());
+  answers.push_back(answer);
+  auto errors = CheckReport(study, corrected, /*submission=*/false);
+  if (!errors.empty()) {
+    return Refused(FieldworkErrorCode::kInvalid, errors.front().message,
+                   LastPart(errors.front().field));
+  }
+  ChangeRecord record = ContactRecord(contact.id, "answer:" + answer.question,
+                                      AnswerText(contact.FindAnswer(answer.question)),
+                                      AnswerText(corrected.FindAnswer(answer.question)), reason);
+  record.actor = stamp.actor;
+  return ContactUpdate{std::move(corrected), {std::move(record)}, false};
+}
+
+ContactOutcome Fail(const Contact& contact, const std::string& reason, const Stamp& stamp) {
+  if (contact.status != ContactStatus::kPlanned && contact.status != ContactStatus::kStarted) {
+    return Refused(FieldworkErrorCode::kWrongStatus,
+                   "only a contact not yet reported (planned or started) can fail");
+  }
+  return StatusChanged(contact, ContactStatus::kFailed, stamp, reason);
+}
+
+}  // namespace cx::domain

@@ -1,0 +1,161 @@
+#pragma once
+// The life of a contact and its guards, in one place. Every operation takes
+// the contact as it stands and the input (who, when, what), and returns
+// either a typed error or the new contact with the change records it makes.
+// Nothing here reads or writes storage: the caller (a route handler, a CLI
+// command) stores the new contact and its records in one transaction.
+//
+// The stored status (ContactStatus) and the stages the screens name:
+//   planned    assigned, not started                     status planned
+//   started    dialled, sent or opened                   status started, started_at set
+//   answered   the company answered                      answered_at and wait_s set
+//   draft      answers saved, not yet submitted          status started (or returned)
+//   submitted  waiting for quality assurance             status submitted
+//   returned   sent back to the shopper with a message   status returned
+//   approved   passed quality assurance: counts          status approved
+//   corrected  an answer changed by staff, with reason   status kept, record "answer:<id>"
+//   failed     could not be made: to re-plan             status failed
+//
+//   planned --Start/SaveDraft--> started --Submit--> submitted --Approve--> approved
+//   started, returned --MarkAnswered/SaveDraft--> (same status)
+//   submitted --Return--> returned --Submit--> submitted
+//   submitted, approved --Correct--> (same status)
+//   planned, started --Fail--> failed
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "domain/answer_check.h"
+#include "domain/change_record.h"
+#include "domain/fieldwork.h"
+#include "domain/study.h"
+
+namespace cx::domain {
+
+// Who acts and when: the actor goes into every change record, `now` (UTC
+// ISO 8601 of one form, "2026-11-24T19:55:01.123Z") into the times an
+// operation records.
+struct Stamp {
+  std::string actor;
+  std::string now;
+};
+
+enum class FieldworkErrorCode {
+  kNotEditable,  // the shopper's part is over: submitted, approved or failed
+  kNotStarted,   // a contact marked answered before it was started
+  kWrongStatus,  // a quality-assurance action on a contact not in the status it needs
+  kUnreadable,   // the caller could not read the input (its problems are in `fields`)
+  kInvalid,      // the values break the study's rules (CheckReport, CheckResponder)
+};
+std::string_view ToString(FieldworkErrorCode code);
+
+struct FieldworkError {
+  FieldworkErrorCode code = FieldworkErrorCode::kInvalid;
+  std::string message;  // for a person: what was not done and why
+  // The one field the error concerns ("started_at", "number"); empty when it
+  // concerns the contact as a whole or when `fields` lists them.
+  std::string field;
+  std::vector<FieldError> fields;  // every field at fault, first one first
+
+  bool operator==(const FieldworkError&) const = default;
+};
+
+// What a successful operation gives: the contact as it is now, and one
+// record per field that changed (empty: nothing changed, nothing to store).
+struct ContactUpdate {
+  Contact contact;
+  std::vector<ChangeRecord> changes;
+  // Submit only: the report was submitted already; nothing changed (a retry
+  // on a bad connection must not submit twice).
+  bool already_submitted = false;
+};
+
+// Either a ContactUpdate or a FieldworkError.
+class [[nodiscard]] ContactOutcome {
+ public:
+  ContactOutcome(ContactUpdate update) : state_(std::move(update)) {}  // NOLINT: implicit
+  ContactOutcome(FieldworkError error) : state_(std::move(error)) {}   // NOLINT: implicit
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  const ContactUpdate& value() const& { return std::get<0>(state_); }
+  ContactUpdate&& value() && { return std::get<0>(std::move(state_)); }
+  const ContactUpdate* operator->() const { return &value(); }
+  const FieldworkError& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<ContactUpdate, FieldworkError> state_;
+};
+
+// Whether the shopper may still change the contact: until it is submitted,
+// and again once it is returned.
+bool ShopperMayEdit(const Contact& contact);
+
+// Seconds from one UTC text of Stamp::now's form to another; nullopt when
+// either is malformed.
+std::optional<double> SecondsBetween(const std::string& from, const std::string& to);
+
+// The shopper starts the contact (dialled, sent or opened): started_at = now
+// unless set already, planned becomes started. Starting again changes nothing.
+// kNotEditable once submitted. Records: reason "start".
+ContactOutcome Start(const Contact& contact, const Stamp& stamp);
+
+// The company answered: answered_at = now and wait_s = answered_at -
+// started_at unless answered already; `responder` (person or chatbot) when
+// given; the measured answers the contact lacks are added. kNotEditable once
+// submitted; kNotStarted before Start; kInvalid (field "responder") for a
+// chatbot on a channel without chatbots. Records: reason "answered".
+ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
+                            std::optional<Responder> responder, const Stamp& stamp);
+
+// A draft as read from a request: the answers replace the contact's when
+// given, the comments when given. `unreadable`: what the caller could not
+// read (values of the wrong type, texts too long); a draft with any is not saved.
+struct DraftInput {
+  std::optional<std::vector<Answer>> answers;
+  std::optional<std::vector<Comment>> comments;
+  std::vector<FieldError> unreadable;
+};
+
+// Saves the answers and comments as they stand. The measured wait stays the
+// server's (a draft that leaves it out keeps it); planned becomes started.
+// Errors, in this order: kNotEditable once submitted, kUnreadable,
+// kInvalid (CheckReport of a draft). Records: reason "draft".
+ContactOutcome SaveDraft(const Study& study, const Contact& contact, const DraftInput& draft,
+                         const Stamp& stamp);
+
+// Submits the report for quality assurance: status submitted, submitted_at
+// = now. A submitted or approved report is not submitted again
+// (already_submitted, no records). kNotEditable for a failed contact;
+// kInvalid when CheckReport finds errors (of a submission when the contact
+// was answered: an unanswered one has no questionnaire to fill in) or an
+// unanswered contact was never started. Records: reason "submit".
+ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& stamp);
+
+// Returns a submitted report to its shopper with `message` (the record's
+// reason). kWrongStatus unless submitted.
+ContactOutcome Return(const Contact& contact, const std::string& message, const Stamp& stamp);
+
+// Approves a submitted report: from now on it counts in the results.
+// Approving an approved report changes nothing. kWrongStatus otherwise.
+ContactOutcome Approve(const Contact& contact, const Stamp& stamp);
+
+// Staff correct one answer of a submitted or approved report (replacing the
+// answer to `answer.question`, or adding one), with `reason`. The corrected
+// report must pass CheckReport as a draft: kInvalid names the first fault
+// (its message, and the last part of its field: "number"). kWrongStatus
+// unless submitted or approved. One record "answer:<question id>", also
+// when the value is the same: the correction and its reason are kept.
+ContactOutcome Correct(const Study& study, const Contact& contact, const Answer& answer,
+                       const std::string& reason, const Stamp& stamp);
+
+// The contact could not be made (no answer after the attempts the study
+// allows, the company closed): status failed, for plan repair to replace.
+// Only a contact not yet reported (planned, started) fails; kWrongStatus
+// otherwise. Records: reason `reason`.
+ContactOutcome Fail(const Contact& contact, const std::string& reason, const Stamp& stamp);
+
+}  // namespace cx::domain

@@ -1,0 +1,371 @@
+// The life of a contact without HTTP: every operation, every guard, and the
+// change records each one makes (worked out by hand from the rules in
+// fieldwork_service.h).
+#include "domain/fieldwork_service.h"
+
+#include <gtest/gtest.h>
+
+namespace cx::domain {
+namespace {
+
+const Stamp kShopper{"kari@example.no", "2026-11-24T10:00:42.500Z"};
+const Stamp kManager{"mona@example.no", "2026-11-25T09:00:00.000Z"};
+
+// The wait area with its measured duration question, a reception area with a
+// required 1-5 scale and an optional yes/no.
+Study TestStudy() {
+  Study study;
+  study.areas = {{"wait", {}, 0.05, true, true}, {"reception", {}, std::nullopt, true, false}};
+  Question wait;
+  wait.id = "wait_time";
+  wait.area = "wait";
+  wait.type = QuestionType::kDuration;
+  Question tone;
+  tone.id = "tone";
+  tone.area = "reception";
+  tone.type = QuestionType::kScale;
+  tone.scale_min = 1;
+  tone.scale_max = 5;
+  tone.required = true;
+  Question name;
+  name.id = "name";
+  name.area = "reception";
+  name.type = QuestionType::kYesNo;
+  name.required = false;
+  study.questions = {wait, tone, name};
+  return study;
+}
+
+Contact Planned(Channel channel = Channel::kPhone) {
+  Contact contact;
+  contact.id = "C-0001";
+  contact.participant = "p1";
+  contact.shopper = "s1";
+  contact.channel = channel;
+  contact.planned_at = "2026-11-24T10:00";
+  return contact;
+}
+
+Contact Started(Channel channel = Channel::kPhone) {
+  Contact contact = Planned(channel);
+  contact.status = ContactStatus::kStarted;
+  contact.started_at = "2026-11-24T10:00:00.000Z";
+  return contact;
+}
+
+// Started at 10:00:00, answered 42.5 s later by a person, tone 4.
+Contact Reported(ContactStatus status) {
+  Contact contact = Started();
+  contact.status = status;
+  contact.answered_at = "2026-11-24T10:00:42.500Z";
+  contact.wait_seconds = 42.5;
+  contact.responder = Responder::kPerson;
+  contact.answers = {{"wait_time", false, 42.5, std::nullopt}, {"tone", false, 4.0, std::nullopt}};
+  if (status == ContactStatus::kSubmitted || status == ContactStatus::kApproved) {
+    contact.submitted_at = "2026-11-24T10:05:00.000Z";
+  }
+  return contact;
+}
+
+Answer Number(const std::string& question, double value) {
+  return {question, false, value, std::nullopt};
+}
+
+struct Field {
+  std::string name, old_value, new_value;
+};
+
+// The records of C-0001 for these fields, by `stamp`'s actor for `reason`.
+std::vector<ChangeRecord> Records(const Stamp& stamp, const std::string& reason,
+                                  const std::vector<Field>& fields) {
+  std::vector<ChangeRecord> records;
+  for (const auto& field : fields) {
+    records.push_back({"", stamp.actor, "contact", "C-0001", field.name, field.old_value,
+                       field.new_value, reason});
+  }
+  return records;
+}
+
+void ExpectError(const ContactOutcome& outcome, FieldworkErrorCode code, const std::string& message,
+                 const std::string& field = {}) {
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, code) << ToString(outcome.error().code);
+  EXPECT_EQ(outcome.error().message, message);
+  EXPECT_EQ(outcome.error().field, field);
+}
+
+std::vector<std::string> ErrorFields(const ContactOutcome& outcome) {
+  std::vector<std::string> fields;
+  for (const auto& error : outcome.error().fields) fields.push_back(error.field);
+  return fields;
+}
+
+TEST(SecondsBetween, CountsFromOneUtcTextToAnother) {
+  EXPECT_EQ(SecondsBetween("2026-11-24T10:00:00.000Z", "2026-11-24T10:01:02.250Z"), 62.25);
+  // Across midnight and a month's end: 23:59:30 to 00:00:15 is 45 s.
+  EXPECT_EQ(SecondsBetween("2026-11-30T23:59:30.000Z", "2026-12-01T00:00:15.000Z"), 45.0);
+  EXPECT_EQ(SecondsBetween("2026-11-24T10:00:00.000Z", "yesterday"), std::nullopt);
+  EXPECT_EQ(SecondsBetween("2026-02-30T10:00:00.000Z", "2026-03-01T10:00:00.000Z"), std::nullopt);
+}
+
+TEST(ShopperMayEdit, UntilSubmittedAndAgainWhenReturned) {
+  EXPECT_TRUE(ShopperMayEdit(Planned()));
+  EXPECT_TRUE(ShopperMayEdit(Started()));
+  EXPECT_TRUE(ShopperMayEdit(Reported(ContactStatus::kReturned)));
+  EXPECT_FALSE(ShopperMayEdit(Reported(ContactStatus::kSubmitted)));
+  EXPECT_FALSE(ShopperMayEdit(Reported(ContactStatus::kApproved)));
+  Contact failed = Planned();
+  failed.status = ContactStatus::kFailed;
+  EXPECT_FALSE(ShopperMayEdit(failed));
+}
+
+TEST(Start, StartsAPlannedContactNow) {
+  const auto outcome = Start(Planned(), kShopper);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kStarted);
+  EXPECT_EQ(outcome->contact.started_at, kShopper.now);
+  EXPECT_EQ(outcome->changes, Records(kShopper, "start",
+                                      {{"status", "planned", "started"},
+                                       {"started_at", "", "2026-11-24T10:00:42.500Z"}}));
+  EXPECT_FALSE(outcome->already_submitted);
+}
+
+TEST(Start, AgainChangesNothing) {
+  const Contact started = Started();
+  const auto outcome = Start(started, kShopper);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact, started);
+  EXPECT_TRUE(outcome->changes.empty());
+  // A returned report keeps its status and first start time.
+  const Contact returned = Reported(ContactStatus::kReturned);
+  const auto again = Start(returned, kShopper);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->contact, returned);
+  EXPECT_TRUE(again->changes.empty());
+}
+
+TEST(Start, RefusedOnceSubmitted) {
+  for (ContactStatus status :
+       {ContactStatus::kSubmitted, ContactStatus::kApproved, ContactStatus::kFailed}) {
+    ExpectError(Start(Reported(status), kShopper), FieldworkErrorCode::kNotEditable,
+                "the contact is submitted already");
+  }
+}
+
+TEST(MarkAnswered, RecordsTheWaitTheResponderAndTheMeasuredAnswer) {
+  const Study study = TestStudy();
+  const auto outcome = MarkAnswered(study, Started(), Responder::kPerson, kShopper);
+  ASSERT_TRUE(outcome.ok());
+  // 10:00:00.000 to 10:00:42.500 is 42.5 s.
+  EXPECT_EQ(outcome->contact.wait_seconds, 42.5);
+  EXPECT_EQ(outcome->contact.answered_at, kShopper.now);
+  EXPECT_EQ(outcome->contact.responder, Responder::kPerson);
+  EXPECT_EQ(outcome->contact.answers, (std::vector<Answer>{Number("wait_time", 42.5)}));
+  EXPECT_EQ(outcome->changes, Records(kShopper, "answered",
+                                      {{"answered_at", "", "2026-11-24T10:00:42.500Z"},
+                                       {"wait_s", "", "42.5"},
+                                       {"responder", "unknown", "person"},
+                                       {"answer:wait_time", "", "42.5"}}));
+}
+
+TEST(MarkAnswered, AgainKeepsTheFirstAnswerTime) {
+  const Study study = TestStudy();
+  const Contact answered = Reported(ContactStatus::kStarted);
+  const Stamp later{kShopper.actor, "2026-11-24T10:03:00.000Z"};
+  const auto outcome = MarkAnswered(study, answered, std::nullopt, later);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact, answered);
+  EXPECT_TRUE(outcome->changes.empty());
+}
+
+TEST(MarkAnswered, Guards) {
+  const Study study = TestStudy();
+  ExpectError(MarkAnswered(study, Planned(), std::nullopt, kShopper),
+              FieldworkErrorCode::kNotStarted, "start the contact before it is answered",
+              "started_at");
+  ExpectError(MarkAnswered(study, Reported(ContactStatus::kSubmitted), std::nullopt, kShopper),
+              FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  // A phone has no chatbot; a chat does.
+  const auto phone = MarkAnswered(study, Started(Channel::kPhone), Responder::kChatbot, kShopper);
+  ExpectError(phone, FieldworkErrorCode::kInvalid, "the answer was not recorded");
+  EXPECT_EQ(ErrorFields(phone), std::vector<std::string>{"responder"});
+  EXPECT_EQ(phone.error().fields.front().message,
+            "a phone contact has no chatbot; only chat and Messenger do");
+  const auto chat = MarkAnswered(study, Started(Channel::kChat), Responder::kChatbot, kShopper);
+  ASSERT_TRUE(chat.ok());
+  EXPECT_EQ(chat->contact.responder, Responder::kChatbot);
+}
+
+TEST(SaveDraft, SavesAnswersAndStartsAPlannedContact) {
+  const Study study = TestStudy();
+  DraftInput draft;
+  draft.answers = {{Number("tone", 3)}};
+  draft.comments = {{{"reception", "Hyggelig"}}};
+  const auto outcome = SaveDraft(study, Planned(), draft, kShopper);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kStarted);
+  EXPECT_EQ(outcome->changes, Records(kShopper, "draft",
+                                      {{"status", "planned", "started"},
+                                       {"answer:tone", "", "3"},
+                                       {"comment:reception", "", "Hyggelig"}}));
+}
+
+TEST(SaveDraft, KeepsTheMeasuredWaitAndWhatIsNotGiven) {
+  const Study study = TestStudy();
+  Contact answered = Reported(ContactStatus::kStarted);
+  answered.comments = {{"reception", "Treg"}};
+  DraftInput draft;
+  draft.answers = {{Number("tone", 5)}};  // the wait left out, comments not given
+  const auto outcome = SaveDraft(study, answered, draft, kShopper);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.answers,
+            (std::vector<Answer>{Number("tone", 5), Number("wait_time", 42.5)}));
+  EXPECT_EQ(outcome->contact.comments, answered.comments);
+  EXPECT_EQ(outcome->changes, Records(kShopper, "draft", {{"answer:tone", "4", "5"}}));
+}
+
+TEST(SaveDraft, GuardsInOrder) {
+  const Study study = TestStudy();
+  DraftInput unreadable;
+  unreadable.unreadable = {{"/answers/0/number", "a number is expected, not a text"}};
+  // A submitted contact is refused before its input is looked at.
+  ExpectError(SaveDraft(study, Reported(ContactStatus::kSubmitted), unreadable, kShopper),
+              FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  const auto bad_input = SaveDraft(study, Started(), unreadable, kShopper);
+  ExpectError(bad_input, FieldworkErrorCode::kUnreadable, "the draft was not saved");
+  EXPECT_EQ(ErrorFields(bad_input), std::vector<std::string>{"/answers/0/number"});
+  DraftInput out_of_scale;
+  out_of_scale.answers = {{Number("name", 1), Number("tone", 6)}};
+  const auto invalid = SaveDraft(study, Started(), out_of_scale, kShopper);
+  ExpectError(invalid, FieldworkErrorCode::kInvalid, "the draft was not saved");
+  EXPECT_EQ(ErrorFields(invalid), std::vector<std::string>{"/answers/1/number"});
+}
+
+TEST(Submit, SubmitsAnAnsweredReportNow) {
+  const Study study = TestStudy();
+  const auto outcome = Submit(study, Reported(ContactStatus::kStarted), kShopper);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kSubmitted);
+  EXPECT_EQ(outcome->changes, Records(kShopper, "submit",
+                                      {{"status", "started", "submitted"},
+                                       {"submitted_at", "", "2026-11-24T10:00:42.500Z"}}));
+}
+
+TEST(Submit, AnUnansweredContactNeedsNoQuestionnaireButAStart) {
+  const Study study = TestStudy();
+  // Started, never answered: the required tone is not asked for.
+  const auto unanswered = Submit(study, Started(), kShopper);
+  ASSERT_TRUE(unanswered.ok());
+  EXPECT_EQ(unanswered->contact.status, ContactStatus::kSubmitted);
+  const auto never_started = Submit(study, Planned(), kShopper);
+  ExpectError(never_started, FieldworkErrorCode::kInvalid, "the report was not submitted");
+  EXPECT_EQ(ErrorFields(never_started), std::vector<std::string>{"/started_at"});
+}
+
+TEST(Submit, AnAnsweredReportNeedsItsRequiredAnswers) {
+  const Study study = TestStudy();
+  Contact contact = Reported(ContactStatus::kStarted);
+  contact.answers = {Number("wait_time", 42.5)};  // tone, required, missing
+  const auto outcome = Submit(study, contact, kShopper);
+  ExpectError(outcome, FieldworkErrorCode::kInvalid, "the report was not submitted");
+  ASSERT_EQ(outcome.error().fields.size(), 1u);
+  EXPECT_NE(outcome.error().fields.front().message.find("tone"), std::string::npos)
+      << outcome.error().fields.front().message;
+}
+
+TEST(Submit, AgainChangesNothingAndAFailedContactIsRefused) {
+  const Study study = TestStudy();
+  for (ContactStatus status : {ContactStatus::kSubmitted, ContactStatus::kApproved}) {
+    const Contact reported = Reported(status);
+    const auto outcome = Submit(study, reported, kShopper);
+    ASSERT_TRUE(outcome.ok());
+    EXPECT_TRUE(outcome->already_submitted);
+    EXPECT_EQ(outcome->contact, reported);
+    EXPECT_TRUE(outcome->changes.empty());
+  }
+  Contact failed = Started();
+  failed.status = ContactStatus::kFailed;
+  ExpectError(Submit(study, failed, kShopper), FieldworkErrorCode::kNotEditable,
+              "the contact cannot be submitted now");
+  // A returned report is submitted again.
+  const auto resubmitted = Submit(study, Reported(ContactStatus::kReturned), kShopper);
+  ASSERT_TRUE(resubmitted.ok());
+  EXPECT_EQ(resubmitted->contact.status, ContactStatus::kSubmitted);
+}
+
+TEST(Return, SendsASubmittedReportBackWithTheMessage) {
+  const auto outcome =
+      Return(Reported(ContactStatus::kSubmitted), "Fyll inn kommentaren", kManager);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kReturned);
+  EXPECT_EQ(outcome->changes,
+            Records(kManager, "Fyll inn kommentaren", {{"status", "submitted", "returned"}}));
+  for (ContactStatus status :
+       {ContactStatus::kStarted, ContactStatus::kApproved, ContactStatus::kReturned}) {
+    ExpectError(Return(Reported(status), "x", kManager), FieldworkErrorCode::kWrongStatus,
+                "only a submitted report can be returned");
+  }
+}
+
+TEST(Approve, ApprovesASubmittedReportOnce) {
+  const auto outcome = Approve(Reported(ContactStatus::kSubmitted), kManager);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kApproved);
+  EXPECT_EQ(outcome->changes, Records(kManager, "", {{"status", "submitted", "approved"}}));
+  const auto again = Approve(Reported(ContactStatus::kApproved), kManager);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->changes.empty());
+  ExpectError(Approve(Reported(ContactStatus::kReturned), kManager),
+              FieldworkErrorCode::kWrongStatus, "only a submitted report can be approved");
+}
+
+TEST(Correct, ReplacesOneAnswerWithTheReason) {
+  const Study study = TestStudy();
+  const auto outcome = Correct(study, Reported(ContactStatus::kApproved), Number("tone", 2),
+                               "skrevet feil", kManager);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kApproved);
+  EXPECT_EQ(outcome->contact.answers,
+            (std::vector<Answer>{Number("wait_time", 42.5), Number("tone", 2)}));
+  EXPECT_EQ(outcome->changes, Records(kManager, "skrevet feil", {{"answer:tone", "4", "2"}}));
+  // A new answer, and a correction to the same value, are recorded too.
+  const auto added =
+      Correct(study, Reported(ContactStatus::kSubmitted), Number("name", 1), "manglet", kManager);
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->changes, Records(kManager, "manglet", {{"answer:name", "", "1"}}));
+  const auto same =
+      Correct(study, Reported(ContactStatus::kSubmitted), Number("tone", 4), "sjekket", kManager);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->changes, Records(kManager, "sjekket", {{"answer:tone", "4", "4"}}));
+}
+
+TEST(Correct, Guards) {
+  const Study study = TestStudy();
+  ExpectError(Correct(study, Reported(ContactStatus::kReturned), Number("tone", 2), "x", kManager),
+              FieldworkErrorCode::kWrongStatus,
+              "only a submitted or approved report can be corrected");
+  const auto outside =
+      Correct(study, Reported(ContactStatus::kSubmitted), Number("tone", 9), "x", kManager);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_EQ(outside.error().code, FieldworkErrorCode::kInvalid);
+  EXPECT_EQ(outside.error().field, "number");  // of "/answers/1/number"
+  EXPECT_TRUE(outside.error().fields.empty());
+  EXPECT_NE(outside.error().message.find("1 to 5"), std::string::npos) << outside.error().message;
+}
+
+TEST(Fail, OnlyAContactNotYetReported) {
+  const auto outcome = Fail(Started(), "ingen svar etter tre forsøk", kManager);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.status, ContactStatus::kFailed);
+  EXPECT_EQ(outcome->changes,
+            Records(kManager, "ingen svar etter tre forsøk", {{"status", "started", "failed"}}));
+  ASSERT_TRUE(Fail(Planned(), "stengt", kManager).ok());
+  for (ContactStatus status :
+       {ContactStatus::kSubmitted, ContactStatus::kApproved, ContactStatus::kReturned}) {
+    ExpectError(Fail(Reported(status), "x", kManager), FieldworkErrorCode::kWrongStatus,
+                "only a contact not yet reported (planned or started) can fail");
+  }
+}
+
+}  // namespace
+}  // namespace cx::domain
