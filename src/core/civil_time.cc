@@ -74,6 +74,15 @@ std::string LocalDateTime::ToString() const {
   return date.ToString() + "T" + FormatClock(minute_of_day);
 }
 
+std::optional<int> ParseClock(std::string_view text) {
+  int hour = 0, minute = 0;
+  if (text.size() != 5 || text[2] != ':' || !ReadDigits(text, 0, 2, hour) ||
+      !ReadDigits(text, 3, 2, minute) || hour > 24 || minute > 59 || (hour == 24 && minute != 0)) {
+    return std::nullopt;
+  }
+  return hour * 60 + minute;
+}
+
 std::string FormatClock(int minute_of_day) {
   char text[16];
   std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);

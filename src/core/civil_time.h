@@ -67,7 +67,10 @@ struct LocalDateTime {
   auto operator<=>(const LocalDateTime&) const = default;
 };
 
-// "HH:MM" of a minute of the day 0 ... 1440 (1440 is "24:00", the end of a day).
+// A clock time of opening hours: exactly "HH:MM", 00:00 to 24:00 (the end of
+// a day), as the minute of the day 0 ... 1440; nullopt otherwise.
+std::optional<int> ParseClock(std::string_view text);
+// "HH:MM" of a minute of the day 0 ... 1440 (1440 is "24:00").
 std::string FormatClock(int minute_of_day);
 
 // An instant on the UTC line, to the millisecond.

@@ -82,6 +82,17 @@ TEST(LocalDateTime, RefusesEveryOtherForm) {
   }
 }
 
+TEST(ParseClock, ReadsOpeningHoursUpToTheEndOfTheDay) {
+  EXPECT_EQ(ParseClock("00:00"), 0);
+  EXPECT_EQ(ParseClock("08:30"), 510);
+  EXPECT_EQ(ParseClock("23:59"), 1439);
+  EXPECT_EQ(ParseClock("24:00"), 1440);
+  for (const char* text : {"", "24:01", "25:00", "08:60", "8:30", "08:30 ", " 8:30", "+8:30",
+                           "08-30", "0830", "08:3", "08:30:00"}) {
+    EXPECT_FALSE(ParseClock(text)) << "'" << text << "'";
+  }
+}
+
 TEST(FormatClock, WritesTwoDigitsEach) {
   EXPECT_EQ(FormatClock(0), "00:00");
   EXPECT_EQ(FormatClock(8 * 60 + 30), "08:30");

@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "demo/calendar.h"
+#include "core/civil_time.h"
 #include "demo/generator.h"
 #include "demo/random.h"
 #include "domain/allocation.h"
@@ -30,7 +30,7 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
   const int weeks = std::max(1, study.period.Weeks());
   const auto start = std::chrono::sys_days{study.period.start};
   const auto end = std::chrono::sys_days{study.period.end};
-  const auto first_monday = start - std::chrono::days{IsoWeekday(start) - 1};
+  const auto first_monday = study.period.FirstMonday().days();
 
   std::vector<int> load(world.shoppers.size(), 0);
   std::map<std::pair<size_t, int>, int> week_load;           // (shopper, week) -> contacts
@@ -83,7 +83,9 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
       const int hours = std::max(1, (spec.hours.close_minute - spec.hours.open_minute) / 60);
       const int hour = (k * 7 + static_cast<int>(p_index) * 3) % hours;
       const int minute = spec.hours.open_minute + hour * 60 + 5 * static_cast<int>(rng.Below(12));
-      const std::string date = FormatDate(day);
+      const std::string date = Date{day}.ToString();
+      // The shopper's weekly maximum counts the week the contact falls in.
+      const int calendar_week = study.period.WeekOf(Date{day});
 
       // Scenario: rotate those of the industry that suit the channel.
       std::vector<const domain::Scenario*> suited;
@@ -109,7 +111,7 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
           const domain::Shopper& shopper = world.shoppers[s];
           if (!shopper.CanDo(channel) || used.count(s) || away[s].count(date)) continue;
           if (strictness >= 1 && !Matches(scenario->profile, shopper)) continue;
-          const int this_week = week_load[{s, week}];
+          const int this_week = week_load[{s, calendar_week}];
           if (strictness >= 2 && this_week >= shopper.max_contacts_per_week) continue;
           const int score = this_week * 1000 + load[s];
           if (score < best_score) {
@@ -126,7 +128,7 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
       }
       used.insert(chosen);
       ++load[chosen];
-      ++week_load[{chosen, week}];
+      ++week_load[{chosen, calendar_week}];
 
       domain::Contact contact;
       char id[32];
@@ -136,7 +138,7 @@ std::vector<domain::Contact> AssignContacts(const DemoWorld& world, uint64_t see
       contact.shopper = world.shoppers[chosen].id;
       contact.channel = channel;
       contact.scenario = scenario->id;
-      contact.planned_at = FormatLocal(day, minute);
+      contact.planned_at = LocalDateTime{Date{day}, minute}.ToString();
       contact.status = domain::ContactStatus::kPlanned;
       contacts.push_back(std::move(contact));
     }

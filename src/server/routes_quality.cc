@@ -184,18 +184,11 @@ void App::AddQualityRoutes() {
            int planned = 0, started = 0, submitted = 0, approved = 0, returned = 0, failed = 0;
          };
          std::map<std::string, std::map<std::string, Tally>> groups;
-         const auto first_day = std::chrono::sys_days{study_.period.start};
          for (const auto& contact : contacts.value()) {
+           // The week of fieldwork as the planner counts it (FieldworkPeriod::WeekOf).
            std::string week = "?";
-           if (contact.planned_at.size() >= 10) {
-             int y = 0;
-             unsigned m = 0, d = 0;
-             if (std::sscanf(contact.planned_at.c_str(), "%d-%u-%u", &y, &m, &d) == 3) {
-               const auto day = std::chrono::sys_days{std::chrono::year_month_day{
-                   std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
-               week = std::to_string((day - first_day).count() / 7 + 1);
-             }
-           }
+           if (const auto planned = LocalDateTime::Parse(contact.planned_at))
+             week = std::to_string(study_.period.WeekOf(planned->date));
            const std::string keys[][2] = {
                {"participant", contact.participant},
                {"channel", std::string(domain::ToString(contact.channel))},
