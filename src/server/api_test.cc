@@ -1198,7 +1198,8 @@ TEST(ProgressView, AThursdayStartCountsTheWeeksThePlannerCounts) {
   ASSERT_TRUE(progress);
   ASSERT_EQ(progress->status, 200) << progress->body;
   std::map<std::string, int> served;
-  for (const auto& row : json::parse(progress->body)["week"]) {
+  const json body = json::parse(progress->body);
+  for (const auto& row : body["week"]) {
     served[row["key"].get<std::string>()] = row["total"].get<int>();
   }
   EXPECT_EQ(served, expected);
