@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
+#include "core/civil_time.h"
 #include "core/csv.h"
 #include "core/file_commit.h"
 
@@ -17,24 +18,15 @@ namespace {
 
 using std::chrono::sys_days;
 
-std::optional<sys_days> ParseDay(const std::string& text) {
-  int year = 0;
-  unsigned month = 0, day = 0;
-  if (text.size() < 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3)
-    return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                         std::chrono::day{day}};
-  if (!date.ok()) return std::nullopt;
-  return sys_days{date};
+// The day of a date, or of a timestamp that starts with one (handled_at may
+// be a full time such as 2026-01-12T09:30:00).
+std::optional<sys_days> ParseDay(const std::string& text, bool date_prefix = false) {
+  const auto date = Date::Parse(date_prefix ? std::string_view(text).substr(0, 10) : text);
+  if (!date) return std::nullopt;
+  return date->days();
 }
 
-std::string FormatDay(sys_days day) {
-  const std::chrono::year_month_day date{day};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
-}
+std::string FormatDay(sys_days day) { return Date{day}.ToString(); }
 
 // Reads a CSV with a header, giving each row's fields by the wanted column
 // names. Errors name the file, line and column.
@@ -97,7 +89,7 @@ int RunSample(const SampleArgs& args) {
   if (!table) return ReportError(table.error());
   std::vector<callback::Handled> handled;
   for (const auto& [line, row] : *table) {
-    auto day = ParseDay(row[2]);
+    auto day = ParseDay(row[2], /*date_prefix=*/true);
     if (row[0].empty() || row[1].empty() || !day) {
       return ReportError(
           InvalidInput("expected an agent, a customer and handled_at as YYYY-MM-DD[...]",

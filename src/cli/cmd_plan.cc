@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
+#include "core/civil_time.h"
 #include "export/writers.h"
 #include "plan/planner.h"
 
@@ -220,15 +221,13 @@ int RunExport(const ExportArgs& args) {
         }
       }
     }
-    std::string window = contact->planned_at.size() >= 16 ? contact->planned_at.substr(11, 5) : "";
-    if (!window.empty()) {
-      const int start = std::stoi(window.substr(0, 2)) * 60 + std::stoi(window.substr(3, 2));
-      int end = start + 60;
+    // The hour from the planned time, cut at the channel's closing time.
+    std::string window;
+    if (const auto planned = LocalDateTime::Parse(contact->planned_at)) {
+      int end = planned->minute_of_day + 60;
       if (const auto* spec = study.FindChannel(contact->channel))
         end = std::min(end, spec->hours.close_minute);
-      char text[32];
-      std::snprintf(text, sizeof text, "%02d:%02d", end / 60, end % 60);
-      window += std::string("-") + text;
+      window = FormatClock(planned->minute_of_day) + "-" + FormatClock(end);
     }
     auto shopper = shopper_of.find(contact->shopper);
     std::vector<exporting::Cell> row = {

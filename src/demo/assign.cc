@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "demo/calendar.h"
+#include "core/civil_time.h"
 #include "demo/generator.h"
 #include "demo/random.h"
 #include "domain/allocation.h"
@@ -24,11 +24,13 @@ bool Matches(const domain::ProfileRequirement& profile, const domain::Shopper& s
 
 // The period in days: contact times are laid out in its weeks.
 struct Calendar {
-  explicit Calendar(const domain::FieldworkPeriod& period)
-      : weeks(std::max(1, period.Weeks())),
+  explicit Calendar(const domain::FieldworkPeriod& period_in)
+      : period(period_in),
+        weeks(std::max(1, period.Weeks())),
         start(std::chrono::sys_days{period.start}),
         end(std::chrono::sys_days{period.end}),
-        first_monday(start - std::chrono::days{IsoWeekday(start) - 1}) {}
+        first_monday(period.FirstMonday().days()) {}
+  const domain::FieldworkPeriod& period;
   int weeks;
   std::chrono::sys_days start, end, first_monday;
 };
@@ -72,7 +74,8 @@ std::vector<Channel> ChannelSequence(const std::vector<std::pair<Channel, int>>&
 
 // When contact k of n happens.
 struct When {
-  int week = 0;
+  int week = 0;           // the week of the period the contact is laid out in
+  int calendar_week = 0;  // the week it falls in (FieldworkPeriod::WeekOf): the weekly maximum's
   std::chrono::sys_days day;
   int minute = 0;
   std::string date;
@@ -93,7 +96,8 @@ When TimeOf(const Calendar& calendar, const domain::ChannelSpec& spec, int k, in
   const int hours = std::max(1, (spec.hours.close_minute - spec.hours.open_minute) / 60);
   const int hour = (k * 7 + static_cast<int>(p_index) * 3) % hours;
   when.minute = spec.hours.open_minute + hour * 60 + 5 * static_cast<int>(rng.Below(12));
-  when.date = FormatDate(when.day);
+  when.date = Date{when.day}.ToString();
+  when.calendar_week = calendar.period.WeekOf(Date{when.day});
   return when;
 }
 
@@ -126,7 +130,7 @@ size_t ChooseShopper(const std::vector<domain::Shopper>& shoppers, const Loads& 
       const domain::Shopper& shopper = shoppers[s];
       if (!shopper.CanDo(channel) || used.count(s) || loads.away[s].count(when.date)) continue;
       if (strictness >= 1 && !Matches(scenario.profile, shopper)) continue;
-      const auto found = loads.weekly.find({s, when.week});
+      const auto found = loads.weekly.find({s, when.calendar_week});
       const int this_week = found == loads.weekly.end() ? 0 : found->second;
       if (strictness >= 2 && this_week >= shopper.max_contacts_per_week) continue;
       const int score = this_week * 1000 + loads.total[s];
@@ -166,7 +170,7 @@ void AssignParticipant(const DemoWorld& world, const Calendar& calendar, size_t 
     }
     used.insert(chosen);
     ++loads.total[chosen];
-    ++loads.weekly[{chosen, when.week}];
+    ++loads.weekly[{chosen, when.calendar_week}];
 
     domain::Contact contact;
     char id[32];
@@ -176,7 +180,7 @@ void AssignParticipant(const DemoWorld& world, const Calendar& calendar, size_t 
     contact.shopper = world.shoppers[chosen].id;
     contact.channel = channel;
     contact.scenario = scenario.id;
-    contact.planned_at = FormatLocal(when.day, when.minute);
+    contact.planned_at = LocalDateTime{Date{when.day}, when.minute}.ToString();
     contact.status = domain::ContactStatus::kPlanned;
     contacts.push_back(std::move(contact));
   }

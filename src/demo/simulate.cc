@@ -1,11 +1,12 @@
 // Plays the demo's contacts: waits, who answered, answers and comments.
-#include <date/tz.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <stdexcept>
 
+#include "core/civil_time.h"
+#include "core/time_zone.h"
 #include "demo/comments.h"
 #include "demo/generator.h"
 #include "demo/random.h"
@@ -16,6 +17,8 @@ namespace {
 
 using domain::Channel;
 using domain::QuestionType;
+// The demo writes whole seconds; the server writes milliseconds.
+constexpr auto kWholeSeconds = UtcInstant::Precision::kSeconds;
 
 // Latent quality shift by channel: phone scores highest, Messenger lowest (seed 001).
 double ChannelEffect(Channel channel) {
@@ -81,21 +84,13 @@ double WaitShare(const domain::ChannelSpec& spec, double seconds) {
   return table.back().share;
 }
 
-std::string FormatUtc(std::chrono::sys_seconds time) { return date::format("%FT%TZ", time); }
-
-std::chrono::sys_seconds LocalToUtc(const std::string& planned_at, const date::time_zone* zone) {
-  int year = 0;
-  unsigned month = 0, day = 0;
-  int hour = 0, minute = 0;
-  if (std::sscanf(planned_at.c_str(), "%d-%u-%uT%d:%d", &year, &month, &day, &hour, &minute) != 5) {
-    throw std::invalid_argument("bad planned time '" + planned_at + "'");
-  }
-  const date::local_seconds local =
-      date::local_days{date::year{year} / date::month{month} / date::day{day}} +
-      std::chrono::hours{hour} + std::chrono::minutes{minute};
-  // earliest: a time in the autumn overlap takes its first occurrence; a
-  // spring-forward gap never occurs, the channels open after 03:00.
-  return std::chrono::floor<std::chrono::seconds>(zone->to_sys(local, date::choose::earliest));
+// The UTC instant a contact planned at local `planned_at` starts. A time
+// in the autumn overlap takes its first occurrence; a spring-forward gap
+// never occurs, the channels open after 03:00.
+UtcInstant StartOf(const std::string& planned_at, const TimeZone& zone) {
+  const auto local = LocalDateTime::Parse(planned_at);
+  if (!local) throw std::invalid_argument("bad planned time '" + planned_at + "'");
+  return zone.ToUtc(*local);
 }
 
 class ContactPlayer {
@@ -103,10 +98,10 @@ class ContactPlayer {
   ContactPlayer(const domain::Study& study, const ParticipantTruth& truth, Rng& rng)
       : study_(study), truth_(truth), rng_(rng) {}
 
-  void Play(domain::Contact& contact, const date::time_zone* zone) {
+  void Play(domain::Contact& contact, const TimeZone& zone) {
     const domain::ChannelSpec& spec = *study_.FindChannel(contact.channel);
-    const auto started = LocalToUtc(contact.planned_at, zone);
-    contact.started_at = FormatUtc(started);
+    const UtcInstant started = StartOf(contact.planned_at, zone);
+    contact.started_at = started.ToString(kWholeSeconds);
     contact.wait_seconds = DrawWait(contact.channel, spec, truth_, rng_);
     contact.answers.clear();
     contact.comments.clear();
@@ -121,7 +116,8 @@ class ContactPlayer {
       return;
     }
     contact.answered_at =
-        FormatUtc(started + std::chrono::seconds{static_cast<long long>(*contact.wait_seconds)});
+        (started + std::chrono::seconds{static_cast<long long>(*contact.wait_seconds)})
+            .ToString(kWholeSeconds);
     const bool written_bot_channel =
         contact.channel == Channel::kChat || contact.channel == Channel::kMessenger;
     if (written_bot_channel && rng_.Chance(truth_.chatbot_share)) {
@@ -259,12 +255,14 @@ class ContactPlayer {
 
 void SimulateAnswers(const DemoWorld& world, std::vector<domain::Contact>& contacts,
                      uint64_t seed) {
-  const date::time_zone* zone = date::locate_zone(world.study.period.time_zone);
+  const auto zone = TimeZone::Locate(world.study.period.time_zone);
+  if (!zone)
+    throw std::invalid_argument("unknown time zone '" + world.study.period.time_zone + "'");
   for (domain::Contact& contact : contacts) {
     // One stream per contact: a contact's answers do not depend on the others.
     Rng rng(seed, "simulate/" + contact.id);
     ContactPlayer player(world.study, world.truth.at(contact.participant), rng);
-    player.Play(contact, zone);
+    player.Play(contact, *zone);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/civil_time.h"
 #include "cx_demo_embedded.h"
 #include "demo/generator.h"
 #include "demo/random.h"
@@ -259,11 +260,7 @@ void MakeShoppers(const DemoOptions& options, DemoWorld& world, Rng& rng) {
       const auto first =
           start + std::chrono::days{static_cast<int>(rng.Below(static_cast<size_t>(days - 7)))};
       for (int day = 0; day < 7; ++day) {
-        const std::chrono::year_month_day date{first + std::chrono::days{day}};
-        char text[32];
-        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-        shopper.away_dates.push_back(text);
+        shopper.away_dates.push_back(Date{first + std::chrono::days{day}}.ToString());
       }
     }
     world.shoppers.push_back(std::move(shopper));

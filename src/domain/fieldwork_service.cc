@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
+
+#include "core/civil_time.h"
 
 namespace cx::domain {
 namespace {
@@ -35,19 +36,15 @@ ContactUpdate StatusChanged(const Contact& before, ContactStatus status, const S
   return Changed(before, std::move(after), stamp, reason);
 }
 
+// Seconds since 1970 of a stored UTC time. Summed as whole minutes plus the
+// seconds within the minute, so a difference rounds as it always has.
 std::optional<double> EpochSeconds(const std::string& text) {
-  int year = 0;
-  unsigned month = 0, day = 0, hour = 0, minute = 0;
-  double second = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%uT%u:%u:%lfZ", &year, &month, &day, &hour, &minute,
-                  &second) != 6) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                         std::chrono::day{day}};
-  if (!date.ok() || hour > 23 || minute > 59 || second < 0 || second >= 61) return std::nullopt;
-  const auto days = std::chrono::sys_days{date}.time_since_epoch().count();
-  return static_cast<double>(days) * 86400.0 + hour * 3600.0 + minute * 60.0 + second;
+  const auto instant = UtcInstant::Parse(text);
+  if (!instant) return std::nullopt;
+  const auto since_epoch = instant->time().time_since_epoch();
+  const auto minutes = std::chrono::floor<std::chrono::minutes>(since_epoch);
+  const auto rest = std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch - minutes);
+  return static_cast<double>(minutes.count()) * 60.0 + static_cast<double>(rest.count()) / 1000.0;
 }
 
 // The last part of a JSON pointer: "/answers/3/number" -> "number".

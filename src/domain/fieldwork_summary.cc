@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <set>
+
+#include "core/civil_time.h"
 
 namespace cx::domain {
 
@@ -109,17 +110,12 @@ void ProgressTally::Add(ContactStatus status) {
 
 namespace {
 
-// The week of fieldwork of a planned local date-time, counted in whole
-// weeks from the start day ("1" for its first seven days); "?" without a date.
+// The week of fieldwork of a planned local date-time as the planner counts
+// it (FieldworkPeriod::WeekOf: calendar weeks, week 1 holds the start day);
+// "?" without a date.
 std::string ProgressWeek(const FieldworkPeriod& period, const std::string& planned_at) {
-  if (planned_at.size() < 10) return "?";
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(planned_at.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return "?";
-  const auto first_day = std::chrono::sys_days{period.start};
-  const auto day = std::chrono::sys_days{std::chrono::year_month_day{
-      std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
-  return std::to_string((day - first_day).count() / 7 + 1);
+  const auto planned = LocalDateTime::Parse(planned_at);
+  return planned ? std::to_string(period.WeekOf(planned->date)) : "?";
 }
 
 }  // namespace

@@ -57,9 +57,10 @@ TEST(SummarizeFieldwork, CountsChannelsAnswersAndRepeatVisits) {
   EXPECT_EQ(summary.max_contacts_per_shopper, 2);
 }
 
-TEST(TallyProgress, CountsByStatusPerGroupAndWeekFromTheStartDay) {
+TEST(TallyProgress, CountsByStatusPerGroupAndCalendarWeekOfThePeriod) {
   Study study;
-  // Fieldwork from Thursday 2026-01-08: week 1 is 8-14 January, week 2 from the 15th.
+  // Fieldwork from Thursday 2026-01-08: week 1 is the calendar week that holds
+  // it (Monday 5 to Sunday 11 January), week 2 is 12-18 January.
   study.period.start = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::January,
                                                    std::chrono::day{8}};
   auto contact = [](std::string participant, std::string shopper, Channel channel,
@@ -89,9 +90,9 @@ TEST(TallyProgress, CountsByStatusPerGroupAndWeekFromTheStartDay) {
   EXPECT_EQ(tallies.at("channel").at("phone"), (ProgressTally{1, 0, 0, 1, 0, 1}));
   EXPECT_EQ(tallies.at("channel").at("chat"), (ProgressTally{0, 0, 1, 0, 0, 0}));
   EXPECT_EQ(tallies.at("shopper").at("s1"), (ProgressTally{1, 0, 0, 1, 0, 0}));
-  // The 8th and the 14th are week 1, the 15th week 2, no date "?".
-  EXPECT_EQ(tallies.at("week").at("1"), (ProgressTally{0, 0, 1, 1, 0, 0}));
-  EXPECT_EQ(tallies.at("week").at("2"), (ProgressTally{1, 0, 0, 0, 0, 0}));
+  // The 8th is week 1; the 14th (a Wednesday) and the 15th week 2; no date "?".
+  EXPECT_EQ(tallies.at("week").at("1"), (ProgressTally{0, 0, 0, 1, 0, 0}));
+  EXPECT_EQ(tallies.at("week").at("2"), (ProgressTally{1, 0, 1, 0, 0, 0}));
   EXPECT_EQ(tallies.at("week").at("?"), (ProgressTally{0, 0, 0, 0, 0, 1}));
 }
 

@@ -113,10 +113,17 @@ double Question::Max() const {
   }
 }
 
+Date FieldworkPeriod::FirstMonday() const { return Date{start}.MondayOnOrBefore(); }
+
+int FieldworkPeriod::WeekOf(Date day) const {
+  // Floor division, so that days before the first Monday give week 0, -1, ...
+  const auto offset = (day - FirstMonday()).count();
+  return static_cast<int>((offset >= 0 ? offset : offset - 6) / 7) + 1;
+}
+
 int FieldworkPeriod::Weeks() const {
-  using namespace std::chrono;
-  const auto days = (sys_days{end} - sys_days{start}).count() + 1;
-  return days <= 0 ? 0 : static_cast<int>((days + 6) / 7);
+  if (Date{end} < Date{start}) return 0;
+  return WeekOf(Date{end});
 }
 
 const ChannelSpec* Study::FindChannel(Channel channel) const {

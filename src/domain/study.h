@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.h"
 #include "domain/channel.h"
 
 namespace cx::domain {
@@ -185,7 +186,19 @@ struct FieldworkPeriod {
   std::chrono::year_month_day end;  // inclusive
   std::string time_zone = "Europe/Oslo";
 
-  // Whole or part weeks from start to end, counting the week of start as 1.
+  // A week of fieldwork is a calendar week, Monday to Sunday (ISO 8601);
+  // week 1 is the one that holds `start`, so when fieldwork starts on a
+  // Thursday its week 1 is Thursday to Sunday and week 2 starts on the next
+  // Monday. The planner's even spread and the shoppers' weekly maximum, the
+  // plan checker, the demo and the progress view all count weeks this way.
+  //
+  // The Monday of week 1 (`start` itself when it is a Monday).
+  Date FirstMonday() const;
+  // The week of fieldwork `day` falls in: 1 for the week of start, and 0 or
+  // less before it, more than Weeks() after the week of end.
+  int WeekOf(Date day) const;
+  // The weeks from the week of start to the week of end, whole or part
+  // (WeekOf(end)); 0 when end is before start.
   int Weeks() const;
 
   bool operator==(const FieldworkPeriod&) const = default;

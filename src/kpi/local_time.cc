@@ -7,33 +7,10 @@
 #include <cstring>
 #include <limits>
 
+#include "core/civil_time.h"
 #include "kpi/kpi.h"
 
 namespace cx::kpi {
-
-// From H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
-int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<int64_t>(day_of_era) - 719468;
-}
-
-void CivilFromDays(int64_t days, int64_t& year, unsigned& month, unsigned& day) {
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  day = day_of_year - (153 * mp + 2) / 5 + 1;
-  month = mp < 10 ? mp + 3 : mp - 9;
-  year = static_cast<int64_t>(year_of_era) + era * 400 + (month <= 2);
-}
 
 namespace {
 
@@ -49,6 +26,9 @@ inline bool Digits(std::string_view text, size_t pos, size_t count, int64_t& val
   value = result;
   return true;
 }
+
+// The date `days` days after 1970-01-01.
+Date DayOf(int64_t days) { return Date{std::chrono::sys_days{std::chrono::days{days}}}; }
 
 int64_t FloorDiv(int64_t value, int64_t divisor) {
   int64_t quotient = value / divisor;
@@ -79,13 +59,9 @@ TimeParse ParseTimestamp(std::string_view text, int64_t& seconds, bool& has_offs
   if (cache != nullptr && cache->valid && std::memcmp(text.data(), cache->text, 10) == 0) {
     days = cache->days;  // the date of the previous time parsed: checked then
   } else {
-    int64_t year = 0, month = 0, day = 0;
-    if (!Digits(text, 0, 4, year) || text[4] != '-' || !Digits(text, 5, 2, month) ||
-        text[7] != '-' || !Digits(text, 8, 2, day) || month < 1 || month > 12 || day < 1 ||
-        day > 31) {
-      return TimeParse::kMalformed;
-    }
-    days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const auto date = Date::Parse(text.substr(0, 10));
+    if (!date) return TimeParse::kMalformed;
+    days = date->DayNumber();
     if (cache != nullptr) {
       std::memcpy(cache->text, text.data(), 10);
       cache->days = days;
@@ -193,11 +169,10 @@ int64_t ZoneClock::IntervalStart(int kind, int64_t utc) {
       first_day -= ((first_day + 3) % 7 + 7) % 7;
       next_day = first_day + 7;
     } else if (interval == IntervalKind::kMonth) {
-      int64_t year = 0;
-      unsigned month = 0, day = 0;
-      CivilFromDays(first_day, year, month, day);
-      first_day = DaysFromCivil(year, month, 1);
-      next_day = month == 12 ? DaysFromCivil(year + 1, 1, 1) : DaysFromCivil(year, month + 1, 1);
+      const std::chrono::year_month_day date{DayOf(first_day).days()};
+      const std::chrono::year_month_day month_start = date.year() / date.month() / 1;
+      first_day = Date{month_start}.DayNumber();
+      next_day = Date{month_start + std::chrono::months{1}}.DayNumber();
     }
     start = LocalMidnightToUtc(first_day);
     end = LocalMidnightToUtc(next_day);
@@ -214,18 +189,14 @@ std::string ZoneClock::Label(int64_t utc) {
   const int64_t local = utc + offset;
   const int64_t days = FloorDiv(local, 86400);
   const int64_t second_of_day = local - days * 86400;
-  int64_t year = 0;
-  unsigned month = 0, day = 0;
-  CivilFromDays(days, year, month, day);
   const int64_t offset_minutes = (offset < 0 ? -offset : offset) / 60;
   char text[96];
   std::snprintf(
-      text, sizeof text, "%04lld-%02u-%02uT%02lld:%02lld:%02lld%c%02lld:%02lld",
-      static_cast<long long>(year), month, day, static_cast<long long>(second_of_day / 3600),
-      static_cast<long long>(second_of_day / 60 % 60), static_cast<long long>(second_of_day % 60),
-      offset < 0 ? '-' : '+', static_cast<long long>(offset_minutes / 60),
-      static_cast<long long>(offset_minutes % 60));
-  return text;
+      text, sizeof text, "T%02lld:%02lld:%02lld%c%02lld:%02lld",
+      static_cast<long long>(second_of_day / 3600), static_cast<long long>(second_of_day / 60 % 60),
+      static_cast<long long>(second_of_day % 60), offset < 0 ? '-' : '+',
+      static_cast<long long>(offset_minutes / 60), static_cast<long long>(offset_minutes % 60));
+  return DayOf(days).ToString() + text;
 }
 
 }  // namespace cx::kpi

@@ -1,7 +1,10 @@
 #pragma once
-// Time on the hot path: timestamps parsed by hand, and a time zone whose UTC
-// offset is looked up once per offset period (between two DST changes) and
-// then reused, instead of one tz conversion per row.
+// Time on the hot path: the timestamps of a PBX or ACD log, and a time zone
+// whose UTC offset is looked up once per offset period (between two DST
+// changes) and then reused, instead of one tz conversion per row. The date
+// of a timestamp is read by core's Date::Parse; the rest (a space or T, a
+// fraction, an offset, or epoch seconds) are forms of the logs, not of the
+// study's civil time (core/civil_time.h), so they are read here.
 //
 // Thread-safety: a ZoneClock caches; give each thread its own.
 
@@ -14,11 +17,6 @@ class time_zone;
 }
 
 namespace cx::kpi {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil), and back.
-int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
-void CivilFromDays(int64_t days, int64_t& year, unsigned& month, unsigned& day);
 
 enum class TimeParse {
   kOk,

@@ -2,64 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace cx::plan {
-
-using std::chrono::sys_days;
-
-Day ToDay(sys_days day) { return static_cast<Day>(day.time_since_epoch().count()); }
-sys_days FromDay(Day day) { return sys_days{std::chrono::days{day}}; }
-
-int IsoWeekday(Day day) {
-  const unsigned c = std::chrono::weekday{FromDay(day)}.c_encoding();  // 0 = Sunday
-  return c == 0 ? 7 : static_cast<int>(c);
-}
-
-std::string DateText(Day day) {
-  const std::chrono::year_month_day date{FromDay(day)};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
-}
-
-std::string LocalText(Day day, int minute_of_day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "T%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-  return DateText(day) + text;
-}
-
-namespace {
-// Reads `count` ASCII digits at text[at]; false on anything else. sscanf's
-// %d would take a sign, spaces and a five-digit year ("20026-4-01" passed as
-// 10 characters), which the shopper-pool fuzz target caught.
-bool ReadDigits(const std::string& text, size_t at, size_t count, int& value) {
-  value = 0;
-  for (size_t i = at; i < at + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
-    value = value * 10 + (text[i] - '0');
-  }
-  return true;
-}
-}  // namespace
-
-bool ParseLocal(const std::string& text, Day& day, int& minute_of_day) {
-  int year = 0, month = 0, day_of_month = 0, hour = 0, minute = 0;
-  if (text.size() != 16 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      !ReadDigits(text, 0, 4, year) || !ReadDigits(text, 5, 2, month) ||
-      !ReadDigits(text, 8, 2, day_of_month) || !ReadDigits(text, 11, 2, hour) ||
-      !ReadDigits(text, 14, 2, minute)) {
-    return false;
-  }
-  const std::chrono::year_month_day date{std::chrono::year{year},
-                                         std::chrono::month{static_cast<unsigned>(month)},
-                                         std::chrono::day{static_cast<unsigned>(day_of_month)}};
-  if (!date.ok() || hour > 23 || minute > 59) return false;
-  day = ToDay(sys_days{date});
-  minute_of_day = hour * 60 + minute;
-  return true;
-}
 
 bool FitsProfile(const domain::ProfileRequirement& profile, const domain::Shopper& shopper) {
   if (!profile.age_bands.empty() && std::find(profile.age_bands.begin(), profile.age_bands.end(),
@@ -86,17 +30,15 @@ Model::Model(const domain::Study& study_in, const std::vector<domain::Shopper>& 
     company_of.push_back(it->second);
   }
   weeks = std::max(1, study.period.Weeks());
-  first_day = ToDay(sys_days{study.period.start});
-  last_day = ToDay(sys_days{study.period.end});
-  first_monday = first_day - (IsoWeekday(first_day) - 1);
+  first_day = ToDay(Date{study.period.start});
+  last_day = ToDay(Date{study.period.end});
+  first_monday = ToDay(study.period.FirstMonday());
   excluded.assign(shoppers.size(), false);
   for (size_t s = 0; s < shoppers.size(); ++s) {
     shopper_index[shoppers[s].id] = static_cast<int>(s);
     std::vector<Day> days;
     for (const auto& text : shoppers[s].away_dates) {
-      Day day = 0;
-      int minute = 0;
-      if (ParseLocal(text + "T00:00", day, minute)) days.push_back(day);
+      if (auto day = Date::Parse(text)) days.push_back(ToDay(*day));
     }
     std::sort(days.begin(), days.end());
     away.push_back(std::move(days));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/civil_time.h"
 #include "core/result.h"
 #include "domain/fieldwork.h"
 #include "domain/study.h"
@@ -14,15 +15,10 @@
 
 namespace cx::plan {
 
-using Day = long;  // days since 1970-01-01 (std::chrono::sys_days count)
+using Day = long;  // days since 1970-01-01 (Date::DayNumber): the planner counts in these
 
-Day ToDay(std::chrono::sys_days day);
-std::chrono::sys_days FromDay(Day day);
-int IsoWeekday(Day day);                            // 1 = Monday ... 7 = Sunday
-std::string DateText(Day day);                      // YYYY-MM-DD
-std::string LocalText(Day day, int minute_of_day);  // YYYY-MM-DDTHH:MM
-// Parses "YYYY-MM-DDTHH:MM"; false when it is not one.
-bool ParseLocal(const std::string& text, Day& day, int& minute_of_day);
+inline Date ToDate(Day day) { return Date{std::chrono::sys_days{std::chrono::days{day}}}; }
+inline Day ToDay(Date date) { return date.DayNumber(); }
 
 bool FitsProfile(const domain::ProfileRequirement& profile, const domain::Shopper& shopper);
 bool Suits(const domain::Scenario& scenario, domain::Channel channel);
@@ -34,7 +30,7 @@ struct Slot {
   int company = 0;      // index into Model::companies
   domain::Channel channel = domain::Channel::kPhone;
   const domain::Scenario* scenario = nullptr;
-  int week = 1;  // 1-based, weeks from the period's first Monday
+  int week = 1;  // 1-based, FieldworkPeriod::WeekOf
   Day day = 0;
   int minute = 0;
   int shopper = -1;  // index into shoppers; -1 = not placed
@@ -65,7 +61,7 @@ struct Model {
   int Group(const Slot& slot) const;
   bool FitsGroup(int shopper, int group) const;
 
-  int WeekOf(Day day) const { return static_cast<int>((day - first_monday) / 7) + 1; }
+  int WeekOf(Day day) const { return study.period.WeekOf(ToDate(day)); }
   bool Away(int shopper, Day day) const;
   // The days of `week` inside the period on which `channel` is open.
   std::vector<Day> OpenDays(int week, domain::Channel channel) const;

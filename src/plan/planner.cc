@@ -170,7 +170,7 @@ void WriteContacts(const domain::Study& study, const std::vector<domain::Shopper
     contact.shopper = shoppers[static_cast<size_t>(slot.shopper)].id;
     contact.channel = slot.channel;
     contact.scenario = slot.scenario->id;
-    contact.planned_at = LocalText(slot.day, slot.minute);
+    contact.planned_at = LocalDateTime{ToDate(slot.day), slot.minute}.ToString();
     contact.status = domain::ContactStatus::kPlanned;
     plan.contacts.push_back(std::move(contact));
     ++per_shopper[slot.shopper];

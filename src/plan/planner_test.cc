@@ -635,3 +635,41 @@ TEST(Planner, DefaultDemoPlanPassesTheChecker) {
 
 }  // namespace
 }  // namespace cx::plan
+
+namespace cx::plan {
+namespace {
+
+// Fieldwork from Thursday 15 to Wednesday 28 January 2026 touches three
+// calendar weeks: Thu 15 - Sun 18 (week 1), Mon 19 - Sun 25 (week 2) and
+// Mon 26 - Wed 28 (week 3; counted from the start day there would be two
+// weeks, and these three days would belong to none).
+TEST(Planner, AThursdayStartPlansCalendarWeeksAndTheirWeeklyMaximum) {
+  auto study = SmallStudy({{"p1", "c1"}, {"p2", "c2"}, {"p3", "c3"}});
+  study.period.start = year{2026} / month{1} / day{15};
+  study.period.end = year{2026} / month{1} / day{28};
+  ASSERT_EQ(study.period.Weeks(), 3);
+  const auto shoppers = Shoppers(6, 2);
+  const Plan plan = MustPlan(study, shoppers);
+  ExpectChecked(study, shoppers, plan.contacts);
+  std::map<std::pair<std::string, int>, int> by_participant_week, by_shopper_week;
+  for (const auto& contact : plan.contacts) {
+    const int week = study.period.WeekOf(LocalDateTime::Parse(contact.planned_at)->date);
+    ++by_participant_week[{contact.participant, week}];
+    ++by_shopper_week[{contact.shopper, week}];
+  }
+  // 4 contacts over 3 weeks: 1 or 2 in each, including the short weeks.
+  for (const char* participant : {"p1", "p2", "p3"}) {
+    int total = 0;
+    for (int week = 1; week <= 3; ++week) {
+      const int count = by_participant_week[{participant, week}];
+      EXPECT_TRUE(count == 1 || count == 2) << participant << " week " << week << ": " << count;
+      total += count;
+    }
+    EXPECT_EQ(total, 4) << participant;
+  }
+  for (const auto& [key, count] : by_shopper_week)
+    EXPECT_LE(count, 2) << key.first << " in week " << key.second;
+}
+
+}  // namespace
+}  // namespace cx::plan

@@ -35,8 +35,9 @@ std::vector<std::string> Split(const std::string& text) {
 }
 
 bool ParseDate(const std::string& text, Day& day) {
-  int minute = 0;
-  return text.size() == 10 && ParseLocal(text + "T00:00", day, minute);
+  const auto date = Date::Parse(text);
+  if (date) day = ToDay(*date);
+  return date.has_value();
 }
 
 }  // namespace
@@ -125,7 +126,7 @@ Status ShopperRows::AddRow(const std::vector<PoolCell>& cells) {
               "' is not YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD of at most a year",
           where("away_dates"));
     }
-    for (Day day = from; day <= to; ++day) shopper.away_dates.push_back(DateText(day));
+    for (Day day = from; day <= to; ++day) shopper.away_dates.push_back(ToDate(day).ToString());
   }
   ids_.insert(shopper.id);
   shoppers_.push_back(std::move(shopper));

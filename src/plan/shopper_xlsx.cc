@@ -52,7 +52,7 @@ Result<std::vector<domain::Shopper>> ReadShoppersXlsx(const std::string& path) {
                                    : " (Excel's day 60 is 29 February 1900, which never was)"),
                           where(cell.column, row));
     }
-    return DateText(ToDay(*day));
+    return Date{*day}.ToString();
   };
   if (sheet->rows.empty())
     return InvalidInput("the sheet is empty: expected a header row",

@@ -1,55 +1,22 @@
 #include "plan_check/plan_checker.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <map>
 #include <set>
 
+#include "core/civil_time.h"
 #include "domain/allocation.h"
 
 namespace cx::plan_check {
 namespace {
 
 using domain::Channel;
-using std::chrono::sys_days;
-
-struct LocalTime {
-  sys_days day;
-  int minute = 0;
-};
-
-std::optional<LocalTime> ParsePlanned(const std::string& text) {
-  int year = 0, hour = 0, minute = 0;
-  unsigned month = 0, day = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%uT%d:%d", &year, &month, &day, &hour, &minute) != 5)
-    return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                         std::chrono::day{day}};
-  if (!date.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59) return std::nullopt;
-  return LocalTime{sys_days{date}, hour * 60 + minute};
-}
-
-int IsoWeekday(sys_days day) {
-  const unsigned c = std::chrono::weekday{day}.c_encoding();
-  return c == 0 ? 7 : static_cast<int>(c);
-}
-
-std::string DateText(sys_days day) {
-  const std::chrono::year_month_day date{day};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
-}
 
 class Checker {
  public:
   Checker(const domain::Study& study, const std::vector<domain::Shopper>& shoppers)
       : study_(study) {
     for (const auto& shopper : shoppers) shoppers_[shopper.id] = &shopper;
-    const auto start = sys_days{study.period.start};
-    first_monday_ = start - std::chrono::days{IsoWeekday(start) - 1};
   }
 
   std::vector<Violation> Run(const std::vector<domain::Contact>& contacts) {
@@ -78,25 +45,26 @@ class Checker {
     violations_.push_back({std::move(rule), std::move(subject), std::move(message)});
   }
 
-  int WeekOf(sys_days day) const { return static_cast<int>((day - first_monday_).count() / 7) + 1; }
+  int WeekOf(Date day) const { return study_.period.WeekOf(day); }
 
   void CheckContact(const domain::Contact& contact) {
     const std::string channel(domain::ToString(contact.channel));
     const auto* spec = study_.FindChannel(contact.channel);
     const auto* participant = study_.FindParticipant(contact.participant);
-    auto time = ParsePlanned(contact.planned_at);
+    auto time = LocalDateTime::Parse(contact.planned_at);
     if (!time) {
       Add("planned_time", contact.id,
           "planned time '" + contact.planned_at + "' is not YYYY-MM-DDTHH:MM");
     } else {
-      if (time->day < sys_days{study_.period.start} || time->day > sys_days{study_.period.end}) {
+      if (time->date < Date{study_.period.start} || time->date > Date{study_.period.end}) {
         Add("fieldwork_period", contact.id,
-            "planned on " + DateText(time->day) + ", outside the fieldwork period");
+            "planned on " + time->date.ToString() + ", outside the fieldwork period");
       }
       if (spec) {
         const auto& days = spec->hours.weekdays;
-        if (std::find(days.begin(), days.end(), IsoWeekday(time->day)) == days.end() ||
-            time->minute < spec->hours.open_minute || time->minute >= spec->hours.close_minute) {
+        if (std::find(days.begin(), days.end(), time->date.IsoWeekday()) == days.end() ||
+            time->minute_of_day < spec->hours.open_minute ||
+            time->minute_of_day >= spec->hours.close_minute) {
           Add("opening_hours", contact.id,
               contact.planned_at + " is outside the opening hours of " + channel);
         }
@@ -133,9 +101,9 @@ class Checker {
       Add("shopper_channel", contact.id, "shopper " + person.id + " cannot do " + channel);
     }
     if (time && std::find(person.away_dates.begin(), person.away_dates.end(),
-                          DateText(time->day)) != person.away_dates.end()) {
+                          time->date.ToString()) != person.away_dates.end()) {
       Add("shopper_away", contact.id,
-          "shopper " + person.id + " is away on " + DateText(time->day));
+          "shopper " + person.id + " is away on " + time->date.ToString());
     }
     if (scenario) {
       const auto& bands = scenario->profile.age_bands;
@@ -175,13 +143,13 @@ class Checker {
     std::set<std::pair<long, int>> hours;
     std::map<int, int> per_week;
     for (const auto* contact : list) {
-      auto time = ParsePlanned(contact->planned_at);
+      auto time = LocalDateTime::Parse(contact->planned_at);
       if (!time) continue;
-      if (!hours.insert({time->day.time_since_epoch().count(), time->minute / 60}).second) {
+      if (!hours.insert({time->date.DayNumber(), time->minute_of_day / 60}).second) {
         Add("one_per_hour", participant.id,
             "two contacts in the hour " + contact->planned_at.substr(0, 13) + ":00");
       }
-      ++per_week[WeekOf(time->day)];
+      ++per_week[WeekOf(time->date)];
     }
     const int weeks = study_.period.Weeks();
     if (!list.empty() && weeks > 0) {
@@ -238,8 +206,8 @@ class Checker {
         Add("shopper_once_per_company", contact.shopper,
             "contacts " + participant->company + " more than once");
       }
-      if (auto time = ParsePlanned(contact.planned_at))
-        ++per_week[{contact.shopper, WeekOf(time->day)}];
+      if (auto time = LocalDateTime::Parse(contact.planned_at))
+        ++per_week[{contact.shopper, WeekOf(time->date)}];
     }
     for (const auto& [key, count] : per_week) {
       auto shopper = shoppers_.find(key.first);
@@ -254,7 +222,6 @@ class Checker {
 
   const domain::Study& study_;
   std::map<std::string, const domain::Shopper*> shoppers_;
-  sys_days first_monday_;
   std::vector<Violation> violations_;
 };
 

@@ -1181,3 +1181,64 @@ TEST_F(ApiTest, ResultsAreRecomputedOutsideTheLockAndServedStaleMeanwhile) {
 
 }  // namespace
 }  // namespace cx::server
+
+namespace cx::server {
+namespace {
+
+// The progress view counts weeks of fieldwork as the planner does
+// (FieldworkPeriod::WeekOf): with fieldwork from Thursday 15 January 2026,
+// Monday the 19th starts week 2, so each week's tally is the number of
+// contacts planned in that calendar week.
+TEST(ProgressView, AThursdayStartCountsTheWeeksThePlannerCounts) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("cxbench-progress-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto store = store::OpenSqlite((dir / "progress.db").string()).value();
+  demo::DemoWorld world = demo::GenerateWorld({.seed = 3, .participants = 6, .shoppers = 40});
+  world.study.period.start = std::chrono::year{2026} / 1 / 15;  // a Thursday
+  world.study.period.end = std::chrono::year{2026} / 5 / 13;    // a Wednesday
+  ASSERT_EQ(world.study.period.Weeks(), 18);                    // 4 days, 16 weeks, 3 days
+  const auto contacts = demo::AssignContacts(world, 3);
+  std::map<std::string, int> expected;  // week -> contacts, by the calendar
+  for (const auto& contact : contacts) {
+    // Calendar week by hand: days since Monday 12 January, over 7, plus 1.
+    const auto day = Date::Parse(contact.planned_at.substr(0, 10)).value();
+    const auto since_monday = (day - Date::Parse("2026-01-12").value()).count();
+    ++expected[std::to_string(since_monday / 7 + 1)];
+  }
+  ASSERT_GT(expected["2"], 0);
+  ASSERT_TRUE(store->SaveStudy(world.study, false).ok());
+  ASSERT_TRUE(store->SaveShoppers(world.shoppers).ok());
+  ASSERT_TRUE(store->SaveContacts(world.study.id, contacts).ok());
+  domain::Account admin;
+  admin.email = "admin@test.no";
+  admin.name = "Admin";
+  admin.role = domain::Role::kAdmin;
+  ASSERT_TRUE(AddAccount(*store, admin, "passord-123").ok());
+  App app(std::move(store), world.study, AppOptions{});
+  HttpServer http(app, {"127.0.0.1", 0, "", 64 * 1024});
+  const int port = http.Bind().value();
+  std::thread serving([&] { http.Run(); });
+  httplib::Client client("127.0.0.1", port);
+  auto login = client.Post("/api/v1/session",
+                           json({{"email", "admin@test.no"}, {"password", "passord-123"}}).dump(),
+                           "application/json");
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200);
+  const std::string cookie = login->get_header_value("Set-Cookie");
+  auto progress = client.Get("/api/v1/progress", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+  http.Stop();
+  serving.join();
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(progress);
+  ASSERT_EQ(progress->status, 200) << progress->body;
+  std::map<std::string, int> served;
+  const json body = json::parse(progress->body);
+  for (const auto& row : body["week"]) {
+    served[row["key"].get<std::string>()] = row["total"].get<int>();
+  }
+  EXPECT_EQ(served, expected);
+}
+
+}  // namespace
+}  // namespace cx::server

@@ -1,26 +1,14 @@
 #include "server/app.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include "auth/password.h"
+#include "core/civil_time.h"
 
 namespace cx::server {
 
 std::string UtcAfter(std::chrono::milliseconds later) {
-  using namespace std::chrono;
-  const auto now = time_point_cast<milliseconds>(system_clock::now()) + later;
-  const auto day = floor<days>(now);
-  const year_month_day date{day};
-  const hh_mm_ss time{now - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ",
-                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()),
-                static_cast<long>(time.subseconds().count()));
-  return buffer;
+  return (UtcInstant::Now() + later).ToString(UtcInstant::Precision::kMilliseconds);
 }
 
 App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions options)

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/civil_time.h"
 #include "store/json_codec.h"
 #include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
@@ -263,16 +264,6 @@ constexpr std::string_view kStatuses = "planned, started, submitted, approved, r
 constexpr std::string_view kResponders = "unknown, person, chatbot";
 
 // "YYYY-MM-DDTHH:MM": the shape of a planned time (digits where digits go).
-bool IsLocalDateTime(const std::string& text) {
-  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd";
-  if (text.size() != kShape.size()) return false;
-  for (size_t index = 0; index < kShape.size(); ++index) {
-    const bool digit = text[index] >= '0' && text[index] <= '9';
-    if (kShape[index] == 'd' ? !digit : text[index] != kShape[index]) return false;
-  }
-  return true;
-}
-
 // What an answer to a question of `type` holds: a number or a text.
 bool TakesNumber(domain::QuestionType type) {
   return type != domain::QuestionType::kChoice && type != domain::QuestionType::kText;
@@ -400,7 +391,7 @@ domain::Contact CheckContact(RowCheck& check, const ContactColumns& row, const d
   check.Reference("scenario_id", row.scenario, ids.scenarios.count(row.scenario) > 0,
                   "scenario of study " + study_id);
   contact.planned_at = planned_at;
-  if (!IsLocalDateTime(planned_at)) {
+  if (!LocalDateTime::Parse(planned_at)) {
     check.Fault("planned_at",
                 "a local time YYYY-MM-DDTHH:MM, found " + RowCheck::Quote(planned_at));
   }

@@ -60,24 +60,6 @@ bool FileExists(const std::string& path, bool& non_empty) {
 
 int LatestSchemaVersion() { return Migrations().back().version; }
 
-std::string FormatDate(const std::chrono::year_month_day& date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buffer;
-}
-
-std::chrono::year_month_day ParseStoredDate(const std::string& text) {
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%u", &year, &month, &day) != 3) {
-    throw std::runtime_error("bad date '" + text + "' in the store");
-  }
-  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month},
-                                     std::chrono::day{day}};
-}
-
 int SqliteStore::SchemaVersion() { return PragmaInt(*sql_, "user_version"); }
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path) {

@@ -99,8 +99,4 @@ class SqliteStore : public Store {
   std::unique_ptr<soci::session> sql_;
 };
 
-// "YYYY-MM-DD" of a date, and back (nullopt-free: the store wrote it).
-std::string FormatDate(const std::chrono::year_month_day& date);
-std::chrono::year_month_day ParseStoredDate(const std::string& text);
-
 }  // namespace cx::store

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/civil_time.h"
 #include "store/json_codec.h"
 #include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
@@ -18,8 +19,8 @@ namespace {
 
 void InsertStudy(soci::session& sql, const Study& study) {
   const std::string languages = EncodeStrings(study.languages);
-  const std::string start = FormatDate(study.period.start);
-  const std::string end = FormatDate(study.period.end);
+  const std::string start = Date{study.period.start}.ToString();
+  const std::string end = Date{study.period.end}.ToString();
   sql << "INSERT INTO study (id, name, year, languages, period_start, period_end, time_zone, "
          "contacts_per_participant, max_channels_per_participant, min_contacts_for_ranking) "
          "VALUES (:id, :name, :year, :languages, :start, :end, :tz, :contacts, :max_channels, "
@@ -241,11 +242,7 @@ std::string Key(const std::string& a, const std::string& b, const std::string& c
 // "YYYY-MM-DD" naming a real date.
 std::chrono::year_month_day CheckedDate(RowCheck& check, const std::string& field,
                                         const std::string& text) {
-  try {
-    const auto date = ParseStoredDate(text);
-    if (date.ok() && text.size() == 10) return date;
-  } catch (const std::exception&) {
-  }
+  if (const auto date = Date::Parse(text)) return date->ymd();
   check.Fault(field, "a date YYYY-MM-DD, found " + RowCheck::Quote(text));
   return {};
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/civil_time.h"
 #include "core/utf8.h"
 #include "study/yaml_fields.h"
 
@@ -18,34 +19,6 @@ std::string Diagnostic::ToString() const {
 }
 
 namespace {
-
-// "2026-01-12" -> year_month_day; nullopt unless it is a real calendar date.
-std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  char tail = 0;
-  if (text.size() != 10 ||
-      std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &tail) != 3) {
-    return std::nullopt;
-  }
-  std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
-                                   std::chrono::day{day}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
-// "08:30" -> 510; nullopt unless HH:MM with HH 00-24 and MM 00-59.
-std::optional<int> ParseClock(const std::string& text) {
-  unsigned hour = 0;
-  unsigned minute = 0;
-  char tail = 0;
-  if (text.size() != 5 || std::sscanf(text.c_str(), "%2u:%2u%c", &hour, &minute, &tail) != 2 ||
-      hour > 24 || minute > 59 || (hour == 24 && minute != 0)) {
-    return std::nullopt;
-  }
-  return static_cast<int>(hour * 60 + minute);
-}
 
 std::optional<int> ParseWeekday(const std::string& text) {
   static const char* const kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -168,8 +141,8 @@ class StudyReader {
     for (auto [text, target, key] : {std::tuple{&start, &study.period.start, "start"},
                                      std::tuple{&end, &study.period.end, "end"}}) {
       if (!*text) continue;
-      if (auto date = ParseDate(**text)) {
-        *target = *date;
+      if (auto date = Date::Parse(**text)) {
+        *target = date->ymd();
       } else {
         const std::string at = Join(fw_path, key);
         diagnostics_.Error(fields_.source_map().Get(at),

@@ -1,11 +1,11 @@
 // Semantic checks of a study definition: what YAML types alone cannot say.
-#include <date/tz.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include "core/time_zone.h"
 #include "domain/relevance.h"
 #include "study/yaml_fields.h"
 
@@ -169,9 +169,7 @@ class Validator {
       Error("study.fieldwork.end",
             "expected a fieldwork of at most " + std::to_string(kMaxFieldworkDays) + " days");
     }
-    try {
-      (void)date::locate_zone(period.time_zone);
-    } catch (const std::exception&) {
+    if (!TimeZone::Locate(period.time_zone)) {
       Error("study.fieldwork.time_zone", "unknown time zone '" + period.time_zone +
                                              "' (expected an IANA name such as Europe/Oslo)");
     }
