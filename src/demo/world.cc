@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cx_demo_embedded.h"
+#include "demo/channel_facts.h"
 #include "demo/generator.h"
 #include "demo/random.h"
 #include "study/study_reader.h"
@@ -16,19 +17,8 @@ namespace {
 using domain::Channel;
 using domain::Ease;
 
-// Channel availability among participants, Kundeserviceprisen 2022 (seed 001).
-struct ChannelFacts {
-  Channel channel;
-  double offered;  // share of participants offering it
-  double easy;     // share of those where it was easy to find
-};
-constexpr ChannelFacts kFacts[] = {
-    {Channel::kPhone, 0.94, 0.34},
-    {Channel::kEmailForm, 0.84, 0.30},
-    {Channel::kChat, 0.63, 0.72},
-    // "likt for alle som har denne kontaktmåten": the same for everyone who has it.
-    {Channel::kMessenger, 0.74, 1.00},
-};
+// Channel availability among participants, Kundeserviceprisen 2022.
+constexpr auto& kFacts = kChannelFacts2022;
 
 const std::vector<std::string> kPlaces = {
     "Tønsberg",  "Ålesund",     "Bodø",         "Førde",       "Molde",       "Hamar",

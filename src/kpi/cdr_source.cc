@@ -123,7 +123,7 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
       if (!bad("times out of order: expected start <= answer <= end")) break;
       continue;
     }
-    Contact contact;
+    Interaction contact;
     contact.queue = fields[kDst];
     contact.agent = answered ? AgentOf(fields[kDstChannel]) : std::string_view();
     contact.channel = "voice";

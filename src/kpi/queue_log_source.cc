@@ -193,7 +193,7 @@ class QueueLogParser {
                          " with no CONNECT before it: answered after " + std::to_string(hold) +
                          " s, as its data says");
       }
-      Contact contact;
+      Interaction contact;
       contact.queue = queue;
       contact.agent = call->agent.empty() ? agent : call->agent;
       contact.channel = "voice";
@@ -217,7 +217,7 @@ class QueueLogParser {
       int64_t wait = 0;
       if (!expect(wanted) || !number_at(wanted - 1, wait)) return;
       Call* call = Find(callid, queue, time, number, event);
-      Contact contact;
+      Interaction contact;
       contact.queue = queue;
       contact.channel = "voice";
       contact.offered = call != nullptr ? call->entered : time - wait;
@@ -360,7 +360,7 @@ class QueueLogParser {
     return &call;
   }
 
-  void Emit(const Contact& contact) {
+  void Emit(const Interaction& contact) {
     aggregator_.Add(contact);
     ++result_.contacts;
   }
