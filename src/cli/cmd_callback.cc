@@ -1,4 +1,4 @@
-// cxbench callback-sample / callback-report (seed 003).
+// cxbench callback-sample / callback-report (docs/sources.md, "Contact-centre metrics").
 #include <fstream>
 #include <iostream>
 #include <map>

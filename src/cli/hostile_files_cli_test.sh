@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile files through the command (issue 12): text in another encoding
+# Hostile files through the command (docs/sources.md, "Project history"): text in another encoding
 # than UTF-8 is refused with FILE:LINE:COLUMN and exit 2, writing nothing;
 # implausible counts are refused by the validator; quoted line breaks in a
 # contact CSV are contacts, not malformed lines.

@@ -162,7 +162,7 @@ void MakeParticipants(const DemoOptions& options, DemoWorld& world, Rng& rng) {
 
     ParticipantTruth truth;
     truth.quality = std::clamp(rng.Normal(80, 7) + industry_effect[industry.id], 50.0, 97.0);
-    // Consistency: the best are high every time (seed 001); spread 3..22 points.
+    // Consistency: the best are high every time (docs/sources.md); spread 3..22 points.
     truth.consistency =
         std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
     truth.chatbot_share = rng.Chance(0.45) ? rng.Uniform(0.3, 0.9) : 0.0;
