@@ -3,6 +3,8 @@
 #   make demo   build (release) and run the demo study on SQLite under var/
 #   make test   build (dev: ASan+UBSan) and run every test with ctest, then
 #               every fuzz target 20 s (make test-fuzz)
+#   make test-fast  build (dev) and run the unit tests only (ctest -L unit:
+#               no end-to-end scripts, no browser)
 #   make bench  build (release) and run the benchmarks under bench/
 #   make fuzz   build (fuzz: clang, libFuzzer) and run every fuzz target 300 s
 #   make test-tsan  build (tsan: ThreadSanitizer) and run the tests of threaded code
@@ -12,14 +14,18 @@ JOBS ?= $(shell nproc)
 ifeq ($(filter fuzz,$(MAKECMDGOALS)),)
 FUZZ_SEED ?= 1
 endif
-# Warnings are errors in CI (CI=true is set by the CI runner).
-WERROR := $(if $(CI),ON,OFF)
+# Warnings are errors in CI (CI=true is set by the CI runner): the ci presets
+# (CMakePresets.json) set CXBENCH_WERROR on every configure, in their own
+# build directories (build/ci, build/ci-release, build/ci-tsan).
+DEV := $(if $(CI),ci,dev)
+RELEASE := $(if $(CI),ci-release,release)
+TSAN := $(if $(CI),ci-tsan,tsan)
 
-.PHONY: all setup build build-dev build-fuzz web demo test test-fuzz test-tsan fuzz bench format format-check clean
+.PHONY: all setup build build-cli build-dev build-fuzz web demo test test-fast test-fuzz test-tsan fuzz bench format format-check clean
 # make demo serves the web app at the end (Ctrl-C stops it); SERVE=0 skips that.
 SERVE ?= 1
 LISTEN ?= 127.0.0.1:8080
-CX := build/release/src/cli/cxbench
+CX := build/$(RELEASE)/src/cli/cxbench
 WEB_SOURCES := $(shell find web/src web/tests -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
 
 all: build
@@ -27,17 +33,22 @@ all: build
 setup:
 	@scripts/setup.sh
 
-build/release/build.ninja: | setup
-	cmake --preset release -DCXBENCH_WERROR=$(WERROR)
+# Every build configures its preset first (about a second when nothing
+# changed), so that the preset's cache variables (CXBENCH_TESTS,
+# CXBENCH_WERROR) hold in a build directory made before they existed.
+# Release: the command and the benchmarks (no tests: CXBENCH_TESTS is off).
+build: setup
+	cmake --preset $(RELEASE) > /dev/null
+	cmake --build build/$(RELEASE) -j $(JOBS)
 
-build/dev/build.ninja: | setup
-	cmake --preset dev -DCXBENCH_WERROR=$(WERROR)
+# Only the cxbench command and the libraries it links (make demo).
+build-cli: setup
+	cmake --preset $(RELEASE) > /dev/null
+	cmake --build build/$(RELEASE) -j $(JOBS) --target cxbench
 
-build: setup build/release/build.ninja
-	cmake --build build/release -j $(JOBS)
-
-build-dev: setup build/dev/build.ninja
-	cmake --build build/dev -j $(JOBS)
+build-dev: setup
+	cmake --preset $(DEV) > /dev/null
+	cmake --build build/$(DEV) -j $(JOBS)
 
 # The fuzz build holds only fuzz/ and the libraries it links (docs/fuzzing.md).
 # Warnings are the g++ builds' business: clang's own are not made errors here.
@@ -65,13 +76,11 @@ fuzz: build-fuzz
 
 # ThreadSanitizer: only the tests labelled "threaded" (CXBENCH_THREADED_TESTS
 # in CMakeLists.txt) are built and run.
-build/tsan/build.ninja: | setup
-	cmake --preset tsan -DCXBENCH_WERROR=$(WERROR)
-
-test-tsan: setup build/tsan/build.ninja
-	cmake --build --preset tsan -j $(JOBS)
+test-tsan: setup
+	cmake --preset $(TSAN) > /dev/null
+	cmake --build --preset $(TSAN) -j $(JOBS)
 	TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
-	  ctest --preset tsan -j $(JOBS)
+	  ctest --preset $(TSAN) -j $(JOBS)
 
 # The web front end: npm packages from the committed lock file, built by Vite.
 web/node_modules/.package-lock.json: web/package-lock.json | setup
@@ -83,7 +92,7 @@ web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
 
 web: web/dist/index.html
 
-demo: build web
+demo: build-cli web
 	@mkdir -p var
 	rm -f var/demo.db var/demo.db-wal var/demo.db-shm
 	$(CX) demo --db var/demo.db --replace --open 2
@@ -93,8 +102,12 @@ demo: build web
 	@if [ "$(SERVE)" = 1 ]; then $(CX) serve --db var/demo.db --listen $(LISTEN); fi
 
 test: build-dev web format-check
-	ctest --test-dir build/dev --output-on-failure -j $(JOBS)
+	ctest --test-dir build/$(DEV) --output-on-failure -j $(JOBS)
 	$(MAKE) test-fuzz
+
+# The unit tests (label unit, cmake/cxbench_test.cmake): seconds, not minutes.
+test-fast: build-dev
+	ctest --test-dir build/$(DEV) -L unit --output-on-failure -j $(JOBS)
 
 bench: build
 	@scripts/bench.sh

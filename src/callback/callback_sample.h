@@ -1,5 +1,5 @@
 #pragma once
-// Call-back samples (seed 003): each month, K customers per agent among those
+// Call-back samples (docs/sources.md, "Contact-centre metrics"): each month, K customers per agent among those
 // the agent handled in the last 30 days are called back and asked about the
 // whole experience. Customers sampled in the last 90 days are left out, and no
 // customer is called twice in one sample. Reproducible for a seed.

@@ -63,6 +63,9 @@ for format in csv xlsx sav; do
   expect_in "export_${format}_count" "$work/out" "wrote 600 contacts"
 done
 [[ $(wc -l <"$work/demo.csv") -eq 601 ]] && pass || fail "export_csv_rows"
+check export_stdout 0 "$cx" export --db "$work/demo.db" --format csv --out -
+cmp -s "$work/out" "$work/demo.csv" && pass || fail "export_stdout: not the same bytes as the file"
+expect_in export_stdout_note "$work/err" "wrote 600 contacts"
 check export_bad_format 2 "$cx" export --db "$work/demo.db" --format pdf --out "$work/x.pdf"
 check export_unknown_study 2 "$cx" export --db "$work/demo.db" --study nope --format csv --out "$work/x.csv"
 expect_in export_unknown_study_message "$work/err" "no study 'nope'"
@@ -79,6 +82,8 @@ printf '08:00,100\n08:30,lots\n' >"$work/bad_volumes.csv"
 check erlang_bad_row 2 "$cx" erlang --volumes "$work/bad_volumes.csv" --aht 180
 expect_in erlang_bad_row_message "$work/err" "bad_volumes.csv:2: expected INTERVAL,VOLUME"
 check erlang_bad_target 2 "$cx" erlang --volume 100 --aht 180 --target 80
+check erlang_hundred 2 "$cx" erlang --volume 100 --aht 180 --target 100/20
+expect_in erlang_hundred_message "$work/err" "a PERCENT below 100"
 check erlang_no_volume 2 "$cx" erlang --aht 180
 
 # Programme mode: sd 15 and +-5 points need (1.96 * 15 / 5)^2 = 34.6 -> 35 contacts;
@@ -106,6 +111,12 @@ check callback_again 0 "$cx" callback-sample --contacts "$work/handled.csv" --as
   --history "$work/history.csv" --out "$work/calls2.csv"
 [[ -z $(comm -12 <(tail -n +2 "$work/calls1.csv" | cut -d, -f2 | sort) <(tail -n +2 "$work/calls2.csv" | cut -d, -f2 | sort)) ]] \
   && pass || fail "callback: a customer sampled twice within 90 days"
+# --out -: the call list on standard output, the note on standard error.
+check callback_stdout 0 "$cx" callback-sample --contacts "$work/handled.csv" --as-of 2026-11-30 \
+  --per-agent 1 --out -
+[[ $(head -1 "$work/out") == $'agent,customer,last_contact\r' && $(wc -l <"$work/out") -eq 3 ]] \
+  && pass || fail "callback_stdout: expected the header and 2 calls on stdout"
+expect_in callback_stdout_note "$work/err" "wrote 2 call-backs to -"
 printf 'agent,nps,satisfaction\nanna,10,5\nanna,3,2\n' >"$work/answers.csv"
 check callback_report 0 "$cx" callback-report --answers "$work/answers.csv" --format json
 expect_in callback_report_nps "$work/out" '"nps": 0.0'

@@ -1,4 +1,4 @@
-// cxbench callback-sample / callback-report (seed 003).
+// cxbench callback-sample / callback-report (docs/sources.md, "Contact-centre metrics").
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -11,6 +11,7 @@
 #include "cli/study_selection.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/csv_table.h"
 #include "core/file_commit.h"
 
 namespace cx::cli {
@@ -28,49 +29,39 @@ std::optional<sys_days> ParseDay(const std::string& text, bool date_prefix = fal
 
 std::string FormatDay(sys_days day) { return Date{day}.ToString(); }
 
-// Reads a CSV with a header, giving each row's fields by the wanted column
-// names. Errors name the file, line and column.
-using Rows =
-    std::vector<std::pair<int, std::vector<std::string>>>;  // (line, fields in `columns` order)
-Result<Rows> ReadTable(const std::string& path, const std::vector<std::string>& columns,
-                       const std::vector<bool>& required) {
-  std::ifstream in(path);
-  if (!in) return IoError("cannot open the file", path);
-  std::vector<std::string> fields;
-  int line = 0;
-  auto header = ReadCsvRecord(in, fields, line);
-  if (!header)
-    return Error{header.error().code, header.error().message, path + ":" + header.error().where};
-  if (!*header) return InvalidInput("the file is empty; expected a header line", path);
-  std::vector<int> position(columns.size(), -1);
-  for (size_t wanted = 0; wanted < columns.size(); ++wanted) {
-    for (size_t index = 0; index < fields.size(); ++index) {
-      if (fields[index] == columns[wanted]) position[wanted] = static_cast<int>(index);
-    }
-    if (position[wanted] < 0 && required[wanted]) {
-      return InvalidInput("no column '" + columns[wanted] + "' in the header", path + ":1");
-    }
+// Writes `text` to `path` through a temporary that `pending` commits.
+Status WriteText(PendingFiles& pending, const std::string& path, const std::string& text) {
+  std::ofstream out(pending.Add(path), std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return IoError("cannot write the file", path);
+  return Ok();
+}
+
+// The call list, then (with a history file) the history with this sample
+// added; each written whole or not at all, none moved into place before
+// both are complete.
+Status WriteSample(const callback::SampleOutcome& outcome,
+                   const std::vector<callback::Sampled>& history, sys_days as_of,
+                   const std::string& list_path, const std::string& history_path) {
+  std::ostringstream list;
+  list << "agent,customer,last_contact\r\n";
+  for (const auto& call : outcome.calls) {
+    list << CsvField(call.agent) << ',' << CsvField(call.customer) << ','
+         << FormatDay(call.last_contact) << "\r\n";
   }
-  Rows rows;
-  while (true) {
-    auto record = ReadCsvRecord(in, fields, line);
-    if (!record)
-      return Error{record.error().code, record.error().message, path + ":" + record.error().where};
-    if (!*record) break;
-    if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-    std::vector<std::string> row(columns.size());
-    for (size_t wanted = 0; wanted < columns.size(); ++wanted) {
-      if (position[wanted] < 0) continue;
-      if (static_cast<size_t>(position[wanted]) >= fields.size()) {
-        return InvalidInput("expected " + std::to_string(position[wanted] + 1) +
-                                " or more fields, found " + std::to_string(fields.size()),
-                            path + ":" + std::to_string(line));
-      }
-      row[wanted] = fields[static_cast<size_t>(position[wanted])];
-    }
-    rows.emplace_back(line, std::move(row));
+  PendingFiles pending;
+  if (!history_path.empty()) {
+    std::ostringstream updated;
+    updated << "customer,sampled_on\r\n";
+    for (const auto& past : history)
+      updated << CsvField(past.customer) << ',' << FormatDay(past.day) << "\r\n";
+    for (const auto& call : outcome.calls)
+      updated << CsvField(call.customer) << ',' << FormatDay(as_of) << "\r\n";
+    CX_RETURN_IF_ERROR(WriteText(pending, history_path, updated.str()));
   }
-  return rows;
+  CX_RETURN_IF_ERROR(WriteText(pending, list_path, list.str()));
+  return pending.CommitAll();
 }
 
 struct SampleArgs {
@@ -85,7 +76,7 @@ struct SampleArgs {
 int RunSample(const SampleArgs& args) {
   auto as_of = ParseDay(args.as_of);
   if (!as_of) return ReportError(InvalidInput("expected a date as YYYY-MM-DD", "--as-of"));
-  auto table = ReadTable(args.contacts, {"agent", "customer", "handled_at"}, {true, true, true});
+  auto table = ReadCsvFileWithHeader(args.contacts, {{"agent"}, {"customer"}, {"handled_at"}});
   if (!table) return ReportError(table.error());
   std::vector<callback::Handled> handled;
   for (const auto& [line, row] : *table) {
@@ -99,7 +90,7 @@ int RunSample(const SampleArgs& args) {
   }
   std::vector<callback::Sampled> history;
   if (!args.history.empty() && std::ifstream(args.history).good()) {
-    auto past = ReadTable(args.history, {"customer", "sampled_on"}, {true, true});
+    auto past = ReadCsvFileWithHeader(args.history, {{"customer"}, {"sampled_on"}});
     if (!past) return ReportError(past.error());
     for (const auto& [line, row] : *past) {
       auto day = ParseDay(row[1]);
@@ -115,38 +106,11 @@ int RunSample(const SampleArgs& args) {
   options.seed = args.seed;
   const auto outcome = callback::DrawSample(handled, history, options);
 
-  // The call list, then the history with this sample added; each written whole or not at all.
-  const std::string list_tmp = TemporaryPathFor(args.out);
-  {
-    std::ofstream out(list_tmp, std::ios::binary);
-    if (!out) return ReportError(IoError("cannot write the file", args.out));
-    out << "agent,customer,last_contact\r\n";
-    for (const auto& call : outcome.calls) {
-      out << CsvField(call.agent) << ',' << CsvField(call.customer) << ','
-          << FormatDay(call.last_contact) << "\r\n";
-    }
-    if (!out.flush())
-      return ReportError(DiscardFile(list_tmp, IoError("cannot write the file", args.out)));
-  }
-  if (!args.history.empty()) {
-    const std::string history_tmp = TemporaryPathFor(args.history);
-    std::ofstream out(history_tmp, std::ios::binary);
-    if (!out)
-      return ReportError(DiscardFile(list_tmp, IoError("cannot write the file", args.history)));
-    out << "customer,sampled_on\r\n";
-    for (const auto& past : history)
-      out << CsvField(past.customer) << ',' << FormatDay(past.day) << "\r\n";
-    for (const auto& call : outcome.calls)
-      out << CsvField(call.customer) << ',' << FormatDay(*as_of) << "\r\n";
-    out.close();
-    if (!out)
-      return ReportError(
-          DiscardFile(list_tmp, DiscardFile(history_tmp, IoError("cannot write", args.history))));
-    if (auto status = CommitFile(history_tmp, args.history); !status)
-      return ReportError(status.error());
-  }
-  if (auto status = CommitFile(list_tmp, args.out); !status) return ReportError(status.error());
-  std::cout << "wrote " << outcome.calls.size() << " call-backs to " << args.out << "\n";
+  const Status written = WriteFileOrStdout(args.out, [&](const std::string& list_path) {
+    return WriteSample(outcome, history, *as_of, list_path, args.history);
+  });
+  if (!written) return ReportError(written.error());
+  NoteStream(args.out) << "wrote " << outcome.calls.size() << " call-backs to " << args.out << "\n";
   for (const auto& agent : outcome.short_agents) {
     std::cerr << "cxbench: note: agent " << agent << " has fewer than " << args.per_agent
               << " eligible customers in the last 30 days\n";
@@ -160,7 +124,8 @@ struct ReportArgs {
 };
 
 int RunCallbackReport(const ReportArgs& args) {
-  auto table = ReadTable(args.answers, {"agent", "nps", "satisfaction"}, {true, false, false});
+  auto table =
+      ReadCsvFileWithHeader(args.answers, {{"agent"}, {"nps", false}, {"satisfaction", false}});
   if (!table) return ReportError(table.error());
   std::vector<callback::CallBackAnswer> answers;
   for (const auto& [line, row] : *table) {
@@ -236,7 +201,8 @@ void AddCallbackCommands(CLI::App& app, int& exit_code) {
   draw->add_option(
       "--history", sample->history,
       "CSV of earlier samples (customer, sampled_on); read, then written back with this sample");
-  draw->add_option("--out", sample->out, "The call list to write")->required();
+  draw->add_option("--out", sample->out, "The call list to write (- : standard output)")
+      ->required();
   draw->callback([sample, &exit_code] { exit_code = RunSample(*sample); });
 
   auto report = std::make_shared<ReportArgs>();

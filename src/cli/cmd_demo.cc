@@ -6,10 +6,13 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress.h"
+#include "demo/channel_facts.h"
 #include "demo/generator.h"
 #include "domain/fieldwork_summary.h"
 #include "plan/planner.h"
@@ -50,20 +53,8 @@ void LeaveOpen(std::vector<domain::Contact>& contacts, int open) {
   }
 }
 
-// Channel availability among participants, Kundeserviceprisen 2022 (seed 001).
-double SeedOffered(domain::Channel channel) {
-  switch (channel) {
-    case domain::Channel::kPhone:
-      return 94;
-    case domain::Channel::kEmailForm:
-      return 84;
-    case domain::Channel::kChat:
-      return 63;
-    case domain::Channel::kMessenger:
-      return 74;
-  }
-  return 0;
-}
+// Channel availability among participants, Kundeserviceprisen 2022, in per cent.
+double SeedOffered(domain::Channel channel) { return 100 * demo::OfferedShare2022(channel); }
 
 std::string Percent(double part, double whole) {
   if (whole <= 0) return "-";
@@ -101,7 +92,7 @@ nlohmann::json ToJson(const domain::Study& study, const domain::FieldworkSummary
         {"participants_offering", item.participants_offering},
         {"offered_share",
          summary.participants ? 1.0 * item.participants_offering / summary.participants : 0.0},
-        {"seed_offered_share", SeedOffered(item.channel) / 100},
+        {"seed_offered_share", demo::OfferedShare2022(item.channel)},
         {"easy_share", item.participants_offering
                            ? 1.0 * item.participants_easy / item.participants_offering
                            : 0.0},
@@ -178,7 +169,12 @@ int RunDemo(const DemoArgs& args) {
   const std::filesystem::path parent = std::filesystem::path(args.db).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
 
+  // Four phases: generate, plan, play the contacts, store (the planner
+  // reports no finer progress).
+  std::optional<Progress> progress;
+  progress.emplace("demo", args.no_fieldwork ? 2 : 4);
   demo::DemoWorld world = demo::GenerateWorld(args.options);
+  progress->Advance();
   if (args.no_fieldwork) {
     auto store = store::OpenSqlite(args.db);
     if (!store) {
@@ -192,6 +188,8 @@ int RunDemo(const DemoArgs& args) {
         return ExitCodeFor(status.error());
       }
     }
+    progress->Advance();
+    progress.reset();
     std::cout << "Demo study '" << world.study.id << "' with " << world.study.participants.size()
               << " participants and " << world.shoppers.size() << " shoppers written to " << args.db
               << " without fieldwork; plan it with: cxbench plan --db " << args.db << "\n";
@@ -205,9 +203,11 @@ int RunDemo(const DemoArgs& args) {
     std::cerr << "cxbench: error: " << plan.error().ToString() << "\n";
     return ExitCodeFor(plan.error());
   }
+  progress->Advance();
   std::vector<domain::Contact> contacts = std::move(plan->contacts);
   demo::SimulateAnswers(world, contacts, args.options.seed);
   LeaveOpen(contacts, args.open);
+  progress->Advance();
 
   auto store = store::OpenSqlite(args.db);
   if (!store) {
@@ -222,6 +222,8 @@ int RunDemo(const DemoArgs& args) {
       return ExitCodeFor(status.error());
     }
   }
+  progress->Advance();
+  progress.reset();  // the bar's line ends before the summary
   const auto summary = domain::SummarizeFieldwork(world.study, contacts);
   if (args.format == Format::kJson) {
     std::cout << ToJson(world.study, summary, args.db).dump(2) << "\n";

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/duration.h"
+#include "kpi/service_level_target.h"
 #include "staffing/erlang.h"
 
 namespace cx::cli {
@@ -29,19 +30,6 @@ struct ErlangArgs {
 int BadInput(const std::string& message) {
   std::cerr << "cxbench: error: " << message << "\n";
   return kExitBadInput;
-}
-
-// "80/20": 80 % within 20 seconds (the seconds may carry a unit: 80/1m).
-std::optional<std::pair<double, double>> ParseTarget(const std::string& text) {
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  char* end = nullptr;
-  const std::string percent = text.substr(0, slash);
-  const double share = std::strtod(percent.c_str(), &end);
-  if (end == percent.c_str() || *end != '\0' || share <= 0 || share >= 100) return std::nullopt;
-  auto seconds = ParseDurationSeconds(text.substr(slash + 1));
-  if (!seconds) return std::nullopt;
-  return std::make_pair(share / 100, *seconds);
 }
 
 struct Row {
@@ -73,10 +61,15 @@ int RunErlang(const ErlangArgs& args) {
     if (!targets.asa_s) return BadInput("--asa: expected a duration such as 30 or 30s");
   }
   if (!args.target.empty() || !targets.asa_s) {
-    auto target = ParseTarget(args.target.empty() ? "80/20" : args.target);
-    if (!target) return BadInput("--target: expected PERCENT/SECONDS such as 80/20");
-    targets.service_level = target->first;
-    targets.target_seconds = target->second;
+    auto target = kpi::ParseServiceLevelTarget(args.target.empty() ? "80/20" : args.target);
+    if (!target) return BadInput("--target: " + target.error().message);
+    // Erlang C leaves every load some chance of a wait beyond any time:
+    // no number of agents answers 100 % in time.
+    if (target->share >= 1) {
+      return BadInput("--target: expected a PERCENT below 100 (Erlang C never reaches 100 %)");
+    }
+    targets.service_level = target->share;
+    targets.target_seconds = target->seconds;
   }
   if (args.volume.has_value() == !args.volumes_file.empty()) {
     return BadInput("give either --volume N or --volumes FILE");

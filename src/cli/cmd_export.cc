@@ -28,19 +28,16 @@ int RunExport(const ExportArgs& args) {
 
   const exporting::ExportTable table =
       exporting::BuildContactTable(*study, *contacts, {}, language);
-  Status written;
-  if (args.format == "csv") {
-    written = exporting::WriteCsv(table, args.out);
-  } else if (args.format == "sav") {
-    written = exporting::WriteSav(table, args.out);
-  } else {
-    written = exporting::WriteXlsx({table, exporting::BuildCodebook(*study, language),
-                                    exporting::BuildParticipantTable(*study, language)},
-                                   args.out);
-  }
+  const Status written = WriteFileOrStdout(args.out, [&](const std::string& path) {
+    if (args.format == "csv") return exporting::WriteCsv(table, path);
+    if (args.format == "sav") return exporting::WriteSav(table, path);
+    return exporting::WriteXlsx({table, exporting::BuildCodebook(*study, language),
+                                 exporting::BuildParticipantTable(*study, language)},
+                                path);
+  });
   if (!written) return ReportError(written.error());
-  std::cout << "wrote " << table.rows.size() << " contacts x " << table.columns.size()
-            << " variables to " << args.out << "\n";
+  NoteStream(args.out) << "wrote " << table.rows.size() << " contacts x " << table.columns.size()
+                       << " variables to " << args.out << "\n";
   return kExitOk;
 }
 
@@ -59,7 +56,7 @@ void AddExportCommand(CLI::App& app, int& exit_code) {
   command->add_option("--format", args->format, "File format: csv, xlsx or sav")
       ->required()
       ->check(CLI::IsMember({"csv", "xlsx", "sav"}));
-  command->add_option("--out", args->out, "Output file")->required();
+  command->add_option("--out", args->out, "Output file (- : standard output)")->required();
   command->add_option("--language", args->language, "Label language (default: the study's first)");
   command->callback([args, &exit_code] { exit_code = RunExport(*args); });
 }

@@ -7,14 +7,18 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/study_selection.h"
 #include "core/csv.h"
 #include "core/duration.h"
+#include "core/file_commit.h"
 #include "kpi/kpi.h"
+#include "kpi/service_level_target.h"
 #include "kpi/sources.h"
 
 namespace cx::cli {
@@ -38,11 +42,6 @@ struct KpiArgs {
   std::string format_out = "table";
   int threads = 2;
 };
-
-int BadInput(const std::string& message) {
-  std::cerr << "cxbench: error: " << message << "\n";
-  return kExitBadInput;
-}
 
 // A number for CSV and the table: as short as exact enough; NaN is empty.
 std::string Number(double value) {
@@ -89,89 +88,107 @@ void RowCells(const kpi::Row& row, const kpi::Grouping& grouping, bool csv,
   cells.push_back(rate(row.occupancy));
 }
 
+nlohmann::ordered_json RowJson(const kpi::Row& row, const kpi::Grouping& grouping) {
+  nlohmann::ordered_json item;
+  if (grouping.by_queue) item["queue"] = row.queue;
+  if (grouping.by_channel) item["channel"] = row.channel;
+  if (grouping.by_agent) item["agent"] = row.agent;
+  item["interval_start"] = row.interval_label;
+  item["offered"] = row.offered;
+  item["answered"] = row.answered;
+  item["abandoned"] = row.abandoned;
+  item["short_abandoned"] = row.short_abandoned;
+  item["exited"] = row.exited;
+  item["abandon_rate"] = JsonNumber(row.abandon_rate);
+  item["asa_s"] = JsonNumber(row.asa_s);
+  item["service_level"] = JsonNumber(row.service_level);
+  nlohmann::ordered_json variants;
+  for (int index = 0; index < kpi::kSlVariantCount; ++index) {
+    variants[kpi::SlVariantName(static_cast<kpi::SlVariant>(index))] =
+        JsonNumber(row.service_level_variants[index]);
+  }
+  item["service_level_variants"] = variants;
+  item["sl_met"] =
+      row.sl_met < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.sl_met == 1);
+  item["aht_s"] = JsonNumber(row.aht_s);
+  item["longest_wait_s"] = row.longest_wait_s;
+  item["transfer_rate"] = JsonNumber(row.transfer_rate);
+  item["fcr"] = JsonNumber(row.fcr);
+  item["fcr_contacts"] = row.fcr_contacts;
+  item["occupancy"] = JsonNumber(row.occupancy);
+  item["staffed_s"] = row.staffed_s;
+  item["busy_s"] = row.busy_s;
+  return item;
+}
+
+// The column names of the table and CSV: the grouping's, then the figures.
+std::vector<std::string> Header(const kpi::Grouping& grouping) {
+  std::vector<std::string> header;
+  if (grouping.by_queue) header.push_back("queue");
+  if (grouping.by_channel) header.push_back("channel");
+  if (grouping.by_agent) header.push_back("agent");
+  for (const char* name : {"interval_start", "offered", "answered", "abandoned", "short_abandoned",
+                           "exited", "abandon_rate", "asa_s", "service_level", "sl_met", "aht_s",
+                           "longest_wait_s", "transfer_rate", "fcr", "fcr_contacts", "occupancy"}) {
+    header.push_back(name);
+  }
+  return header;
+}
+
+// Row by row into one buffer, not a whole Table: a report can have hundreds
+// of thousands of rows (the same cells and quoting as PrintCsv).
+void WriteCsvRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
+                  const kpi::Grouping& grouping) {
+  const std::vector<std::string> header = Header(grouping);
+  std::string text;
+  for (size_t index = 0; index < header.size(); ++index) {
+    text += index > 0 ? "," : "";
+    text += header[index];
+  }
+  text += "\r\n";
+  std::vector<std::string> cells;
+  for (const kpi::Row& row : report_rows) {
+    RowCells(row, grouping, true, cells);
+    for (size_t index = 0; index < cells.size(); ++index) {
+      if (index > 0) text += ',';
+      text += CsvField(cells[index]);
+    }
+    text += "\r\n";
+    if (text.size() > (1 << 20)) {
+      out << text;
+      text.clear();
+    }
+  }
+  out << text;
+}
+
+// The aligned table: the grouping's columns left, the figures right.
+void WriteTableRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
+                    const kpi::Grouping& grouping) {
+  Table table;
+  table.header = Header(grouping);
+  const size_t names = table.header.size() - 16;  // the grouping's columns
+  table.right_align.assign(table.header.size(), true);
+  for (size_t index = 0; index <= names; ++index) table.right_align[index] = false;
+  std::vector<std::string> cells;
+  for (const kpi::Row& row : report_rows) {
+    RowCells(row, grouping, false, cells);
+    table.rows.push_back(cells);
+  }
+  PrintTable(out, table);
+}
+
 // The rows of one report as a table, CSV or JSON.
 void WriteRows(std::ostream& out, const std::vector<kpi::Row>& report_rows,
                const kpi::Grouping& grouping, const std::string& format_out) {
   if (format_out == "json") {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    for (const kpi::Row& row : report_rows) {
-      nlohmann::ordered_json item;
-      if (grouping.by_queue) item["queue"] = row.queue;
-      if (grouping.by_channel) item["channel"] = row.channel;
-      if (grouping.by_agent) item["agent"] = row.agent;
-      item["interval_start"] = row.interval_label;
-      item["offered"] = row.offered;
-      item["answered"] = row.answered;
-      item["abandoned"] = row.abandoned;
-      item["short_abandoned"] = row.short_abandoned;
-      item["exited"] = row.exited;
-      item["abandon_rate"] = JsonNumber(row.abandon_rate);
-      item["asa_s"] = JsonNumber(row.asa_s);
-      item["service_level"] = JsonNumber(row.service_level);
-      nlohmann::ordered_json variants;
-      for (int index = 0; index < kpi::kSlVariantCount; ++index) {
-        variants[kpi::SlVariantName(static_cast<kpi::SlVariant>(index))] =
-            JsonNumber(row.service_level_variants[index]);
-      }
-      item["service_level_variants"] = variants;
-      item["sl_met"] = row.sl_met < 0 ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(row.sl_met == 1);
-      item["aht_s"] = JsonNumber(row.aht_s);
-      item["longest_wait_s"] = row.longest_wait_s;
-      item["transfer_rate"] = JsonNumber(row.transfer_rate);
-      item["fcr"] = JsonNumber(row.fcr);
-      item["fcr_contacts"] = row.fcr_contacts;
-      item["occupancy"] = JsonNumber(row.occupancy);
-      item["staffed_s"] = row.staffed_s;
-      item["busy_s"] = row.busy_s;
-      rows.push_back(item);
-    }
+    for (const kpi::Row& row : report_rows) rows.push_back(RowJson(row, grouping));
     out << rows.dump(2) << "\n";
+  } else if (format_out == "csv") {
+    WriteCsvRows(out, report_rows, grouping);
   } else {
-    Table table;
-    if (grouping.by_queue) table.header.push_back("queue");
-    if (grouping.by_channel) table.header.push_back("channel");
-    if (grouping.by_agent) table.header.push_back("agent");
-    const size_t names = table.header.size();
-    for (const char* name :
-         {"interval_start", "offered", "answered", "abandoned", "short_abandoned", "exited",
-          "abandon_rate", "asa_s", "service_level", "sl_met", "aht_s", "longest_wait_s",
-          "transfer_rate", "fcr", "fcr_contacts", "occupancy"}) {
-      table.header.push_back(name);
-    }
-    table.right_align.assign(table.header.size(), true);
-    for (size_t index = 0; index <= names; ++index) table.right_align[index] = false;
-    const bool csv = format_out == "csv";
-    std::vector<std::string> cells;
-    if (csv) {
-      // Row by row into one buffer, not a whole Table: a report can have
-      // hundreds of thousands of rows (the same cells and quoting as PrintCsv).
-      std::string text;
-      for (size_t index = 0; index < table.header.size(); ++index) {
-        text += index > 0 ? "," : "";
-        text += table.header[index];
-      }
-      text += "\r\n";
-      for (const kpi::Row& row : report_rows) {
-        RowCells(row, grouping, true, cells);
-        for (size_t index = 0; index < cells.size(); ++index) {
-          if (index > 0) text += ',';
-          text += CsvField(cells[index]);
-        }
-        text += "\r\n";
-        if (text.size() > (1 << 20)) {
-          out << text;
-          text.clear();
-        }
-      }
-      out << text;
-      return;
-    }
-    for (const kpi::Row& row : report_rows) {
-      RowCells(row, grouping, false, cells);
-      table.rows.push_back(cells);
-    }
-    PrintTable(out, table);
+    WriteTableRows(out, report_rows, grouping);
   }
 }
 
@@ -201,49 +218,72 @@ struct ReportOut {
   std::string path;
 };
 
-int RunKpi(const KpiArgs& args) {
-  kpi::Options options;
-  std::vector<ReportOut> reports(1);
-  {
-    std::string bad;
-    if (!ParseBy(args.by, reports[0].grouping, bad)) {
-      return BadInput("--by: expected a list of queue, agent, channel; found '" + bad + "'");
-    }
-    if (!kpi::ParseInterval(args.interval, reports[0].grouping.interval)) {
-      return BadInput("--interval: expected 15m, 30m, 1h, day, week or month");
-    }
-    reports[0].path = args.out;
+// --out and --report FILE: "-" (and no --out) is standard output.
+std::string OutPath(const std::string& file) { return IsStdout(file) ? "" : file; }
+
+// The first report, from --by, --interval and --out.
+Result<ReportOut> ParseMainReport(const KpiArgs& args) {
+  ReportOut report;
+  std::string bad;
+  if (!ParseBy(args.by, report.grouping, bad)) {
+    return InvalidInput("--by: expected a list of queue, agent, channel; found '" + bad + "'");
   }
+  if (!kpi::ParseInterval(args.interval, report.grouping.interval)) {
+    return InvalidInput("--interval: expected 15m, 30m, 1h, day, week or month");
+  }
+  report.path = OutPath(args.out);
+  return report;
+}
+
+// One --report BY:INTERVAL:FILE; the file name may itself hold ':'.
+Result<ReportOut> ParseMoreReport(const std::string& spec) {
+  const size_t first = spec.find(':');
+  const size_t second = first == std::string::npos ? first : spec.find(':', first + 1);
+  if (second == std::string::npos || second + 1 >= spec.size()) {
+    return InvalidInput("--report '" + spec +
+                        "': expected BY:INTERVAL:FILE such as agent:day:agents.csv");
+  }
+  ReportOut report;
+  std::string bad;
+  if (!ParseBy(spec.substr(0, first), report.grouping, bad)) {
+    return InvalidInput("--report '" + spec +
+                        "': expected a list of queue, agent, channel; found '" + bad + "'");
+  }
+  if (!kpi::ParseInterval(spec.substr(first + 1, second - first - 1), report.grouping.interval)) {
+    return InvalidInput("--report '" + spec +
+                        "': expected the interval 15m, 30m, 1h, day, week or month");
+  }
+  report.path = OutPath(spec.substr(second + 1));
+  return report;
+}
+
+// Every report, the first from --by/--interval/--out; no two to one place.
+Result<std::vector<ReportOut>> ParseReports(const KpiArgs& args) {
+  auto main_report = ParseMainReport(args);
+  if (!main_report) return main_report.error();
+  std::vector<ReportOut> reports{*main_report};
   for (const std::string& spec : args.reports) {
-    // BY:INTERVAL:FILE; the file name may itself hold ':'.
-    const size_t first = spec.find(':');
-    const size_t second = first == std::string::npos ? first : spec.find(':', first + 1);
-    ReportOut report;
-    std::string bad;
-    if (second == std::string::npos || second + 1 >= spec.size()) {
-      return BadInput("--report '" + spec +
-                      "': expected BY:INTERVAL:FILE such as agent:day:agents.csv");
-    }
-    if (!ParseBy(spec.substr(0, first), report.grouping, bad)) {
-      return BadInput("--report '" + spec + "': expected a list of queue, agent, channel; found '" +
-                      bad + "'");
-    }
-    if (!kpi::ParseInterval(spec.substr(first + 1, second - first - 1), report.grouping.interval)) {
-      return BadInput("--report '" + spec +
-                      "': expected the interval 15m, 30m, 1h, day, week or month");
-    }
-    report.path = spec.substr(second + 1);
+    auto report = ParseMoreReport(spec);
+    if (!report) return report.error();
     for (const ReportOut& other : reports) {
-      if (other.path == report.path) {
-        return BadInput("--report '" + spec + "': " + report.path +
-                        " is written by another report");
+      if (other.path == report->path) {
+        return InvalidInput("--report '" + spec +
+                            "': " + (report->path.empty() ? "standard output" : report->path) +
+                            " is written by another report");
       }
     }
-    reports.push_back(report);
+    reports.push_back(*report);
   }
   if (reports.size() > static_cast<size_t>(kpi::kMaxReports)) {
-    return BadInput("--report: at most " + std::to_string(kpi::kMaxReports - 1) + " more reports");
+    return InvalidInput("--report: at most " + std::to_string(kpi::kMaxReports - 1) +
+                        " more reports");
   }
+  return reports;
+}
+
+// The computation's options from the flags (the time zone comes with the input).
+Result<kpi::Options> ParseOptions(const KpiArgs& args, const std::vector<ReportOut>& reports) {
+  kpi::Options options;
   options.by_queue = reports[0].grouping.by_queue;
   options.by_agent = reports[0].grouping.by_agent;
   options.by_channel = reports[0].grouping.by_channel;
@@ -251,137 +291,120 @@ int RunKpi(const KpiArgs& args) {
   for (size_t index = 1; index < reports.size(); ++index) {
     options.more_reports.push_back(reports[index].grouping);
   }
-  const size_t slash = args.sl.find('/');
-  {
-    char* end = nullptr;
-    const std::string percent = args.sl.substr(0, slash);
-    const double share = std::strtod(percent.c_str(), &end);
-    const auto seconds =
-        slash == std::string::npos ? std::nullopt : ParseDurationSeconds(args.sl.substr(slash + 1));
-    if (end == percent.c_str() || *end != '\0' || share <= 0 || share > 100 || !seconds) {
-      return BadInput("--sl: expected PERCENT/SECONDS such as 80/20");
-    }
-    options.sl_target = share / 100;
-    options.sl_seconds = static_cast<int64_t>(std::llround(*seconds));
-  }
+  auto target = kpi::ParseServiceLevelTarget(args.sl);
+  if (!target) return InvalidInput("--sl: " + target.error().message);
+  options.sl_target = target->share;
+  options.sl_seconds = static_cast<int64_t>(std::llround(target->seconds));
   if (!kpi::ParseSlVariant(args.sl_variant, options.sl_variant)) {
-    return BadInput(
+    return InvalidInput(
         "--sl-variant: expected short-excluded, within-y, answered-only, all-abandoned, "
         "abandoned-after-y or short-abandons-met");
   }
   const auto short_abandon = ParseDurationSeconds(args.short_abandon);
-  if (!short_abandon) return BadInput("--short-abandon: expected a duration such as 5s");
+  if (!short_abandon) return InvalidInput("--short-abandon: expected a duration such as 5s");
   options.short_abandon_s = static_cast<int64_t>(std::llround(*short_abandon));
   options.fcr_days = args.fcr_days;
   if (args.fcr_scope != "all" && args.fcr_scope != "channel") {
-    return BadInput("--fcr-scope: expected all or channel");
+    return InvalidInput("--fcr-scope: expected all or channel");
   }
   options.fcr_per_channel = args.fcr_scope == "channel";
   options.strict = args.strict;
   if (args.format_out != "table" && args.format_out != "csv" && args.format_out != "json") {
-    return BadInput("--format-out: expected table, csv or json");
+    return InvalidInput("--format-out: expected table, csv or json");
   }
+  return options;
+}
 
-  Result<kpi::RunResult> run = InvalidInput("no input");
+// Reads the input in its format; a contact CSV with its mapping. Times
+// without an offset are in --tz, else the mapping's zone, else Europe/Oslo.
+Result<kpi::RunResult> ReadInput(const KpiArgs& args, kpi::Options options) {
   if (args.format == "csv") {
     kpi::Mapping mapping;
     if (!args.mapping.empty()) {
       auto loaded = kpi::LoadMapping(args.mapping);
-      if (!loaded) {
-        std::cerr << "cxbench: error: " << loaded.error().ToString() << "\n";
-        return ExitCodeFor(loaded.error());
-      }
+      if (!loaded) return loaded.error();
       mapping = *loaded;
     }
     options.time_zone = !args.tz.empty()             ? args.tz
                         : !mapping.time_zone.empty() ? mapping.time_zone
                                                      : "Europe/Oslo";
-    run = kpi::RunContactCsv(args.input, mapping, options, args.threads);
-  } else {
-    if (!args.mapping.empty()) return BadInput("--mapping is for --format csv only");
-    options.time_zone = args.tz.empty() ? "Europe/Oslo" : args.tz;
-    run = args.format == "queue_log" ? kpi::RunQueueLog(args.input, options)
-                                     : kpi::RunCdr(args.input, options);
+    return kpi::RunContactCsv(args.input, mapping, options, args.threads);
   }
-  if (!run) {
-    std::cerr << "cxbench: error: " << run.error().ToString() << "\n";
-    return ExitCodeFor(run.error());
-  }
-  const kpi::RunResult& result = *run;
-  const kpi::Diagnostics& diagnostics = result.diagnostics;
+  if (!args.mapping.empty()) return InvalidInput("--mapping is for --format csv only");
+  options.time_zone = args.tz.empty() ? "Europe/Oslo" : args.tz;
+  return args.format == "queue_log" ? kpi::RunQueueLog(args.input, options)
+                                    : kpi::RunCdr(args.input, options);
+}
+
+// "FILE:LINE: error|warning: why" for each bad line and warning kept.
+void PrintDiagnostics(const std::string& input, const kpi::Diagnostics& diagnostics) {
   for (const auto& message : diagnostics.messages) {
-    std::cerr << args.input;
+    std::cerr << input;
     if (message.line > 0) std::cerr << ":" << message.line;
     std::cerr << ": " << (message.bad ? "error" : "warning") << ": " << message.why << "\n";
   }
-  if (args.strict && diagnostics.bad_lines > 0) {
-    std::cerr << "cxbench: error: " << args.input << ": bad input (--strict): nothing written\n";
-    return kExitBadInput;
-  }
+}
 
-  // Every file is written beside its target and renamed once all are
-  // complete: an error leaves no file half-written.
-  // The files are written at once, one thread each.
-  std::vector<std::string> temporaries(reports.size());
-  std::vector<char> wrote(reports.size(), 0);
-  auto discard = [&] {
-    for (size_t index = 0; index < reports.size(); ++index) {
-      if (!temporaries[index].empty()) std::remove(temporaries[index].c_str());
-    }
-  };
-  auto rows_of = [&](size_t index) -> const std::vector<kpi::Row>& {
-    return index == 0 ? result.rows : result.more_rows[index - 1];
-  };
-  {
-    std::vector<std::thread> writers;
-    for (size_t index = 0; index < reports.size(); ++index) {
-      if (reports[index].path.empty()) continue;
-      temporaries[index] = reports[index].path + ".partial";
-      writers.emplace_back([&, index] {
-        // No exception may leave the thread (std::terminate would leave the
-        // .partial files behind): a failed write is a file not written.
-        try {
-          std::ofstream file(temporaries[index], std::ios::binary);
-          if (!file) return;
-          WriteRows(file, rows_of(index), reports[index].grouping, args.format_out);
-          wrote[index] = file.flush() ? 1 : 0;
-        } catch (const std::exception&) {
-          wrote[index] = 0;
-        }
-      });
-    }
-    bool stdout_failed = false;
-    try {
-      for (size_t index = 0; index < reports.size(); ++index) {
-        if (reports[index].path.empty()) {
-          WriteRows(std::cout, rows_of(index), reports[index].grouping, args.format_out);
-        }
-      }
-    } catch (const std::exception& error) {
-      stdout_failed = true;
-      std::cerr << "cxbench: error: cannot write the report: " << error.what() << "\n";
-    }
-    for (std::thread& writer : writers) writer.join();
-    if (stdout_failed) {
-      discard();
-      return kExitFailure;
-    }
-  }
-  for (size_t index = 0; index < reports.size(); ++index) {
-    if (!reports[index].path.empty() && !wrote[index]) {
-      discard();
-      return BadInput(reports[index].path + ": cannot write the file");
-    }
-  }
+const std::vector<kpi::Row>& RowsOf(const kpi::RunResult& result, size_t report) {
+  return report == 0 ? result.rows : result.more_rows[report - 1];
+}
+
+// Starts one thread per report that goes to a file, writing it into a
+// temporary that `pending` holds; wrote[index] says whether it succeeded
+// (1 for the reports to standard output) once `writers` are joined.
+void WriteFiles(const std::vector<ReportOut>& reports, const kpi::RunResult& result,
+                const std::string& format_out, PendingFiles& pending,
+                std::vector<std::thread>& writers, std::vector<char>& wrote) {
+  wrote.assign(reports.size(), 1);
   for (size_t index = 0; index < reports.size(); ++index) {
     if (reports[index].path.empty()) continue;
-    if (std::rename(temporaries[index].c_str(), reports[index].path.c_str()) != 0) {
-      discard();
-      return BadInput(reports[index].path + ": cannot write the file");
-    }
-    temporaries[index].clear();  // in place now: not removed by a later failure
+    const std::string temporary = pending.Add(reports[index].path);
+    wrote[index] = 0;
+    writers.emplace_back([&, index, temporary] {
+      // No exception may leave the thread (std::terminate would leave the
+      // temporaries behind): a failed write is a file not written.
+      try {
+        std::ofstream file(temporary, std::ios::binary);
+        if (!file) return;
+        WriteRows(file, RowsOf(result, index), reports[index].grouping, format_out);
+        wrote[index] = file.flush() ? 1 : 0;
+      } catch (const std::exception&) {
+        wrote[index] = 0;
+      }
+    });
   }
+}
 
+// Every report, those to files written at once, one thread each, beside
+// their targets and moved into place only when all are complete: an error
+// leaves no file half-written. A failed write is kIo (exit 1).
+Status WriteReports(const std::vector<ReportOut>& reports, const kpi::RunResult& result,
+                    const std::string& format_out) {
+  PendingFiles pending;  // removes the temporaries on any early return
+  std::vector<std::thread> writers;
+  std::vector<char> wrote;
+  WriteFiles(reports, result, format_out, pending, writers, wrote);
+  std::optional<std::string> stdout_error;
+  try {
+    for (size_t index = 0; index < reports.size(); ++index) {
+      if (reports[index].path.empty()) {
+        WriteRows(std::cout, RowsOf(result, index), reports[index].grouping, format_out);
+      }
+    }
+  } catch (const std::exception& error) {
+    stdout_error = error.what();
+  }
+  for (std::thread& writer : writers) writer.join();
+  if (stdout_error) return IoError("cannot write the report: " + *stdout_error);
+  for (size_t index = 0; index < reports.size(); ++index) {
+    if (!wrote[index]) return IoError("cannot write the file", reports[index].path);
+  }
+  return pending.CommitAll();
+}
+
+// "kpi: N lines, N contacts, N rows + N; N bad lines skipped, N warnings".
+void PrintSummary(const kpi::RunResult& result) {
+  const kpi::Diagnostics& diagnostics = result.diagnostics;
   std::cerr << "kpi: " << result.lines << " lines, " << result.contacts << " contacts, "
             << result.rows.size() << " rows";
   for (const auto& more : result.more_rows) std::cerr << " + " << more.size();
@@ -392,6 +415,25 @@ int RunKpi(const KpiArgs& args) {
     std::cerr << " (the first " << diagnostics.messages.size() << " shown)";
   }
   std::cerr << "\n";
+}
+
+// Parse the flags, read the input, write every report, summarise.
+int RunKpi(const KpiArgs& args) {
+  auto reports = ParseReports(args);
+  if (!reports) return ReportError(reports.error());
+  auto options = ParseOptions(args, *reports);
+  if (!options) return ReportError(options.error());
+  auto run = ReadInput(args, *options);
+  if (!run) return ReportError(run.error());
+  PrintDiagnostics(args.input, run->diagnostics);
+  if (args.strict && run->diagnostics.bad_lines > 0) {
+    std::cerr << "cxbench: error: " << args.input << ": bad input (--strict): nothing written\n";
+    return kExitBadInput;
+  }
+  if (Status written = WriteReports(*reports, *run, args.format_out); !written) {
+    return ReportError(written.error());
+  }
+  PrintSummary(*run);
   return kExitOk;
 }
 
@@ -437,11 +479,13 @@ void AddKpiCommand(CLI::App& app, int& exit_code) {
                       "Time zone of intervals and of times without an offset (default "
                       "Europe/Oslo, or the mapping's time_zone)");
   command->add_flag("--strict", args->strict, "Any malformed line is fatal (exit 2)");
-  command->add_option("--out", args->out, "Write the rows to this file instead of stdout");
+  command->add_option("--out", args->out,
+                      "Write the rows to this file instead of standard output (- : standard "
+                      "output)");
   command->add_option("--report", args->reports,
                       "Another report from the same pass over the input, written to its own "
                       "file in --format-out: BY:INTERVAL:FILE, e.g. agent:day:agents.csv "
-                      "(repeatable)");
+                      "(repeatable; FILE - is standard output when --out names a file)");
   command->add_option("--format-out", args->format_out, "table, csv or json")
       ->capture_default_str();
   command->add_option("--threads", args->threads, "Parsing threads (contact CSV)")

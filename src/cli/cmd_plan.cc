@@ -6,10 +6,12 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "cli/study_selection.h"
 #include "core/civil_time.h"
 #include "export/writers.h"
@@ -57,8 +59,12 @@ int RunPlan(const PlanArgs& args) {
   const auto started = std::chrono::steady_clock::now();
   plan::PlanOptions options;
   options.seed = args.seed;
+  // Two phases, plan and store (the planner reports no finer progress).
+  std::optional<Progress> progress;
+  progress.emplace("plan", 2);
   auto made = plan::MakePlan(loaded->study, *shoppers, options);
   if (!made) return ReportError(made.error());
+  progress->Advance();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::set<std::string> ids;
@@ -73,6 +79,8 @@ int RunPlan(const PlanArgs& args) {
   }
   if (auto saved = loaded->store->SaveContacts(loaded->study.id, made->contacts); !saved)
     return ReportError(saved.error());
+  progress->Advance();
+  progress.reset();  // the bar's line ends before the summary
   domain::ChangeRecord entry;
   entry.actor = args.actor;
   entry.entity = "study";
@@ -245,13 +253,15 @@ int RunExport(const ExportArgs& args) {
         std::string(domain::ToString(contact->status))};
     table.rows.push_back(std::move(row));
   }
-  Status written = args.format == "xlsx" ? exporting::WriteXlsx({table}, args.out)
-                                         : exporting::WriteCsv(table, args.out);
+  const Status written = WriteFileOrStdout(args.out, [&](const std::string& path) {
+    return args.format == "xlsx" ? exporting::WriteXlsx({table}, path)
+                                 : exporting::WriteCsv(table, path);
+  });
   if (!written) return ReportError(written.error());
   std::set<std::string> used;
   for (const auto* contact : list) used.insert(contact->shopper);
-  std::cout << "Wrote " << table.rows.size() << " planned contacts of " << used.size()
-            << " shoppers to " << args.out << "\n";
+  NoteStream(args.out) << "Wrote " << table.rows.size() << " planned contacts of " << used.size()
+                       << " shoppers to " << args.out << "\n";
   return kExitOk;
 }
 
@@ -307,7 +317,7 @@ void AddPlanCommands(CLI::App& app, int& exit_code) {
   exporter->add_option("--format", export_args->format, "csv or xlsx")
       ->capture_default_str()
       ->check(CLI::IsMember({"csv", "xlsx"}));
-  exporter->add_option("--out", export_args->out, "Output file")->required();
+  exporter->add_option("--out", export_args->out, "Output file (- : standard output)")->required();
   exporter->add_option("--language", export_args->language,
                        "Language of titles and scripts (default: the study's first)");
   exporter->callback([export_args, &exit_code] { exit_code = RunExport(*export_args); });

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "cli/study_selection.h"
 #include "core/file_commit.h"
 #include "report/participant_report.h"
@@ -74,13 +75,17 @@ int RunReport(const ReportArgs& args) {
   if (!args.participant.empty()) {
     const auto input = report::BuildParticipantReport(*study, *contacts, scored, *computed,
                                                       args.participant, args.language);
-    const Status written =
-        WriteDocument(report::RenderParticipantReportHtml(input), args.out, args.format);
+    const std::string html = report::RenderParticipantReportHtml(input);
+    const Status written = WriteFileOrStdout(
+        args.out, [&](const std::string& path) { return WriteDocument(html, path, args.format); });
     if (!written) return ReportError(written.error());
-    std::cout << "wrote " << args.out << "\n";
+    NoteStream(args.out) << "wrote " << args.out << "\n";
     return kExitOk;
   }
 
+  if (IsStdout(args.out)) {
+    return ReportError(InvalidInput("--all writes a folder of reports: give its path", "--out"));
+  }
   std::error_code error;
   fs::create_directories(args.out, error);
   if (error) return ReportError(IoError("cannot create the folder: " + error.message(), args.out));
@@ -96,6 +101,7 @@ int RunReport(const ReportArgs& args) {
   std::atomic<size_t> next{0};
   std::atomic<int> failures{0};
   std::mutex output;
+  Progress progress("report", static_cast<int64_t>(study->participants.size()));
   auto worker = [&] {
     for (size_t index = next++; index < study->participants.size(); index = next++) {
       const auto& participant = study->participants[index];
@@ -109,6 +115,7 @@ int RunReport(const ReportArgs& args) {
         std::lock_guard<std::mutex> lock(output);
         std::cerr << "cxbench: error: " << written.error().ToString() << "\n";
       }
+      progress.Advance();
     }
   };
   std::vector<std::thread> threads;
@@ -136,7 +143,9 @@ void AddReportCommand(CLI::App& app, int& exit_code) {
   command->add_option("--format", args->format, "pdf or html")
       ->capture_default_str()
       ->check(CLI::IsMember({"pdf", "html"}));
-  command->add_option("--out", args->out, "Output file (--participant) or folder (--all)")
+  command
+      ->add_option("--out", args->out,
+                   "Output file (--participant; - : standard output) or folder (--all)")
       ->required();
   command->add_option("--language", args->language, "nb or en (default: each participant's own)")
       ->check(CLI::IsMember({"nb", "en"}));

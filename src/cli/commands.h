@@ -22,6 +22,8 @@ void AddShopperCommands(CLI::App& app, int& exit_code);
 // `participant channels`: show or change a stored participant's channel audit.
 void AddParticipantCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
+// `user add`: an account of the web app (cmd_user.cc).
+void AddUserCommands(CLI::App& app, int& exit_code);
 void AddKpiCommand(CLI::App& app, int& exit_code);
 // `check`: list the corrupt rows of a database (cmd_check.cc).
 void AddCheckCommand(CLI::App& app, int& exit_code);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end checks of a corrupt or hand-edited database (issue 12): every
+# End-to-end checks of a corrupt or hand-edited database (docs/sources.md, "Project history"): every
 # command that reads a whole study names each corrupt row (table, row, field,
 # what was expected), exits 1 and writes nothing; `cxbench check` lists them.
 # Run by ctest with CXBENCH set to the built binary, from the source tree.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile files through the command (issue 12): text in another encoding
+# Hostile files through the command (docs/sources.md, "Project history"): text in another encoding
 # than UTF-8 is refused with FILE:LINE:COLUMN and exit 2, writing nothing;
 # implausible counts are refused by the validator; quoted line breaks in a
 # contact CSV are contacts, not malformed lines.
@@ -50,7 +50,7 @@ PY
 check shoppers_xlsx_latin1 2 "$cx" shoppers import --db "$work/ex.db" --file "$work/pool.xlsx"
 expect_in shoppers_xlsx_latin1_where "$work/err" "$work/pool.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML (line 3, column 76: not well-formed (invalid token))"
 
-# KPI inputs: refused before anything is written, no .partial left behind.
+# KPI inputs: refused before anything is written, no .tmp left behind.
 header="contact_id,channel,queue,customer_id,case_id,offered,answered,ended,hold_s,wrap_s,agent,outcome"
 times="2026-02-02T08:00:00+01:00,2026-02-02T08:00:10+01:00,2026-02-02T08:01:10+01:00"
 printf '%s\n1,voice,sales,u1,,%s,0,20,ann,\n2,voice,s\xe6lg,u2,,%s,0,0,bob,\n' \
@@ -58,13 +58,13 @@ printf '%s\n1,voice,sales,u1,,%s,0,20,ann,\n2,voice,s\xe6lg,u2,,%s,0,0,bob,\n' \
 check kpi_csv_latin1 2 "$cx" kpi --input "$work/c.csv" --format csv --by queue --format-out json \
   --out "$work/k.json" --report "agent:day:$work/a.json"
 expect_in kpi_csv_latin1_where "$work/err" "$work/c.csv:3:10: not valid UTF-8 (byte 0xE6)"
-[[ -e "$work/k.json" || -e "$work/k.json.partial" || -e "$work/a.json.partial" ]] \
+[[ -e "$work/k.json" || -e "$work/k.json.tmp" || -e "$work/a.json.tmp" ]] \
   && fail "kpi_csv_latin1: a file was written" || pass
 printf '1770015600|NONE|sales|PJSIP/ann|ADDMEMBER|\n1770015720|c1|s\xe6lg|NONE|ENTERQUEUE||5551001\n' \
   >"$work/queue_log"
 check kpi_queue_log_latin1 2 "$cx" kpi --input "$work/queue_log" --format queue_log --out "$work/q.json"
 expect_in kpi_queue_log_latin1_where "$work/err" "$work/queue_log:2:16: not valid UTF-8 (byte 0xE6)"
-[[ -e "$work/q.json" || -e "$work/q.json.partial" ]] && fail "kpi_queue_log_latin1: written" || pass
+[[ -e "$work/q.json" || -e "$work/q.json.tmp" ]] && fail "kpi_queue_log_latin1: written" || pass
 printf '"","5551001","600","from-queue","K\xe5re","SIP/trunk-01"\n' >"$work/Master.csv"
 check kpi_cdr_latin1 2 "$cx" kpi --input "$work/Master.csv" --format cdr
 expect_in kpi_cdr_latin1_where "$work/err" "$work/Master.csv:1:35: not valid UTF-8 (byte 0xE5)"

@@ -39,6 +39,18 @@ expect_in report_bad_spec_message "$work/err" "expected BY:INTERVAL:FILE"
 check report_same_file 2 "$cx" kpi --input "$work/c.csv" --format csv --out "$work/x.csv" \
   --report "agent:day:$work/x.csv"
 [[ -e "$work/x.csv" ]] && fail "report_same_file: output written" || pass
+# --out - is standard output; two reports cannot both go there.
+check csv_out_dash 0 "$cx" kpi --input "$work/c.csv" --format csv --format-out csv --out - \
+  --by queue,agent --interval day
+expect_in csv_out_dash_rows "$work/out" "sales,ann,2026-02-02T00:00:00+01:00,1,1,0,0,0,0,10,1,yes,80"
+check report_dash_twice 2 "$cx" kpi --input "$work/c.csv" --format csv --report "agent:day:-"
+expect_in report_dash_twice_message "$work/err" "standard output is written by another report"
+# A file that cannot be written is an I/O failure (exit 1), not bad input;
+# the other report is not left behind either.
+check out_unwritable 1 "$cx" kpi --input "$work/c.csv" --format csv --format-out csv \
+  --out "$work/q2.csv" --report "agent:day:$work/no/such/folder/a.csv"
+expect_in out_unwritable_message "$work/err" "$work/no/such/folder/a.csv: cannot write the file"
+[[ -e "$work/q2.csv" || -e "$work/q2.csv.tmp" ]] && fail "out_unwritable: q2.csv left" || pass
 check csv_table 0 "$cx" kpi --input "$work/c.csv" --format csv --sl 90/5 --sl-variant answered-only
 expect_in csv_table_sl "$work/out" "0.000"
 expect_in csv_table_sl_met "$work/out" " no "
@@ -84,6 +96,8 @@ expect_in cdr_agent "$work/out" "SIP/1001,2026-02-02T08:00:00+01:00,1,1,0,0,0,0,
 # Usage errors.
 check bad_interval 2 "$cx" kpi --input "$work/c.csv" --format csv --interval 7m
 check bad_sl 2 "$cx" kpi --input "$work/c.csv" --format csv --sl 80
+expect_in bad_sl_message "$work/err" "--sl: expected PERCENT/SECONDS such as 80/20"
+check sl_hundred 0 "$cx" kpi --input "$work/c.csv" --format csv --sl 100/20
 check bad_variant 2 "$cx" kpi --input "$work/c.csv" --format csv --sl-variant best
 check bad_by 2 "$cx" kpi --input "$work/c.csv" --format csv --by shoe
 check bad_tz 2 "$cx" kpi --input "$work/c.csv" --format csv --tz Mars/Olympus

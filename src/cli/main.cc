@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   cx::cli::AddShopperCommands(app, exit_code);
   cx::cli::AddParticipantCommands(app, exit_code);
   cx::cli::AddServeCommands(app, exit_code);
+  cx::cli::AddUserCommands(app, exit_code);
   cx::cli::AddKpiCommand(app, exit_code);
   cx::cli::AddCheckCommand(app, exit_code);
   try {

@@ -1,6 +1,12 @@
 #include "cli/output.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 
 #include "core/csv.h"
@@ -62,5 +68,30 @@ void PrintCsv(std::ostream& out, const Table& table) {
   print_row(table.header);
   for (const auto& row : table.rows) print_row(row);
 }
+
+Status WriteFileOrStdout(const std::string& path,
+                         const std::function<Status(const std::string& path)>& write) {
+  if (!IsStdout(path)) return write(path);
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/cxbench-out-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return IoError("cannot make a temporary folder for standard output", pattern);
+  }
+  const std::filesystem::path folder(pattern);
+  const std::string file = (folder / "out").string();
+  Status written = write(file);
+  if (written) {
+    std::ifstream in(file, std::ios::binary);
+    // (Inserting an empty stream buffer would set failbit on std::cout.)
+    if (in && in.peek() != std::char_traits<char>::eof()) std::cout << in.rdbuf();
+    std::cout.flush();
+    if (!in || !std::cout) written = IoError("cannot write the file", "standard output");
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(folder, ignored);
+  return written;
+}
+
+std::ostream& NoteStream(const std::string& path) { return IsStdout(path) ? std::cerr : std::cout; }
 
 }  // namespace cx::cli

@@ -19,4 +19,29 @@ Error DiscardFile(const std::string& temporary, Error error) {
   return error;
 }
 
+PendingFiles::~PendingFiles() { DiscardAll(); }
+
+std::string PendingFiles::Add(const std::string& path) {
+  files_.push_back({TemporaryPathFor(path), path});
+  return files_.back().temporary;
+}
+
+Status PendingFiles::CommitAll() {
+  for (size_t index = 0; index < files_.size(); ++index) {
+    Status committed = CommitFile(files_[index].temporary, files_[index].path);
+    if (!committed) {
+      files_.erase(files_.begin(), files_.begin() + static_cast<std::ptrdiff_t>(index) + 1);
+      DiscardAll();
+      return committed;
+    }
+  }
+  files_.clear();
+  return Ok();
+}
+
+void PendingFiles::DiscardAll() {
+  for (const File& file : files_) std::remove(file.temporary.c_str());
+  files_.clear();
+}
+
 }  // namespace cx

@@ -2,7 +2,7 @@
 // The demo study generator: a realistic synthetic benchmark study,
 // deterministic for a seed. A library, so tests and benchmarks reuse it.
 //
-// It reproduces what the seeds report (../shared/domain/README.md): channel
+// It reproduces what the seeds report (docs/sources.md): channel
 // availability as in 2022 (phone 94 %, e-mail/form 84 %, chat 63 %, Messenger
 // 74 %), most contacts by phone, then chat, e-mail/form, Messenger; phone
 // scoring highest and Messenger lowest; chat with a chatbot well below chat

@@ -20,7 +20,7 @@ using domain::QuestionType;
 // The demo writes whole seconds; the server writes milliseconds.
 constexpr auto kWholeSeconds = UtcInstant::Precision::kSeconds;
 
-// Latent quality shift by channel: phone scores highest, Messenger lowest (seed 001).
+// Latent quality shift by channel: phone scores highest, Messenger lowest (docs/sources.md).
 double ChannelEffect(Channel channel) {
   switch (channel) {
     case Channel::kPhone:
@@ -36,7 +36,7 @@ double ChannelEffect(Channel channel) {
 }
 
 // A chatbot answering first costs this much latent quality: in 2021 chat with
-// a person scored almost 50 % better than chat with a chatbot (seed 001).
+// a person scored almost 50 % better than chat with a chatbot (docs/sources.md).
 constexpr double kChatbotEffect = -15;
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }

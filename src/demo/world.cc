@@ -7,6 +7,7 @@
 
 #include "core/civil_time.h"
 #include "cx_demo_embedded.h"
+#include "demo/channel_facts.h"
 #include "demo/generator.h"
 #include "demo/random.h"
 #include "study/study_reader.h"
@@ -17,19 +18,8 @@ namespace {
 using domain::Channel;
 using domain::Ease;
 
-// Channel availability among participants, Kundeserviceprisen 2022 (seed 001).
-struct ChannelFacts {
-  Channel channel;
-  double offered;  // share of participants offering it
-  double easy;     // share of those where it was easy to find
-};
-constexpr ChannelFacts kFacts[] = {
-    {Channel::kPhone, 0.94, 0.34},
-    {Channel::kEmailForm, 0.84, 0.30},
-    {Channel::kChat, 0.63, 0.72},
-    // "likt for alle som har denne kontaktmåten": the same for everyone who has it.
-    {Channel::kMessenger, 0.74, 1.00},
-};
+// Channel availability among participants, Kundeserviceprisen 2022.
+constexpr auto& kFacts = kChannelFacts2022;
 
 const std::vector<std::string> kPlaces = {
     "Tønsberg",  "Ålesund",     "Bodø",         "Førde",       "Molde",       "Hamar",
@@ -167,7 +157,7 @@ void AddParticipant(size_t index, size_t n, const std::map<std::string, double>&
 
   ParticipantTruth truth;
   truth.quality = std::clamp(rng.Normal(80, 7) + industry_effect.at(industry.id), 50.0, 97.0);
-  // Consistency: the best are high every time (seed 001); spread 3..22 points.
+  // Consistency: the best are high every time (docs/sources.md); spread 3..22 points.
   truth.consistency =
       std::clamp(rng.LogNormal(8, 0.5) * (truth.quality > 85 ? 0.6 : 1.0), 3.0, 22.0);
   truth.chatbot_share = rng.Chance(0.45) ? rng.Uniform(0.3, 0.9) : 0.0;

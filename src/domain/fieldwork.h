@@ -10,7 +10,7 @@
 
 namespace cx::domain {
 
-// A mystery shopper's profile (seed 002: profiles that mirror real customers).
+// A mystery shopper's profile (profiles that mirror real customers: docs/sources.md).
 struct Shopper {
   std::string id;
   std::string name;

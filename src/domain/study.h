@@ -86,7 +86,7 @@ struct Industry {
   bool operator==(const Industry&) const = default;
 };
 
-// The channel audit of one channel before fieldwork (seed 001).
+// The channel audit of one channel before fieldwork (docs/sources.md).
 struct ChannelAudit {
   Channel channel = Channel::kPhone;
   bool offered = false;

@@ -94,7 +94,7 @@ Aggregator::Aggregator(const Options& options, const date::time_zone* zone)
       buckets_(options, zone, 0, 1),
       owner_(static_cast<int>(ReportsOf(options).size()), options.fcr_days * 86400) {}
 
-void Aggregator::Add(const Contact& contact) {
+void Aggregator::Add(const Interaction& contact) {
   buckets_.Add(contact, &batch_, 1);
   if (batch_.words.size() >= kBatchWords) {
     owner_.Apply(batch_);

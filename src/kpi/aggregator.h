@@ -22,7 +22,7 @@ class Aggregator {
  public:
   Aggregator(const Options& options, const date::time_zone* zone);
 
-  void Add(const Contact& contact);
+  void Add(const Interaction& contact);
   // See Buckets::AddAgentTime.
   void AddAgentTime(std::string_view queue, std::string_view agent, std::string_view channel,
                     int64_t begin, int64_t end, bool busy) {

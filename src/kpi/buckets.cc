@@ -223,7 +223,7 @@ uint32_t Buckets::BucketOf(Report& report, uint32_t queue, uint32_t agent, uint3
   return bucket;
 }
 
-void Buckets::Add(const Contact& contact, FcrBatch* batches, int owners) {
+void Buckets::Add(const Interaction& contact, FcrBatch* batches, int owners) {
   const uint32_t queue = need_queue_ ? Intern(contact.queue, queue_cache_) : 0;
   const uint32_t agent = need_agent_ ? Intern(contact.agent, agent_cache_) : 0;
   const uint32_t channel = need_channel_ ? Intern(contact.channel, channel_cache_) : 0;

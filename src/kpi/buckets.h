@@ -44,7 +44,7 @@ class Buckets {
 
   // Adds the contact to its bucket in every report; when it has a case or
   // customer id, appends its FCR update to batches[OwnerOf(key, owners)].
-  void Add(const Contact& contact, FcrBatch* batches, int owners);
+  void Add(const Interaction& contact, FcrBatch* batches, int owners);
 
   // Adds agent time [begin, end) to the buckets it overlaps in every report,
   // cut at interval boundaries: staffed (logged in, not paused) or busy (on

@@ -77,8 +77,8 @@ Result<CdrTimes> ReadTimes(const std::vector<std::string>& fields, ZoneClock& cl
 
 // The call one CDR record describes, or why the record is not one (the
 // message only: the caller knows the line).
-Result<Contact> ContactOf(const std::vector<std::string>& fields, ZoneClock& clock,
-                          const std::string& time_zone) {
+Result<Interaction> InteractionOf(const std::vector<std::string>& fields, ZoneClock& clock,
+                                  const std::string& time_zone) {
   if (fields.size() < kMinColumns || fields.size() > 18) {
     return InvalidInput("expected 16 to 18 cdr_csv fields, found " + std::to_string(fields.size()) +
                         (fields.size() < kMinColumns ? " (truncated line?)" : ""));
@@ -101,7 +101,7 @@ Result<Contact> ContactOf(const std::vector<std::string>& fields, ZoneClock& clo
   if (times[2] < times[0] || (answered && (times[1] < times[0] || times[2] < times[1]))) {
     return InvalidInput("times out of order: expected start <= answer <= end");
   }
-  Contact contact;
+  Interaction contact;
   contact.queue = fields[kDst];
   contact.agent = answered ? AgentOf(fields[kDstChannel]) : std::string_view();
   contact.channel = "voice";
@@ -143,7 +143,7 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
     }
     if (!*more) break;
     if (fields.size() == 1 && fields[0].empty()) continue;
-    auto contact = ContactOf(fields, aggregator.clock(), options.time_zone);
+    auto contact = InteractionOf(fields, aggregator.clock(), options.time_zone);
     if (!contact) {
       // A bad line is noted; --strict stops at the first.
       result.diagnostics.Bad(start_line, contact.error().message);

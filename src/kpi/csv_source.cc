@@ -339,7 +339,7 @@ class CsvParser {
       part.diagnostics.Bad(line_number, "hold and wrap-up must be whole seconds, 0 or more");
       return false;
     }
-    Contact contact;
+    Interaction contact;
     contact.offered = offered;
     if (has_answered) {
       if (answered < offered || ended < answered) {

@@ -67,8 +67,10 @@ enum class Outcome : uint8_t {
   kExited,     // left the queue unanswered otherwise (timeout, empty queue, key)
 };
 
-// One contact as every parser hands it on. The views are valid during Add().
-struct Contact {
+// One interaction of a customer with the contact centre (a call, chat or
+// e-mail), as every parser hands it on; not the mystery-shopping contact
+// (domain::Contact). The views are valid during Add().
+struct Interaction {
   std::string_view queue;
   std::string_view agent;
   std::string_view channel;

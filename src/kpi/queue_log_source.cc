@@ -81,216 +81,26 @@ class QueueLogParser {
   QueueLogParser(Aggregator& aggregator, RunResult& result)
       : aggregator_(aggregator), result_(result) {}
 
+  // One line: split into fields, time checked, then handed to the handler
+  // of its event.
   void Line(std::string_view line, int64_t number) {
-    std::string_view fields[kMaxFields];
-    int count = 0;
-    size_t pos = 0;
-    while (count < kMaxFields) {
-      const size_t bar = line.find('|', pos);
-      fields[count++] = line.substr(pos, bar == std::string_view::npos ? bar : bar - pos);
-      if (bar == std::string_view::npos) break;
-      pos = bar + 1;
-    }
+    Event e;
+    e.number = number;
+    const int count = SplitFields(line, e.fields);
     if (count < 5) {
       Bad(number, "expected epoch|callid|queue|agent|event[|data...], found " +
                       std::to_string(count) + " fields (truncated line?)");
       return;
     }
-    int64_t time = 0;
-    if (!ParseInt(fields[0], time) || time < 0 || time > kMaxTime) {
-      Bad(number, "expected a UNIX time from 1970 to 2106, found '" + std::string(fields[0]) + "'");
-      return;
-    }
-    // One line with a wrong clock (a time in 2533) would stretch a logged-in
-    // agent's staffed time, interval by interval, to that date: gigabytes.
-    if (first_time_ < 0) first_time_ = time;
-    if (time - first_time_ > kMaxSpanSeconds || first_time_ - time > kMaxSpanSeconds) {
-      Bad(number, "the time " + std::string(fields[0]) + " is more than " +
-                      std::to_string(kMaxSpanSeconds / 86400) +
-                      " days from the log's first line (" + std::to_string(first_time_) +
-                      "): a wrong clock?");
-      return;
-    }
-    last_time_ = std::max(last_time_, time);
-    const std::string_view callid = fields[1];
-    const std::string_view queue = fields[2];
-    const std::string_view agent = fields[3];
-    const std::string_view event = fields[4];
-    const std::string_view* data = fields + 5;
-    int data_count = count - 5;
-    const bool trailing_bar = !line.empty() && line.back() == '|';
-
-    auto expect = [&](int wanted) {
-      if (trailing_bar && data_count == wanted + 1) {
-        result_.diagnostics.Warn(
-            number, "trailing '|' after the last field of " + std::string(event) + ": ignored");
-        data_count = wanted;
-      }
-      if (data_count < wanted) {
-        Bad(number, std::string(event) + ": expected " + std::to_string(wanted) +
-                        " data fields, found " + std::to_string(data_count));
-        return false;
-      }
-      return true;
-    };
-    auto number_at = [&](int index, int64_t& value) {
-      if (!ParseInt(data[index], value) || value < 0) {
-        Bad(number, std::string(event) + ": data field " + std::to_string(index + 1) +
-                        " must be a whole number of seconds, found '" + std::string(data[index]) +
-                        "'");
-        return false;
-      }
-      return true;
-    };
-
-    if (event == "ENTERQUEUE") {
-      if (!expect(2)) return;
-      auto [found, inserted] = calls_.try_emplace(CallKey{callid, queue});
-      if (!inserted) {
-        Warn(number, "call " + std::string(callid) + " entered queue " + std::string(queue) +
-                         " again before it left (line " + std::to_string(found->second.line) +
-                         "): the first stay is left out");
-        found->second = Call{};
-      }
-      Call& call = found->second;
-      call.callerid = data[1];
-      call.entered = call.last_event = time;
-      call.line = number;
-      return;
-    }
-    if (event == "CONNECT") {
-      int64_t hold = 0;
-      if (!expect(3) || !number_at(0, hold)) return;
-      Call* call = Find(callid, queue, time, number, event);
-      if (call == nullptr) {
-        call = &calls_[CallKey{callid, queue}];
-        call->entered = time - hold;
-        call->line = number;
-      }
-      call->connected = true;
-      call->connected_at = time;
-      call->hold_s = hold;
-      call->agent = agent;
-      return;
-    }
-    const bool complete = event == "COMPLETECALLER" || event == "COMPLETEAGENT";
-    const bool transfer = event == "TRANSFER" || event == "BLINDTRANSFER";
-    const bool attended = event == "ATTENDEDTRANSFER";
-    if (complete || transfer || attended) {
-      // holdtime|calltime|origposition are the last three data fields.
-      const int wanted = complete ? 3 : 5;
-      if (!expect(wanted)) return;
-      int64_t hold = 0, talk = 0;
-      if (!number_at(data_count - 3, hold) || !number_at(data_count - 2, talk)) return;
-      Call* call = Find(callid, queue, time, number, event);
-      Call orphan;
-      if (call == nullptr) {
-        orphan.entered = time - talk - hold;
-        orphan.agent = agent;
-        call = &orphan;
-      } else if (!call->connected) {
-        Warn(number, std::string(event) + " of call " + std::string(callid) +
-                         " with no CONNECT before it: answered after " + std::to_string(hold) +
-                         " s, as its data says");
-      }
-      Contact contact;
-      contact.queue = queue;
-      contact.agent = call->agent.empty() ? agent : call->agent;
-      contact.channel = "voice";
-      contact.customer_id = call->callerid;
-      contact.offered = call->entered;
-      contact.outcome = Outcome::kAnswered;
-      contact.wait_s = hold;
-      contact.handle_s = talk;  // queue_log has no hold or wrap-up of its own
-      contact.transferred = !complete;
-      if (talk > 0) {
-        aggregator_.AddAgentTime(queue, contact.agent, contact.channel, time - talk, time, true);
-      }
-      Emit(contact);
-      calls_.erase(CallKey{callid, queue});
-      return;
-    }
-    const bool abandon = event == "ABANDON";
-    const bool exit_key = event == "EXITWITHKEY";
-    if (abandon || exit_key || event == "EXITWITHTIMEOUT" || event == "EXITEMPTY") {
-      const int wanted = exit_key ? 4 : 3;
-      int64_t wait = 0;
-      if (!expect(wanted) || !number_at(wanted - 1, wait)) return;
-      Call* call = Find(callid, queue, time, number, event);
-      Contact contact;
-      contact.queue = queue;
-      contact.channel = "voice";
-      contact.offered = call != nullptr ? call->entered : time - wait;
-      contact.customer_id = call != nullptr ? call->callerid : std::string_view();
-      contact.outcome = abandon ? Outcome::kAbandoned : Outcome::kExited;
-      contact.wait_s = wait;
-      Emit(contact);
-      calls_.erase(CallKey{callid, queue});
-      return;
-    }
-    if (event == "RINGNOANSWER" || event == "RINGCANCELED") {
-      int64_t ring_ms = 0;
-      if (!expect(1) || !number_at(0, ring_ms)) return;
-      return;  // ring attempts of agents: no KPI of a call
-    }
-    if (event == "ADDMEMBER" || event == "AGENTLOGIN" || event == "AGENTCALLBACKLOGIN") {
-      Membership* member = FindMember(queue, agent);
-      if (member != nullptr) {
-        Warn(number, std::string(event) + " of " + std::string(agent) + " in " + QueueName(queue) +
-                         ", already logged in since line " + std::to_string(member->line) +
-                         ": ignored");
-        return;
-      }
-      members_.push_back(Membership{NormalQueue(queue), std::string(agent), time, number, false});
-      return;
-    }
-    if (event == "REMOVEMEMBER" || event == "AGENTLOGOFF" || event == "AGENTCALLBACKLOGOFF") {
-      Membership* member = FindMember(queue, agent);
-      if (member == nullptr) {
-        Warn(number, std::string(event) + " of " + std::string(agent) + " in " + QueueName(queue) +
-                         " without a login before it: no staffed time counted");
-        return;
-      }
-      CloseStaffed(*member, time);
-      *member = std::move(members_.back());
-      members_.pop_back();
-      return;
-    }
-    const bool pause_all = event == "PAUSEALL" || event == "UNPAUSEALL";
-    if (event == "PAUSE" || event == "UNPAUSE" || pause_all) {
-      // PAUSE in queue NONE or ALL (or PAUSEALL) pauses every queue of the agent.
-      const bool pause = event == "PAUSE" || event == "PAUSEALL";
-      const bool every_queue = pause_all || queue == "NONE" || queue == "ALL" || queue.empty();
-      bool any = false;
-      for (Membership& member : members_) {
-        if (member.agent != agent || (!every_queue && member.queue != queue)) continue;
-        any = true;
-        if (pause && !member.paused) {
-          CloseStaffed(member, time);
-          member.paused = true;
-        } else if (!pause && member.paused) {
-          member.paused = false;
-          member.since = time;
-        }
-      }
-      if (!any) {
-        Warn(number, std::string(event) + " of " + std::string(agent) +
-                         ", who is not logged in to " + QueueName(queue) + ": ignored");
-      }
-      return;
-    }
-    // Other agent and system events carry no call outcome. Any other event is
-    // reported: a cut-off event name is how a truncated last line looks.
-    static constexpr std::string_view kOther[] = {
-        "ADDMEMBER",          "REMOVEMEMBER",        "PAUSE",      "UNPAUSE",
-        "PAUSEALL",           "UNPAUSEALL",          "AGENTLOGIN", "AGENTLOGOFF",
-        "AGENTCALLBACKLOGIN", "AGENTCALLBACKLOGOFF", "QUEUESTART", "CONFIGRELOAD",
-        "AGENTDUMP",          "SYSCOMPAT",           "DID",        "INFO",
-        "JOINEMPTY",          "RINGCANCELED"};
-    for (std::string_view known : kOther) {
-      if (event == known) return;
-    }
-    Bad(number, "unknown event '" + std::string(event) + "' (truncated line?)");
+    if (!CheckTime(e.fields[0], number, e.time)) return;
+    e.callid = e.fields[1];
+    e.queue = e.fields[2];
+    e.agent = e.fields[3];
+    e.event = e.fields[4];
+    e.data = e.fields + 5;
+    e.data_count = count - 5;
+    e.trailing_bar = !line.empty() && line.back() == '|';
+    Dispatch(e);
   }
 
   void Finish() {
@@ -317,6 +127,248 @@ class QueueLogParser {
   }
 
  private:
+  // One line's fields; `data` points into `fields` past the event name.
+  struct Event {
+    std::string_view fields[kMaxFields];
+    int64_t number = 0;
+    int64_t time = 0;
+    std::string_view callid, queue, agent, event;
+    const std::string_view* data = nullptr;
+    int data_count = 0;
+    bool trailing_bar = false;
+  };
+
+  // Splits at '|' into at most kMaxFields fields; returns how many.
+  static int SplitFields(std::string_view line, std::string_view* fields) {
+    int count = 0;
+    size_t pos = 0;
+    while (count < kMaxFields) {
+      const size_t bar = line.find('|', pos);
+      fields[count++] = line.substr(pos, bar == std::string_view::npos ? bar : bar - pos);
+      if (bar == std::string_view::npos) break;
+      pos = bar + 1;
+    }
+    return count;
+  }
+
+  // The line's UNIX time, within kMaxSpanSeconds of the log's first line.
+  bool CheckTime(std::string_view text, int64_t number, int64_t& time) {
+    if (!ParseInt(text, time) || time < 0 || time > kMaxTime) {
+      Bad(number, "expected a UNIX time from 1970 to 2106, found '" + std::string(text) + "'");
+      return false;
+    }
+    // One line with a wrong clock (a time in 2533) would stretch a logged-in
+    // agent's staffed time, interval by interval, to that date: gigabytes.
+    if (first_time_ < 0) first_time_ = time;
+    if (time - first_time_ > kMaxSpanSeconds || first_time_ - time > kMaxSpanSeconds) {
+      Bad(number, "the time " + std::string(text) + " is more than " +
+                      std::to_string(kMaxSpanSeconds / 86400) +
+                      " days from the log's first line (" + std::to_string(first_time_) +
+                      "): a wrong clock?");
+      return false;
+    }
+    last_time_ = std::max(last_time_, time);
+    return true;
+  }
+
+  // At least `wanted` data fields (a trailing '|' one too many is a warning).
+  bool Expect(Event& e, int wanted) {
+    if (e.trailing_bar && e.data_count == wanted + 1) {
+      result_.diagnostics.Warn(
+          e.number, "trailing '|' after the last field of " + std::string(e.event) + ": ignored");
+      e.data_count = wanted;
+    }
+    if (e.data_count < wanted) {
+      Bad(e.number, std::string(e.event) + ": expected " + std::to_string(wanted) +
+                        " data fields, found " + std::to_string(e.data_count));
+      return false;
+    }
+    return true;
+  }
+
+  // Data field `index` as whole seconds (0 or more).
+  bool NumberAt(const Event& e, int index, int64_t& value) {
+    if (!ParseInt(e.data[index], value) || value < 0) {
+      Bad(e.number, std::string(e.event) + ": data field " + std::to_string(index + 1) +
+                        " must be a whole number of seconds, found '" + std::string(e.data[index]) +
+                        "'");
+      return false;
+    }
+    return true;
+  }
+
+  void Dispatch(Event& e) {
+    const std::string_view event = e.event;
+    if (event == "ENTERQUEUE") return OnEnterQueue(e);
+    if (event == "CONNECT") return OnConnect(e);
+    const bool complete = event == "COMPLETECALLER" || event == "COMPLETEAGENT";
+    if (complete || event == "TRANSFER" || event == "BLINDTRANSFER" ||
+        event == "ATTENDEDTRANSFER") {
+      return OnAnswered(e, complete);
+    }
+    if (event == "ABANDON" || event == "EXITWITHKEY" || event == "EXITWITHTIMEOUT" ||
+        event == "EXITEMPTY") {
+      return OnLeftQueue(e);
+    }
+    if (event == "RINGNOANSWER" || event == "RINGCANCELED") {
+      int64_t ring_ms = 0;
+      if (!Expect(e, 1) || !NumberAt(e, 0, ring_ms)) return;
+      return;  // ring attempts of agents: no KPI of a call
+    }
+    if (event == "ADDMEMBER" || event == "AGENTLOGIN" || event == "AGENTCALLBACKLOGIN") {
+      return OnLogin(e);
+    }
+    if (event == "REMOVEMEMBER" || event == "AGENTLOGOFF" || event == "AGENTCALLBACKLOGOFF") {
+      return OnLogoff(e);
+    }
+    if (event == "PAUSE" || event == "UNPAUSE" || event == "PAUSEALL" || event == "UNPAUSEALL") {
+      return OnPause(e);
+    }
+    // Other agent and system events carry no call outcome. Any other event is
+    // reported: a cut-off event name is how a truncated last line looks.
+    static constexpr std::string_view kOther[] = {
+        "ADDMEMBER",          "REMOVEMEMBER",        "PAUSE",      "UNPAUSE",
+        "PAUSEALL",           "UNPAUSEALL",          "AGENTLOGIN", "AGENTLOGOFF",
+        "AGENTCALLBACKLOGIN", "AGENTCALLBACKLOGOFF", "QUEUESTART", "CONFIGRELOAD",
+        "AGENTDUMP",          "SYSCOMPAT",           "DID",        "INFO",
+        "JOINEMPTY",          "RINGCANCELED"};
+    for (std::string_view known : kOther) {
+      if (event == known) return;
+    }
+    Bad(e.number, "unknown event '" + std::string(event) + "' (truncated line?)");
+  }
+
+  void OnEnterQueue(Event& e) {
+    if (!Expect(e, 2)) return;
+    auto [found, inserted] = calls_.try_emplace(CallKey{e.callid, e.queue});
+    if (!inserted) {
+      Warn(e.number, "call " + std::string(e.callid) + " entered queue " + std::string(e.queue) +
+                         " again before it left (line " + std::to_string(found->second.line) +
+                         "): the first stay is left out");
+      found->second = Call{};
+    }
+    Call& call = found->second;
+    call.callerid = e.data[1];
+    call.entered = call.last_event = e.time;
+    call.line = e.number;
+  }
+
+  void OnConnect(Event& e) {
+    int64_t hold = 0;
+    if (!Expect(e, 3) || !NumberAt(e, 0, hold)) return;
+    Call* call = Find(e.callid, e.queue, e.time, e.number, e.event);
+    if (call == nullptr) {
+      call = &calls_[CallKey{e.callid, e.queue}];
+      call->entered = e.time - hold;
+      call->line = e.number;
+    }
+    call->connected = true;
+    call->connected_at = e.time;
+    call->hold_s = hold;
+    call->agent = e.agent;
+  }
+
+  // COMPLETECALLER, COMPLETEAGENT, or a transfer: an answered call ends.
+  void OnAnswered(Event& e, bool complete) {
+    // holdtime|calltime|origposition are the last three data fields.
+    if (!Expect(e, complete ? 3 : 5)) return;
+    int64_t hold = 0, talk = 0;
+    if (!NumberAt(e, e.data_count - 3, hold) || !NumberAt(e, e.data_count - 2, talk)) return;
+    Call* call = Find(e.callid, e.queue, e.time, e.number, e.event);
+    Call orphan;
+    if (call == nullptr) {
+      orphan.entered = e.time - talk - hold;
+      orphan.agent = e.agent;
+      call = &orphan;
+    } else if (!call->connected) {
+      Warn(e.number, std::string(e.event) + " of call " + std::string(e.callid) +
+                         " with no CONNECT before it: answered after " + std::to_string(hold) +
+                         " s, as its data says");
+    }
+    Interaction contact;
+    contact.queue = e.queue;
+    contact.agent = call->agent.empty() ? e.agent : call->agent;
+    contact.channel = "voice";
+    contact.customer_id = call->callerid;
+    contact.offered = call->entered;
+    contact.outcome = Outcome::kAnswered;
+    contact.wait_s = hold;
+    contact.handle_s = talk;  // queue_log has no hold or wrap-up of its own
+    contact.transferred = !complete;
+    if (talk > 0) {
+      aggregator_.AddAgentTime(e.queue, contact.agent, contact.channel, e.time - talk, e.time,
+                               true);
+    }
+    Emit(contact);
+    calls_.erase(CallKey{e.callid, e.queue});
+  }
+
+  // ABANDON or an exit (key, timeout, empty queue): a call leaves unanswered.
+  void OnLeftQueue(Event& e) {
+    const bool abandon = e.event == "ABANDON";
+    const int wanted = e.event == "EXITWITHKEY" ? 4 : 3;
+    int64_t wait = 0;
+    if (!Expect(e, wanted) || !NumberAt(e, wanted - 1, wait)) return;
+    Call* call = Find(e.callid, e.queue, e.time, e.number, e.event);
+    Interaction contact;
+    contact.queue = e.queue;
+    contact.channel = "voice";
+    contact.offered = call != nullptr ? call->entered : e.time - wait;
+    contact.customer_id = call != nullptr ? call->callerid : std::string_view();
+    contact.outcome = abandon ? Outcome::kAbandoned : Outcome::kExited;
+    contact.wait_s = wait;
+    Emit(contact);
+    calls_.erase(CallKey{e.callid, e.queue});
+  }
+
+  void OnLogin(const Event& e) {
+    Membership* member = FindMember(e.queue, e.agent);
+    if (member != nullptr) {
+      Warn(e.number, std::string(e.event) + " of " + std::string(e.agent) + " in " +
+                         QueueName(e.queue) + ", already logged in since line " +
+                         std::to_string(member->line) + ": ignored");
+      return;
+    }
+    members_.push_back(
+        Membership{NormalQueue(e.queue), std::string(e.agent), e.time, e.number, false});
+  }
+
+  void OnLogoff(const Event& e) {
+    Membership* member = FindMember(e.queue, e.agent);
+    if (member == nullptr) {
+      Warn(e.number, std::string(e.event) + " of " + std::string(e.agent) + " in " +
+                         QueueName(e.queue) +
+                         " without a login before it: no staffed time counted");
+      return;
+    }
+    CloseStaffed(*member, e.time);
+    *member = std::move(members_.back());
+    members_.pop_back();
+  }
+
+  void OnPause(const Event& e) {
+    // PAUSE in queue NONE or ALL (or PAUSEALL) pauses every queue of the agent.
+    const bool pause_all = e.event == "PAUSEALL" || e.event == "UNPAUSEALL";
+    const bool pause = e.event == "PAUSE" || e.event == "PAUSEALL";
+    const bool every_queue = pause_all || e.queue == "NONE" || e.queue == "ALL" || e.queue.empty();
+    bool any = false;
+    for (Membership& member : members_) {
+      if (member.agent != e.agent || (!every_queue && member.queue != e.queue)) continue;
+      any = true;
+      if (pause && !member.paused) {
+        CloseStaffed(member, e.time);
+        member.paused = true;
+      } else if (!pause && member.paused) {
+        member.paused = false;
+        member.since = e.time;
+      }
+    }
+    if (!any) {
+      Warn(e.number, std::string(e.event) + " of " + std::string(e.agent) +
+                         ", who is not logged in to " + QueueName(e.queue) + ": ignored");
+    }
+  }
+
   // AGENTLOGIN and PAUSE often name no queue ("NONE"): the agent's own time.
   static std::string NormalQueue(std::string_view queue) {
     return queue == "NONE" ? std::string() : std::string(queue);
@@ -360,7 +412,7 @@ class QueueLogParser {
     return &call;
   }
 
-  void Emit(const Contact& contact) {
+  void Emit(const Interaction& contact) {
     aggregator_.Add(contact);
     ++result_.contacts;
   }

@@ -1,5 +1,5 @@
 // On the default demo study the engine recovers the generator's hidden truth
-// (issue 3, "Correctness"): the ranking follows company quality (Spearman
+// (docs/sources.md, "Project history"): the ranking follows company quality (Spearman
 // > 0.8), phone beats Messenger, people beat chatbots.
 #include <gtest/gtest.h>
 

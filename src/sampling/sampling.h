@@ -1,5 +1,5 @@
 #pragma once
-// A company's own mystery-calling programme (seed 002): how many contacts a
+// A company's own mystery-calling programme (docs/sources.md): how many contacts a
 // precision needs, and how to spread them over customer centres by size and
 // over scenarios. Pure computation; see docs/programme.md.
 

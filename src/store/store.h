@@ -1,7 +1,8 @@
 #pragma once
-// The storage interface. Domain code talks to this, never to SQL. SQLite is
-// the embedded default (sqlite_store.cc); a PostgreSQL backend implements the
-// same interface. Every method that writes is one transaction: all or nothing.
+// The storage interface. Domain code talks to this, never to SQL. SQLite
+// (sqlite_store.cc) is the only backend today; another (PostgreSQL, say)
+// would implement this same interface. Every method that writes is one
+// transaction: all or nothing.
 
 #include <memory>
 #include <string>
