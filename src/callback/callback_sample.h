@@ -1,9 +1,9 @@
 #pragma once
-// Call-back samples (docs/sources.md, "Contact-centre metrics"): each month, K customers per agent among those
-// the agent handled in the last 30 days are called back and asked about the
-// whole experience. Customers sampled in the last 90 days are left out, and no
-// customer is called twice in one sample. Reproducible for a seed.
-// Pure computation over plain records; CSV in and out is in cmd_callback.cc.
+// Call-back samples (docs/sources.md, "Contact-centre metrics"): each month, K customers per agent
+// among those the agent handled in the last 30 days are called back and asked about the whole
+// experience. Customers sampled in the last 90 days are left out, and no customer is called twice
+// in one sample. Reproducible for a seed. Pure computation over plain records; CSV in and out is in
+// cmd_callback.cc.
 
 #include <chrono>
 #include <cstdint>
