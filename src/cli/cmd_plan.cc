@@ -33,6 +33,83 @@ struct PlanArgs {
   Format format = Format::kTable;
 };
 
+// A new plan replaces planned contacts only: fieldwork under way or done
+// goes through `plan repair`.
+Status CheckNothingStarted(const LoadedStudy& loaded) {
+  for (const auto& contact : loaded.contacts) {
+    if (contact.status != domain::ContactStatus::kPlanned) {
+      return Conflict("contact " + contact.id + " is " +
+                          std::string(domain::ToString(contact.status)) +
+                          "; a new plan would overwrite fieldwork under way or done: "
+                          "use cxbench plan repair",
+                      "study " + loaded.study.id);
+    }
+  }
+  return Ok();
+}
+
+// Saving replaces contacts by id: one the new plan lacks would stay behind.
+Status CheckKeepsEveryId(const LoadedStudy& loaded, const plan::Plan& made) {
+  std::set<std::string> ids;
+  for (const auto& contact : made.contacts) ids.insert(contact.id);
+  for (const auto& contact : loaded.contacts) {
+    if (!ids.count(contact.id)) {
+      return Conflict("planned contact " + contact.id +
+                          " is not in the new plan and cannot be removed; use a new "
+                          "database or cxbench plan repair",
+                      "study " + loaded.study.id);
+    }
+  }
+  return Ok();
+}
+
+domain::ChangeRecord PlanEntry(const PlanArgs& args, const LoadedStudy& loaded,
+                               const plan::Plan& made) {
+  domain::ChangeRecord entry;
+  entry.actor = args.actor;
+  entry.entity = "study";
+  entry.entity_id = loaded.study.id;
+  entry.field = "plan";
+  entry.old_value = std::to_string(loaded.contacts.size()) + " planned contacts";
+  entry.new_value = std::to_string(made.contacts.size()) + " planned contacts";
+  entry.reason = "cxbench plan --seed " + std::to_string(args.seed);
+  return entry;
+}
+
+void PrintPlanJson(const std::string& study_id, const plan::PlanStats& stats, double seconds) {
+  std::cout << nlohmann::json{{"study", study_id},
+                              {"contacts", stats.contacts},
+                              {"shoppers_used", stats.shoppers_used},
+                              {"min_per_shopper", stats.min_per_shopper},
+                              {"max_per_shopper", stats.max_per_shopper},
+                              {"flow_problems", stats.flow_problems},
+                              {"placed_by_flow", stats.placed_by_flow},
+                              {"ilp_problems", stats.ilp_problems},
+                              {"placed_by_ilp", stats.placed_by_ilp},
+                              {"ilp_widened", stats.ilp_widened},
+                              {"seconds", seconds}}
+                   .dump(2)
+            << "\n";
+}
+
+void PrintPlanSummary(const PlanArgs& args, const domain::Study& study, size_t shoppers,
+                      const plan::PlanStats& stats, double seconds) {
+  std::cout << "Planned " << stats.contacts << " contacts of " << study.participants.size()
+            << " participants over " << study.period.Weeks() << " weeks: " << stats.shoppers_used
+            << " of " << shoppers << " shoppers, " << stats.min_per_shopper << " to "
+            << stats.max_per_shopper << " contacts each.\n"
+            << "Solvers: " << stats.flow_problems << " min-cost flows placed "
+            << stats.placed_by_flow << " contacts; " << stats.ilp_problems
+            << " integer programmes placed " << stats.placed_by_ilp;
+  if (stats.ilp_widened > 0)
+    std::cout << ", " << stats.ilp_widened << " of them solved again over all shoppers";
+  std::cout << " (";
+  std::cout.setf(std::ios::fixed);
+  std::cout.precision(2);
+  std::cout << seconds << " s). Written to " << args.db << "; verify with: cxbench plan check --db "
+            << args.db << "\n";
+}
+
 int RunPlan(const PlanArgs& args) {
   if (args.db.empty()) {
     std::cerr << "cxbench: error: plan needs --db FILE (or a subcommand: check, repair, export)\n";
@@ -46,16 +123,7 @@ int RunPlan(const PlanArgs& args) {
     return ReportError(InvalidInput(
         "the database has no shoppers: import the pool with cxbench shoppers import", args.db));
   }
-  const auto& old = loaded->contacts;
-  for (const auto& contact : old) {
-    if (contact.status != domain::ContactStatus::kPlanned) {
-      return ReportError(Conflict("contact " + contact.id + " is " +
-                                      std::string(domain::ToString(contact.status)) +
-                                      "; a new plan would overwrite fieldwork under way or done: "
-                                      "use cxbench plan repair",
-                                  "study " + loaded->study.id));
-    }
-  }
+  if (Status fresh = CheckNothingStarted(*loaded); !fresh) return ReportError(fresh.error());
   const auto started = std::chrono::steady_clock::now();
   plan::PlanOptions options;
   options.seed = args.seed;
@@ -67,62 +135,19 @@ int RunPlan(const PlanArgs& args) {
   progress->Advance();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::set<std::string> ids;
-  for (const auto& contact : made->contacts) ids.insert(contact.id);
-  for (const auto& contact : old) {
-    if (!ids.count(contact.id)) {
-      return ReportError(Conflict("planned contact " + contact.id +
-                                      " is not in the new plan and cannot be removed; use a new "
-                                      "database or cxbench plan repair",
-                                  "study " + loaded->study.id));
-    }
-  }
+  if (Status kept = CheckKeepsEveryId(*loaded, *made); !kept) return ReportError(kept.error());
   if (auto saved = loaded->store->SaveContacts(loaded->study.id, made->contacts); !saved)
     return ReportError(saved.error());
   progress->Advance();
   progress.reset();  // the bar's line ends before the summary
-  domain::ChangeRecord entry;
-  entry.actor = args.actor;
-  entry.entity = "study";
-  entry.entity_id = loaded->study.id;
-  entry.field = "plan";
-  entry.old_value = std::to_string(old.size()) + " planned contacts";
-  entry.new_value = std::to_string(made->contacts.size()) + " planned contacts";
-  entry.reason = "cxbench plan --seed " + std::to_string(args.seed);
-  if (auto logged = loaded->store->AppendChangeLog(loaded->study.id, entry); !logged)
+  if (auto logged =
+          loaded->store->AppendChangeLog(loaded->study.id, PlanEntry(args, *loaded, *made));
+      !logged)
     return ReportError(logged.error());
-
-  const auto& stats = made->stats;
   if (args.format == Format::kJson) {
-    std::cout << nlohmann::json{{"study", loaded->study.id},
-                                {"contacts", stats.contacts},
-                                {"shoppers_used", stats.shoppers_used},
-                                {"min_per_shopper", stats.min_per_shopper},
-                                {"max_per_shopper", stats.max_per_shopper},
-                                {"flow_problems", stats.flow_problems},
-                                {"placed_by_flow", stats.placed_by_flow},
-                                {"ilp_problems", stats.ilp_problems},
-                                {"placed_by_ilp", stats.placed_by_ilp},
-                                {"ilp_widened", stats.ilp_widened},
-                                {"seconds", seconds}}
-                     .dump(2)
-              << "\n";
+    PrintPlanJson(loaded->study.id, made->stats, seconds);
   } else {
-    std::cout << "Planned " << stats.contacts << " contacts of "
-              << loaded->study.participants.size() << " participants over "
-              << loaded->study.period.Weeks() << " weeks: " << stats.shoppers_used << " of "
-              << shoppers->size() << " shoppers, " << stats.min_per_shopper << " to "
-              << stats.max_per_shopper << " contacts each.\n"
-              << "Solvers: " << stats.flow_problems << " min-cost flows placed "
-              << stats.placed_by_flow << " contacts; " << stats.ilp_problems
-              << " integer programmes placed " << stats.placed_by_ilp;
-    if (stats.ilp_widened > 0)
-      std::cout << ", " << stats.ilp_widened << " of them solved again over all shoppers";
-    std::cout << " (";
-    std::cout.setf(std::ios::fixed);
-    std::cout.precision(2);
-    std::cout << seconds << " s). Written to " << args.db
-              << "; verify with: cxbench plan check --db " << args.db << "\n";
+    PrintPlanSummary(args, loaded->study, shoppers->size(), made->stats, seconds);
   }
   return kExitOk;
 }

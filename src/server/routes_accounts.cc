@@ -43,141 +43,181 @@ std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
   return std::nullopt;
 }
 
+Route ListUsers(App& app) {
+  return {"GET",
+          "/api/v1/users",
+          kStaff,
+          "Every account (no password hashes)",
+          nullptr,
+          [&app](ApiRequest&) {
+            std::lock_guard lock(app.mutex());
+            auto accounts = app.store().ListAccounts();
+            if (!accounts) return ProblemFor(accounts.error());
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& account : accounts.value()) list.push_back(AccountJson(account));
+            return Json({{"users", list}});
+          }};
+}
+
+Route CreateUser(App& app) {
+  return {
+      "POST",
+      "/api/v1/users",
+      kStaff,
+      "Create an account with a password",
+      StringsSchema({"email", "role", "password"}, {"name", "shopper", "participant", "language"}),
+      [&app](ApiRequest& request) {
+        nlohmann::json body;
+        if (auto problem = ParseBody(request.body, body)) return *problem;
+        domain::Account account;
+        if (auto problem = ReadAccountFields(body, app.study(), account)) return *problem;
+        if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
+        if (!body.contains("password") || !body["password"].is_string()) {
+          return Problem(400, "a text is expected for password", "password");
+        }
+        // Hashing takes tens of milliseconds by design: outside the lock.
+        auto hashed =
+            auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
+        if (!hashed) return ProblemFor(hashed.error());
+        account.password_hash = std::move(hashed).value();
+        std::lock_guard lock(app.mutex());
+        if (Status links = CheckAccountLinks(app.store(), account); !links) {
+          return ProblemFor(links.error());
+        }
+        auto id = app.store().CreateAccount(account);
+        if (!id) return ProblemFor(id.error());
+        account.id = id.value();
+        return Json(AccountJson(account), 201);
+      }};
+}
+
+domain::Invitation InvitationFor(const domain::Account& account, const std::string& token,
+                                 int64_t created_by, int days) {
+  domain::Invitation invitation;
+  invitation.token_hash = auth::HashToken(token);
+  invitation.email = account.email;
+  invitation.role = account.role;
+  invitation.shopper_id = account.shopper_id;
+  invitation.study_id = account.study_id;
+  invitation.participant_id = account.participant_id;
+  invitation.created_by = created_by;
+  invitation.expires_at = UtcAfter(std::chrono::days(days));
+  return invitation;
+}
+
+Route CreateInvitation(App& app) {
+  return {"POST",
+          "/api/v1/invitations",
+          kStaff,
+          "Invite someone: a link that creates their account once and expires",
+          StringsSchema({"email", "role"}, {"name", "shopper", "participant", "language"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            domain::Account account;
+            if (auto problem = ReadAccountFields(body, app.study(), account)) return *problem;
+            if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
+            std::lock_guard lock(app.mutex());
+            if (Status links = CheckAccountLinks(app.store(), account); !links) {
+              return ProblemFor(links.error());
+            }
+            const std::string token = auth::NewToken();
+            const domain::Invitation invitation =
+                InvitationFor(account, token, request.account->id, app.options().invitation_days);
+            if (Status saved = app.store().CreateInvitation(invitation); !saved) {
+              return ProblemFor(saved.error());
+            }
+            return Json({{"token", token},
+                         {"url", app.options().public_url + "/#/invite/" + token},
+                         {"expires_at", invitation.expires_at}},
+                        201);
+          }};
+}
+
+// The account an accepted invitation creates, before its password is set.
+domain::Account AccountFor(const domain::Invitation& invitation, std::string name,
+                           std::string language) {
+  domain::Account account;
+  account.email = invitation.email;
+  account.role = invitation.role;
+  account.shopper_id = invitation.shopper_id;
+  account.study_id = invitation.study_id;
+  account.participant_id = invitation.participant_id;
+  account.name = std::move(name);
+  account.language = std::move(language);
+  return account;
+}
+
+// A found, unused, unexpired invitation, or the reply saying which it is not.
+std::optional<Reply> FindUsableInvitation(App& app, const std::string& hash,
+                                          std::optional<domain::Invitation>& invitation) {
+  {
+    std::lock_guard lock(app.mutex());
+    auto found = app.store().FindInvitation(hash);
+    if (!found) return Problem(404, "no such invitation", "token");
+    invitation = std::move(found).value();
+  }
+  if (!invitation->used_at.empty()) {
+    return Problem(409, "the invitation was used already", "token");
+  }
+  if (invitation->expires_at <= NowUtc()) {
+    return Problem(410, "the invitation has expired", "token");
+  }
+  return std::nullopt;
+}
+
+Route AcceptInvitation(App& app) {
+  return {"POST",
+          "/api/v1/invitations/{token}/accept",
+          {},
+          "Accept an invitation: choose a name and a password (no login needed; works once)",
+          StringsSchema({"password"}, {"name", "language"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            if (!body.contains("password") || !body["password"].is_string()) {
+              return Problem(400, "a text is expected for password", "password");
+            }
+            // Typed before use: body.value() throws on a number where a text belongs.
+            std::vector<FieldProblem> problems;
+            FieldReader fields(body, "", problems);
+            std::string name, language = "nb";
+            fields.Text("name", name, FieldReader::Need::kOptional, kMaxTextChars);
+            fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
+            if (!problems.empty())
+              return FieldsProblem(400, "the invitation was not accepted", problems);
+            const std::string hash = auth::HashToken(request.params["token"]);
+            std::optional<domain::Invitation> invitation;
+            if (auto problem = FindUsableInvitation(app, hash, invitation)) return *problem;
+            domain::Account account = AccountFor(*invitation, name, language);
+            if (Status prepared = PrepareAccountFields(account); !prepared) {
+              return ProblemFor(prepared.error());
+            }
+            // Hashing outside the lock; AcceptInvitation marks the invitation
+            // used only if nobody did meanwhile (kConflict otherwise).
+            auto hashed = auth::HashPassword(body["password"].get<std::string>(),
+                                             {account.email, account.name});
+            if (!hashed) return ProblemFor(hashed.error());
+            account.password_hash = std::move(hashed).value();
+            std::lock_guard lock(app.mutex());
+            if (Status links = CheckAccountLinks(app.store(), account); !links) {
+              return ProblemFor(links.error());
+            }
+            auto id = app.store().AcceptInvitation(hash, account, NowUtc());
+            if (!id) return ProblemFor(id.error());
+            account.id = id.value();
+            return Json(AccountJson(account), 201);
+          },
+          /*csrf=*/false};
+}
+
 }  // namespace
 
 void App::AddAccountRoutes() {
-  routes_.push_back({"GET", "/api/v1/users", kStaff, "Every account (no password hashes)", nullptr,
-                     [this](ApiRequest&) {
-                       std::lock_guard lock(mutex_);
-                       auto accounts = store_->ListAccounts();
-                       if (!accounts) return ProblemFor(accounts.error());
-                       nlohmann::json list = nlohmann::json::array();
-                       for (const auto& account : accounts.value())
-                         list.push_back(AccountJson(account));
-                       return Json({{"users", list}});
-                     }});
-
-  routes_.push_back(
-      {"POST", "/api/v1/users", kStaff, "Create an account with a password",
-       StringsSchema({"email", "role", "password"}, {"name", "shopper", "participant", "language"}),
-       [this](ApiRequest& request) {
-         nlohmann::json body;
-         if (auto problem = ParseBody(request.body, body)) return *problem;
-         domain::Account account;
-         if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
-         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
-         if (!body.contains("password") || !body["password"].is_string()) {
-           return Problem(400, "a text is expected for password", "password");
-         }
-         // Hashing takes tens of milliseconds by design: outside the lock.
-         auto hashed =
-             auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
-         if (!hashed) return ProblemFor(hashed.error());
-         account.password_hash = std::move(hashed).value();
-         std::lock_guard lock(mutex_);
-         if (Status links = CheckAccountLinks(*store_, account); !links) {
-           return ProblemFor(links.error());
-         }
-         auto id = store_->CreateAccount(account);
-         if (!id) return ProblemFor(id.error());
-         account.id = id.value();
-         return Json(AccountJson(account), 201);
-       }});
-
-  routes_.push_back(
-      {"POST", "/api/v1/invitations", kStaff,
-       "Invite someone: a link that creates their account once and expires",
-       StringsSchema({"email", "role"}, {"name", "shopper", "participant", "language"}),
-       [this](ApiRequest& request) {
-         nlohmann::json body;
-         if (auto problem = ParseBody(request.body, body)) return *problem;
-         domain::Account account;
-         if (auto problem = ReadAccountFields(body, study_, account)) return *problem;
-         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
-         std::lock_guard lock(mutex_);
-         if (Status links = CheckAccountLinks(*store_, account); !links) {
-           return ProblemFor(links.error());
-         }
-         const std::string token = auth::NewToken();
-         domain::Invitation invitation;
-         invitation.token_hash = auth::HashToken(token);
-         invitation.email = account.email;
-         invitation.role = account.role;
-         invitation.shopper_id = account.shopper_id;
-         invitation.study_id = account.study_id;
-         invitation.participant_id = account.participant_id;
-         invitation.created_by = request.account->id;
-         invitation.expires_at = UtcAfter(std::chrono::days(options_.invitation_days));
-         if (Status saved = store_->CreateInvitation(invitation); !saved) {
-           return ProblemFor(saved.error());
-         }
-         return Json({{"token", token},
-                      {"url", options_.public_url + "/#/invite/" + token},
-                      {"expires_at", invitation.expires_at}},
-                     201);
-       }});
-
-  routes_.push_back(
-      {"POST",
-       "/api/v1/invitations/{token}/accept",
-       {},
-       "Accept an invitation: choose a name and a password (no login needed; works once)",
-       StringsSchema({"password"}, {"name", "language"}),
-       [this](ApiRequest& request) {
-         nlohmann::json body;
-         if (auto problem = ParseBody(request.body, body)) return *problem;
-         if (!body.contains("password") || !body["password"].is_string()) {
-           return Problem(400, "a text is expected for password", "password");
-         }
-         // Typed before use: body.value() throws on a number where a text belongs.
-         std::vector<FieldProblem> problems;
-         FieldReader fields(body, "", problems);
-         std::string name, language = "nb";
-         fields.Text("name", name, FieldReader::Need::kOptional, kMaxTextChars);
-         fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
-         if (!problems.empty())
-           return FieldsProblem(400, "the invitation was not accepted", problems);
-         const std::string hash = auth::HashToken(request.params["token"]);
-         std::optional<domain::Invitation> invitation;
-         {
-           std::lock_guard lock(mutex_);
-           auto found = store_->FindInvitation(hash);
-           if (!found) return Problem(404, "no such invitation", "token");
-           invitation = std::move(found).value();
-         }
-         if (!invitation->used_at.empty()) {
-           return Problem(409, "the invitation was used already", "token");
-         }
-         if (invitation->expires_at <= NowUtc()) {
-           return Problem(410, "the invitation has expired", "token");
-         }
-         domain::Account account;
-         account.email = invitation->email;
-         account.role = invitation->role;
-         account.shopper_id = invitation->shopper_id;
-         account.study_id = invitation->study_id;
-         account.participant_id = invitation->participant_id;
-         account.name = name;
-         account.language = language;
-         if (Status prepared = PrepareAccountFields(account); !prepared) {
-           return ProblemFor(prepared.error());
-         }
-         // Hashing outside the lock; AcceptInvitation marks the invitation
-         // used only if nobody did meanwhile (kConflict otherwise).
-         auto hashed =
-             auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
-         if (!hashed) return ProblemFor(hashed.error());
-         account.password_hash = std::move(hashed).value();
-         std::lock_guard lock(mutex_);
-         if (Status links = CheckAccountLinks(*store_, account); !links) {
-           return ProblemFor(links.error());
-         }
-         auto id = store_->AcceptInvitation(hash, account, NowUtc());
-         if (!id) return ProblemFor(id.error());
-         account.id = id.value();
-         return Json(AccountJson(account), 201);
-       },
-       /*csrf=*/false});
+  routes_.push_back(ListUsers(*this));
+  routes_.push_back(CreateUser(*this));
+  routes_.push_back(CreateInvitation(*this));
+  routes_.push_back(AcceptInvitation(*this));
 }
 
 }  // namespace cx::server

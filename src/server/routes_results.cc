@@ -68,163 +68,219 @@ Reply WithStamp(Reply reply, const App::ResultsView& view) {
   return reply;
 }
 
+nlohmann::json NumberOrNull(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+// The best per channel: the highest channel score, and its participant's
+// name, among ranked participants with at least 3 contacts on it.
+using BestPerChannel = std::map<std::string, std::pair<double, std::string>>;
+
+nlohmann::json RankedJson(const results::IndustryResult& industry,
+                          BestPerChannel& best_per_channel) {
+  nlohmann::json ranked = nlohmann::json::array();
+  for (const auto& p : industry.participants) {
+    if (!p.ranked) continue;
+    ranked.push_back(
+        {{"id", p.id},
+         {"name", p.name},
+         {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
+         {"score", NumberOrNull(p.score)},
+         {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high}) : nlohmann::json(nullptr)}});
+    for (const auto& [channel, score] : p.channels) {
+      if (score.n < 3 || !score.score) continue;
+      auto& best = best_per_channel[channel];
+      if (best.second.empty() || *score.score > best.first) best = {*score.score, p.name};
+    }
+  }
+  return ranked;
+}
+
+nlohmann::json RankingChannelsJson(const results::StudyResults& r,
+                                   const BestPerChannel& best_per_channel) {
+  nlohmann::json channels = nlohmann::json::object();
+  for (const auto& [channel, group] : r.channel_means) {
+    channels[channel] = {{"n", group.n}, {"mean", NumberOrNull(group.score)}};
+    if (auto best = best_per_channel.find(channel); best != best_per_channel.end()) {
+      channels[channel]["best"] = {{"name", best->second.second}, {"score", best->second.first}};
+    }
+  }
+  return channels;
+}
+
+nlohmann::json RankingJson(const results::StudyResults& r) {
+  nlohmann::json industries = nlohmann::json::array();
+  BestPerChannel best_per_channel;
+  for (const auto& industry : r.industries) {
+    nlohmann::json ranked = RankedJson(industry, best_per_channel);
+    industries.push_back({{"id", industry.id},
+                          {"name", industry.name},
+                          {"mean", NumberOrNull(industry.mean)},
+                          {"winner", industry.winner},
+                          {"winner_clear", industry.winner_clear},
+                          {"ranked", ranked}});
+  }
+  return {{"industries", industries},
+          {"channels", RankingChannelsJson(r, best_per_channel)},
+          {"chat",
+           {{"person", {{"n", r.chat_person.n}, {"mean", NumberOrNull(r.chat_person.score)}}},
+            {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", NumberOrNull(r.chat_chatbot.score)}}}}}};
+}
+
+Route Ranking(App& app) {
+  return {"GET",
+          "/api/v1/ranking",
+          kEveryone,
+          "The public ranking: per industry the ranked participants (score, interval, rank) and "
+          "whether the winner is clear; the best per channel; channel and chatbot comparisons "
+          "(?fresh=1: wait for every change so far; X-Results-Stamp names the change reflected)",
+          nullptr,
+          [&app](ApiRequest& request) {
+            auto computed = app.CurrentResults(WantsFresh(request));
+            if (!computed) return ProblemFor(computed.error());
+            return WithStamp(Json(RankingJson(computed.value().snapshot->results)),
+                             computed.value());
+          }};
+}
+
+Route AllResults(App& app) {
+  return {"GET",
+          "/api/v1/results",
+          kStaff,
+          "The study's results: industries with winners and every participant's figures",
+          nullptr,
+          [&app](ApiRequest& request) {
+            auto computed = app.CurrentResults(WantsFresh(request));
+            if (!computed) return ProblemFor(computed.error());
+            return WithStamp(Json(results::ToJson(computed.value().snapshot->results)),
+                             computed.value());
+          }};
+}
+
+// The industry's mean per area and channel: means over its participants'
+// own figures, as the report shows them.
+std::pair<nlohmann::json, nlohmann::json> IndustryMeans(const results::IndustryResult& industry) {
+  std::map<std::string, std::pair<double, int>> area_sums, channel_sums;
+  for (const auto& other : industry.participants) {
+    for (const auto& [area, value] : other.areas) {
+      if (value) area_sums[area].first += *value, ++area_sums[area].second;
+    }
+    for (const auto& [channel, value] : other.channels) {
+      if (value.score) channel_sums[channel].first += *value.score, ++channel_sums[channel].second;
+    }
+  }
+  nlohmann::json area_means = nlohmann::json::object();
+  for (const auto& [area, sum] : area_sums) area_means[area] = sum.first / sum.second;
+  nlohmann::json channel_means = nlohmann::json::object();
+  for (const auto& [channel, sum] : channel_sums) {
+    channel_means[channel] = sum.first / sum.second;
+  }
+  return {area_means, channel_means};
+}
+
+// Industry figures are aggregates; no other participant is named.
+nlohmann::json ParticipantResultsJson(const domain::Study& study,
+                                      const results::IndustryResult& industry,
+                                      const results::ParticipantResult& participant,
+                                      const std::string& language) {
+  nlohmann::json areas = nlohmann::json::object();
+  for (const auto& area : study.areas) areas[area.id] = area.label.Get(language);
+  auto [area_means, channel_means] = IndustryMeans(industry);
+  const std::string& id = participant.id;
+  return {{"participant", results::ParticipantJson(participant)},
+          {"industry",
+           {{"id", industry.id},
+            {"name", industry.name},
+            {"mean", industry.mean ? nlohmann::json(*industry.mean) : nullptr},
+            {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
+            {"participants", industry.participants.size()},
+            {"winner_is_you", industry.winner == id},
+            {"winner_clear", industry.winner == id && industry.winner_clear},
+            {"areas", area_means},
+            {"channels", channel_means}}},
+          {"area_labels", areas}};
+}
+
+Route ParticipantResults(App& app) {
+  return {"GET",
+          "/api/v1/participants/{id}/results",
+          kParticipantOrStaff,
+          "One participant's results against its industry (its own only, for a participant)",
+          nullptr,
+          [&app](ApiRequest& request) {
+            const std::string id = request.params["id"];
+            if (auto problem = CheckParticipantAccess(*request.account, app.study(), id)) {
+              return *problem;
+            }
+            auto computed = app.CurrentResults(WantsFresh(request));
+            if (!computed) return ProblemFor(computed.error());
+            const std::string language = request.account->language;
+            for (const auto& industry : computed.value().snapshot->results.industries) {
+              for (const auto& participant : industry.participants) {
+                if (participant.id != id) continue;
+                return WithStamp(
+                    Json(ParticipantResultsJson(app.study(), industry, participant, language)),
+                    computed.value());
+              }
+            }
+            return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
+          }};
+}
+
+// The report in `format` (html or pdf) as an attachment named after `id`.
+Reply ReportReply(const domain::Study& study, const App::ResultsView& view, const std::string& id,
+                  const std::string& format) {
+  // The contacts the results were computed from: no second read, and
+  // no lock (the snapshot is immutable).
+  const App::Snapshot& snapshot = *view.snapshot;
+  const auto scored = report::ScoreFieldwork(study, snapshot.contacts);
+  const auto input =
+      report::BuildParticipantReport(study, snapshot.contacts, scored, snapshot.results, id, "");
+  std::string html = report::RenderParticipantReportHtml(input);
+  Reply reply = WithStamp(Reply{}, view);
+  reply.headers["Content-Disposition"] = "attachment; filename=\"" + id + "." + format + "\"";
+  if (format == "html") {
+    reply.raw = std::move(html);
+    reply.content_type = "text/html; charset=utf-8";
+    return reply;
+  }
+  auto pdf = HtmlToPdf(html);
+  if (!pdf) return ProblemFor(pdf.error());
+  reply.raw = std::move(pdf).value();
+  reply.content_type = "application/pdf";
+  return reply;
+}
+
+Route ParticipantReport(App& app) {
+  return {"GET",
+          "/api/v1/participants/{id}/report",
+          kParticipantOrStaff,
+          "One participant's report to download, ?format=html (default) or pdf",
+          nullptr,
+          [&app](ApiRequest& request) {
+            const std::string id = request.params["id"];
+            if (auto problem = CheckParticipantAccess(*request.account, app.study(), id))
+              return *problem;
+            const std::string format =
+                request.query.count("format") ? request.query["format"] : "html";
+            if (format != "html" && format != "pdf") {
+              return Problem(400, "format is html or pdf, not '" + format + "'", "format");
+            }
+            auto computed = app.CurrentResults(WantsFresh(request));
+            if (!computed) return ProblemFor(computed.error());
+            return ReportReply(app.study(), computed.value(), id, format);
+          },
+          /*csrf=*/true,
+          /*heavy=*/true};
+}
+
 }  // namespace
 
 void App::AddResultRoutes() {
-  routes_.push_back(
-      {"GET", "/api/v1/ranking", kEveryone,
-       "The public ranking: per industry the ranked participants (score, interval, rank) and "
-       "whether the winner is clear; the best per channel; channel and chatbot comparisons "
-       "(?fresh=1: wait for every change so far; X-Results-Stamp names the change reflected)",
-       nullptr, [this](ApiRequest& request) {
-         auto computed = CurrentResults(WantsFresh(request));
-         if (!computed) return ProblemFor(computed.error());
-         const results::StudyResults& r = computed.value().snapshot->results;
-         auto number = [](const std::optional<double>& v) {
-           return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-         };
-         nlohmann::json industries = nlohmann::json::array();
-         // The best per channel: the highest channel score among ranked
-         // participants with at least 3 contacts on it.
-         std::map<std::string, std::pair<double, std::string>> best_per_channel;
-         for (const auto& industry : r.industries) {
-           nlohmann::json ranked = nlohmann::json::array();
-           for (const auto& p : industry.participants) {
-             if (!p.ranked) continue;
-             ranked.push_back({{"id", p.id},
-                               {"name", p.name},
-                               {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
-                               {"score", number(p.score)},
-                               {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high})
-                                           : nlohmann::json(nullptr)}});
-             for (const auto& [channel, score] : p.channels) {
-               if (score.n < 3 || !score.score) continue;
-               auto& best = best_per_channel[channel];
-               if (best.second.empty() || *score.score > best.first) best = {*score.score, p.name};
-             }
-           }
-           industries.push_back({{"id", industry.id},
-                                 {"name", industry.name},
-                                 {"mean", number(industry.mean)},
-                                 {"winner", industry.winner},
-                                 {"winner_clear", industry.winner_clear},
-                                 {"ranked", ranked}});
-         }
-         nlohmann::json channels = nlohmann::json::object();
-         for (const auto& [channel, group] : r.channel_means) {
-           channels[channel] = {{"n", group.n}, {"mean", number(group.score)}};
-           if (auto best = best_per_channel.find(channel); best != best_per_channel.end()) {
-             channels[channel]["best"] = {{"name", best->second.second},
-                                          {"score", best->second.first}};
-           }
-         }
-         return WithStamp(
-             Json({{"industries", industries},
-                   {"channels", channels},
-                   {"chat",
-                    {{"person", {{"n", r.chat_person.n}, {"mean", number(r.chat_person.score)}}},
-                     {"chatbot",
-                      {{"n", r.chat_chatbot.n}, {"mean", number(r.chat_chatbot.score)}}}}}}),
-             computed.value());
-       }});
-
-  routes_.push_back({"GET", "/api/v1/results", kStaff,
-                     "The study's results: industries with winners and every participant's figures",
-                     nullptr, [this](ApiRequest& request) {
-                       auto computed = CurrentResults(WantsFresh(request));
-                       if (!computed) return ProblemFor(computed.error());
-                       return WithStamp(Json(results::ToJson(computed.value().snapshot->results)),
-                                        computed.value());
-                     }});
-
-  routes_.push_back(
-      {"GET", "/api/v1/participants/{id}/results", kParticipantOrStaff,
-       "One participant's results against its industry (its own only, for a participant)", nullptr,
-       [this](ApiRequest& request) {
-         const std::string id = request.params["id"];
-         if (auto problem = CheckParticipantAccess(*request.account, study_, id)) return *problem;
-         auto computed = CurrentResults(WantsFresh(request));
-         if (!computed) return ProblemFor(computed.error());
-         const std::string language = request.account->language;
-         for (const auto& industry : computed.value().snapshot->results.industries) {
-           for (const auto& participant : industry.participants) {
-             if (participant.id != id) continue;
-             nlohmann::json areas = nlohmann::json::object();
-             for (const auto& area : study_.areas) areas[area.id] = area.label.Get(language);
-             // The industry's mean per area and channel: means over its
-             // participants' own figures, as the report shows them.
-             std::map<std::string, std::pair<double, int>> area_sums, channel_sums;
-             for (const auto& other : industry.participants) {
-               for (const auto& [area, value] : other.areas) {
-                 if (value) area_sums[area].first += *value, ++area_sums[area].second;
-               }
-               for (const auto& [channel, value] : other.channels) {
-                 if (value.score)
-                   channel_sums[channel].first += *value.score, ++channel_sums[channel].second;
-               }
-             }
-             nlohmann::json area_means = nlohmann::json::object();
-             for (const auto& [area, sum] : area_sums) area_means[area] = sum.first / sum.second;
-             nlohmann::json channel_means = nlohmann::json::object();
-             for (const auto& [channel, sum] : channel_sums) {
-               channel_means[channel] = sum.first / sum.second;
-             }
-             // Industry figures are aggregates; no other participant is named.
-             return WithStamp(
-                 Json({{"participant", results::ParticipantJson(participant)},
-                       {"industry",
-                        {{"id", industry.id},
-                         {"name", industry.name},
-                         {"mean", industry.mean ? nlohmann::json(*industry.mean) : nullptr},
-                         {"best", industry.best ? nlohmann::json(*industry.best) : nullptr},
-                         {"participants", industry.participants.size()},
-                         {"winner_is_you", industry.winner == id},
-                         {"winner_clear", industry.winner == id && industry.winner_clear},
-                         {"areas", area_means},
-                         {"channels", channel_means}}},
-                       {"area_labels", areas}}),
-                 computed.value());
-           }
-         }
-         return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
-       }});
-
-  routes_.push_back({"GET", "/api/v1/participants/{id}/report", kParticipantOrStaff,
-                     "One participant's report to download, ?format=html (default) or pdf", nullptr,
-                     [this](ApiRequest& request) {
-                       const std::string id = request.params["id"];
-                       if (auto problem = CheckParticipantAccess(*request.account, study_, id))
-                         return *problem;
-                       const std::string format =
-                           request.query.count("format") ? request.query["format"] : "html";
-                       if (format != "html" && format != "pdf") {
-                         return Problem(400, "format is html or pdf, not '" + format + "'",
-                                        "format");
-                       }
-                       auto computed = CurrentResults(WantsFresh(request));
-                       if (!computed) return ProblemFor(computed.error());
-                       // The contacts the results were computed from: no second read, and
-                       // no lock (the snapshot is immutable).
-                       const App::Snapshot& snapshot = *computed.value().snapshot;
-                       const auto scored = report::ScoreFieldwork(study_, snapshot.contacts);
-                       const auto input = report::BuildParticipantReport(
-                           study_, snapshot.contacts, scored, snapshot.results, id, "");
-                       std::string html = report::RenderParticipantReportHtml(input);
-                       Reply reply = WithStamp(Reply{}, computed.value());
-                       reply.headers["Content-Disposition"] =
-                           "attachment; filename=\"" + id + "." + format + "\"";
-                       if (format == "html") {
-                         reply.raw = std::move(html);
-                         reply.content_type = "text/html; charset=utf-8";
-                         return reply;
-                       }
-                       auto pdf = HtmlToPdf(html);
-                       if (!pdf) return ProblemFor(pdf.error());
-                       reply.raw = std::move(pdf).value();
-                       reply.content_type = "application/pdf";
-                       return reply;
-                     },
-                     /*csrf=*/true, /*heavy=*/true});
+  routes_.push_back(Ranking(*this));
+  routes_.push_back(AllResults(*this));
+  routes_.push_back(ParticipantResults(*this));
+  routes_.push_back(ParticipantReport(*this));
 }
 
 }  // namespace cx::server

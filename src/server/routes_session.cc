@@ -74,113 +74,153 @@ std::optional<Reply> ReadCredentials(const nlohmann::json& body, Credentials& cr
   return std::nullopt;
 }
 
+// The 429 reply while `email` from this address must wait, else nullopt.
+std::optional<Reply> ThrottledReply(App& app, const std::string& email, const std::string& remote,
+                                    auth::LoginThrottle::Clock::time_point now) {
+  if (int wait = app.throttle().RetryAfter(email, remote, now); wait > 0) {
+    Reply reply =
+        Problem(429, "too many failed logins; try again in " + std::to_string(wait) + " seconds");
+    reply.headers["Retry-After"] = std::to_string(wait);
+    return reply;
+  }
+  return std::nullopt;
+}
+
+// The account whose password matches, or nullopt; the time taken is the
+// same whether or not the e-mail is known.
+std::optional<domain::Account> VerifiedAccount(App& app, const Credentials& credentials) {
+  std::optional<domain::Account> account;
+  {
+    std::lock_guard lock(app.mutex());
+    // The stored e-mail may predate normalisation (mixed case): the
+    // column's COLLATE NOCASE still finds it.
+    auto found = app.store().FindAccountByEmail(credentials.email);
+    if (found) account = std::move(found).value();
+  }
+  // Hashing runs outside the lock: it takes tens of milliseconds by design.
+  const bool valid = account ? auth::VerifyPassword(account->password_hash, credentials.password)
+                             : (auth::VerifyPassword(DummyHash(), credentials.password), false);
+  if (!valid) return std::nullopt;
+  return account;
+}
+
+// Stores a new session for `account` and replies with its cookie.
+Reply StartSession(App& app, const domain::Account& account) {
+  const std::string token = auth::NewToken();
+  const std::string csrf = auth::NewToken();
+  const int hours = app.options().session_hours;
+  {
+    std::lock_guard lock(app.mutex());
+    // Expired sessions go at each login: one DELETE over a table
+    // that holds only the sessions of the last session_hours.
+    if (auto deleted = app.store().DeleteExpiredSessions(NowUtc()); !deleted) {
+      return ProblemFor(deleted.error());
+    }
+    if (Status saved = app.store().CreateSession(auth::HashToken(token), account.id, csrf,
+                                                 UtcAfter(std::chrono::hours(hours)));
+        !saved) {
+      return ProblemFor(saved.error());
+    }
+  }
+  Reply reply = Json({{"account", AccountJson(account)}, {"csrf_token", csrf}});
+  reply.headers["Set-Cookie"] =
+      "cx_session=" + token +
+      "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(hours * 3600);
+  return reply;
+}
+
+Route LogIn(App& app) {
+  return {"POST",
+          "/api/v1/session",
+          {},
+          "Log in with e-mail and password; sets the session cookie",
+          StringsSchema({"email", "password"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            Credentials credentials;
+            if (auto problem = ReadCredentials(body, credentials)) return *problem;
+            const std::string& email = credentials.email;
+            const auto now = auth::LoginThrottle::Clock::now();
+            if (auto reply = ThrottledReply(app, email, request.remote_address, now)) {
+              return *reply;
+            }
+            std::optional<domain::Account> account = VerifiedAccount(app, credentials);
+            if (!account) {
+              app.throttle().RecordFailure(email, request.remote_address, now);
+              return Problem(401, "wrong e-mail or password");
+            }
+            app.throttle().RecordSuccess(email);
+            return StartSession(app, *account);
+          },
+          /*csrf=*/false};
+}
+
+Route LogOut(App& app) {
+  return {"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr, [&app](ApiRequest& request) {
+            std::lock_guard lock(app.mutex());
+            if (Status deleted = app.store().DeleteSession(auth::HashToken(request.session_token));
+                !deleted) {
+              return ProblemFor(deleted.error());
+            }
+            Reply reply = Json({{"logged_out", true}});
+            reply.headers["Set-Cookie"] =
+                "cx_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+            return reply;
+          }};
+}
+
+Route Me(App& app) {
+  return {"GET",
+          "/api/v1/me",
+          kEveryone,
+          "The caller's account, the CSRF token of the session and the study",
+          nullptr,
+          [&app](ApiRequest& request) {
+            const domain::Study& study = app.study();
+            nlohmann::json languages = study.languages;
+            return Json({{"account", AccountJson(*request.account)},
+                         {"csrf_token", request.csrf_token},
+                         {"study",
+                          {{"id", study.id},
+                           {"name", study.name},
+                           {"year", study.year},
+                           {"languages", languages}}}});
+          }};
+}
+
+Route ChooseLanguage(App& app) {
+  return {
+      "PUT",
+      "/api/v1/me/language",
+      kEveryone,
+      "Choose the interface language (nb or en)",
+      StringsSchema({"language"}),
+      [&app](ApiRequest& request) {
+        nlohmann::json body;
+        if (auto problem = ParseBody(request.body, body)) return *problem;
+        if (!body.contains("language") || !body["language"].is_string()) {
+          return Problem(400, "a language code (nb or en) is expected", "language");
+        }
+        const std::string language = body["language"].get<std::string>();
+        if (language != "nb" && language != "en") {
+          return Problem(422, "the interface speaks nb and en, not '" + language + "'", "language");
+        }
+        std::lock_guard lock(app.mutex());
+        if (Status saved = app.store().SetAccountLanguage(request.account->id, language); !saved) {
+          return ProblemFor(saved.error());
+        }
+        return Json({{"language", language}});
+      }};
+}
+
 }  // namespace
 
 void App::AddSessionRoutes() {
-  routes_.push_back(
-      {"POST",
-       "/api/v1/session",
-       {},
-       "Log in with e-mail and password; sets the session cookie",
-       StringsSchema({"email", "password"}),
-       [this](ApiRequest& request) {
-         nlohmann::json body;
-         if (auto problem = ParseBody(request.body, body)) return *problem;
-         Credentials credentials;
-         if (auto problem = ReadCredentials(body, credentials)) return *problem;
-         const std::string& email = credentials.email;
-         const std::string& password = credentials.password;
-         const auto now = auth::LoginThrottle::Clock::now();
-         if (int wait = throttle_.RetryAfter(email, request.remote_address, now); wait > 0) {
-           Reply reply = Problem(
-               429, "too many failed logins; try again in " + std::to_string(wait) + " seconds");
-           reply.headers["Retry-After"] = std::to_string(wait);
-           return reply;
-         }
-         std::optional<domain::Account> account;
-         {
-           std::lock_guard lock(mutex_);
-           // The stored e-mail may predate normalisation (mixed case): the
-           // column's COLLATE NOCASE still finds it.
-           auto found = store_->FindAccountByEmail(email);
-           if (found) account = std::move(found).value();
-         }
-         // Hashing runs outside the lock: it takes tens of milliseconds by design.
-         const bool valid = account ? auth::VerifyPassword(account->password_hash, password)
-                                    : (auth::VerifyPassword(DummyHash(), password), false);
-         if (!valid) {
-           throttle_.RecordFailure(email, request.remote_address, now);
-           return Problem(401, "wrong e-mail or password");
-         }
-         throttle_.RecordSuccess(email);
-         const std::string token = auth::NewToken();
-         const std::string csrf = auth::NewToken();
-         {
-           std::lock_guard lock(mutex_);
-           // Expired sessions go at each login: one DELETE over a table
-           // that holds only the sessions of the last session_hours.
-           if (auto deleted = store_->DeleteExpiredSessions(NowUtc()); !deleted) {
-             return ProblemFor(deleted.error());
-           }
-           if (Status saved =
-                   store_->CreateSession(auth::HashToken(token), account->id, csrf,
-                                         UtcAfter(std::chrono::hours(options_.session_hours)));
-               !saved) {
-             return ProblemFor(saved.error());
-           }
-         }
-         Reply reply = Json({{"account", AccountJson(*account)}, {"csrf_token", csrf}});
-         reply.headers["Set-Cookie"] = "cx_session=" + token +
-                                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                                       std::to_string(options_.session_hours * 3600);
-         return reply;
-       },
-       /*csrf=*/false});
-
-  routes_.push_back(
-      {"DELETE", "/api/v1/session", kEveryone, "Log out", nullptr, [this](ApiRequest& request) {
-         std::lock_guard lock(mutex_);
-         if (Status deleted = store_->DeleteSession(auth::HashToken(request.session_token));
-             !deleted) {
-           return ProblemFor(deleted.error());
-         }
-         Reply reply = Json({{"logged_out", true}});
-         reply.headers["Set-Cookie"] = "cx_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
-         return reply;
-       }});
-
-  routes_.push_back({"GET", "/api/v1/me", kEveryone,
-                     "The caller's account, the CSRF token of the session and the study", nullptr,
-                     [this](ApiRequest& request) {
-                       nlohmann::json languages = study_.languages;
-                       return Json({{"account", AccountJson(*request.account)},
-                                    {"csrf_token", request.csrf_token},
-                                    {"study",
-                                     {{"id", study_.id},
-                                      {"name", study_.name},
-                                      {"year", study_.year},
-                                      {"languages", languages}}}});
-                     }});
-
-  routes_.push_back(
-      {"PUT", "/api/v1/me/language", kEveryone, "Choose the interface language (nb or en)",
-       StringsSchema({"language"}), [this](ApiRequest& request) {
-         nlohmann::json body;
-         if (auto problem = ParseBody(request.body, body)) return *problem;
-         if (!body.contains("language") || !body["language"].is_string()) {
-           return Problem(400, "a language code (nb or en) is expected", "language");
-         }
-         const std::string language = body["language"].get<std::string>();
-         if (language != "nb" && language != "en") {
-           return Problem(422, "the interface speaks nb and en, not '" + language + "'",
-                          "language");
-         }
-         std::lock_guard lock(mutex_);
-         if (Status saved = store_->SetAccountLanguage(request.account->id, language); !saved) {
-           return ProblemFor(saved.error());
-         }
-         return Json({{"language", language}});
-       }});
+  routes_.push_back(LogIn(*this));
+  routes_.push_back(LogOut(*this));
+  routes_.push_back(Me(*this));
+  routes_.push_back(ChooseLanguage(*this));
 }
 
 }  // namespace cx::server
