@@ -117,9 +117,11 @@ format: web/node_modules/.package-lock.json
 	cd web && npm run --silent format
 
 # Part of `make test`: any formatting diff fails, as in CI; the front end
-# also passes its linter (eslint, no `any`).
+# also passes its linter (eslint, no `any`), and no function in src/ is
+# longer than 80 lines without a "// Long:" reason (scripts/long_functions.py).
 format-check: web/node_modules/.package-lock.json
 	@git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+	@scripts/long_functions.py --check
 	@cd web && npm run --silent format:check && npm run --silent lint
 	@echo "format-check: clean"
 
