@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "cli/study_selection.h"
 #include "core/csv.h"
 #include "core/duration.h"
@@ -423,7 +424,14 @@ int RunKpi(const KpiArgs& args) {
   if (!reports) return ReportError(reports.error());
   auto options = ParseOptions(args, *reports);
   if (!options) return ReportError(options.error());
+  // The bar ends (its line closed) before any diagnostic is printed.
+  std::optional<Progress> progress;
+  options->on_progress = [&progress](int64_t read, int64_t total) {
+    if (!progress) progress.emplace("kpi", total, ProgressUnit::kBytes);
+    progress->Reach(read);
+  };
   auto run = ReadInput(args, *options);
+  progress.reset();
   if (!run) return ReportError(run.error());
   PrintDiagnostics(args.input, run->diagnostics);
   if (args.strict && run->diagnostics.bad_lines > 0) {

@@ -19,6 +19,14 @@ TEST(ProgressLine, BarCountsPercentAndTimeLeft) {
   EXPECT_EQ(ProgressLine("kpi", 1, 1000, 7.2, 4), "kpi [....] 1/1000 0 %, about 1 h 59 min left");
 }
 
+TEST(ProgressLine, BytesShowAsMegabytes) {
+  // 800 MB of 3.2 GB in 20 s: 2.4 GB left at 40 MB/s is 60 s.
+  EXPECT_EQ(ProgressLine("kpi", 800'000'000, 3'200'000'000, 20.0, 4, ProgressUnit::kBytes),
+            "kpi [#...] 800.0/3200.0 MB 25 %, about 1 min 00 s left");
+  EXPECT_EQ(ProgressLine("kpi", 0, 1'300'000, 0.0, 4, ProgressUnit::kBytes),
+            "kpi [....] 0.0/1.3 MB 0 %");
+}
+
 TEST(ProgressLine, NoEstimateBeforeTheFirstUnitNorAtTheEnd) {
   EXPECT_EQ(ProgressLine("plan", 0, 4, 3.0, 4), "plan [....] 0/4 0 %");
   EXPECT_EQ(ProgressLine("plan", 4, 4, 3.0, 4), "plan [####] 4/4 100 %");

@@ -10,6 +10,7 @@
 // customer = src, wait = answer - start, handle = billsec, abandoned = no
 // answer time. Off the hot path: read with the RFC 4180 reader of core/csv.h.
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 
 #include "core/csv.h"
@@ -126,6 +127,8 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
   if (zone == nullptr) return InvalidInput("unknown time zone '" + options.time_zone + "'");
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError("cannot open the file", path);
+  std::error_code size_error;
+  const auto size = static_cast<int64_t>(std::filesystem::file_size(path, size_error));
   RunResult result;
   Aggregator aggregator(options, zone);
   std::vector<std::string> fields;
@@ -142,6 +145,8 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
       break;  // an unterminated quote runs to the end of the file
     }
     if (!*more) break;
+    if (options.on_progress && line % 20000 == 0 && !size_error)
+      options.on_progress(static_cast<int64_t>(in.tellg()), size);
     if (fields.size() == 1 && fields[0].empty()) continue;
     auto contact = InteractionOf(fields, aggregator.clock(), options.time_zone);
     if (!contact) {
@@ -157,6 +162,7 @@ Result<RunResult> RunCdr(const std::string& path, const Options& options) {
   in.clear();
   in.seekg(0, std::ios::end);
   result.bytes = static_cast<int64_t>(in.tellg());
+  if (options.on_progress) options.on_progress(result.bytes, result.bytes);
   SetReports(aggregator.Finish(), result);
   return result;
 }

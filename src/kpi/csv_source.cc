@@ -167,6 +167,7 @@ struct Chunk {
   int64_t quotes = 0;                        // '"' characters in text
   size_t bad_utf8 = std::string_view::npos;  // offset of the first invalid byte
   bool at_file_end = false;                  // text ends where the file does
+  int64_t bytes_read = 0;                    // of the file, by phase 1 (progress)
   size_t rest = std::string_view::npos;      // a record that runs past text starts here
 };
 
@@ -509,6 +510,7 @@ struct CsvRun {
   bool odd_before_round = false;  // quotes before the round: written by worker 0 in phase 3
   std::string pending;            // the same
   std::string joined;             // worker 0's
+  int64_t bytes_done = 0;         // worker 0's: the chunks read so far (progress)
   Status utf8_error = Ok();       // the same
 };
 
@@ -516,7 +518,7 @@ struct CsvRun {
 void ReadChunk(CsvRun& run, int worker, size_t round, std::string& buffer) {
   Chunk& mine = run.slots[worker];
   mine.text = {};
-  mine.lines = mine.contacts = mine.quotes = 0;
+  mine.lines = mine.contacts = mine.quotes = mine.bytes_read = 0;
   mine.bad_utf8 = mine.rest = std::string_view::npos;
   mine.diagnostics = Diagnostics();
   for (FcrBatch& batch : mine.batches) batch.clear();
@@ -526,6 +528,7 @@ void ReadChunk(CsvRun& run, int worker, size_t round, std::string& buffer) {
     auto text = run.file.Read(index, buffer);
     if (text) {
       mine.text = *text;
+      mine.bytes_read = static_cast<int64_t>(text->size());
       mine.quotes = CountQuotes(mine.text);
       mine.bad_utf8 = FindInvalidUtf8(mine.text);
     } else {
@@ -564,6 +567,8 @@ void ParseRound(CsvRun& run, int worker, size_t round, CsvParser& parser) {
 void ApplyRound(CsvRun& run, int worker) {
   for (const Chunk& chunk : run.slots) run.owners[worker]->Apply(chunk.batches[worker]);
   if (worker != 0) return;
+  for (const Chunk& chunk : run.slots) run.bytes_done += chunk.bytes_read;
+  if (run.options.on_progress) run.options.on_progress(run.bytes_done, run.file.size());
   for (const Chunk& chunk : run.slots) {
     run.result.diagnostics.Append(chunk.diagnostics, run.line_offset);
     run.line_offset += chunk.lines;
@@ -693,6 +698,7 @@ Result<RunResult> RunContactCsv(const std::string& path, const Mapping& mapping,
   }
   RunWorker(run, 0);
   for (std::thread& thread : helpers) thread.join();
+  if (options.on_progress) options.on_progress(result.bytes, result.bytes);
   result.lines = run.line_offset;
   for (const auto& read : run.read_errors) {
     if (!read) return read.error();

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,10 @@ struct Options {
   // A contact CSV is parsed a chunk of about this many bytes per thread at a
   // time (docs/kpi.md, "Speed"); tests make it tiny to put seams everywhere.
   size_t chunk_bytes = size_t{4} << 20;
+  // Told how many bytes of the input are read so far (and the file's size),
+  // every few megabytes and at the end, from one thread at a time: the CLI
+  // draws its progress bar from it. Empty: nobody asks.
+  std::function<void(int64_t read, int64_t total)> on_progress;
 };
 
 enum class Outcome : uint8_t {

@@ -706,5 +706,41 @@ TEST_F(KpiTest, AFarFutureTimeInAQueueLogIsABadLineNotAnEndlessShift) {
   EXPECT_EQ(run->rows[0].staffed_s, 780);
 }
 
+// The CLI's progress bar follows these calls: they only grow, and the last
+// one says the whole file was read (its size on disk).
+TEST_F(KpiTest, ProgressGrowsToTheFileSizeInEveryFormat) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 40; ++i) {
+    csv += std::to_string(i) +
+           ",voice,sales,u1,,2026-02-02T08:00:00+01:00,2026-02-02T08:00:10+01:00,"
+           "2026-02-02T08:05:10+01:00,0,0,ann,resolved\n";
+  }
+  const std::string csv_path = Write("contacts.csv", csv);
+  const std::string log_path =
+      Write("queue_log", "1770015600|1.1|sales|NONE|ENTERQUEUE||5551001\n");
+  const std::string cdr_path =
+      Write("Master.csv",
+            "\"\",\"5551002\",\"600\",\"from-queue\",\"\",\"SIP/trunk-02\",\"\",\"Queue\",\"600\","
+            "\"2026-02-02 08:01:00\",\"\",\"2026-02-02 08:01:40\",40,0,\"NO ANSWER\","
+            "\"DOCUMENTATION\"\n");
+  std::vector<std::pair<int64_t, int64_t>> calls;
+  Options options;
+  options.chunk_bytes = 300;  // several rounds of two chunks
+  options.on_progress = [&calls](int64_t read, int64_t total) { calls.emplace_back(read, total); };
+  auto expect_whole_file = [&](const std::string& path, size_t at_least) {
+    const auto size = static_cast<int64_t>(std::filesystem::file_size(path));
+    ASSERT_GE(calls.size(), at_least) << path;
+    for (size_t i = 1; i < calls.size(); ++i) EXPECT_LE(calls[i - 1].first, calls[i].first);
+    EXPECT_EQ(calls.back(), std::make_pair(size, size)) << path;
+    calls.clear();
+  };
+  ASSERT_TRUE(RunContactCsv(csv_path, Mapping(), options, 2).ok());
+  expect_whole_file(csv_path, 3);
+  ASSERT_TRUE(RunQueueLog(log_path, options).ok());
+  expect_whole_file(log_path, 1);
+  ASSERT_TRUE(RunCdr(cdr_path, options).ok());
+  expect_whole_file(cdr_path, 1);
+}
+
 }  // namespace
 }  // namespace cx::kpi

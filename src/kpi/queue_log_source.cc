@@ -442,10 +442,15 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
   int64_t number = 0;
   size_t pos = 0;
   size_t dropped = 0;
+  size_t reported = 0;
   while (pos < text.size()) {
     if (pos - dropped > (32u << 20)) {  // keep resident memory flat (see DropPages)
       DropPages(text.data() + dropped, text.data() + pos);
       dropped = pos;
+    }
+    if (options.on_progress && pos - reported > (4u << 20)) {
+      options.on_progress(static_cast<int64_t>(pos), result.bytes);
+      reported = pos;
     }
     const size_t newline = text.find('\n', pos);
     const size_t end = newline == std::string_view::npos ? text.size() : newline;
@@ -462,6 +467,7 @@ Result<RunResult> RunQueueLog(const std::string& path, const Options& options) {
     if (options.strict && result.diagnostics.bad_lines > bad_before) break;
   }
   result.lines = number;
+  if (options.on_progress) options.on_progress(result.bytes, result.bytes);
   parser.Finish();
   SetReports(aggregator.Finish(), result);
   if (aggregator.fcr_out_of_order() > 0) {

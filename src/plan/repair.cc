@@ -537,8 +537,8 @@ Result<RepairOutcome> Repair(const domain::Study& study,
   RepairOutcome outcome;
   auto placed = repair.PlaceOpenSlots(outcome);
   if (!placed) return placed.error();
-  // As before the phases were named: with no slot open, the outcome is empty.
-  if (!placed.value()) return outcome;
+  // Written back even when no slot was open: a scenario rotated on a kept
+  // contact is a change too (WriteBack skips the contacts left as they were).
   repair.WriteBack(outcome);
   return outcome;
 }
