@@ -10,28 +10,30 @@
 #include <unordered_map>
 
 namespace cx::kpi {
+
+Counts& Counts::operator+=(const Counts& other) {
+  offered += other.offered;
+  answered += other.answered;
+  abandoned += other.abandoned;
+  short_abandoned += other.short_abandoned;
+  exited += other.exited;
+  answered_within += other.answered_within;
+  abandoned_within += other.abandoned_within;
+  abandoned_after += other.abandoned_after;
+  wait_answered_s += other.wait_answered_s;
+  handle_s += other.handle_s;
+  longest_wait_s = std::max(longest_wait_s, other.longest_wait_s);
+  transferred += other.transferred;
+  staffed_s += other.staffed_s;
+  busy_s += other.busy_s;
+  return *this;
+}
+
 namespace {
 
 double Ratio(int64_t numerator, int64_t denominator) {
   return denominator > 0 ? static_cast<double>(numerator) / static_cast<double>(denominator)
                          : std::numeric_limits<double>::quiet_NaN();
-}
-
-void AddSums(Row& into, const Sums& from) {
-  into.offered += from.offered;
-  into.answered += from.answered;
-  into.abandoned += from.abandoned;
-  into.short_abandoned += from.short_abandoned;
-  into.exited += from.exited;
-  into.answered_within += from.answered_within;
-  into.abandoned_within += from.abandoned_within;
-  into.abandoned_after += from.abandoned_after;
-  into.wait_answered_s += from.wait_answered_s;
-  into.handle_s += from.handle_s;
-  into.longest_wait_s = std::max(into.longest_wait_s, from.longest_wait_s);
-  into.transferred += from.transferred;
-  into.staffed_s += from.staffed_s;
-  into.busy_s += from.busy_s;
 }
 
 // The rates of docs/kpi.md from a row's counts.
@@ -385,7 +387,7 @@ std::vector<Row> CollectReport(const Options& options, const date::time_zone* zo
     }
     Row& row = rows.back();
     const Buckets& parser = *parsers[entry.parser];
-    AddSums(row, parser.sums(report)[entry.index]);
+    row += parser.sums(report)[entry.index];
     AddFcr(parser, entry.index, owners, report, row);
   }
   for (Row& row : rows) ComputeRates(options, row);

@@ -17,23 +17,7 @@
 
 namespace cx::kpi {
 
-// The counting part of a Row.
-struct Sums {
-  int64_t offered = 0;
-  int64_t answered = 0;
-  int64_t abandoned = 0;  // short abandons apart
-  int64_t short_abandoned = 0;
-  int64_t exited = 0;
-  int64_t answered_within = 0;
-  int64_t abandoned_within = 0;
-  int64_t abandoned_after = 0;
-  int64_t wait_answered_s = 0;
-  int64_t handle_s = 0;
-  int64_t longest_wait_s = 0;
-  int64_t transferred = 0;
-  int64_t staffed_s = 0;
-  int64_t busy_s = 0;
-};
+using Sums = Counts;  // a bucket's counts (kpi.h)
 
 class Buckets {
  public:

@@ -88,14 +88,9 @@ struct Interaction {
   bool transferred = false;
 };
 
-// One output row: a group (the names are empty when not grouped by them)
-// and an interval. Rates are NaN when their denominator is 0.
-struct Row {
-  std::string queue;
-  std::string agent;
-  std::string channel;
-  int64_t interval_start = 0;  // UTC epoch seconds
-  std::string interval_label;  // local ISO 8601 time with offset
+// What a group and interval counts while the input is read (a bucket of
+// the parsers, the counting part of a Row).
+struct Counts {
   int64_t offered = 0;
   int64_t answered = 0;
   int64_t abandoned = 0;  // short abandons apart
@@ -108,10 +103,23 @@ struct Row {
   int64_t handle_s = 0;
   int64_t longest_wait_s = 0;
   int64_t transferred = 0;
-  int64_t fcr_contacts = 0;
-  int64_t fcr_resolved = 0;
   int64_t staffed_s = 0;  // agents logged in and not paused (queue_log agent events)
   int64_t busy_s = 0;     // agents on calls
+
+  // Sums every count; the longest wait is the longer of the two.
+  Counts& operator+=(const Counts& other);
+};
+
+// One output row: a group (the names are empty when not grouped by them)
+// and an interval. Rates are NaN when their denominator is 0.
+struct Row : Counts {
+  std::string queue;
+  std::string agent;
+  std::string channel;
+  int64_t interval_start = 0;  // UTC epoch seconds
+  std::string interval_label;  // local ISO 8601 time with offset
+  int64_t fcr_contacts = 0;
+  int64_t fcr_resolved = 0;
   double abandon_rate = 0;
   double asa_s = 0;
   double service_level = 0;                                             // the chosen variant
