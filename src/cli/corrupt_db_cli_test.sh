@@ -77,4 +77,24 @@ expect_in all_results_count "$work/err" "fault(s) in corrupt rows"
 expect_in all_results_wait "$work/err" "field wait_s"
 expect_in all_results_channel "$work/err" "field channel"
 
+# The server names a damaged record as such, not as a generic failure.
+check wait_user 0 "$cx" user add --db "$work/wait.db" --email leder@test.no --role manager --password demo-leder
+"$cx" serve --db "$work/wait.db" --listen 127.0.0.1:0 --resamples 0 --web "" >"$work/serve.log" 2>&1 &
+server=$!
+port=
+for _ in $(seq 1 200); do
+  port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log")
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+base="http://127.0.0.1:$port/api/v1"
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"email":"leder@test.no","password":"demo-leder"}' "$base/session" |
+  sed -n 's/^Set-Cookie: \(cx_session=[0-9a-f]*\).*/\1/p' | tr -d '\r')
+status=$(curl -s -o "$work/damaged.json" -w '%{http_code}' -b "$cookie" "$base/assignments/$second")
+kill "$server"; wait "$server" 2>/dev/null
+if [[ "$status" == 500 ]]; then pass; else fail "damaged contact: status $status, not 500"; fi
+expect_in damaged_contact_says_so "$work/damaged.json" "a stored record is damaged (table contact row $study/$second field wait_s)"
+expect_in damaged_contact_logged "$work/serve.log" "field wait_s: expected a number of 0 or more"
+
 finish "corrupt database cli"

@@ -42,6 +42,10 @@ Reply ChangeContact(App& app, ApiRequest& request, ContactAccess access,
   const domain::Study& study = app.study();
   std::lock_guard lock(app.mutex());
   auto loaded = app.store().LoadContact(study.id, request.params["id"]);
+  // A damaged record is said as such to staff (see OpenAssignment).
+  if (!loaded && IsStaff(*request.account) && loaded.error().code != ErrorCode::kNotFound) {
+    return ProblemFor(loaded.error());
+  }
   if (access == ContactAccess::kStaffOnly) {
     if (!loaded) return ProblemFor(loaded.error());
   } else if (!loaded || !Owns(*request.account, loaded.value()) ||

@@ -45,36 +45,42 @@ Route ListAssignments(App& app) {
 }
 
 Route OpenAssignment(App& app) {
-  return {"GET",
-          "/api/v1/assignments/{id}",
-          kShopperOrStaff,
-          "One assignment with its role-play script, questionnaire, draft and any message",
-          nullptr,
-          [&app](ApiRequest& request) {
-            const domain::Study& study = app.study();
-            std::lock_guard lock(app.mutex());
-            auto contact = app.store().LoadContact(study.id, request.params["id"]);
-            // Someone else's assignment answers as if it did not exist.
-            if (!contact || !Owns(*request.account, contact.value())) {
-              return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
-            }
-            auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.value().id);
-            if (!log) return ProblemFor(log.error());
-            nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
-            json["questionnaire"] =
-                QuestionnaireJson(study, contact.value().channel, request.account->language);
-            json["message"] = nullptr;
-            for (const auto& entry : log.value()) {
-              if (entry.field == "status" && entry.new_value == "returned")
-                json["message"] = entry.reason;
-            }
-            if (IsStaff(*request.account)) {
-              nlohmann::json changes = nlohmann::json::array();
-              for (const auto& entry : log.value()) changes.push_back(ChangeJson(entry));
-              json["changes"] = changes;
-            }
-            return Json(json);
-          }};
+  return {
+      "GET",
+      "/api/v1/assignments/{id}",
+      kShopperOrStaff,
+      "One assignment with its role-play script, questionnaire, draft and any message",
+      nullptr,
+      [&app](ApiRequest& request) {
+        const domain::Study& study = app.study();
+        std::lock_guard lock(app.mutex());
+        auto contact = app.store().LoadContact(study.id, request.params["id"]);
+        // A damaged record is said as such to staff; to a shopper, whose
+        // it is cannot be told, so it answers as one that does not exist.
+        if (!contact && IsStaff(*request.account) && contact.error().code != ErrorCode::kNotFound) {
+          return ProblemFor(contact.error());
+        }
+        // Someone else's assignment answers as if it did not exist.
+        if (!contact || !Owns(*request.account, contact.value())) {
+          return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
+        }
+        auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.value().id);
+        if (!log) return ProblemFor(log.error());
+        nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
+        json["questionnaire"] =
+            QuestionnaireJson(study, contact.value().channel, request.account->language);
+        json["message"] = nullptr;
+        for (const auto& entry : log.value()) {
+          if (entry.field == "status" && entry.new_value == "returned")
+            json["message"] = entry.reason;
+        }
+        if (IsStaff(*request.account)) {
+          nlohmann::json changes = nlohmann::json::array();
+          for (const auto& entry : log.value()) changes.push_back(ChangeJson(entry));
+          json["changes"] = changes;
+        }
+        return Json(json);
+      }};
 }
 
 Route StartContact(App& app) {

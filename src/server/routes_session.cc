@@ -20,6 +20,14 @@ Reply ProblemFor(const Error& error) {
     case ErrorCode::kInvalidInput:
     case ErrorCode::kUnsupported:
       return Problem(400, error.message, error.where);
+    case ErrorCode::kCorruption:
+      // Said as such (not a generic failure): the record is damaged on disk,
+      // the same answer comes on every try, and `cxbench check` lists it.
+      std::cerr << "cxbench serve: " << EscapeForLog(error.ToString()) << "\n";
+      return Problem(500,
+                     "a stored record is damaged (" + error.where +
+                         "); the administrator can list every damaged record with cxbench check",
+                     error.where);
     default:
       // Store errors can quote stored or sent text: escaped, as every log line.
       std::cerr << "cxbench serve: " << EscapeForLog(error.ToString()) << "\n";
