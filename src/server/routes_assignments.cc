@@ -48,10 +48,19 @@ Route OpenAssignment(App& app) {
   return {"GET",
           "/api/v1/assignments/{id}",
           kShopperOrStaff,
-          "One assignment with its role-play script, questionnaire, draft and any message",
+          "One assignment with its role-play script, questionnaire, draft and any message (staff "
+          "also get its change log and its automatic QA flags, docs/quality-flags.md)",
           nullptr,
           [&app](ApiRequest& request) {
             const domain::Study& study = app.study();
+            // Staff see the report's automatic QA flags; taken before mutex() (CurrentFlags takes
+            // it).
+            std::shared_ptr<const App::StudyFlags> flags;
+            if (IsStaff(*request.account)) {
+              auto current = app.CurrentFlags();
+              if (!current) return ProblemFor(current.error());
+              flags = std::move(current).value();
+            }
             std::lock_guard lock(app.mutex());
             auto contact = app.store().LoadContact(study.id, request.params["id"]);
             // Someone else's assignment answers as if it did not exist.
@@ -72,6 +81,10 @@ Route OpenAssignment(App& app) {
               nlohmann::json changes = nlohmann::json::array();
               for (const auto& entry : log.value()) changes.push_back(ChangeJson(entry));
               json["changes"] = changes;
+              const auto found = flags->find(contact.value().id);
+              json["flags"] = FlagsJson(
+                  study, found != flags->end() ? found->second : std::vector<domain::QualityFlag>{},
+                  request.account->language);
             }
             return Json(json);
           }};
