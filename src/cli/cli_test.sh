@@ -63,12 +63,27 @@ for format in csv xlsx sav; do
   expect_in "export_${format}_count" "$work/out" "wrote 600 contacts"
 done
 [[ $(wc -l <"$work/demo.csv") -eq 601 ]] && pass || fail "export_csv_rows"
+# The per-contact score columns docs/cli.md promises: the total and each scored area.
+head -1 "$work/demo.csv" >"$work/header.csv"
+expect_in export_csv_score_total "$work/header.csv" "responder,score_total,score_wait,score_reception,score_agent,score_area_total,"
 check export_stdout 0 "$cx" export --db "$work/demo.db" --format csv --out -
 cmp -s "$work/out" "$work/demo.csv" && pass || fail "export_stdout: not the same bytes as the file"
 expect_in export_stdout_note "$work/err" "wrote 600 contacts"
 check export_bad_format 2 "$cx" export --db "$work/demo.db" --format pdf --out "$work/x.pdf"
 check export_unknown_study 2 "$cx" export --db "$work/demo.db" --study nope --format csv --out "$work/x.csv"
 expect_in export_unknown_study_message "$work/err" "no study 'nope'"
+
+# The automatic QA flags (docs/quality-flags.md): the demo's comments come from
+# a few fixed sentences, so repeated comments are flagged, each explained.
+check qa_flags 0 "$cx" qa flags --db "$work/demo.db" --format json --language en
+expect_in qa_flags_repeated "$work/out" '"code": "repeated_comment"'
+expect_in qa_flags_message "$work/out" "is word for word the same in"
+check qa_flags_only 0 "$cx" qa flags --db "$work/demo.db" --flag wait_out_of_range --format csv
+expect_not_in qa_flags_only_filter "$work/out" "repeated_comment"
+check qa_flags_table 0 "$cx" qa flags --db "$work/demo.db" --language nb
+expect_in qa_flags_table_count "$work/out" " reports"
+check qa_flags_bad_flag 2 "$cx" qa flags --db "$work/demo.db" --flag sloppy
+expect_in qa_flags_bad_flag_message "$work/err" "unknown flag 'sloppy'"
 
 # Erlang C: 100 calls in 30 min at AHT 180 s is 10 Erlangs; 80/20 needs 14 agents
 # (13 give 79.6 %); with 30 % shrinkage 14 / 0.7 = 20 heads.

@@ -6,6 +6,7 @@
 #include "cli/study_selection.h"
 #include "export/export_table.h"
 #include "export/writers.h"
+#include "results/contact_score.h"
 #include "store/store.h"
 
 namespace cx::cli {
@@ -19,6 +20,32 @@ struct ExportArgs {
   std::string language;
 };
 
+// The per-contact scores docs/cli.md promises, from the results engine's
+// scorer: the total and each scored area as a percentage of its points, for
+// every reported (submitted or approved) contact it can score. A contact with
+// bad answers gets no score cells (`cxbench results` names it).
+std::map<std::string, exporting::ContactScore> ExportScores(
+    const domain::Study& study, const std::vector<domain::Contact>& contacts) {
+  const results::ContactScorer scorer(study);
+  std::map<std::string, exporting::ContactScore> scores;
+  for (const auto& contact : contacts) {
+    if (contact.status != domain::ContactStatus::kSubmitted &&
+        contact.status != domain::ContactStatus::kApproved)
+      continue;
+    results::ContactIssue issue;
+    const auto score = scorer.Score(contact, &issue);
+    if (!score) continue;
+    exporting::ContactScore& row = scores[contact.id];
+    row.total = score->total;
+    for (size_t area = 0; area < score->areas.size() && area < study.areas.size(); ++area) {
+      const results::Points& points = score->areas[area];
+      if (study.areas[area].scored && points.possible > 0)
+        row.areas[study.areas[area].id] = 100 * points.obtained / points.possible;
+    }
+  }
+  return scores;
+}
+
 int RunExport(const ExportArgs& args) {
   auto loaded = LoadStudyWithContacts(args.db, args.study);
   if (!loaded) return ReportError(loaded.error());
@@ -27,7 +54,7 @@ int RunExport(const ExportArgs& args) {
   const std::string language = args.language.empty() ? study->languages.front() : args.language;
 
   const exporting::ExportTable table =
-      exporting::BuildContactTable(*study, *contacts, {}, language);
+      exporting::BuildContactTable(*study, *contacts, ExportScores(*study, *contacts), language);
   const Status written = WriteFileOrStdout(args.out, [&](const std::string& path) {
     if (args.format == "csv") return exporting::WriteCsv(table, path);
     if (args.format == "sav") return exporting::WriteSav(table, path);

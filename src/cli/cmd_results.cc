@@ -60,6 +60,9 @@ std::string WinnerLine(const results::IndustryResult& industry) {
   }
   std::string line = "winner " + name + " (" + Fixed(score) + ")";
   if (industry.runner_up.empty()) return line + ", alone in the ranking";
+  // Without resamples there is no share to compare with 97.5 (docs/scoring.md).
+  if (!industry.p_winner_beats_runner_up)
+    return line + ", lead not tested (no bootstrap resamples: --resamples 0)";
   const std::string share =
       Fixed(industry.p_winner_beats_runner_up
                 ? std::optional<double>(*industry.p_winner_beats_runner_up * 100)
@@ -72,9 +75,12 @@ std::string WinnerLine(const results::IndustryResult& industry) {
 
 void PrintTables(const results::StudyResults& r, int min_contacts) {
   std::cout << r.study_name << " (" << r.study_id << "): " << r.contacts_counted << " contacts ("
-            << (r.approved_only ? "approved only" : "submitted and approved") << "), "
-            << r.contacts_answered << " answered; " << r.resamples << " bootstrap resamples, seed "
-            << r.seed << "\n";
+            << (r.approved_only
+                    ? "approved only"
+                    : std::to_string(r.contacts_approved) + " approved, " +
+                          std::to_string(r.contacts_provisional) + " provisional (still in QA)")
+            << "), " << r.contacts_answered << " answered; " << r.resamples
+            << " bootstrap resamples, seed " << r.seed << "\n";
   for (const auto& industry : r.industries) {
     std::cout << "\n"
               << industry.name << " (" << industry.id << "): mean " << Fixed(industry.mean) << "; "

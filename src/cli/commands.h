@@ -27,5 +27,7 @@ void AddUserCommands(CLI::App& app, int& exit_code);
 void AddKpiCommand(CLI::App& app, int& exit_code);
 // `check`: list the corrupt rows of a database (cmd_check.cc).
 void AddCheckCommand(CLI::App& app, int& exit_code);
+// cxbench qa flags: the automatic QA flags (docs/quality-flags.md).
+void AddQaCommands(CLI::App& app, int& exit_code);
 
 }  // namespace cx::cli

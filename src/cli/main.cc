@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cx::cli::AddUserCommands(app, exit_code);
   cx::cli::AddKpiCommand(app, exit_code);
   cx::cli::AddCheckCommand(app, exit_code);
+  cx::cli::AddQaCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -40,6 +40,9 @@ check csv 0 "$cx" results --db "$work/d.db" --resamples 300 --format csv
 expect_in csv_header "$work/out" "industry,rank,rank_best,rank_worst,id,name,n,n_answered,score"
 check winners 0 "$cx" results --db "$work/d.db" --resamples 300 --winners
 expect_in winners_bank "$work/out" "Bank: winner"
+check winners_no_resamples 0 "$cx" results --db "$work/d.db" --resamples 0 --winners
+expect_in winners_no_resamples_text "$work/out" "lead not tested (no bootstrap resamples: --resamples 0)"
+expect_not_in winners_no_resamples_dash "$work/out" "only - %"
 check industry 0 "$cx" results --db "$work/d.db" --resamples 300 --industry bank --format json
 expect_not_in industry_only "$work/out" '"industry": "insurance"'
 check channel 0 "$cx" results --db "$work/d.db" --resamples 0 --channel phone --format json

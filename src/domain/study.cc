@@ -81,6 +81,17 @@ std::optional<ReferenceFlag> ParseReferenceFlag(std::string_view id) {
   return std::nullopt;
 }
 
+std::string_view ToString(ResultsFrom rule) {
+  return rule == ResultsFrom::kApprovedOnly ? "approved_only" : "approved_and_in_qa";
+}
+
+std::optional<ResultsFrom> ParseResultsFrom(std::string_view id) {
+  for (ResultsFrom rule : {ResultsFrom::kApprovedAndInQa, ResultsFrom::kApprovedOnly}) {
+    if (ToString(rule) == id) return rule;
+  }
+  return std::nullopt;
+}
+
 bool Question::AppliesTo(Channel channel) const {
   return channels.empty() || std::find(channels.begin(), channels.end(), channel) != channels.end();
 }
@@ -130,6 +141,11 @@ const ChannelSpec* Study::FindChannel(Channel channel) const {
   auto it = std::find_if(channels.begin(), channels.end(),
                          [&](const ChannelSpec& spec) { return spec.channel == channel; });
   return it == channels.end() ? nullptr : &*it;
+}
+bool Study::CountsAsAnswered(Channel channel, std::optional<double> wait_seconds) const {
+  if (!wait_seconds) return false;
+  const ChannelSpec* spec = FindChannel(channel);
+  return spec == nullptr || spec->max_wait_seconds <= 0 || *wait_seconds <= spec->max_wait_seconds;
 }
 const Industry* Study::FindIndustry(const std::string& wanted) const {
   return FindById(industries, wanted);

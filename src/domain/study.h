@@ -204,6 +204,38 @@ struct FieldworkPeriod {
   bool operator==(const FieldworkPeriod&) const = default;
 };
 
+// Which reports the results count while quality assurance is under way
+// (docs/scoring.md, "Which reports count").
+enum class ResultsFrom {
+  // Approved reports and, marked provisional, those submitted and still in QA
+  // (the default: approving the first report never blanks the results).
+  kApprovedAndInQa,
+  kApprovedOnly,  // only approved reports
+};
+std::string_view ToString(ResultsFrom rule);
+std::optional<ResultsFrom> ParseResultsFrom(std::string_view id);
+
+// One side of a contradiction the QA flags look for: the answer to
+// `question` is one of `values` (as a relevance condition reads them), or,
+// when `question` is empty, the contact's responder (the app's "who answered
+// first" button: "person" or "chatbot") is one of `values`.
+struct FlagCondition {
+  std::string question;
+  std::vector<std::string> values;
+
+  bool operator==(const FlagCondition&) const = default;
+};
+
+// Two answers that cannot both be true of one contact, e.g. NPS 0 and "would
+// recommend: yes" (study file `quality.contradictions`, docs/quality-flags.md).
+struct Contradiction {
+  std::string id;
+  FlagCondition first;
+  FlagCondition second;
+
+  bool operator==(const Contradiction&) const = default;
+};
+
 struct Study {
   std::string id;
   std::string name;
@@ -219,8 +251,15 @@ struct Study {
   std::vector<Participant> participants;
   std::vector<Area> areas;
   std::vector<Question> questions;
+  ResultsFrom results_from = ResultsFrom::kApprovedAndInQa;
+  std::vector<Contradiction> contradictions;
 
   const ChannelSpec* FindChannel(Channel channel) const;
+  // Whether a contact on `channel` that waited `wait_seconds` (none = never
+  // answered) counts as answered: a wait beyond the channel's maximum is, by
+  // the study's definition, no answer (docs/scoring.md). The scorer, the
+  // export and the QA flags all ask this.
+  bool CountsAsAnswered(Channel channel, std::optional<double> wait_seconds) const;
   const Industry* FindIndustry(const std::string& wanted) const;
   const Participant* FindParticipant(const std::string& wanted) const;
   const Area* FindArea(const std::string& wanted) const;

@@ -77,8 +77,12 @@ void AddScoreColumns(ExportTable& table, const domain::Study& study, const std::
             ColumnKind::kNumber);
   for (const auto& area : study.areas) {
     if (!area.scored) continue;
-    AddColumn(table, VariableName("score_" + area.id),
-              (nb ? "Score: " : "Score: ") + Text(area.label, language), ColumnKind::kNumber);
+    // An area called "total" (the contest's "Totalinntrykk") would take the
+    // total result's name; SPSS refuses a variable name twice.
+    std::string name = VariableName("score_" + area.id);
+    if (name == "score_total") name = VariableName("score_area_" + area.id);
+    AddColumn(table, name, (nb ? "Score: " : "Score: ") + Text(area.label, language),
+              ColumnKind::kNumber);
   }
 }
 
@@ -120,8 +124,8 @@ ContactColumns AddColumns(ExportTable& table, const domain::Study& study, bool w
   return layout;
 }
 
-void FillContactCells(const domain::Contact& contact, const domain::Participant* participant,
-                      std::vector<Cell>& row) {
+void FillContactCells(const domain::Study& study, const domain::Contact& contact,
+                      const domain::Participant* participant, std::vector<Cell>& row) {
   row[0] = contact.id;
   row[1] = contact.participant;
   if (participant != nullptr) {
@@ -139,7 +143,8 @@ void FillContactCells(const domain::Contact& contact, const domain::Participant*
   if (contact.wait_seconds) row[12] = *contact.wait_seconds;
   const bool reported = contact.status == domain::ContactStatus::kSubmitted ||
                         contact.status == domain::ContactStatus::kApproved;
-  if (reported) row[13] = contact.Answered() ? 1.0 : 0.0;
+  // The scoring rule: a wait beyond the channel's maximum is no answer.
+  if (reported) row[13] = study.CountsAsAnswered(contact.channel, contact.wait_seconds) ? 1.0 : 0.0;
   if (contact.responder == domain::Responder::kPerson) row[14] = 1.0;
   if (contact.responder == domain::Responder::kChatbot) row[14] = 2.0;
 }
@@ -201,8 +206,8 @@ ExportTable BuildContactTable(const domain::Study& study,
   for (const domain::Contact* contact : ordered) {
     std::vector<Cell> row(table.columns.size());
     const auto participant = participants.find(contact->participant);
-    FillContactCells(*contact, participant != participants.end() ? participant->second : nullptr,
-                     row);
+    FillContactCells(study, *contact,
+                     participant != participants.end() ? participant->second : nullptr, row);
     if (layout.with_scores) FillScoreCells(study, contact->id, scores, row);
     FillAnswerCells(study, *contact, layout.first_question, row);
     for (size_t index = 0; index < study.areas.size(); ++index) {

@@ -228,6 +228,30 @@ TEST_F(ExportTest, UnwritablePathIsAnErrorAndLeavesNothing) {
   EXPECT_FALSE(fs::exists(dir_ / "no"));
 }
 
+TEST(ExportAnswered, FollowsTheScoringRuleOnTheChannelsMaximumWait) {
+  domain::Study study = SmallStudy();
+  domain::ChannelSpec phone;
+  phone.channel = Channel::kPhone;
+  phone.max_wait_seconds = 600;  // 10 minutes
+  study.channels = {phone};
+  std::vector<domain::Contact> contacts = SmallContacts();
+  // c1 (phone) waited 30 s: answered. At 601 s it is past the maximum: by the
+  // scoring rule no answer, though the app recorded an answer time.
+  EXPECT_EQ(std::get<double>(BuildContactTable(study, contacts, {}, "en").rows[0][13]), 1.0);
+  for (auto& contact : contacts) {
+    if (contact.id == "c1") contact.wait_seconds = 601;
+  }
+  const ExportTable late = BuildContactTable(study, contacts, {}, "en");
+  EXPECT_EQ(late.rows[0][0], Cell(std::string("c1")));
+  EXPECT_EQ(std::get<double>(late.rows[0][12]), 601.0);  // the wait itself is still exported
+  EXPECT_EQ(std::get<double>(late.rows[0][13]), 0.0);
+  // Exactly the maximum still counts (the scorer's rule is "within").
+  for (auto& contact : contacts) {
+    if (contact.id == "c1") contact.wait_seconds = 600;
+  }
+  EXPECT_EQ(std::get<double>(BuildContactTable(study, contacts, {}, "en").rows[0][13]), 1.0);
+}
+
 TEST(VariableName, IsAcceptedBySpssStataAndR) {
   EXPECT_EQ(VariableName("q_yes"), "q_yes");
   EXPECT_EQ(VariableName("9lives"), "v_9lives");

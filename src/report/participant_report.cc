@@ -85,14 +85,23 @@ std::string Figure(const std::string& label, const std::string& value, const std
          "</div></div>";
 }
 
+// " (20 approved, 5 provisional: still in quality assurance)" when some count
+// before their QA is done; nothing when every counted report is approved.
+std::string ProvisionalNote(const ParticipantReportInput& in) {
+  if (in.provisional <= 0) return "";
+  const std::string& l = in.language;
+  return " (" + std::to_string(in.contacts - in.provisional) + " " + Escape(T(l, "approved")) +
+         ", " + std::to_string(in.provisional) + " " + Escape(T(l, "provisional")) + ")";
+}
+
 std::string FrontPage(const ParticipantReportInput& in) {
   const std::string& l = in.language;
   std::string html = "<section class=\"front\"><p class=\"study\">" + Escape(in.study_name) +
                      " · " + Escape(T(l, "report")) + "</p>";
   html += "<h1>" + Escape(in.participant) + "</h1>";
   html += "<p class=\"company\">" + Escape(in.company) + " · " + Escape(in.industry) + " · " +
-          std::to_string(in.contacts) + " " + Escape(T(l, "contacts")) + ", " +
-          std::to_string(in.answered) + " " + Escape(T(l, "answered")) + "</p>";
+          std::to_string(in.contacts) + " " + Escape(T(l, "contacts")) + ProvisionalNote(in) +
+          ", " + std::to_string(in.answered) + " " + Escape(T(l, "answered")) + "</p>";
   if (in.best_in_test) html += "<div class=\"badge\">★ " + Escape(T(l, "best_in_test")) + "</div>";
   html += "<div class=\"figures\">";
   html += Figure(T(l, "total"), Format(in.total.value, l),

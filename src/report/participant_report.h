@@ -70,6 +70,7 @@ struct ParticipantReportInput {
   std::string company;
   std::string industry;
   int contacts = 0;
+  int provisional = 0;  // of the contacts, still in QA (docs/scoring.md, "Which reports count")
   int answered = 0;
   Estimate total;  // the total result with its bootstrap interval
   std::optional<double> score_answered;

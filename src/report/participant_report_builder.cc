@@ -243,6 +243,7 @@ void AddPriorities(const domain::Study& study, const results::ParticipantResult&
 void SetOwnFigures(const results::ParticipantResult& own, const results::IndustryResult& industry,
                    ParticipantReportInput& in) {
   in.contacts = own.n;
+  in.provisional = own.n_provisional;
   in.answered = own.n_answered;
   in.total = FromInterval(own.score, own.ci);
   in.score_answered = own.score_answered;
@@ -284,10 +285,9 @@ ScoredFieldwork ScoreFieldwork(const domain::Study& study,
                                const std::vector<domain::Contact>& contacts) {
   ScoredFieldwork scored;
   const results::ContactScorer scorer(study);
-  const bool qa = QaInUse(contacts);
   std::vector<const domain::Contact*> ordered;
   for (const auto& contact : contacts) {
-    if (Counts(contact, qa)) ordered.push_back(&contact);
+    if (Counts(study, contact)) ordered.push_back(&contact);
   }
   std::sort(ordered.begin(), ordered.end(),
             [](const auto* a, const auto* b) { return a->id < b->id; });

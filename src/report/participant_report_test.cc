@@ -67,6 +67,31 @@ TEST(ParticipantReport, NoBestInTestMarkWithoutAClearWin) {
   EXPECT_EQ(RenderParticipantReportHtml(in).find("Best i test"), std::string::npos);
 }
 
+TEST(ParticipantReport, SaysHowManyReportsAreStillInQa) {
+  ParticipantReportInput in = Sample("en");
+  EXPECT_EQ(RenderParticipantReportHtml(in).find("provisional"), std::string::npos);
+  in.provisional = 5;  // of 25: 20 approved
+  EXPECT_NE(
+      RenderParticipantReportHtml(in).find(
+          "25 contacts (20 approved, 5 provisional: still in quality assurance), 24 answered"),
+      std::string::npos);
+  in.language = "nb";
+  EXPECT_NE(
+      RenderParticipantReportHtml(in).find(
+          "25 henvendelser (20 godkjent, 5 foreløpige: ennå i kvalitetskontroll), 24 besvart"),
+      std::string::npos);
+}
+
+// docs/scoring.md, "Rounding for display": the exact binary value to the
+// nearest, an exact tie half to even.
+TEST(ParticipantReport, DisplayRoundsAnExactTieHalfToEven) {
+  ParticipantReportInput in = Sample("en");
+  in.total = {72.25, 70.75, 74.45};  // 72.25 and 70.75 are exact binaries; 74.45 is not
+  const std::string html = RenderParticipantReportHtml(in);
+  EXPECT_NE(html.find(">72.2<"), std::string::npos);
+  EXPECT_NE(html.find("[70.8 – 74.5]"), std::string::npos);  // 74.45 is 74.4500000000000028...
+}
+
 TEST(ParticipantReport, EnglishUsesEnglishTextsAndDecimalPoints) {
   const std::string html = RenderParticipantReportHtml(Sample("en"));
   EXPECT_NE(html.find("Total result"), std::string::npos);

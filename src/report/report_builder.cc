@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/fieldwork_summary.h"
+#include "domain/results_rule.h"
 
 namespace cx::report {
 
@@ -22,15 +23,8 @@ std::string ChannelLabel(domain::Channel channel, const std::string& language) {
   return "?";
 }
 
-bool QaInUse(const std::vector<domain::Contact>& contacts) {
-  return std::any_of(contacts.begin(), contacts.end(), [](const auto& contact) {
-    return contact.status == domain::ContactStatus::kApproved;
-  });
-}
-
-bool Counts(const domain::Contact& contact, bool qa_in_use) {
-  if (contact.status == domain::ContactStatus::kApproved) return true;
-  return !qa_in_use && contact.status == domain::ContactStatus::kSubmitted;
+bool Counts(const domain::Study& study, const domain::Contact& contact) {
+  return domain::CountsInResults(study.results_from, contact.status);
 }
 
 std::vector<WaitRow> BuildWaitRows(const domain::Study& study,
@@ -41,10 +35,9 @@ std::vector<WaitRow> BuildWaitRows(const domain::Study& study,
   if (!participant) return rows;
   std::map<std::string, std::string> industry_of;
   for (const auto& item : study.participants) industry_of[item.id] = item.industry;
-  const bool qa = QaInUse(contacts);
   std::map<domain::Channel, std::vector<double>> own, industry;
   for (const auto& contact : contacts) {
-    if (!Counts(contact, qa) || !contact.wait_seconds) continue;
+    if (!Counts(study, contact) || !contact.wait_seconds) continue;
     auto it = industry_of.find(contact.participant);
     if (it == industry_of.end() || it->second != participant->industry) continue;
     industry[contact.channel].push_back(*contact.wait_seconds);
@@ -64,11 +57,10 @@ std::map<std::string, std::vector<std::string>> BuildComments(
     const domain::Study& study, const std::vector<domain::Contact>& contacts,
     const std::string& participant_id, const std::string& language) {
   std::map<std::string, std::vector<std::string>> by_area;
-  const bool qa = QaInUse(contacts);
   for (const auto& area : study.areas) {
     std::vector<std::string> texts;
     for (const auto& contact : contacts) {
-      if (contact.participant != participant_id || !Counts(contact, qa)) continue;
+      if (contact.participant != participant_id || !Counts(study, contact)) continue;
       for (const auto& comment : contact.comments) {
         if (comment.area == area.id && !comment.text.empty()) texts.push_back(comment.text);
       }

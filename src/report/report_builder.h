@@ -30,9 +30,8 @@ std::map<std::string, std::vector<std::string>> BuildComments(
 std::vector<AuditRow> BuildAuditRows(const domain::Participant& participant,
                                      const std::string& language);
 
-// Contacts that count in results: approved ones once any contact is approved
-// (quality assurance is in use), else submitted and approved ones.
-bool Counts(const domain::Contact& contact, bool qa_in_use);
-bool QaInUse(const std::vector<domain::Contact>& contacts);
+// Contacts that count in results: the study's rule (domain/results_rule.h,
+// docs/scoring.md "Which reports count"), as the results engine counts them.
+bool Counts(const domain::Study& study, const domain::Contact& contact);
 
 }  // namespace cx::report

@@ -55,16 +55,21 @@ TEST(BuildWaitRows, OwnAgainstItsIndustryOnly) {
   EXPECT_DOUBLE_EQ(*rows[0].industry_p90_s, 46);
 }
 
-TEST(Counts, OnlyApprovedOnceQualityAssuranceIsInUse) {
-  const std::vector<domain::Contact> before = {Made("1", "a", Channel::kPhone, 1.0)};
-  EXPECT_FALSE(QaInUse(before));
-  EXPECT_TRUE(Counts(before[0], false));
-  const std::vector<domain::Contact> after = {
-      Made("1", "a", Channel::kPhone, 1.0),
-      Made("2", "a", Channel::kPhone, 1.0, ContactStatus::kApproved)};
-  EXPECT_TRUE(QaInUse(after));
-  EXPECT_FALSE(Counts(after[0], true));
-  EXPECT_TRUE(Counts(after[1], true));
+TEST(Counts, FollowsTheStudysResultsRule) {
+  domain::Study study;
+  const domain::Contact in_qa = Made("1", "a", Channel::kPhone, 1.0);
+  const domain::Contact approved = Made("2", "a", Channel::kPhone, 1.0, ContactStatus::kApproved);
+  domain::Contact returned = Made("3", "a", Channel::kPhone, 1.0);
+  returned.status = ContactStatus::kReturned;
+  // Default: approved and, provisionally, those still in QA; approving one
+  // report never makes the others leave.
+  EXPECT_TRUE(Counts(study, in_qa));
+  EXPECT_TRUE(Counts(study, approved));
+  EXPECT_FALSE(Counts(study, returned));
+  study.results_from = domain::ResultsFrom::kApprovedOnly;
+  EXPECT_FALSE(Counts(study, in_qa));
+  EXPECT_TRUE(Counts(study, approved));
+  EXPECT_FALSE(Counts(study, returned));
 }
 
 TEST(BuildComments, GroupedByAreaLabelWithoutShoppers) {

@@ -215,11 +215,8 @@ std::optional<ContactScore> ContactScorer::Score(const Contact& contact,
   std::vector<const Answer*> answers;
   if (!CheckedAnswers(contact, answers, issue)) return std::nullopt;
   ContactScore score;
-  const domain::ChannelSpec* spec = study.FindChannel(contact.channel);
   // A wait beyond the channel's maximum is, by the study's definition, no answer.
-  score.answered =
-      contact.wait_seconds.has_value() && (spec == nullptr || spec->max_wait_seconds <= 0 ||
-                                           *contact.wait_seconds <= spec->max_wait_seconds);
+  score.answered = study.CountsAsAnswered(contact.channel, contact.wait_seconds);
   score.questions.assign(study.questions.size(), Points{});
   if (!score.answered) {
     score.total = 0.0;

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <thread>
 
+#include "domain/results_rule.h"
 #include "results/bootstrap.h"
 #include "stats/moments.h"
 
@@ -171,8 +172,10 @@ void SetCxMetrics(const ParticipantTally& tally, ParticipantResult& result) {
   if (const auto mean = stats::MeanT(tally.ces_values)) {
     const auto n = static_cast<int64_t>(tally.ces_values.size());
     const auto easy = stats::Wilson(tally.ces_easy, n);
+    // The t interval can reach past the scale; clamped to 1..7 as NPS is to +-100.
+    const stats::Interval ci{std::max(1.0, mean->ci.low), std::min(7.0, mean->ci.high)};
     result.ces =
-        CesResult{n, mean->mean, mean->ci,
+        CesResult{n, mean->mean, ci,
                   Proportion{n,
                              100.0 * static_cast<double>(tally.ces_easy) / static_cast<double>(n),
                              {100 * easy->low, 100 * easy->high}}};
@@ -187,6 +190,10 @@ ParticipantResult Summarize(const domain::Study& study, const domain::Participan
   result.name = participant.name;
   result.industry = participant.industry;
   result.n = static_cast<int>(scored.size());
+  for (const ScoredContact* item : scored) {
+    if (domain::IsProvisional(item->contact->status)) ++result.n_provisional;
+  }
+  result.n_approved = result.n - result.n_provisional;
   ParticipantTally tally = TallyContacts(study, scored, agent_area_index, result.n_answered);
   result.score = MeanOf(tally.total);
   result.score_answered = MeanOf(tally.answered);
@@ -210,16 +217,12 @@ int AgentAreaIndex(const domain::Study& study, const std::string& agent_area) {
 std::vector<const Contact*> SelectCounted(const domain::Study& study,
                                           const std::vector<Contact>& contacts,
                                           const ResultsOptions& options, StudyResults& results) {
-  // Which contacts count: approved ones once any is approved (QA exists), else
-  // submitted and approved ones. Planned, started, returned and failed never.
-  results.approved_only = std::any_of(contacts.begin(), contacts.end(), [](const Contact& c) {
-    return c.status == ContactStatus::kApproved;
-  });
+  // Which contacts count: the study's rule (domain/results_rule.h).
+  results.results_from = study.results_from;
+  results.approved_only = study.results_from == domain::ResultsFrom::kApprovedOnly;
   std::vector<const Contact*> counted;
   for (const Contact& contact : contacts) {
-    const bool counts = contact.status == ContactStatus::kApproved ||
-                        (!results.approved_only && contact.status == ContactStatus::kSubmitted);
-    if (!counts) continue;
+    if (!domain::CountsInResults(study.results_from, contact.status)) continue;
     if (options.channel && contact.channel != *options.channel) continue;
     const domain::Participant* participant = study.FindParticipant(contact.participant);
     if (participant == nullptr) {
@@ -268,7 +271,11 @@ Error NothingToScore(const domain::Study& study, const ResultsOptions& options,
   std::string where = "study '" + study.id + "'";
   if (!options.industry.empty()) where += ", industry '" + options.industry + "'";
   if (options.channel) where += ", channel " + std::string(domain::ToString(*options.channel));
-  std::string message = "no completed contacts to score (none submitted or approved";
+  std::string message =
+      study.results_from == domain::ResultsFrom::kApprovedOnly
+          ? "no completed contacts to score (none approved; the study counts approved reports "
+            "only: results_from approved_only"
+          : "no completed contacts to score (none submitted or approved";
   if (!results.issues.empty()) {
     message += "; " + std::to_string(results.issues.size()) + " left out for bad answers";
   }
@@ -287,6 +294,8 @@ ByParticipant GroupAndCompare(const std::vector<ScoredContact>& scored, StudyRes
     by_participant[item.contact->participant].push_back(&item);
     channel_means[std::string(domain::ToString(item.contact->channel))].Update(*item.score.total);
     ++results.contacts_counted;
+    ++(domain::IsProvisional(item.contact->status) ? results.contacts_provisional
+                                                   : results.contacts_approved);
     if (item.score.answered) ++results.contacts_answered;
     const bool chat = item.contact->channel == domain::Channel::kChat ||
                       item.contact->channel == domain::Channel::kMessenger;

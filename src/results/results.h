@@ -63,6 +63,9 @@ struct ParticipantResult {
   std::string name;
   std::string industry;
   int n = 0;  // counted contacts
+  // Of them approved, and still in QA (provisional: docs/scoring.md, "Which reports count").
+  int n_approved = 0;
+  int n_provisional = 0;
   int n_answered = 0;
   bool ranked = false;                         // n >= the study's minimum for ranking (and n > 0)
   std::optional<double> score;                 // total result: mean over contacts, unanswered at 0
@@ -107,8 +110,12 @@ struct GroupScore {
 struct StudyResults {
   std::string study_id;
   std::string study_name;
-  bool approved_only = false;  // QA exists: only approved contacts count
+  // The study's rule for which reports count (domain/results_rule.h).
+  domain::ResultsFrom results_from = domain::ResultsFrom::kApprovedAndInQa;
+  bool approved_only = false;  // results_from is approved_only
   int contacts_counted = 0;
+  int contacts_approved = 0;     // of the counted, approved
+  int contacts_provisional = 0;  // of the counted, still in QA: their figures may change
   int contacts_answered = 0;
   int resamples = 0;
   uint64_t seed = 0;

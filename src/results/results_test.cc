@@ -81,16 +81,40 @@ TEST(Results, ThreeFiguresAreasChannelsAndReference) {
   EXPECT_NEAR(*p1.sd, 39.2007, 1e-3);
 }
 
-TEST(Results, OnlyApprovedCountOnceQaExists) {
-  const domain::Study study = ContestStudy();
+TEST(Results, ApprovingTheFirstReportKeepsTheOthersAsProvisional) {
+  const domain::Study study = ContestStudy();  // results_from: approved_and_in_qa (default)
+  std::vector<Contact> contacts = {ContactA(), ContactB(), ContactC()};
+  contacts[1].status = ContactStatus::kApproved;  // B approved; A and C still in QA
+  const auto results = ComputeResults(study, contacts, Options());
+  ASSERT_TRUE(results);
+  EXPECT_FALSE(results->approved_only);
+  EXPECT_EQ(results->contacts_counted, 3);
+  EXPECT_EQ(results->contacts_approved, 1);
+  EXPECT_EQ(results->contacts_provisional, 2);
+  const ParticipantResult& p1 = Find(*results, "p1");
+  EXPECT_EQ(p1.n, 3);
+  EXPECT_EQ(p1.n_approved, 1);
+  EXPECT_EQ(p1.n_provisional, 2);
+  // The same figure as before the approval: (60.78125 + 73.277778 + 0) / 3 = 44.686343.
+  EXPECT_NEAR(*p1.score, 44.686343, 1e-6);
+}
+
+TEST(Results, ApprovedOnlyCountsTheApprovedReports) {
+  domain::Study study = ContestStudy();
+  study.results_from = domain::ResultsFrom::kApprovedOnly;
   std::vector<Contact> contacts = {ContactA(), ContactB(), ContactC()};
   contacts[1].status = ContactStatus::kApproved;  // B approved: A and C (submitted) leave
   const auto results = ComputeResults(study, contacts, Options());
   ASSERT_TRUE(results);
   EXPECT_TRUE(results->approved_only);
+  EXPECT_EQ(results->contacts_provisional, 0);
   const ParticipantResult& p1 = Find(*results, "p1");
   EXPECT_EQ(p1.n, 1);
+  EXPECT_EQ(p1.n_approved, 1);
   EXPECT_NEAR(*p1.score, 73.277778, 1e-6);
+  // Nothing approved yet: nothing to count, said so (never a silent blank).
+  contacts[1].status = ContactStatus::kSubmitted;
+  EXPECT_FALSE(ComputeResults(study, contacts, Options()));
 }
 
 TEST(Results, CxMetricsWithIntervals) {
@@ -126,13 +150,34 @@ TEST(Results, CxMetricsWithIntervals) {
   EXPECT_NEAR(p.csat->ci.high, 88.24, 0.01);
   // CES: mean 4.6; squared deviations 5.76 + 1.96 + 0.16 + 2.56 + 6.76 = 17.2, sd = sqrt(4.3)
   // = 2.0736441; t(0.975, 4) = 2.776; half = 2.776 * 2.0736441 / sqrt(5) = 2.5743565
-  // -> [2.0256, 7.1744]. Easy (5-7): 3 of 5 = 60 %, the same Wilson interval as CSAT.
+  // -> [2.0256, 7.1744], clamped to the scale 1..7 -> [2.0256, 7] (as NPS is to +-100).
+  // Easy (5-7): 3 of 5 = 60 %, the same Wilson interval as CSAT.
   ASSERT_TRUE(p.ces);
   EXPECT_NEAR(p.ces->mean, 4.6, 1e-12);
   EXPECT_NEAR(p.ces->ci.low, 2.0256, 1e-4);
-  EXPECT_NEAR(p.ces->ci.high, 7.1744, 1e-4);
+  EXPECT_DOUBLE_EQ(p.ces->ci.high, 7.0);
   EXPECT_DOUBLE_EQ(p.ces->easy.value, 60.0);
   EXPECT_NEAR(p.ces->easy.ci.low, 23.07, 0.01);
+}
+
+TEST(Results, CesIntervalClampedAtTheLowEnd) {
+  domain::Study study = RankingStudy(1);
+  study.participants = {MakeParticipant("p", "x")};
+  // CES 1, 1, 4: mean 2; deviations 1 + 1 + 4 = 6, sd = sqrt(3) = 1.7320508; t(0.975, 2) =
+  // 4.303; half = 4.303 * 1.7320508 / sqrt(3) = 4.303 -> [-2.303, 6.303], clamped -> [1, 6.303].
+  std::vector<Contact> contacts;
+  const double ces[] = {1, 1, 4};
+  for (int index = 0; index < 3; ++index) {
+    contacts.push_back(MakeContact("c" + std::to_string(index), "p", Channel::kPhone, 10,
+                                   {Number("q", 50), Number("cx_ces", ces[index])}));
+  }
+  const auto results = ComputeResults(study, contacts, Options());
+  ASSERT_TRUE(results);
+  const ParticipantResult& p = Find(*results, "p");
+  ASSERT_TRUE(p.ces);
+  EXPECT_DOUBLE_EQ(p.ces->mean, 2.0);
+  EXPECT_DOUBLE_EQ(p.ces->ci.low, 1.0);
+  EXPECT_NEAR(p.ces->ci.high, 6.303, 1e-3);
 }
 
 TEST(Results, TiesToOneDecimalAndMinimumContacts) {

@@ -442,11 +442,23 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   }
   EXPECT_TRUE(queued);
 
-  // The participant's figures before: approved contacts only count once QA is in use.
-  // ?fresh=1: results that include the changes just made.
+  // Staff see the report's automatic QA flags, each explained; the shopper does not.
+  const json reviewed = Body(Call(manager, "GET", base));
+  ASSERT_TRUE(reviewed["flags"].is_array());
+  for (const auto& flag : reviewed["flags"]) {
+    EXPECT_FALSE(flag["message"].get<std::string>().empty());
+    EXPECT_TRUE(flag["fields"].is_array());
+  }
+  EXPECT_FALSE(Body(Call(shopper, "GET", base)).contains("flags"));
+
+  // The participant's figures before: reports still in QA count, provisionally
+  // (results_from approved_and_in_qa, the default), so approving the first
+  // report blanks nothing. ?fresh=1: results that include the changes just made.
   const std::string results = "/api/v1/participants/" + flow_.participant + "/results?fresh=1";
   ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + qa_.id + "/approve")->status, 200);
   json before = Body(Call(manager, "GET", results));
+  EXPECT_EQ(before["results_from"], "approved_and_in_qa");
+  EXPECT_GE(before["participant"]["n_provisional"].get<int>(), 1);  // flow_ among them
 
   // The manager corrects one scored yes/no answer to "no", with a reason.
   std::string corrected;
@@ -468,9 +480,15 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   ASSERT_EQ(correction->status, 200) << correction->body;
   ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + flow_.id + "/approve")->status, 200);
   json after = Body(Call(manager, "GET", results));
-  EXPECT_EQ(after["participant"]["n"].get<int>(), before["participant"]["n"].get<int>() + 1)
+  // Approving flow_ moves it from provisional to approved; it counted before too.
+  EXPECT_EQ(after["participant"]["n"].get<int>(), before["participant"]["n"].get<int>())
       << Body(Call(manager, "GET", "/api/v1/results"))["issues"].dump();
-  EXPECT_NE(after["participant"]["score"], before["participant"]["score"]);
+  EXPECT_EQ(after["participant"]["n_approved"].get<int>(),
+            before["participant"]["n_approved"].get<int>() + 1);
+  EXPECT_EQ(after["participant"]["n_provisional"].get<int>(),
+            before["participant"]["n_provisional"].get<int>() - 1);
+  // (The corrected question may carry no points, so the score itself need not
+  // move; what moves is which reports are approved.)
 
   // The audit trail holds the correction: who, old and new value, why.
   bool logged = false;

@@ -54,6 +54,43 @@ std::optional<store::Store::SessionRow> App::Authenticate(const std::string& tok
   return std::move(session).value();
 }
 
+Result<std::shared_ptr<const App::StudyFlags>> App::CurrentFlags() {
+  int64_t head = 0;
+  {
+    std::lock_guard lock(mutex_);
+    auto stamp = store_->ChangeLogHead();
+    if (!stamp) return stamp.error();
+    head = stamp.value();
+  }
+  {
+    std::lock_guard lock(flags_mutex_);
+    if (flags_ && flags_stamp_ == head) return flags_;
+  }
+  std::vector<domain::Contact> contacts;
+  std::vector<domain::ChangeRecord> log;
+  {
+    // The stamp, the contacts and the log in one hold of the lock: they agree.
+    std::lock_guard lock(mutex_);
+    auto stamp = store_->ChangeLogHead();
+    if (!stamp) return stamp.error();
+    head = stamp.value();
+    auto loaded = store_->LoadContacts(study_.id);
+    if (!loaded) return loaded.error();
+    contacts = std::move(loaded).value();
+    auto entries = store_->LoadChangeLog(study_.id);
+    if (!entries) return entries.error();
+    log = std::move(entries).value();
+  }
+  auto computed = std::make_shared<const StudyFlags>(domain::ComputeQualityFlags(
+      study_, contacts, domain::TimelinesFromChangeLog(study_, contacts, log)));
+  std::lock_guard lock(flags_mutex_);
+  if (head >= flags_stamp_) {
+    flags_ = computed;
+    flags_stamp_ = head;
+  }
+  return std::shared_ptr<const StudyFlags>(computed);
+}
+
 Result<App::ResultsView> App::CurrentResults(bool fresh) {
   int64_t head = 0;
   {

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "auth/login_throttle.h"
+#include "domain/quality_flags.h"
 #include "domain/study.h"
 #include "results/results.h"
 #include "server/api.h"
@@ -87,6 +89,15 @@ class App {
   // or with `fresh` until results at least as new as the head it saw.
   Result<ResultsView> CurrentResults(bool fresh = false);
 
+  // The automatic QA flags of every report of the study
+  // (domain/quality_flags.h), by contact id, as of the change log's head:
+  // computed again only when the head has moved since the last computation
+  // (two requests that both find it stale may both compute; the newer
+  // result is kept). Reads the store under mutex_ and computes with no lock,
+  // so call it without holding mutex_. The QA queue filters on it.
+  using StudyFlags = std::map<std::string, std::vector<domain::QualityFlag>>;
+  Result<std::shared_ptr<const StudyFlags>> CurrentFlags();
+
   // Tests only: called by the results worker after it has read the store
   // and before it computes, with no lock held; a test blocks in it to hold
   // a recomputation while it writes.
@@ -118,7 +129,10 @@ class App {
   bool results_computing_ = false;      // GUARDED_BY(results_mutex_)
   bool results_stop_ = false;           // GUARDED_BY(results_mutex_)
   std::function<void()> results_hook_;  // GUARDED_BY(results_mutex_)
-  std::thread results_worker_;          // last member: starts after the rest exists
+  std::mutex flags_mutex_;              // guards the flags cache; never held with mutex_
+  int64_t flags_stamp_ = -1;            // GUARDED_BY(flags_mutex_)
+  std::shared_ptr<const StudyFlags> flags_;  // GUARDED_BY(flags_mutex_)
+  std::thread results_worker_;               // last member: starts after the rest exists
 };
 
 // "2026-11-24T19:55:01.123Z": now plus `later` in UTC with milliseconds. Texts

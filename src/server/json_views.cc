@@ -164,4 +164,16 @@ domain::DraftInput ReadReport(const nlohmann::json& body) {
   return draft;
 }
 
+nlohmann::json FlagsJson(const domain::Study& study, const std::vector<domain::QualityFlag>& flags,
+                         const std::string& language) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& flag : flags) {
+    list.push_back({{"code", std::string(domain::ToString(flag.code))},
+                    {"message", domain::ExplainFlag(study, flag, language)},
+                    {"fields", flag.fields},
+                    {"params", flag.params}});
+  }
+  return list;
+}
+
 }  // namespace cx::server

@@ -7,6 +7,7 @@
 #include "domain/account.h"
 #include "domain/fieldwork.h"
 #include "domain/fieldwork_service.h"
+#include "domain/quality_flags.h"
 #include "domain/study.h"
 #include "server/api.h"
 
@@ -24,6 +25,10 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
 // a contact with its answers can tell.
 nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact& contact,
                               const std::string& language);
+// The automatic QA flags of one report (domain/quality_flags.h) for staff:
+// [{code, message (in `language`), fields, params}], in the rules' order.
+nlohmann::json FlagsJson(const domain::Study& study, const std::vector<domain::QualityFlag>& flags,
+                         const std::string& language);
 // The questions asked on a channel, with labels, types, ranges and options.
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,
                                  const std::string& language);

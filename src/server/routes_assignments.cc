@@ -44,43 +44,61 @@ Route ListAssignments(App& app) {
           }};
 }
 
+// What staff see of a report beyond what its shopper sees: its change log
+// and its automatic QA flags.
+void AddStaffDetails(const domain::Study& study, const domain::Contact& contact,
+                     const std::vector<domain::ChangeRecord>& log, const App::StudyFlags& flags,
+                     const ApiRequest& request, nlohmann::json& json) {
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& entry : log) changes.push_back(ChangeJson(entry));
+  json["changes"] = changes;
+  const auto found = flags.find(contact.id);
+  json["flags"] =
+      FlagsJson(study, found != flags.end() ? found->second : std::vector<domain::QualityFlag>{},
+                request.account->language);
+}
+
 Route OpenAssignment(App& app) {
-  return {
-      "GET",
-      "/api/v1/assignments/{id}",
-      kShopperOrStaff,
-      "One assignment with its role-play script, questionnaire, draft and any message",
-      nullptr,
-      [&app](ApiRequest& request) {
-        const domain::Study& study = app.study();
-        std::lock_guard lock(app.mutex());
-        auto contact = app.store().LoadContact(study.id, request.params["id"]);
-        // A damaged record is said as such to staff; to a shopper, whose
-        // it is cannot be told, so it answers as one that does not exist.
-        if (!contact && IsStaff(*request.account) && contact.error().code != ErrorCode::kNotFound) {
-          return ProblemFor(contact.error());
-        }
-        // Someone else's assignment answers as if it did not exist.
-        if (!contact || !Owns(*request.account, contact.value())) {
-          return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
-        }
-        auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.value().id);
-        if (!log) return ProblemFor(log.error());
-        nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
-        json["questionnaire"] =
-            QuestionnaireJson(study, contact.value().channel, request.account->language);
-        json["message"] = nullptr;
-        for (const auto& entry : log.value()) {
-          if (entry.field == "status" && entry.new_value == "returned")
-            json["message"] = entry.reason;
-        }
-        if (IsStaff(*request.account)) {
-          nlohmann::json changes = nlohmann::json::array();
-          for (const auto& entry : log.value()) changes.push_back(ChangeJson(entry));
-          json["changes"] = changes;
-        }
-        return Json(json);
-      }};
+  return {"GET",
+          "/api/v1/assignments/{id}",
+          kShopperOrStaff,
+          "One assignment with its role-play script, questionnaire, draft and any message (staff "
+          "also get its change log and its automatic QA flags, docs/quality-flags.md)",
+          nullptr,
+          [&app](ApiRequest& request) {
+            const domain::Study& study = app.study();
+            // Staff see the report's automatic QA flags; taken before mutex()
+            // (CurrentFlags takes it).
+            std::shared_ptr<const App::StudyFlags> flags;
+            if (IsStaff(*request.account)) {
+              auto current = app.CurrentFlags();
+              if (!current) return ProblemFor(current.error());
+              flags = std::move(current).value();
+            }
+            std::lock_guard lock(app.mutex());
+            auto contact = app.store().LoadContact(study.id, request.params["id"]);
+            // A damaged record is said as such to staff; to a shopper, whose
+            // it is cannot be told, so it answers as one that does not exist.
+            if (!contact && flags && contact.error().code != ErrorCode::kNotFound) {
+              return ProblemFor(contact.error());
+            }
+            // Someone else's assignment answers as if it did not exist.
+            if (!contact || !Owns(*request.account, contact.value())) {
+              return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
+            }
+            auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.value().id);
+            if (!log) return ProblemFor(log.error());
+            nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
+            json["questionnaire"] =
+                QuestionnaireJson(study, contact.value().channel, request.account->language);
+            json["message"] = nullptr;
+            for (const auto& entry : log.value()) {
+              if (entry.field == "status" && entry.new_value == "returned")
+                json["message"] = entry.reason;
+            }
+            if (flags) AddStaffDetails(study, contact.value(), log.value(), *flags, request, json);
+            return Json(json);
+          }};
 }
 
 Route StartContact(App& app) {

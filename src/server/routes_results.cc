@@ -86,7 +86,10 @@ nlohmann::json RankedJson(const results::IndustryResult& industry,
          {"name", p.name},
          {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
          {"score", NumberOrNull(p.score)},
-         {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high}) : nlohmann::json(nullptr)}});
+         {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high}) : nlohmann::json(nullptr)},
+         {"n", p.n},
+         {"n_approved", p.n_approved},
+         {"n_provisional", p.n_provisional}});
     for (const auto& [channel, score] : p.channels) {
       if (score.n < 3 || !score.score) continue;
       auto& best = best_per_channel[channel];
@@ -108,6 +111,15 @@ nlohmann::json RankingChannelsJson(const results::StudyResults& r,
   return channels;
 }
 
+// Which reports the figures count (docs/scoring.md, "Which reports count"):
+// the study's rule and how many of the counted reports are still in QA.
+nlohmann::json CountsJson(const results::StudyResults& r) {
+  return {{"results_from", std::string(domain::ToString(r.results_from))},
+          {"contacts", r.contacts_counted},
+          {"approved", r.contacts_approved},
+          {"provisional", r.contacts_provisional}};
+}
+
 nlohmann::json RankingJson(const results::StudyResults& r) {
   nlohmann::json industries = nlohmann::json::array();
   BestPerChannel best_per_channel;
@@ -121,6 +133,7 @@ nlohmann::json RankingJson(const results::StudyResults& r) {
                           {"ranked", ranked}});
   }
   return {{"industries", industries},
+          {"counts", CountsJson(r)},
           {"channels", RankingChannelsJson(r, best_per_channel)},
           {"chat",
            {{"person", {{"n", r.chat_person.n}, {"mean", NumberOrNull(r.chat_person.score)}}},
@@ -198,7 +211,8 @@ nlohmann::json ParticipantResultsJson(const domain::Study& study,
             {"winner_clear", industry.winner == id && industry.winner_clear},
             {"areas", area_means},
             {"channels", channel_means}}},
-          {"area_labels", areas}};
+          {"area_labels", areas},
+          {"results_from", std::string(domain::ToString(study.results_from))}};
 }
 
 Route ParticipantResults(App& app) {

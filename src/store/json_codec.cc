@@ -96,4 +96,37 @@ domain::Relevance DecodeRelevance(const std::string& text) {
   return relevance;
 }
 
+namespace {
+
+json EncodeCondition(const domain::FlagCondition& condition) {
+  return json{{"question", condition.question}, {"values", condition.values}};
+}
+
+domain::FlagCondition DecodeCondition(const json& value) {
+  return {value.at("question").get<std::string>(),
+          value.at("values").get<std::vector<std::string>>()};
+}
+
+}  // namespace
+
+std::string EncodeContradictions(const std::vector<domain::Contradiction>& rules) {
+  json list = json::array();
+  for (const auto& rule : rules) {
+    list.push_back({{"id", rule.id},
+                    {"if", EncodeCondition(rule.first)},
+                    {"and", EncodeCondition(rule.second)}});
+  }
+  return list.dump();
+}
+
+std::vector<domain::Contradiction> DecodeContradictions(const std::string& text) {
+  const json list = json::parse(text);
+  std::vector<domain::Contradiction> rules;
+  for (const auto& item : list.get<std::vector<json>>()) {
+    rules.push_back({item.at("id").get<std::string>(), DecodeCondition(item.at("if")),
+                     DecodeCondition(item.at("and"))});
+  }
+  return rules;
+}
+
 }  // namespace cx::store

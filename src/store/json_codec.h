@@ -31,4 +31,7 @@ domain::ProfileRequirement DecodeProfile(const std::string& json);
 std::string EncodeRelevance(const domain::Relevance& relevance);
 domain::Relevance DecodeRelevance(const std::string& json);
 
+std::string EncodeContradictions(const std::vector<domain::Contradiction>& rules);
+std::vector<domain::Contradiction> DecodeContradictions(const std::string& json);
+
 }  // namespace cx::store

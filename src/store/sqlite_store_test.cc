@@ -54,7 +54,7 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   auto store = OpenSqlite((dir_ / "new.db").string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 4);
+  EXPECT_EQ(LatestSchemaVersion(), 7);
 }
 
 TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
@@ -86,6 +86,30 @@ TEST_F(StoreTest, StudyRoundTripsExactly) {
   ASSERT_TRUE(studies.ok());
   ASSERT_EQ(studies->size(), 1u);
   EXPECT_EQ((*studies)[0].participants, 6);
+}
+
+TEST_F(StoreTest, QaSettingsRoundTripAndABadRuleIsACorruptRow) {
+  domain::Study study = ExampleStudy();
+  ASSERT_FALSE(study.contradictions.empty());  // the example declares some
+  study.results_from = domain::ResultsFrom::kApprovedOnly;
+  const fs::path path = dir_ / "q.db";
+  {
+    auto store = OpenSqlite(path.string());
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+    auto loaded = (*store)->LoadStudy(study.id);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+    EXPECT_EQ(loaded->results_from, domain::ResultsFrom::kApprovedOnly);
+    EXPECT_EQ(loaded->contradictions, study.contradictions);
+  }
+  RunSql(path, "UPDATE study SET results_from = 'sometimes'");
+  auto store = OpenSqlite(path.string());
+  ASSERT_TRUE(store.ok());
+  // The study's own row is corrupt: an error naming the field, never a guess.
+  auto loaded = (*store)->LoadStudy(study.id);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error().ToString().find("results_from"), std::string::npos)
+      << loaded.error().ToString();
 }
 
 TEST_F(StoreTest, SecondLoadOfTheSameStudyIsAConflictUnlessReplaced) {
@@ -311,7 +335,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
   auto store = OpenSqlite(path.string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  EXPECT_EQ((*store)->SchemaVersion(), 7);
 
   auto study = (*store)->LoadStudy("old");
   ASSERT_TRUE(study.ok()) << study.error().ToString();
@@ -321,6 +345,9 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   EXPECT_EQ(study->participants[0].company, "Fjordbanken");
   EXPECT_EQ(study->industries[0].scenarios[0].title.Get("nb"), "Lån");
   EXPECT_EQ(study->questions[0].reference, domain::ReferenceFlag::kWelcome);
+  // Schema 7: an old study gets the default results rule and no contradictions.
+  EXPECT_EQ(study->results_from, domain::ResultsFrom::kApprovedAndInQa);
+  EXPECT_TRUE(study->contradictions.empty());
 
   auto contacts = (*store)->LoadContacts("old");
   ASSERT_TRUE(contacts.ok());
@@ -339,7 +366,7 @@ TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
   ASSERT_TRUE(OpenSqlite(path.string()).ok());
   auto again = OpenSqlite(path.string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 4);
+  EXPECT_EQ((*again)->SchemaVersion(), 7);
 }
 
 TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {

@@ -21,14 +21,17 @@ void InsertStudy(soci::session& sql, const Study& study) {
   const std::string languages = EncodeStrings(study.languages);
   const std::string start = Date{study.period.start}.ToString();
   const std::string end = Date{study.period.end}.ToString();
+  const std::string results_from(domain::ToString(study.results_from));
+  const std::string contradictions = EncodeContradictions(study.contradictions);
   sql << "INSERT INTO study (id, name, year, languages, period_start, period_end, time_zone, "
-         "contacts_per_participant, max_channels_per_participant, min_contacts_for_ranking) "
+         "contacts_per_participant, max_channels_per_participant, min_contacts_for_ranking, "
+         "results_from, contradictions) "
          "VALUES (:id, :name, :year, :languages, :start, :end, :tz, :contacts, :max_channels, "
-         ":min_contacts)",
+         ":min_contacts, :results_from, :contradictions)",
       soci::use(study.id), soci::use(study.name), soci::use(study.year), soci::use(languages),
       soci::use(start), soci::use(end), soci::use(study.period.time_zone),
       soci::use(study.contacts_per_participant), soci::use(study.max_channels_per_participant),
-      soci::use(study.min_contacts_for_ranking);
+      soci::use(study.min_contacts_for_ranking), soci::use(results_from), soci::use(contradictions);
 }
 
 void InsertChannels(soci::session& sql, const Study& study) {
@@ -278,17 +281,19 @@ namespace {
 bool ReadStudyRow(soci::session& sql, const std::string& study_id, Study& study,
                   std::vector<CorruptRow>& corrupt) {
   std::string languages, start, end, year_type, contacts_type, channels_type, min_type;
+  std::string results_from, contradictions;
   long long year = 0, contacts = 0, max_channels = 0, min_contacts = 0;
   soci::indicator found = soci::i_null;
   sql << "SELECT id, name, year, typeof(year), languages, period_start, period_end, time_zone, "
          "contacts_per_participant, typeof(contacts_per_participant), "
          "max_channels_per_participant, typeof(max_channels_per_participant), "
-         "min_contacts_for_ranking, typeof(min_contacts_for_ranking) FROM study WHERE id = :id",
+         "min_contacts_for_ranking, typeof(min_contacts_for_ranking), results_from, "
+         "contradictions FROM study WHERE id = :id",
       soci::use(study_id), soci::into(study.id, found), soci::into(study.name), soci::into(year),
       soci::into(year_type), soci::into(languages), soci::into(start), soci::into(end),
       soci::into(study.period.time_zone), soci::into(contacts), soci::into(contacts_type),
       soci::into(max_channels), soci::into(channels_type), soci::into(min_contacts),
-      soci::into(min_type);
+      soci::into(min_type), soci::into(results_from), soci::into(contradictions);
   if (!sql.got_data()) return false;
   RowCheck check("study", study_id);
   study.year = static_cast<int>(check.Integer("year", year, year_type, 1900, 9999));
@@ -305,6 +310,11 @@ bool ReadStudyRow(soci::session& sql, const std::string& study_id, Study& study,
       check.Integer("max_channels_per_participant", max_channels, channels_type, 0, kMaxCount));
   study.min_contacts_for_ranking = static_cast<int>(
       check.Integer("min_contacts_for_ranking", min_contacts, min_type, 0, kMaxCount));
+  study.results_from =
+      check.Enum("results_from", results_from, domain::ParseResultsFrom,
+                 "approved_and_in_qa, approved_only", domain::ResultsFrom::kApprovedAndInQa);
+  study.contradictions =
+      check.Json("contradictions", contradictions, DecodeContradictions, "list of {id, if, and}");
   check.MoveTo(corrupt);
   return true;
 }

@@ -36,8 +36,9 @@ class StudyReader {
   domain::Study Read(const YAML::Node& root) {
     domain::Study study;
     if (!fields_.ExpectMap(root, "the study file")) return study;
-    fields_.CheckKeys(root, "",
-                      {"study", "channels", "industries", "participants", "areas", "questions"});
+    fields_.CheckKeys(
+        root, "",
+        {"study", "channels", "industries", "participants", "areas", "questions", "quality"});
     if (auto node = Section(root, "study", true)) ReadHeader(*node, study);
     ReadList(root, "channels", true, [&](const YAML::Node& node, const std::string& path) {
       ReadChannel(node, path, study);
@@ -53,6 +54,7 @@ class StudyReader {
     ReadList(root, "questions", true, [&](const YAML::Node& node, const std::string& path) {
       ReadQuestion(node, path, study);
     });
+    if (auto node = Section(root, "quality", false)) ReadQuality(*node, study);
     return study;
   }
 
@@ -113,7 +115,7 @@ class StudyReader {
     if (!fields_.ExpectMap(node, path)) return;
     fields_.CheckKeys(node, path,
                       {"id", "name", "year", "languages", "fieldwork", "contacts_per_participant",
-                       "max_channels_per_participant", "min_contacts_for_ranking"});
+                       "max_channels_per_participant", "min_contacts_for_ranking", "results_from"});
     study.id = fields_.String(node, "id", path, true).value_or("");
     study.name = fields_.String(node, "name", path, true).value_or("");
     study.year = fields_.Integer(node, "year", path, true).value_or(0);
@@ -124,6 +126,16 @@ class StudyReader {
         fields_.Integer(node, "max_channels_per_participant", path, false).value_or(0);
     study.min_contacts_for_ranking =
         fields_.Integer(node, "min_contacts_for_ranking", path, false).value_or(0);
+    if (const auto rule = fields_.String(node, "results_from", path, false)) {
+      if (const auto parsed = domain::ParseResultsFrom(*rule)) {
+        study.results_from = *parsed;
+      } else {
+        const std::string at = Join(path, "results_from");
+        diagnostics_.Error(
+            fields_.source_map().Get(at),
+            at + ": unknown rule '" + *rule + "' (expected approved_and_in_qa or approved_only)");
+      }
+    }
 
     const YAML::Node fieldwork = node["fieldwork"];
     const std::string fw_path = Join(path, "fieldwork");
@@ -406,6 +418,56 @@ class StudyReader {
       }
     }
     study.questions.push_back(std::move(question));
+  }
+
+  // quality: {contradictions: [{id, if: CONDITION, and: CONDITION}]}; a
+  // condition is {question: ID, equals: VALUES} or {responder: person|chatbot}.
+  void ReadQuality(const YAML::Node& node, domain::Study& study) {
+    if (!fields_.ExpectMap(node, "quality")) return;
+    fields_.CheckKeys(node, "quality", {"contradictions"});
+    ReadList(
+        node, "contradictions", false,
+        [&](const YAML::Node& item, const std::string& path) {
+          fields_.CheckKeys(item, path, {"id", "if", "and"});
+          domain::Contradiction rule;
+          rule.id = fields_.String(item, "id", path, true).value_or("");
+          rule.first = ReadFlagCondition(item, "if", path);
+          rule.second = ReadFlagCondition(item, "and", path);
+          study.contradictions.push_back(std::move(rule));
+        },
+        "quality");
+  }
+
+  domain::FlagCondition ReadFlagCondition(const YAML::Node& map, const std::string& key,
+                                          const std::string& parent) {
+    domain::FlagCondition condition;
+    const YAML::Node node = map[key];
+    const std::string path = Join(parent, key);
+    if (!node.IsDefined()) {
+      diagnostics_.Error(MarkOf(map), path + ": missing key '" + key + "'");
+      return condition;
+    }
+    fields_.Remember(path, node);
+    if (!fields_.ExpectMap(node, path)) return condition;
+    fields_.CheckKeys(node, path, {"question", "equals", "responder"});
+    if (node["responder"].IsDefined() == node["question"].IsDefined()) {
+      diagnostics_.Error(MarkOf(node),
+                         path + ": expected exactly one of 'question' or 'responder'");
+      return condition;
+    }
+    if (node["responder"].IsDefined()) {
+      condition.values = fields_.StringList(node, "responder", path, true);
+      for (const auto& value : condition.values) {
+        if (value != "person" && value != "chatbot")
+          diagnostics_.Error(
+              MarkOf(node["responder"]),
+              Join(path, "responder") + ": unknown '" + value + "' (expected person or chatbot)");
+      }
+      return condition;
+    }
+    condition.question = fields_.String(node, "question", path, true).value_or("");
+    condition.values = fields_.StringList(node, "equals", path, true);
+    return condition;
   }
 
   Fields fields_;

@@ -226,6 +226,45 @@ INSTANTIATE_TEST_SUITE_P(
              "the question's points (3)"}}),
     [](const ::testing::TestParamInfo<BadCase>& param) { return std::string(param.param.name); });
 
+// The QA settings (docs/study-format.md, "study" and "quality").
+TEST(ReadStudyText, ResultsRuleAndContradictions) {
+  const std::string with_quality =
+      Edit("  year: 2026\n", "  year: 2026\n  results_from: approved_only\n") +
+      "quality:\n  contradictions:\n    - id: x\n      if: {question: q2, equals: [1, 2]}\n"
+      "      and: {responder: chatbot}\n";
+  const auto outcome = ReadStudyText(with_quality, "test.yaml");
+  ASSERT_TRUE(outcome.errors.empty()) << outcome.errors.front().ToString();
+  EXPECT_EQ(outcome.study->results_from, domain::ResultsFrom::kApprovedOnly);
+  ASSERT_EQ(outcome.study->contradictions.size(), 1u);
+  const domain::Contradiction& rule = outcome.study->contradictions[0];
+  EXPECT_EQ(rule.id, "x");
+  EXPECT_EQ(rule.first, (domain::FlagCondition{"q2", {"1", "2"}}));
+  EXPECT_EQ(rule.second, (domain::FlagCondition{"", {"chatbot"}}));
+  // Absent: the default that never hides everything.
+  EXPECT_EQ(ReadStudyText(kValid, "test.yaml").study->results_from,
+            domain::ResultsFrom::kApprovedAndInQa);
+}
+
+TEST(ReadStudyText, BadResultsRuleAndContradictionsNameTheirPlace) {
+  const auto messages =
+      Messages(Edit("  year: 2026\n", "  year: 2026\n  results_from: sometimes\n") +
+               "quality:\n  contradictions:\n    - id: x\n      if: {question: q9, equals: yes}\n"
+               "      and: {responder: robot}\n    - id: x\n      if: {question: q2, equals: 9}\n"
+               "      and: {question: q1, equals: yes}\n");
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "test.yaml:5:17: error: study.results_from: unknown rule 'sometimes' (expected "
+                "approved_and_in_qa or approved_only)",
+                "test.yaml:46:22: error: quality.contradictions[0].if.question: unknown question "
+                "'q9'",
+                "test.yaml:47:24: error: quality.contradictions[0].and.responder: unknown 'robot' "
+                "(expected person or chatbot)",
+                "test.yaml:48:11: error: quality.contradictions[1].id: duplicate contradiction id "
+                "'x'",
+                "test.yaml:49:34: error: quality.contradictions[1].if.equals: '9' is not an "
+                "answer question 'q2' can give"}));
+}
+
 TEST(ReadStudyText, BrokenYamlIsOneErrorWithItsPlace) {
   const auto messages = Messages("study:\n  id: [t\n");
   ASSERT_EQ(messages.size(), 1u);
@@ -266,6 +305,9 @@ TEST(ExampleStudy, IsValidAndCoversTheContest) {
   }
   EXPECT_EQ(references, 3);
   EXPECT_GE(unscored, 5);
+  // The contradictions the QA flags look for (docs/quality-flags.md).
+  EXPECT_EQ(study.contradictions.size(), 4u);
+  EXPECT_EQ(study.results_from, domain::ResultsFrom::kApprovedAndInQa);
   // At most 40 questions per contact, as in the contest.
   for (domain::Channel channel : domain::kAllChannels) {
     int asked = 0;

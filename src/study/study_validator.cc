@@ -48,6 +48,7 @@ class Validator {
     CheckParticipants();
     CheckAreas();
     CheckQuestions();
+    CheckContradictions();
   }
 
  private:
@@ -440,6 +441,36 @@ class Validator {
       } else if (!AnswerCanBe(*target, value)) {
         Error(value_at, "'" + value + "' is not an answer question '" + target->id + "' can give");
       }
+    }
+  }
+
+  // Each contradiction names known questions (or the responder) and values
+  // their answers can take; ids are unique.
+  void CheckContradictions() {
+    std::set<std::string> ids;
+    for (size_t index = 0; index < study_.contradictions.size(); ++index) {
+      const domain::Contradiction& rule = study_.contradictions[index];
+      const std::string path = Index("quality.contradictions", index);
+      if (!rule.id.empty() && !ids.insert(rule.id).second)
+        Error(Join(path, "id"), "duplicate contradiction id '" + rule.id + "'");
+      CheckFlagCondition(rule.first, Join(path, "if"));
+      CheckFlagCondition(rule.second, Join(path, "and"));
+    }
+  }
+
+  void CheckFlagCondition(const domain::FlagCondition& condition, const std::string& path) {
+    if (condition.question.empty()) return;  // the responder: checked by the reader
+    const domain::Question* target = study_.FindQuestion(condition.question);
+    if (!target) {
+      Error(Join(path, "question"), "unknown question '" + condition.question + "'");
+      return;
+    }
+    for (size_t value_index = 0; value_index < condition.values.size(); ++value_index) {
+      const std::string& value = condition.values[value_index];
+      const std::string item = Index(Join(path, "equals"), value_index);
+      const std::string value_at = source_map_.Has(item) ? item : Join(path, "equals");
+      if (!AnswerCanBe(*target, value))
+        Error(value_at, "'" + value + "' is not an answer question '" + target->id + "' can give");
     }
   }
 

@@ -87,6 +87,9 @@ const texts = {
     problemServer: "Feil på serveren",
     problemOther: "Feil",
     chartUnavailable: "Diagrammet kunne ikke lastes",
+    countedReports: "Tallene teller",
+    approvedReports: "godkjente rapporter",
+    provisionalReports: "foreløpige (ennå i kvalitetskontroll)",
   },
   en: {
     login: "Log in",
@@ -172,6 +175,9 @@ const texts = {
     problemServer: "Server error",
     problemOther: "Error",
     chartUnavailable: "The chart could not be loaded",
+    countedReports: "The figures count",
+    approvedReports: "approved reports",
+    provisionalReports: "provisional (still in quality assurance)",
   },
 } as const;
 
@@ -187,6 +193,12 @@ export function language(): Language {
 }
 export function t(key: TextKey): string {
   return texts[current][key];
+}
+// "The figures count 20 approved reports + 5 provisional (still in quality
+// assurance)": which reports a result counts (docs/scoring.md).
+export function countsNote(approved: number, provisional: number): string {
+  const base = `${t("countedReports")} ${approved} ${t("approvedReports")}`;
+  return provisional > 0 ? `${base} + ${provisional} ${t("provisionalReports")}` : base;
 }
 export function statusLabel(status: string): string {
   const key = (status === "planned" ? "planned_" : status === "submitted" ? "submitted_" : status) as TextKey;

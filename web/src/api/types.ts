@@ -165,6 +165,8 @@ export interface ParticipantResult {
   name: string;
   industry: string;
   n: number;
+  n_approved: number;
+  n_provisional: number; // still in QA: counted, provisionally (docs/scoring.md)
   n_answered: number;
   ranked: boolean;
   score: number | null;
@@ -195,12 +197,18 @@ export interface GroupScore {
   score: number | null;
 }
 
+// The study's rule for which reports count while QA is under way.
+export type ResultsFrom = "approved_and_in_qa" | "approved_only";
+
 // GET /results (staff)
 export interface StudyResults {
   study: string;
   name: string;
   approved_only: boolean;
+  results_from: ResultsFrom;
   contacts: number;
+  contacts_approved: number;
+  contacts_provisional: number;
   answered: number;
   resamples: number;
   seed: number;
@@ -238,6 +246,7 @@ export interface ParticipantPage {
     channels: Record<string, number>;
   };
   area_labels: Record<string, string>;
+  results_from: ResultsFrom;
 }
 
 export interface RankedParticipant {
@@ -246,6 +255,9 @@ export interface RankedParticipant {
   rank: number | null;
   score: number | null;
   ci: Pair | null;
+  n: number;
+  n_approved: number;
+  n_provisional: number;
 }
 
 // GET /ranking
@@ -258,6 +270,7 @@ export interface Ranking {
     winner_clear: boolean;
     ranked: RankedParticipant[];
   }[];
+  counts: { results_from: ResultsFrom; contacts: number; approved: number; provisional: number };
   channels: Record<string, { n: number; mean: number | null; best?: { name: string; score: number } }>;
   chat: { person: { n: number; mean: number | null }; chatbot: { n: number; mean: number | null } };
 }

@@ -5,7 +5,7 @@ import type { ParticipantResult } from "../../api/types";
 import { barChart } from "../../components/chart";
 import { h } from "../../dom";
 import { fixed } from "../../format";
-import { channelLabel, t } from "../../i18n";
+import { channelLabel, countsNote, t } from "../../i18n";
 import type { ViewContext } from "../../router";
 
 // NPS, CSAT and CES on one line; empty when the study asks none of them.
@@ -38,6 +38,7 @@ export async function resultsView({ params, scope, mount }: ViewContext): Promis
   const cx = customerExperience(p);
   mount(
     h("h1", {}, p.name),
+    h("p", { class: "meta", "data-testid": "counts" }, countsNote(p.n_approved, p.n_provisional)),
     r.industry.winner_clear ? h("p", { class: "badge", "data-testid": "best-in-test" }, t("bestInTest")) : h("span"),
     h(
       "div",

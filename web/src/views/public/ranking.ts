@@ -5,7 +5,7 @@ import type { Ranking } from "../../api/types";
 import { barChart } from "../../components/chart";
 import { h } from "../../dom";
 import { fixed } from "../../format";
-import { channelLabel, t } from "../../i18n";
+import { channelLabel, countsNote, t } from "../../i18n";
 import type { ViewContext } from "../../router";
 
 function industrySection(industry: Ranking["industries"][number]): HTMLElement {
@@ -45,6 +45,7 @@ export async function rankingView({ scope, mount }: ViewContext): Promise<void> 
   });
   mount(
     h("h1", {}, t("ranking")),
+    h("p", { class: "meta", "data-testid": "counts" }, countsNote(r.counts.approved, r.counts.provisional)),
     h(
       "section",
       { class: "card" },
