@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The QA workbench at the size of a study (issue 15): for the demo study and
+# for ten times it, the size and time of the replies the dashboard and the
+# QA queue ask for, and the time until each screen shows its figures in
+# Debian's Chromium (playwright-core, Performance API: first contentful paint
+# and the moment the view's content is on screen). Not a test: it prints.
+#   bench/qa.sh [scale ...]     (default: 1 10; scale k = 180k participants,
+#                                120k shoppers, as `cxbench demo` takes them)
+# CXBENCH_BUILD picks the build (default build/release), or CXBENCH the
+# binary itself; CXBENCH_WEB the built front end (default web/dist: run
+# `make web`). To compare with an older version, point both at that
+# version's binary and web/dist. CXBENCH_QA_DBS: a folder of ready
+# databases demo-<scale>.db to copy instead of generating them (the same
+# data for both versions, and a debug build need not generate 10x).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${CXBENCH_BUILD:-build/release}"
+cx="${CXBENCH:-$build/src/cli/cxbench}"
+web="${CXBENCH_WEB:-$PWD/web/dist}"
+[[ -x "$cx" ]] || { echo "bench/qa.sh: $cx not found; run make build" >&2; exit 1; }
+[[ -f "$web/index.html" ]] || { echo "bench/qa.sh: no front end in $web; run make web" >&2; exit 1; }
+scales=("$@")
+[[ ${#scales[@]} -gt 0 ]] || scales=(1 10)
+work=$(mktemp -d)
+server=
+trap '[[ -n $server ]] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
+
+for k in "${scales[@]}"; do
+  db="$work/demo-$k.db"
+  if [[ -n "${CXBENCH_QA_DBS:-}" && -f "$CXBENCH_QA_DBS/demo-$k.db" ]]; then
+    cp "$CXBENCH_QA_DBS/demo-$k.db" "$db"
+  else
+    "$cx" demo --db "$db" --participants $((180 * k)) --shoppers $((120 * k)) --format json >/dev/null
+  fi
+  "$cx" user add --db "$db" --email manager@bench.no --role manager --password bench-pass-1 >/dev/null
+  "$cx" serve --db "$db" --listen 127.0.0.1:0 --web "$web" --resamples 200 >"$work/serve.log" 2>&1 &
+  server=$!
+  port=
+  for _ in $(seq 1 300); do
+    port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/serve.log")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { cat "$work/serve.log"; exit 1; }
+  base="http://127.0.0.1:$port"
+  curl -s -c "$work/jar" -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"email":"manager@bench.no","password":"bench-pass-1"}' "$base/api/v1/session"
+  contacts=$(sqlite3 "$db" "SELECT count(*) FROM contact")
+  echo "scale $k: $contacts contacts, $(sqlite3 "$db" "SELECT count(*) FROM contact WHERE status = 'submitted'") waiting for QA"
+  printf '  %-28s %6s %12s %9s\n' "reply" "status" "bytes" "seconds"
+  # Warm the results cache first: the dashboard asks for them too.
+  curl -s -b "$work/jar" -o /dev/null "$base/api/v1/results"
+  for path in qa qa/counts progress results assignments audit users; do
+    curl -s -b "$work/jar" -o /dev/null -w "%{http_code} %{size_download} %{time_total}\n" \
+      "$base/api/v1/$path" | awk -v p="$path" '{ printf "  %-28s %6s %12s %9s\n", p, $1, $2, $3 }'
+  done
+  node bench/qa_paint.mjs "$base" manager@bench.no bench-pass-1
+  kill $server; wait $server 2>/dev/null || true
+  server=
+done
