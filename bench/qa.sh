@@ -12,6 +12,19 @@
 # version's binary and web/dist. CXBENCH_QA_DBS: a folder of ready
 # databases demo-<scale>.db to copy instead of generating them (the same
 # data for both versions, and a debug build need not generate 10x).
+#
+# Measured 2026-12-02 on the shared 2-core machine (load ~11), Debug+ASan
+# build (no release build was at hand: absolute times are inflated, sizes
+# exact), same databases for both (10x = the demo's contacts copied ten
+# times by SQL, 45,000 contacts), before = main at 7bd6092:
+#   scale 1:  GET /qa 2,490,322 B 7.4 s -> 21,320 B 0.8 s (one page of 50);
+#             /assignments 2.49 MB 6.5 s -> 26 kB 1.0 s; /qa/counts 16.9 kB 0.26 s;
+#             dashboard content shown 12.9 s -> 5.1 s, QA queue 7.9 s -> 1.7 s
+#             (first contentful paint 0.4-0.9 s both).
+#   scale 10: GET /qa 24,984,121 B 177 s -> 21,368 B 0.8 s; /assignments 25 MB
+#             279 s -> 26 kB 0.4 s; /qa/counts 17 kB 0.3 s; /progress (not
+#             paged: loads every contact) 42 s -> 7.2 s; the old dashboard did
+#             not show within 120 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${CXBENCH_BUILD:-build/release}"

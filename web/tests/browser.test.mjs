@@ -150,9 +150,10 @@ try {
   const queued = Number(await manager.getByTestId("qa-total").innerText());
   assert.ok(queued > 50 && (await manager.locator("a.assignment").count()) === 50, `one page of ${queued} reports`);
   await manager.getByTestId("qa-participant").selectOption(participantId);
-  await manager.waitForURL(new RegExp(`participant=${participantId}`));
+  // Each choice renders the queue again: wait for the new rendering before the next.
+  await manager.locator(`[data-testid=qa-participant] option[value="${participantId}"][selected]`).waitFor({ state: "attached" });
   await manager.getByTestId("qa-sort").selectOption("desc");
-  await manager.waitForURL(/order=desc/);
+  await manager.locator(`[data-testid=qa-sort] option[value="desc"][selected]`).waitFor({ state: "attached" });
   assert.equal(await manager.locator("a.assignment").first().getAttribute("data-testid"), `qa-${contactId}`, "the newest report first");
   await manager.getByTestId(`qa-${contactId}`).click();
   // Answers as the shopper saw them: labels, yes and no, the wait as m:ss.
