@@ -248,6 +248,7 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"PUT /api/v1/assignments/{id}/draft", {401, 403, 403, kOk, 404, 403, 403}},
       {"POST /api/v1/assignments/{id}/submit", {401, 403, 403, kOk, 404, 403, 403}},
       {"GET /api/v1/qa", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/qa/counts", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/contacts/{id}/corrections", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/contacts/{id}/approve", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/contacts/{id}/return", {401, kOk, kOk, 403, 403, 403, 403}},
@@ -434,9 +435,9 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   // Submitted: no more changes from the shopper.
   EXPECT_EQ(Call(shopper, "PUT", base + "/draft", draft.dump())->status, 409);
 
-  // It is in the QA queue.
+  // It is in the QA queue (a page of it: found by its id).
   bool queued = false;
-  const json queue = Body(Call(manager, "GET", "/api/v1/qa"));
+  const json queue = Body(Call(manager, "GET", "/api/v1/qa?q=" + flow_.id));
   for (const auto& item : queue["queue"]) {
     queued = queued || item["id"] == flow_.id;
   }

@@ -27,7 +27,49 @@ bool Owns(const domain::Account& account, const domain::Contact& contact) {
          (account.role == Role::kShopper && account.shopper_id == contact.shopper);
 }
 
+// A whole number in [min, max] from a query parameter's text.
+std::optional<int64_t> WholeNumber(const std::string& text, int64_t min, int64_t max) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  int64_t value = 0;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    value = value * 10 + (ch - '0');
+  }
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
 }  // namespace
+
+std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out, int64_t default_per_page,
+                              int64_t max_per_page) {
+  out.per_page = default_per_page;
+  if (auto it = request.query.find("per_page"); it != request.query.end()) {
+    auto value = WholeNumber(it->second, 1, max_per_page);
+    if (!value) {
+      return Problem(400, "per_page is a whole number from 1 to " + std::to_string(max_per_page),
+                     "per_page");
+    }
+    out.per_page = *value;
+  }
+  if (auto it = request.query.find("page"); it != request.query.end()) {
+    // Bounded so that the offset stays far from overflowing.
+    constexpr int64_t kMaxPage = 1000000000;
+    auto value = WholeNumber(it->second, 1, kMaxPage);
+    if (!value) {
+      return Problem(400, "page is a whole number from 1 to " + std::to_string(kMaxPage), "page");
+    }
+    out.page = *value;
+  }
+  return std::nullopt;
+}
+
+void AddPageFields(nlohmann::json& body, const PageRequest& page, int64_t total) {
+  body["page"] = page.page;
+  body["per_page"] = page.per_page;
+  body["total"] = total;
+  body["pages"] = (total + page.per_page - 1) / page.per_page;
+}
 
 Reply ProblemFor(const domain::FieldworkError& error) {
   const int status = StatusFor(error.code);

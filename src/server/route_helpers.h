@@ -1,7 +1,9 @@
 #pragma once
 // Private to server/: what the route files share.
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +60,26 @@ inline Reply Json(nlohmann::json body, int status = 200) {
   reply.body = std::move(body);
   return reply;
 }
+
+// A page of a listing asked for with ?page= (from 1) and ?per_page=
+// (1..max); every list route is paged so that no reply grows with the study.
+struct PageRequest {
+  int64_t page = 1;
+  int64_t per_page = 50;
+  int64_t Offset() const { return (page - 1) * per_page; }
+};
+inline constexpr int64_t kDefaultPerPage = 50;
+inline constexpr int64_t kMaxPerPage = 200;
+
+// Reads ?page= and ?per_page= into `out` (defaults when absent); a 400
+// problem naming the parameter when one is not a whole number in range.
+std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out,
+                              int64_t default_per_page = kDefaultPerPage,
+                              int64_t max_per_page = kMaxPerPage);
+
+// What every paged reply carries beside its items: page, per_page, total
+// (items on all pages) and pages.
+void AddPageFields(nlohmann::json& body, const PageRequest& page, int64_t total);
 
 // A schema object of required string properties, for the OpenAPI document.
 nlohmann::json StringsSchema(const std::vector<std::string>& required,

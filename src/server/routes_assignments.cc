@@ -19,28 +19,51 @@ nlohmann::json ChangeJson(const domain::ChangeRecord& entry) {
           {"old", entry.old_value}, {"new", entry.new_value}, {"reason", entry.reason}};
 }
 
+// A shopper's own list comes whole in one page as long as it is a
+// workload (the offline app keeps it); staff page through every assignment.
+constexpr int64_t kShopperPerPage = 200;
+
 Route ListAssignments(App& app) {
   return {"GET",
           "/api/v1/assignments",
           kShopperOrStaff,
-          "Assignments: a shopper's own; staff see all (filter with ?shopper=, ?status=)",
+          "Assignments, one page in id order: a shopper's own; staff see all (filter with "
+          "?shopper=, ?status=); ?page=, ?per_page= (at most 200; a shopper's default 200)",
           nullptr,
           [&app](ApiRequest& request) {
             const domain::Study& study = app.study();
-            std::lock_guard lock(app.mutex());
-            auto contacts = app.store().LoadContactHeaders(study.id);
-            if (!contacts) return ProblemFor(contacts.error());
-            const std::string language = request.account->language;
-            std::string shopper = request.query.count("shopper") ? request.query["shopper"] : "";
-            if (request.account->role == Role::kShopper) shopper = request.account->shopper_id;
-            const std::string status = request.query.count("status") ? request.query["status"] : "";
-            nlohmann::json list = nlohmann::json::array();
-            for (const auto& contact : contacts.value()) {
-              if (!shopper.empty() && contact.shopper != shopper) continue;
-              if (!status.empty() && domain::ToString(contact.status) != status) continue;
-              list.push_back(ContactRowJson(study, contact, language));
+            const bool shopper_role = request.account->role == Role::kShopper;
+            PageRequest page;
+            if (auto problem =
+                    ReadPage(request, page, shopper_role ? kShopperPerPage : kDefaultPerPage)) {
+              return *problem;
             }
-            return Json({{"assignments", list}});
+            store::ContactQuery query;
+            query.sort = store::ContactQuery::Sort::kId;
+            query.shopper = request.query.count("shopper") ? request.query["shopper"] : "";
+            if (shopper_role) query.shopper = request.account->shopper_id;
+            if (const auto it = request.query.find("status"); it != request.query.end()) {
+              const auto status = domain::ParseContactStatus(it->second);
+              if (!status) {
+                return Problem(400,
+                               "status is planned, started, submitted, approved, returned or "
+                               "failed",
+                               "status");
+              }
+              query.statuses = {*status};
+            }
+            query.offset = page.Offset();
+            query.limit = page.per_page;
+            std::lock_guard lock(app.mutex());
+            auto contacts = app.store().QueryContacts(study.id, query);
+            if (!contacts) return ProblemFor(contacts.error());
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& contact : contacts->contacts) {
+              list.push_back(ContactRowJson(study, contact, request.account->language));
+            }
+            nlohmann::json body = {{"assignments", list}};
+            AddPageFields(body, page, contacts->total);
+            return Json(body);
           }};
 }
 

@@ -322,17 +322,21 @@ StudyIds CollectIds(const domain::Study& study, const std::vector<domain::Shoppe
 // and the contacts read so far.
 struct ContactRead {
   ContactRead(soci::session& session, const domain::Study& read_study, const std::string& only,
-              std::vector<CorruptRow>& corrupt_rows)
+              bool only_list, std::vector<CorruptRow>& corrupt_rows)
       : sql(session),
         study(read_study),
         study_id(read_study.id),
         only_id(only),
+        only_is_list(only_list),
         corrupt(corrupt_rows) {}
 
   // An empty only_id matches every contact of the study; the condition still
   // names :only so that one binding serves both forms.
   std::string OnlyCondition(const char* column) const {
     const std::string every = " AND :only = ''";
+    if (only_is_list) {
+      return " AND " + std::string(column) + " IN (SELECT value FROM json_each(:only))";
+    }
     return only_id.empty() ? every : " AND " + std::string(column) + " = :only";
   }
 
@@ -350,6 +354,7 @@ struct ContactRead {
   const domain::Study& study;
   const std::string& study_id;
   const std::string& only_id;
+  bool only_is_list;
   std::vector<CorruptRow>& corrupt;
   std::vector<domain::Contact> contacts;
   // Contacts left out, by id: their answers and comments go with them.
@@ -541,9 +546,10 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& stud
                                                        const std::vector<domain::Shopper>& shoppers,
                                                        const std::string& only_id,
                                                        bool with_answers,
-                                                       std::vector<CorruptRow>& corrupt) {
+                                                       std::vector<CorruptRow>& corrupt,
+                                                       bool only_is_list) {
   const StudyIds ids = CollectIds(study, shoppers);
-  ContactRead read(*sql_, study, only_id, corrupt);
+  ContactRead read(*sql_, study, only_id, only_is_list, corrupt);
   ReadContactRows(read, ids);
   if (!with_answers) return std::move(read.contacts);
   // Answers and comments are read in one pass each; a fault in one of them

@@ -41,6 +41,12 @@ class SqliteStore : public Store {
   Result<domain::Contact> LoadContact(const std::string& study_id,
                                       const std::string& contact_id) override;
   Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) override;
+  Result<ContactPage> QueryContacts(const std::string& study_id,
+                                    const ContactQuery& query) override;
+  Result<std::vector<ContactCount>> CountContacts(const std::string& study_id) override;
+  Result<ChangeLogPage> LoadChangeLogPage(const std::string& study_id,
+                                          const std::string& contact_id, int64_t offset,
+                                          int64_t limit) override;
   Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                             const std::vector<domain::ChangeRecord>& entries) override;
   Status SaveContactsWithLog(const std::string& study_id,
@@ -81,14 +87,16 @@ class SqliteStore : public Store {
   void ReadParticipants(domain::Study& study, std::vector<CorruptRow>& corrupt);
   void ReadQuestions(domain::Study& study, std::vector<CorruptRow>& corrupt);
   std::vector<domain::Shopper> ReadShoppers(std::vector<CorruptRow>& corrupt);
-  // Contacts of `study` (all, or only `only_id` when not empty), with or
+  // Contacts of `study` (all, or only `only_id` when not empty; with
+  // `only_is_list`, `only_id` is a JSON array of ids), with or
   // without answers and comments. A contact is left out when one of its rows
   // is corrupt or when it refers to a participant, scenario, channel or
   // shopper that `study` and `shoppers` do not have.
   std::vector<domain::Contact> ReadContacts(const domain::Study& study,
                                             const std::vector<domain::Shopper>& shoppers,
                                             const std::string& only_id, bool with_answers,
-                                            std::vector<CorruptRow>& corrupt);
+                                            std::vector<CorruptRow>& corrupt,
+                                            bool only_is_list = false);
   // ReadContacts after reading the study and the shoppers it checks against,
   // their faults included in `corrupt`.
   std::vector<domain::Contact> ReadStudyContacts(const std::string& study_id,

@@ -5,6 +5,7 @@
 // transaction: all or nothing.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,53 @@ template <class T>
 struct Checked {
   T good;
   std::vector<CorruptRow> corrupt;
+};
+
+// A filtered, sorted page of a study's contacts: the QA queue and staff's
+// assignment list. The filter and the order are SQL (sqlite_contact_query.cc),
+// so a page costs the same at any study size. Empty fields match everything.
+struct ContactQuery {
+  enum class Sort { kSubmitted, kParticipant, kShopper, kId };
+  std::vector<domain::ContactStatus> statuses;  // any of these; empty: any status
+  std::string participant;                      // participant id
+  std::string industry;                         // the participant's industry id
+  std::string shopper;                          // shopper id
+  std::optional<domain::Channel> channel;
+  // Answered by the scoring rule: a measured wait within the channel's
+  // maximum (docs/scoring.md); a wait beyond it is no answer.
+  std::optional<bool> answered;
+  // Case-insensitive (ASCII letters) substring of the company name, the
+  // contact id, the shopper's id or name, or a comment's text.
+  std::string search;
+  // Submission time (never submitted first), the company name or the
+  // shopper's name, each then by submission time and contact id; or the
+  // contact id alone.
+  Sort sort = Sort::kSubmitted;
+  bool descending = false;
+  // A cursor: the page starts after this contact in the order above (which
+  // need not match the filter itself: "the next report" after one approved).
+  std::string after;
+  int64_t offset = 0;
+  int64_t limit = 50;
+};
+
+struct ContactPage {
+  int64_t total = 0;                      // contacts matching the filter, on every page
+  std::vector<domain::Contact> contacts;  // this page, without answers or comments
+};
+
+// How many contacts of one participant on one channel have one status.
+struct ContactCount {
+  domain::ContactStatus status = domain::ContactStatus::kPlanned;
+  std::string participant;
+  domain::Channel channel = domain::Channel::kPhone;
+  int64_t count = 0;
+};
+
+// A page of the change log, newest first, and how many entries it has in all.
+struct ChangeLogPage {
+  int64_t total = 0;
+  std::vector<domain::ChangeRecord> entries;
 };
 
 class Store {
@@ -111,6 +159,19 @@ class Store {
   // All contacts of a study without answers or comments (listings, progress);
   // corrupt contacts are left out as in LoadContacts.
   virtual Result<std::vector<domain::Contact>> LoadContactHeaders(const std::string& study_id) = 0;
+  // One page of the contacts `query` selects, in its order. kNotFound when
+  // `query.after` names no contact of the study. A corrupt contact is left
+  // out of the page (as in LoadContactHeaders) but counted in `total`.
+  virtual Result<ContactPage> QueryContacts(const std::string& study_id,
+                                            const ContactQuery& query) = 0;
+  // The study's contacts counted by status, participant and channel (only
+  // combinations that occur), without loading them.
+  virtual Result<std::vector<ContactCount>> CountContacts(const std::string& study_id) = 0;
+  // One page of the study's change log, newest first; only the entries of
+  // entity id `contact_id` when it is not empty.
+  virtual Result<ChangeLogPage> LoadChangeLogPage(const std::string& study_id,
+                                                  const std::string& contact_id, int64_t offset,
+                                                  int64_t limit) = 0;
   // Replaces one contact (answers and comments included) and appends its
   // change-log entries, in one transaction: acknowledged means committed.
   virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,

@@ -45,9 +45,17 @@ export function go(hash: string): void {
   else location.hash = hash;
 }
 
+// The hash's path parts; a query after "?" (a list's filter and page) is not part of the path.
 export function currentPath(): string[] {
-  const path = location.hash.replace(/^#/, "") || "/";
+  const path = location.hash.replace(/^#/, "").split("?")[0] || "/";
   return path.split("/").filter(Boolean).map(decodeURIComponent);
+}
+
+// The query of the hash ("#/qa?channel=chat&page=2"): a list view keeps its
+// filter and page there, so that reload, back and a link all restore them.
+export function currentQuery(): URLSearchParams {
+  const at = location.hash.indexOf("?");
+  return new URLSearchParams(at < 0 ? "" : location.hash.slice(at + 1));
 }
 
 export function match(routes: Route[], path: string[]): { route: Route; params: Record<string, string> } | null {

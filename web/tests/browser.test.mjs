@@ -3,8 +3,9 @@
 //   a shopper on a phone-sized screen logs in, opens an assignment, times the
 //   contact, sees a dependent question appear once its condition is answered,
 //   fills half the questionnaire, reloads and finds it as left,
-//   finishes and submits; a manager corrects one answer with a reason and
-//   approves; the participant's score changes; a participant who types
+//   finishes and submits; a manager filters the paged QA queue, opens the
+//   report, corrects one answer with the typed control and a reason, approves
+//   and lands on the next report of the filter; the participant's score changes; a participant who types
 //   another participant's URL is refused. Nothing is loaded from another host.
 // Screenshots of each step: build/browser/*.png.
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
@@ -142,16 +143,39 @@ try {
   await logIn(manager, "manager@demo.no", "manager-pass-1");
   await manager.getByTestId("progress-chart").locator("canvas").waitFor();
   await manager.screenshot({ path: join(shots, "5-manager-dashboard.png"), fullPage: true });
+  // The queue is paged and filtered on the server: the participant's
+  // reports, newest first, put the one just submitted on top.
   await manager.goto(`${base}/#/qa`);
+  await manager.getByTestId("qa-pager-where").waitFor();
+  const queued = Number(await manager.getByTestId("qa-total").innerText());
+  assert.ok(queued > 50 && (await manager.locator("a.assignment").count()) === 50, `one page of ${queued} reports`);
+  await manager.getByTestId("qa-participant").selectOption(participantId);
+  // Each choice renders the queue again: wait for the new rendering before the next.
+  await manager.locator(`[data-testid=qa-participant] option[value="${participantId}"][selected]`).waitFor({ state: "attached" });
+  await manager.getByTestId("qa-sort").selectOption("desc");
+  await manager.locator(`[data-testid=qa-sort] option[value="desc"][selected]`).waitFor({ state: "attached" });
+  assert.equal(await manager.locator("a.assignment").first().getAttribute("data-testid"), `qa-${contactId}`, "the newest report first");
   await manager.getByTestId(`qa-${contactId}`).click();
+  // Answers as the shopper saw them: labels, yes and no, the wait as m:ss.
+  await manager.getByTestId("answer-rec_name").waitFor();
+  assert.match(await manager.getByTestId("answer-rec_name").innerText(), /\t(Ja|Nei)$/);
+  assert.match(await manager.getByTestId("wait").innerText(), /\d+:\d\d/);
+  // The typed control of a yes/no question, and a reason.
   await manager.getByTestId("correct-question").selectOption("rec_name");
-  await manager.getByTestId("correct-value").fill("0");
+  assert.deepEqual(await manager.getByTestId("correct-value").locator("option").allInnerTexts(), ["Velg …", "Ja", "Nei"]);
+  await manager.getByTestId("correct-value").selectOption("0");
+  await manager.getByTestId("correct").click();
+  await manager.getByTestId("correct-problem").filter({ hasText: "begrunnelse" }).waitFor();
   await manager.getByTestId("correct-reason").fill("Opptaket viser at navnet ikke ble sagt");
   await manager.getByTestId("correct").click();
   await manager.getByTestId("changes").filter({ hasText: "Opptaket viser" }).waitFor();
+  assert.match(await manager.getByTestId("answer-rec_name").innerText(), /\tNei$/);
   await manager.screenshot({ path: join(shots, "6-manager-corrected.png"), fullPage: true });
+  // Approve and land on the next report of the same filter.
   await manager.getByTestId("approve").click();
-  await manager.waitForURL(/#\/qa$/);
+  await manager.waitForURL((url) => /#\/qa\/[^?]+\?/.test(url.hash) && !url.hash.startsWith(`#/qa/${contactId}?`));
+  assert.match(manager.url(), new RegExp(`participant=${participantId}`), "the next report keeps the filter");
+  await manager.getByTestId("status").filter({ hasText: "sendt inn" }).waitFor();
 
   // The participant's score changes accordingly.
   await participant.reload();

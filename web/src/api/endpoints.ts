@@ -17,7 +17,11 @@ import type {
   StudyResults,
   SubmitReply,
   Account,
+  ApproveReply,
   AuditEntry,
+  Paged,
+  QaCounts,
+  QaQueuePage,
 } from "./types";
 
 const at = encodeURIComponent;
@@ -28,7 +32,7 @@ export const logIn = (email: string, password: string) =>
 export const logOut = () => request<{ logged_out: boolean }>("DELETE", "/session");
 export const setLanguage = (language: string) => request<{ language: string }>("PUT", "/me/language", { language });
 
-export const listAssignments = () => request<{ assignments: ContactRow[] }>("GET", "/assignments");
+export const listAssignments = () => request<{ assignments: ContactRow[] } & Paged>("GET", "/assignments");
 export const getAssignment = (id: string) => request<AssignmentDetail>("GET", `/assignments/${at(id)}`);
 export const startContact = (id: string) => request<Contact>("POST", `/assignments/${at(id)}/start`);
 export const markAnswered = (id: string, responder?: Exclude<Responder, "unknown">) =>
@@ -37,13 +41,19 @@ export const saveDraft = (id: string, report: Report) =>
   request<Contact>("PUT", `/assignments/${at(id)}/draft`, report);
 export const submitReport = (id: string) => request<SubmitReply>("POST", `/assignments/${at(id)}/submit`);
 
-export const qaQueue = () => request<{ queue: ContactRow[] }>("GET", "/qa");
+// `query`: the queue's filter, sort and page as GET /qa takes them (status, participant, channel, q, …).
+const withQuery = (path: string, query?: URLSearchParams) =>
+  query && query.toString() ? `${path}?${query.toString()}` : path;
+export const qaQueue = (query?: URLSearchParams) => request<QaQueuePage>("GET", withQuery("/qa", query));
+export const qaCounts = () => request<QaCounts>("GET", "/qa/counts");
 export const correctAnswer = (id: string, correction: Correction) =>
   request<Contact>("POST", `/contacts/${at(id)}/corrections`, correction);
-export const approveReport = (id: string) => request<Contact>("POST", `/contacts/${at(id)}/approve`);
+// `filter`: the queue filter whose next report the reply names.
+export const approveReport = (id: string, filter?: URLSearchParams) =>
+  request<ApproveReply>("POST", withQuery(`/contacts/${at(id)}/approve`, filter));
 export const returnReport = (id: string, message: string) =>
   request<Contact>("POST", `/contacts/${at(id)}/return`, { message });
-export const auditTrail = () => request<{ entries: AuditEntry[] }>("GET", "/audit");
+export const auditTrail = (page = 1) => request<{ entries: AuditEntry[] } & Paged>("GET", `/audit?page=${page}`);
 export const progress = () => request<Progress>("GET", "/progress");
 
 export const studyResults = () => request<StudyResults>("GET", "/results");
@@ -52,7 +62,7 @@ export const reportUrl = (id: string, format: "pdf" | "html") =>
   `/api/v1/participants/${at(id)}/report?format=${format}`;
 export const ranking = () => request<Ranking>("GET", "/ranking");
 
-export const listUsers = () => request<{ users: Account[] }>("GET", "/users");
+export const listUsers = (page = 1) => request<{ users: Account[] } & Paged>("GET", `/users?page=${page}`);
 export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);
 export const acceptInvitation = (token: string, name: string, password: string, language: string) =>
   request<Account>("POST", `/invitations/${at(token)}/accept`, { name, password, language });

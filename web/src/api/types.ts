@@ -76,8 +76,36 @@ export interface ContactRow {
   answered_at: string | null;
   wait_s: number | null;
   responder: Responder;
+  submitted_at: string | null;
   answers: Answer[];
   comments: AreaComment[];
+}
+
+// What every paged list carries beside its items (src/server/route_helpers.h).
+export interface Paged {
+  page: number;
+  per_page: number;
+  total: number;
+  pages: number;
+}
+
+// GET /qa: one page of the queue; `next_cursor` is the last row's id when the page is full.
+export interface QaQueuePage extends Paged {
+  queue: ContactRow[];
+  next_cursor: string | null;
+}
+
+// GET /qa/counts: contacts per status, and the QA backlog per participant and channel.
+export interface QaCounts {
+  total: number;
+  status: Record<ContactStatus, number>;
+  submitted_by_participant: { key: string; label: string; submitted: number }[];
+  submitted_by_channel: { key: Channel; submitted: number }[];
+}
+
+// POST /contacts/{id}/approve: the approved contact and the next report of the queue filter.
+export interface ApproveReply extends Contact {
+  next: string | null;
 }
 
 // ContactJson: every reply of a contact action and of one assignment.
@@ -293,6 +321,7 @@ export interface Correction {
   reason: string;
   number?: number;
   text?: string;
+  not_applicable?: boolean;
 }
 
 export interface NewInvitation {

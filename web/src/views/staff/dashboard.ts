@@ -67,9 +67,10 @@ function industryScores(scope: Scope, results: StudyResults): HTMLElement {
 }
 
 export async function dashboardView({ scope, mount }: ViewContext): Promise<void> {
-  const [progress, qa, results] = await Promise.all([
+  const [progress, counts, results] = await Promise.all([
     api.progress(),
-    api.qaQueue(),
+    // The backlog's count alone: the queue itself is never downloaded here.
+    api.qaCounts(),
     // No results yet (nothing approved) is not a failure of the dashboard.
     api.studyResults().catch(() => null),
   ]);
@@ -92,7 +93,7 @@ export async function dashboardView({ scope, mount }: ViewContext): Promise<void
         "div",
         { class: "card kpi" },
         h("span", {}, t("qaBacklog")),
-        h("strong", { "data-testid": "qa-backlog" }, String(qa.queue.length)),
+        h("a", { href: "#/qa", "data-testid": "qa-backlog" }, h("strong", {}, String(counts.status.submitted))),
       ),
     ),
     h(

@@ -1,62 +1,164 @@
-// One submitted report under review: its answers, a correction with a reason,
-// approving it or returning it to the shopper, and its change log.
+// One submitted report under review, as the shopper saw it: question labels
+// in the reader's language, option labels, yes and no, waits and durations
+// as m:ss. A correction uses the control of the question's type (yes/no,
+// scale, option list, duration, number, text) and needs a reason; the server
+// checks the value as it checks a draft. "Approve" goes on to the next report
+// of the queue filter the report was opened from.
 import * as api from "../../api/endpoints";
 import type { Answer, AssignmentDetail, ChangeEntry, Correction, Question } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
-import { fixed } from "../../format";
+import { instant, minutesSeconds, parseMinutesSeconds, shortNumber } from "../../format";
 import { channelLabel, statusLabel, t } from "../../i18n";
-import { go, refresh, type ViewContext } from "../../router";
+import { currentQuery, go, refresh, type ViewContext } from "../../router";
+import { queueFilter, queueHash } from "./qa-queue";
 
-function answerText(answer: Answer, question: Question | undefined): string {
+// An answer as the shopper chose it: never an option id or a raw float.
+export function answerText(answer: Answer | undefined, question: Question | undefined): string {
+  if (!answer) return t("noAnswer");
   if (answer.not_applicable) return t("notApplicable");
+  if (question?.type === "choice") {
+    return question.options?.find((o) => o.id === answer.text)?.label ?? answer.text ?? "";
+  }
   if (answer.text !== undefined) return answer.text;
-  if (question?.type === "yes_no") return (answer.number ?? 0) >= 0.5 ? t("yes") : t("no");
-  return String(answer.number);
+  if (answer.number === undefined) return t("noAnswer");
+  if (question?.type === "yes_no") return answer.number >= 0.5 ? t("yes") : t("no");
+  if (question?.type === "duration") return minutesSeconds(answer.number);
+  return shortNumber(answer.number);
 }
 
-function changeLine(e: ChangeEntry): HTMLElement {
-  return h("li", {}, `${e.at} ${e.actor}: ${e.field} ${e.old} → ${e.new}${e.reason ? " (" + e.reason + ")" : ""}`);
+// A value of the change log ("na", a text or option id, a number in shortest
+// form, "" for none: domain::AnswerText) as the answer it stands for.
+function loggedAnswer(value: string, question: Question): string {
+  if (value === "") return t("noAnswer");
+  if (value === "na") return t("notApplicable");
+  const takesText = question.type === "choice" || question.type === "text";
+  return answerText(
+    takesText ? { question: question.id, text: value } : { question: question.id, number: Number(value) },
+    question,
+  );
 }
 
-// The correction form; `questions` names the answered questions.
-function correctionSection(
-  id: string,
-  c: AssignmentDetail,
-  questions: Map<string, Question>,
-  onError: (e: unknown) => void,
-) {
-  const label = (question: string) => questions.get(question)?.label ?? question;
+function changeLine(e: ChangeEntry, questions: Map<string, Question>): HTMLElement {
+  const question = e.field.startsWith("answer:") ? questions.get(e.field.slice("answer:".length)) : undefined;
+  const field = question ? question.label : e.field;
+  const old = question ? loggedAnswer(e.old, question) : e.old;
+  const now = question ? loggedAnswer(e.new, question) : e.new;
+  return h("li", {}, `${instant(e.at)} ${e.actor}: ${field} ${old} → ${now}${e.reason ? " (" + e.reason + ")" : ""}`);
+}
+
+// The control of a question's type, and how to read a correction from it
+// (null: nothing chosen or typed yet; a string: what is wrong with it).
+interface ValueControl {
+  element: HTMLElement;
+  read(): Omit<Correction, "question" | "reason"> | null | string;
+}
+
+function choiceControl(options: [string, string][], read: (value: string) => Omit<Correction, "question" | "reason">) {
+  const element = h(
+    "select",
+    { "data-testid": "correct-value" },
+    h("option", { value: "" }, t("choose")),
+    ...options.map(([value, label]) => h("option", { value }, label)),
+  );
+  return { element, read: () => (element.value ? read(element.value) : null) };
+}
+
+function valueControl(question: Question): ValueControl {
+  const na: [string, string][] = question.allow_na ? [["na", t("notApplicable")]] : [];
+  const naOr = (value: string, then: () => Omit<Correction, "question" | "reason">) =>
+    value === "na" ? { not_applicable: true } : then();
+  if (question.type === "yes_no") {
+    return choiceControl([["1", t("yes")], ["0", t("no")], ...na], (v) => naOr(v, () => ({ number: Number(v) })));
+  }
+  if (question.type === "choice") {
+    const options = (question.options ?? []).map((o): [string, string] => [o.id, o.label]);
+    return choiceControl([...options, ...na], (v) => naOr(v, () => ({ text: v })));
+  }
+  const whole = ["scale", "nps", "csat", "ces"].includes(question.type);
+  if (whole && question.max - question.min <= 20) {
+    const steps: [string, string][] = [];
+    for (let v = question.min; v <= question.max; v++) steps.push([String(v), String(v)]);
+    return choiceControl([...steps, ...na], (v) => naOr(v, () => ({ number: Number(v) })));
+  }
+  if (question.type === "duration") {
+    const input = h("input", { "data-testid": "correct-value", placeholder: "m:ss", inputmode: "numeric" });
+    return {
+      element: input,
+      read: () => {
+        if (!input.value.trim()) return null;
+        const seconds = parseMinutesSeconds(input.value);
+        return seconds === null ? t("badDuration") : { number: seconds };
+      },
+    };
+  }
+  if (question.type === "text") {
+    const area = h("textarea", { "data-testid": "correct-value" });
+    return { element: area, read: () => (area.value.trim() ? { text: area.value } : null) };
+  }
+  const input = h("input", {
+    type: "number",
+    "data-testid": "correct-value",
+    min: question.min,
+    max: question.max,
+    step: whole ? 1 : "any",
+  });
+  return {
+    element: input,
+    read: () => (input.value === "" || Number.isNaN(input.valueAsNumber) ? null : { number: input.valueAsNumber }),
+  };
+}
+
+// The correction form over the questions asked on this report.
+function correctionSection(id: string, c: AssignmentDetail, questions: Map<string, Question>) {
+  const problem = problemSlot("correct-problem");
+  const ids = [...new Set([...c.asked, ...c.answers.map((a) => a.question)])].filter((q) => questions.has(q));
   const question = h(
     "select",
-    { "data-testid": "correct-question" },
-    ...c.answers.map((x) => h("option", { value: x.question }, label(x.question))),
+    { "data-testid": "correct-question", "aria-label": t("question") },
+    ...ids.map((q) => h("option", { value: q }, questions.get(q)!.label)),
   );
-  const value = h("input", { "data-testid": "correct-value", placeholder: "1 / 0 / …" });
-  const reason = h("input", { "data-testid": "correct-reason", placeholder: t("reason") });
+  const slot = h("span", { class: "correct-value" });
+  let control: ValueControl | null = null;
+  const choose = () => {
+    const q = questions.get(question.value);
+    control = q ? valueControl(q) : null;
+    slot.replaceChildren(...(control ? [control.element] : []));
+  };
+  question.addEventListener("change", choose);
+  choose();
+  const reason = h("input", { "data-testid": "correct-reason", placeholder: t("reason"), "aria-label": t("reason") });
   const correct = h("button", { type: "button", "data-testid": "correct" }, t("correct"));
   onClick(
     correct,
     async () => {
-      const type = questions.get(question.value)?.type;
-      const body: Correction = { question: question.value, reason: reason.value };
-      if (type === "choice" || type === "text") body.text = value.value;
-      else body.number = Number(value.value);
-      await api.correctAnswer(id, body);
+      problem.clear();
+      const value = control?.read() ?? null;
+      if (value === null) return problem.say(t("valueRequired"));
+      if (typeof value === "string") return problem.say(value);
+      if (!reason.value.trim()) return problem.say(t("reasonRequired"));
+      await api.correctAnswer(id, { question: question.value, reason: reason.value.trim(), ...value });
       await refresh();
     },
-    onError,
+    (e) => problem.show(e),
   );
-  return h("section", { class: "card" }, h("h2", {}, t("correct")), question, value, reason, correct);
+  return h("section", { class: "card" }, h("h2", {}, t("correct")), question, slot, reason, correct, problem.element);
 }
 
-function decisionSection(id: string, onError: (e: unknown) => void): HTMLElement {
-  const approve = h("button", { type: "button", class: "primary", "data-testid": "approve" }, t("approve"));
+function decisionSection(id: string, filter: URLSearchParams, onError: (e: unknown) => void): HTMLElement {
+  const approve = h("button", { type: "button", class: "primary", "data-testid": "approve" }, t("approveAndNext"));
+  const done = h("p", { class: "meta", "data-testid": "queue-done" });
   onClick(
     approve,
     async () => {
-      await api.approveReport(id);
-      go("#/qa");
+      const reply = await api.approveReport(id, filter);
+      if (reply.next === null) {
+        done.textContent = t("queueDone");
+        go(queueHash(filter));
+        return;
+      }
+      const query = filter.toString();
+      go(`#/qa/${encodeURIComponent(reply.next)}${query ? "?" + query : ""}`);
     },
     onError,
   );
@@ -66,48 +168,64 @@ function decisionSection(id: string, onError: (e: unknown) => void): HTMLElement
     back,
     async () => {
       await api.returnReport(id, message.value);
-      go("#/qa");
+      go(queueHash(filter));
     },
     onError,
   );
-  return h("section", { class: "card" }, approve, message, back);
+  return h("section", { class: "card" }, approve, message, back, done);
+}
+
+function answerRows(c: AssignmentDetail, questions: Map<string, Question>): HTMLElement[] {
+  const answers = new Map(c.answers.map((a) => [a.question, a]));
+  const ids = [...new Set([...c.asked, ...c.answers.map((a) => a.question)])];
+  return ids.map((id) => {
+    const q = questions.get(id);
+    return h(
+      "tr",
+      { "data-testid": `answer-${id}` },
+      h("td", {}, q?.label ?? id),
+      h("td", {}, answerText(answers.get(id), q)),
+    );
+  });
 }
 
 export async function qaReviewView({ params, mount }: ViewContext): Promise<void> {
   const id = params.id;
+  const filter = queueFilter(currentQuery());
   const c = await api.getAssignment(id);
   const questions = new Map<string, Question>(c.questionnaire.questions.map((q) => [q.id, q]));
+  const areas = new Map(c.questionnaire.areas.map((a) => [a.id, a.label]));
   const problem = problemSlot();
-  const show = (e: unknown) => problem.show(e);
-  const rows = c.answers.map((x) => {
-    const q = questions.get(x.question);
-    return h(
-      "tr",
-      { "data-testid": `answer-${x.question}` },
-      h("td", {}, q?.label ?? x.question),
-      h("td", {}, answerText(x, q)),
-    );
-  });
   mount(
-    h("a", { href: "#/qa", class: "back" }, "← " + t("qa")),
+    h("a", { href: queueHash(filter), class: "back", "data-testid": "back-to-queue" }, "← " + t("qa")),
     h("h1", {}, c.company),
     h(
       "p",
       { class: "meta" },
       `${channelLabel(c.channel)} · ${c.shopper} · `,
       h("span", { "data-testid": "status" }, statusLabel(c.status)),
-      c.wait_s !== null ? ` · ${t("wait")} ${fixed(c.wait_s, 0)} s` : "",
+      " · ",
+      h(
+        "span",
+        { "data-testid": "wait" },
+        c.wait_s !== null ? `${t("wait")} ${minutesSeconds(c.wait_s)}` : t("noAnswer"),
+      ),
     ),
-    h("table", { class: "card answers" }, ...rows),
-    ...c.comments.map((x) => h("blockquote", {}, x.text)),
-    correctionSection(id, c, questions, show),
-    decisionSection(id, show),
+    h(
+      "p",
+      { class: "meta", "data-testid": "times" },
+      `${t("startedAt")} ${instant(c.started_at)} · ${t("answeredAt")} ${instant(c.answered_at)} · ${t("submittedAt")} ${instant(c.submitted_at)}`,
+    ),
+    h("table", { class: "card answers" }, ...answerRows(c, questions)),
+    ...c.comments.map((x) => h("blockquote", {}, h("strong", {}, `${areas.get(x.area) ?? x.area}: `), x.text)),
+    correctionSection(id, c, questions),
+    decisionSection(id, filter, (e) => problem.show(e)),
     problem.element,
     h(
       "section",
       { class: "card" },
       h("h2", {}, t("audit")),
-      h("ul", { "data-testid": "changes" }, ...(c.changes ?? []).map(changeLine)),
+      h("ul", { "data-testid": "changes" }, ...(c.changes ?? []).map((e) => changeLine(e, questions))),
     ),
   );
 }

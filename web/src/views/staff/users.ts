@@ -3,8 +3,9 @@ import * as api from "../../api/endpoints";
 import type { NewInvitation, Role } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
+import { pager } from "../../components/pager";
 import { t } from "../../i18n";
-import type { ViewContext } from "../../router";
+import { currentQuery, go, type ViewContext } from "../../router";
 
 const roles: Role[] = ["shopper", "participant", "manager", "admin"];
 
@@ -37,7 +38,9 @@ function inviteSection(): HTMLElement {
 }
 
 export async function usersView({ mount }: ViewContext): Promise<void> {
-  const { users } = await api.listUsers();
+  const page = Math.max(1, Number(currentQuery().get("page") ?? "1") || 1);
+  const list = await api.listUsers(page);
+  const users = list.users;
   mount(
     h("h1", {}, t("users")),
     inviteSection(),
@@ -55,5 +58,6 @@ export async function usersView({ mount }: ViewContext): Promise<void> {
         ),
       ),
     ),
+    pager(list, (n) => go(`#/users?page=${n}`), "users-pager"),
   );
 }
