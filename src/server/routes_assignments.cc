@@ -81,10 +81,61 @@ Route StartContact(App& app) {
   return {"POST",
           "/api/v1/assignments/{id}/start",
           {Role::kShopper},
-          "Start the contact now (dialled, sent or opened); the server records the time",
+          "Start the contact now (dialled, sent or opened); the server records the time. After "
+          "an unanswered attempt, starts the next one while the channel allows more",
           nullptr,
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper, domain::Start);
+            return ChangeContact(app, request, ContactAccess::kOwnShopper,
+                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                                   return domain::Start(app.study(), contact, stamp);
+                                 });
+          }};
+}
+
+Route RecordOutcome(App& app) {
+  return {"POST",
+          "/api/v1/assignments/{id}/outcome",
+          {Role::kShopper},
+          "The latest attempt went unanswered: {\"outcome\": \"no_answer\" | \"busy\" | "
+          "\"closed\" | \"gave_up\" | \"never_answered\"}",
+          StringsSchema({"outcome"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            std::vector<FieldProblem> problems;
+            FieldReader fields(body, "", problems);
+            std::string outcome_id;
+            std::optional<domain::AttemptOutcome> outcome;
+            if (fields.Text("outcome", outcome_id, FieldReader::Need::kRequired, kMaxIdChars)) {
+              outcome = domain::ParseAttemptOutcome(outcome_id);
+              if (!outcome) {
+                fields.Fail("outcome",
+                            "no_answer, busy, closed, gave_up or never_answered is expected");
+              }
+            }
+            if (!problems.empty()) {
+              return FieldsProblem(400, "the outcome was not recorded", problems);
+            }
+            return ChangeContact(app, request, ContactAccess::kOwnShopper,
+                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                                   return domain::RecordOutcome(app.study(), contact, *outcome,
+                                                                stamp);
+                                 });
+          }};
+}
+
+Route RestartContact(App& app) {
+  return {"POST",
+          "/api/v1/assignments/{id}/restart",
+          {Role::kShopper},
+          "Make a returned contact again: a new round of attempts begins now and the wait is "
+          "measured again",
+          nullptr,
+          [&app](ApiRequest& request) {
+            return ChangeContact(app, request, ContactAccess::kOwnShopper,
+                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                                   return domain::Restart(app.study(), contact, stamp);
+                                 });
           }};
 }
 
@@ -182,6 +233,8 @@ void App::AddAssignmentRoutes() {
   routes_.push_back(OpenAssignment(*this));
   routes_.push_back(StartContact(*this));
   routes_.push_back(MarkAnswered(*this));
+  routes_.push_back(RecordOutcome(*this));
+  routes_.push_back(RestartContact(*this));
   routes_.push_back(SaveDraft(*this));
   routes_.push_back(SubmitReport(*this));
 }
