@@ -567,12 +567,13 @@ void ReadAttemptRows(ContactRead& read) {
     const size_t* owner = read.Owner(check, contact_id);
     domain::Attempt attempt;
     attempt.round = static_cast<int>(check.Integer("round", round, round_type, 0, kMaxCount));
-    if (started_type == "text") {
+    // TEXT affinity stores any value as text: the form itself is checked.
+    if (started_type == "text" && UtcInstant::Parse(started_at)) {
       attempt.started_at = started_at;
     } else {
       check.Fault("started_at", "a UTC time");
     }
-    if (ended_type == "text") {
+    if (ended_type == "text" && UtcInstant::Parse(ended_at)) {
       attempt.ended_at = ended_at;
     } else if (ended_type != "null") {
       check.Fault("ended_at", "a UTC time or NULL");
