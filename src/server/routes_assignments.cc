@@ -2,6 +2,7 @@
 // every change, submit once. Managers see every assignment. The rules live
 // in domain/fieldwork_service.h; these handlers parse, call and reply.
 #include "domain/fieldwork_service.h"
+#include "domain/worklist.h"
 #include "server/app.h"
 #include "server/json_views.h"
 #include "server/route_helpers.h"
@@ -20,28 +21,42 @@ nlohmann::json ChangeJson(const domain::ChangeRecord& entry) {
 }
 
 Route ListAssignments(App& app) {
-  return {"GET",
-          "/api/v1/assignments",
-          kShopperOrStaff,
-          "Assignments: a shopper's own; staff see all (filter with ?shopper=, ?status=)",
-          nullptr,
-          [&app](ApiRequest& request) {
-            const domain::Study& study = app.study();
-            std::lock_guard lock(app.mutex());
-            auto contacts = app.store().LoadContactHeaders(study.id);
-            if (!contacts) return ProblemFor(contacts.error());
-            const std::string language = request.account->language;
-            std::string shopper = request.query.count("shopper") ? request.query["shopper"] : "";
-            if (request.account->role == Role::kShopper) shopper = request.account->shopper_id;
-            const std::string status = request.query.count("status") ? request.query["status"] : "";
-            nlohmann::json list = nlohmann::json::array();
-            for (const auto& contact : contacts.value()) {
-              if (!shopper.empty() && contact.shopper != shopper) continue;
-              if (!status.empty() && domain::ToString(contact.status) != status) continue;
-              list.push_back(ContactRowJson(study, contact, language));
-            }
-            return Json({{"assignments", list}});
-          }};
+  return {
+      "GET",
+      "/api/v1/assignments",
+      kShopperOrStaff,
+      "Assignments in worklist order (returned, overdue, open, upcoming by date, done) with "
+      "each one's group, window and deadline: a shopper's own; staff see all (filter with "
+      "?shopper=, ?status=)",
+      nullptr,
+      [&app](ApiRequest& request) {
+        const domain::Study& study = app.study();
+        std::lock_guard lock(app.mutex());
+        auto contacts = app.store().LoadContactHeaders(study.id);
+        if (!contacts) return ProblemFor(contacts.error());
+        const std::string language = request.account->language;
+        std::string shopper = request.query.count("shopper") ? request.query["shopper"] : "";
+        if (request.account->role == Role::kShopper) shopper = request.account->shopper_id;
+        const std::string status = request.query.count("status") ? request.query["status"] : "";
+        std::vector<domain::Contact> kept;
+        for (auto& contact : contacts.value()) {
+          if (!shopper.empty() && contact.shopper != shopper) continue;
+          if (!status.empty() && domain::ToString(contact.status) != status) continue;
+          kept.push_back(std::move(contact));
+        }
+        // The day's work first: the worklist's order and groups (domain/worklist.h).
+        const std::string now = app.LocalNow();
+        domain::SortWorklist(study, kept, now);
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& contact : kept) {
+          nlohmann::json row = ContactRowJson(study, contact, language);
+          const domain::WorkWindow window = domain::WindowOf(study, contact);
+          row["group"] = std::string(domain::ToString(domain::GroupOf(study, contact, now)));
+          row["window"] = {{"from", window.from}, {"to", window.to}, {"deadline", window.deadline}};
+          list.push_back(std::move(row));
+        }
+        return Json({{"assignments", list}, {"now", now}});
+      }};
 }
 
 Route OpenAssignment(App& app) {
@@ -113,14 +128,23 @@ Route RecordOutcome(App& app) {
                             "no_answer, busy, closed, gave_up or never_answered is expected");
               }
             }
-            if (!problems.empty()) {
-              return FieldsProblem(400, "the outcome was not recorded", problems);
-            }
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::RecordOutcome(app.study(), contact, *outcome,
-                                                                stamp);
-                                 });
+            // Someone else's contact answers 404 before its body is judged.
+            return ChangeContact(
+                app, request, ContactAccess::kOwnShopper,
+                [&](const domain::Contact& contact,
+                    const domain::Stamp& stamp) -> domain::ContactOutcome {
+                  if (!problems.empty()) {
+                    std::vector<domain::FieldError> unreadable;
+                    for (const auto& problem : problems) {
+                      unreadable.push_back({problem.field, problem.message});
+                    }
+                    return domain::FieldworkError{domain::FieldworkErrorCode::kUnreadable,
+                                                  "the outcome was not recorded",
+                                                  {},
+                                                  std::move(unreadable)};
+                  }
+                  return domain::RecordOutcome(app.study(), contact, *outcome, stamp);
+                });
           }};
 }
 

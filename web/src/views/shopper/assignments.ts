@@ -66,9 +66,15 @@ export async function nextAssignment(current: string): Promise<WorklistRow | und
   );
 }
 
-// The one-tap way on after a report is in.
-export async function nextAssignmentLink(current: string): Promise<HTMLElement> {
-  const next = await nextAssignment(current);
+// The one-tap way on after a report is in; without the list (offline, say)
+// only the way back.
+export async function nextAssignmentLink(current: string): Promise<HTMLElement | null> {
+  let next: WorklistRow | undefined;
+  try {
+    next = await nextAssignment(current);
+  } catch {
+    return null;
+  }
   if (!next) return h("p", { "data-testid": "no-next" }, t("noMoreAssignments"));
   return h(
     "a",
