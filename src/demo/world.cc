@@ -187,17 +187,37 @@ std::map<Channel, std::vector<bool>> OfferedChannels(size_t n, Rng& rng) {
   return offered;
 }
 
+// How to reach a demo participant on a channel, made from its id and index
+// (fictional: the reserved .example domain, numbers from +47 21 00 00 00
+// up). Drawn from nothing random, so the demo's draws stay as they were.
+std::string DemoReach(const std::string& id, size_t index, Channel channel) {
+  std::string host = id;
+  std::replace(host.begin(), host.end(), '_', '-');
+  switch (channel) {
+    case Channel::kPhone:
+      return "+47 " + std::to_string(21000000 + 137 * static_cast<long>(index));
+    case Channel::kEmailForm:
+      return "kundeservice@" + host + ".example";
+    case Channel::kChat:
+      return "https://www." + host + ".example/chat";
+    case Channel::kMessenger:
+      return "https://m.me/" + host;
+  }
+  return "";
+}
+
 // The channel audit of every participant: offered or not and, if offered,
-// how easy the channel was to find.
+// how easy the channel was to find and how to reach it.
 void AuditChannels(domain::Study& study, Rng& rng) {
   const size_t n = study.participants.size();
   std::map<Channel, std::vector<bool>> offered = OfferedChannels(n, rng);
   for (const auto& fact : kFacts) {
     for (size_t index = 0; index < n; ++index) {
-      domain::ChannelAudit audit{fact.channel, offered[fact.channel][index], std::nullopt};
+      domain::ChannelAudit audit{fact.channel, offered[fact.channel][index], std::nullopt, ""};
       if (audit.offered) {
         audit.ease =
             rng.Chance(fact.easy) ? Ease::kEasy : (rng.Chance(0.6) ? Ease::kModerate : Ease::kHard);
+        audit.reach = DemoReach(study.participants[index].id, index, fact.channel);
       }
       study.participants[index].audit.push_back(audit);
     }

@@ -10,10 +10,10 @@ Study ContestStudy() {
   study.contacts_per_participant = 25;
   study.max_channels_per_participant = 3;
   // Shares 0.45, 0.20, 0.25, 0.10; priority phone > e-mail/form > chat > Messenger.
-  study.channels = {{Channel::kPhone, 0.45, 1, {}, 0, {}},
-                    {Channel::kEmailForm, 0.20, 2, {}, 0, {}},
-                    {Channel::kChat, 0.25, 3, {}, 0, {}},
-                    {Channel::kMessenger, 0.10, 4, {}, 0, {}}};
+  study.channels = {{Channel::kPhone, 0.45, 1, {}, 0, {}, 1},
+                    {Channel::kEmailForm, 0.20, 2, {}, 0, {}, 1},
+                    {Channel::kChat, 0.25, 3, {}, 0, {}, 1},
+                    {Channel::kMessenger, 0.10, 4, {}, 0, {}, 1}};
   return study;
 }
 
@@ -21,7 +21,7 @@ Participant Offering(std::initializer_list<Channel> channels) {
   Participant participant;
   for (Channel channel : kAllChannels) {
     bool offered = std::find(channels.begin(), channels.end(), channel) != channels.end();
-    participant.audit.push_back({channel, offered, std::nullopt});
+    participant.audit.push_back({channel, offered, std::nullopt, ""});
   }
   return participant;
 }

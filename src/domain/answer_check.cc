@@ -87,7 +87,29 @@ void AddMeasuredAnswers(const Study& study, Contact& contact) {
         contact.FindAnswer(question.id) == nullptr) {
       contact.answers.push_back({question.id, false, *contact.wait_seconds, std::nullopt});
     }
+    if (contact.responder != Responder::kUnknown && IsResponderQuestion(question) &&
+        question.AppliesTo(contact.channel) && contact.FindAnswer(question.id) == nullptr) {
+      contact.answers.push_back(
+          {question.id, false, std::nullopt, std::string(ToString(contact.responder))});
+    }
   }
+}
+
+void RemoveMeasuredAnswers(const Study& study, Contact& contact) {
+  auto& answers = contact.answers;
+  answers.erase(std::remove_if(answers.begin(), answers.end(),
+                               [&](const Answer& answer) {
+                                 const Question* question = study.FindQuestion(answer.question);
+                                 return question != nullptr && (IsMeasured(study, *question) ||
+                                                                IsResponderQuestion(*question));
+                               }),
+                answers.end());
+}
+
+bool IsResponderQuestion(const Question& question) {
+  if (question.type != QuestionType::kChoice || question.options.size() != 2) return false;
+  const std::set<std::string> ids = {question.options[0].id, question.options[1].id};
+  return ids == std::set<std::string>{"person", "chatbot"};
 }
 
 bool ChatbotPossible(Channel channel) {

@@ -23,7 +23,18 @@ bool IsMeasured(const Study& study, const Question& question);
 
 // Adds the measured answers `contact` lacks (its wait, once answered), for
 // every measured question asked on its channel.
+// Also fills in the question the timing flow answered already: who answered
+// first (IsResponderQuestion), from the person / chatbot button, when the
+// contact has no answer to it yet.
 void AddMeasuredAnswers(const Study& study, Contact& contact);
+
+// Removes what AddMeasuredAnswers adds (a restarted contact is measured again).
+void RemoveMeasuredAnswers(const Study& study, Contact& contact);
+
+// Whether `question` asks who answered first: a choice whose options are
+// exactly "person" and "chatbot" (docs/study-format.md). The button that
+// marks the contact answered gives its answer.
+bool IsResponderQuestion(const Question& question);
 
 // Whether a chatbot can have answered on `channel`: only the written live
 // channels, chat and Messenger, have chatbots; a phone or e-mail contact is

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cx::domain {
@@ -22,5 +23,13 @@ std::optional<Channel> ParseChannel(std::string_view id);
 enum class Ease { kEasy, kModerate, kHard };
 std::string_view ToString(Ease ease);
 std::optional<Ease> ParseEase(std::string_view id);
+
+// Why `reach` (how to reach a company on `channel`, from the channel audit)
+// is not of the channel's form; nullopt when it is. Phone: a number, "+"
+// first at most, then digits with spaces, "-", "(" and ")" between them,
+// 5 to 15 digits (E.164 allows 15). Chat and Messenger: an http(s) URL.
+// E-mail/form: an e-mail address (CheckEmail) or an http(s) URL of the form.
+// A URL is "http://" or "https://", a host with a dot and no white space.
+std::optional<std::string> CheckReach(Channel channel, std::string_view reach);
 
 }  // namespace cx::domain

@@ -56,6 +56,43 @@ std::optional<Responder> ParseResponder(std::string_view id) {
   return std::nullopt;
 }
 
+std::string_view ToString(AttemptOutcome outcome) {
+  switch (outcome) {
+    case AttemptOutcome::kPending:
+      return "pending";
+    case AttemptOutcome::kAnswered:
+      return "answered";
+    case AttemptOutcome::kNoAnswer:
+      return "no_answer";
+    case AttemptOutcome::kBusy:
+      return "busy";
+    case AttemptOutcome::kClosed:
+      return "closed";
+    case AttemptOutcome::kGaveUp:
+      return "gave_up";
+    case AttemptOutcome::kNeverAnswered:
+      return "never_answered";
+  }
+  return "?";
+}
+
+std::optional<AttemptOutcome> ParseAttemptOutcome(std::string_view id) {
+  for (AttemptOutcome outcome :
+       {AttemptOutcome::kPending, AttemptOutcome::kAnswered, AttemptOutcome::kNoAnswer,
+        AttemptOutcome::kBusy, AttemptOutcome::kClosed, AttemptOutcome::kGaveUp,
+        AttemptOutcome::kNeverAnswered}) {
+    if (ToString(outcome) == id) return outcome;
+  }
+  return std::nullopt;
+}
+
+int Contact::AttemptsInRound() const {
+  if (attempts.empty()) return 0;
+  const int round = attempts.back().round;
+  return static_cast<int>(std::count_if(attempts.begin(), attempts.end(),
+                                        [&](const Attempt& a) { return a.round == round; }));
+}
+
 const Answer* Contact::FindAnswer(const std::string& question) const {
   for (const Answer& answer : answers) {
     if (answer.question == question) return &answer;
@@ -105,6 +142,18 @@ std::vector<ChangeRecord> ContactChanges(const Contact& before, const Contact& a
   compare("responder", std::string(ToString(before.responder)),
           std::string(ToString(after.responder)));
   compare("submitted_at", before.submitted_at, after.submitted_at);
+  auto attempt_text = [](const Attempt* attempt) {
+    if (attempt == nullptr) return std::string();
+    std::string text = std::string(ToString(attempt->outcome)) + " " + attempt->started_at;
+    if (!attempt->ended_at.empty()) text += "/" + attempt->ended_at;
+    return text;
+  };
+  for (size_t index = 0; index < std::max(before.attempts.size(), after.attempts.size()); ++index) {
+    const Attempt* old_attempt = index < before.attempts.size() ? &before.attempts[index] : nullptr;
+    const Attempt* new_attempt = index < after.attempts.size() ? &after.attempts[index] : nullptr;
+    compare("attempt:" + std::to_string(index + 1), attempt_text(old_attempt),
+            attempt_text(new_attempt));
+  }
   // Answers compare as values, not as texts: 1 and 1.0000000000000002 differ.
   std::set<std::string> seen;
   auto compare_answers = [&](const Answer* old_answer, const Answer* new_answer,

@@ -43,6 +43,35 @@ enum class Responder { kUnknown, kPerson, kChatbot };
 std::string_view ToString(Responder responder);
 std::optional<Responder> ParseResponder(std::string_view id);
 
+// What one attempt at a contact came to. Answered: the company answered (by
+// a person or a chatbot: Contact::responder says which). The others are the
+// ways a contact goes unanswered, and every one of them scores 0
+// (results/contact_score.h: a contact without a measured wait).
+enum class AttemptOutcome {
+  kPending,        // started, nothing recorded yet
+  kAnswered,       // the company answered
+  kNoAnswer,       // phone rang out, chat or Messenger never opened
+  kBusy,           // phone: engaged
+  kClosed,         // the line, chat or page said closed
+  kGaveUp,         // the shopper gave up after the channel's maximum wait
+  kNeverAnswered,  // e-mail or form: no answer by the channel's deadline
+};
+std::string_view ToString(AttemptOutcome outcome);
+std::optional<AttemptOutcome> ParseAttemptOutcome(std::string_view id);
+
+// One attempt at a contact: dialled, sent or opened at `started_at`, over at
+// `ended_at` (UTC ISO 8601; empty while pending). `round` counts the times
+// the contact was restarted after being returned (0 before any restart): the
+// study's max_attempts applies to each round.
+struct Attempt {
+  int round = 0;
+  std::string started_at;
+  std::string ended_at;
+  AttemptOutcome outcome = AttemptOutcome::kPending;
+
+  bool operator==(const Attempt&) const = default;
+};
+
 // One answer of one question. Exactly one of: not applicable, a number
 // (yes_no: 1 = yes, 0 = no; scales, nps, csat, ces, duration in seconds,
 // number), a text (choice option id, free text).
@@ -79,7 +108,14 @@ struct Contact {
   Responder responder = Responder::kUnknown;
   std::vector<Answer> answers;
   std::vector<Comment> comments;
+  // Every attempt, oldest first. started_at above is the start of the latest
+  // one: the wait is measured from the attempt that was answered.
+  std::vector<Attempt> attempts;
 
+  // The latest attempt; nullptr before the contact was started.
+  const Attempt* LastAttempt() const { return attempts.empty() ? nullptr : &attempts.back(); }
+  // The attempts made in the current round (since the latest restart).
+  int AttemptsInRound() const;
   bool Answered() const { return wait_seconds.has_value(); }
   const Answer* FindAnswer(const std::string& question) const;
 
@@ -93,7 +129,9 @@ std::string AnswerText(const Answer* answer);
 // The change records of every field that differs from `before` to `after`
 // (entity "contact", entity_id after.id, no actor, time or reason yet), in a
 // fixed order: the contact's own fields (status, started_at, answered_at,
-// wait_s, responder, submitted_at), then "answer:<question id>" in the order
+// wait_s, responder, submitted_at), then "attempt:<n>" (1-based) for each
+// attempt added or changed, as "<outcome> <started_at>[/<ended_at>]" (an
+// ISO 8601 interval once the attempt is over), then "answer:<question id>" in the order
 // of `after` followed by answers removed, then "comment:<area id>" the same
 // way. Old and new values are texts as AnswerText gives them. Empty when
 // nothing changed.

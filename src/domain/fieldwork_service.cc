@@ -47,6 +47,56 @@ std::optional<double> EpochSeconds(const std::string& text) {
   return static_cast<double>(minutes.count()) * 60.0 + static_cast<double>(rest.count()) / 1000.0;
 }
 
+bool Unanswered(AttemptOutcome outcome) {
+  return outcome != AttemptOutcome::kPending && outcome != AttemptOutcome::kAnswered;
+}
+
+// The contact with its attempts: one made before attempts were recorded
+// (started, no attempts stored) has had one, from started_at.
+Contact WithAttempts(const Contact& contact) {
+  Contact with = contact;
+  if (with.attempts.empty() && !with.started_at.empty()) {
+    const bool answered = !with.answered_at.empty();
+    with.attempts.push_back({0, with.started_at, with.answered_at,
+                             answered ? AttemptOutcome::kAnswered : AttemptOutcome::kPending});
+  }
+  return with;
+}
+
+// Why `outcome` cannot end `attempt` on `channel` now; nullopt when it can.
+std::optional<std::string> CheckOutcome(const Study& study, Channel channel, AttemptOutcome outcome,
+                                        const Attempt& attempt, const std::string& now) {
+  const bool email = channel == Channel::kEmailForm;
+  switch (outcome) {
+    case AttemptOutcome::kPending:
+    case AttemptOutcome::kAnswered:
+      return "an unanswered outcome is expected (no_answer, busy, closed, gave_up or "
+             "never_answered)";
+    case AttemptOutcome::kBusy:
+      if (channel != Channel::kPhone) return "only a phone line can be busy";
+      return std::nullopt;
+    case AttemptOutcome::kNoAnswer:
+    case AttemptOutcome::kClosed:
+      if (email) return "an e-mail or form is never answered: never_answered is expected";
+      return std::nullopt;
+    case AttemptOutcome::kGaveUp:
+    case AttemptOutcome::kNeverAnswered:
+      break;
+  }
+  if (email != (outcome == AttemptOutcome::kNeverAnswered)) {
+    return email ? "an e-mail or form is never answered: never_answered is expected"
+                 : "never_answered is for e-mail and forms; gave_up is expected";
+  }
+  const ChannelSpec* spec = study.FindChannel(channel);
+  const double max_wait = spec != nullptr ? spec->max_wait_seconds : 0;
+  const auto waited = SecondsBetween(attempt.started_at, now);
+  if (max_wait > 0 && (!waited || *waited < max_wait)) {
+    return "the channel's maximum wait (" + std::to_string(static_cast<long long>(max_wait)) +
+           " s) has not passed since the attempt began";
+  }
+  return std::nullopt;
+}
+
 // The last part of a JSON pointer: "/answers/3/number" -> "number".
 std::string LastPart(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
 
@@ -64,6 +114,10 @@ std::string_view ToString(FieldworkErrorCode code) {
       return "unreadable";
     case FieldworkErrorCode::kInvalid:
       return "invalid";
+    case FieldworkErrorCode::kNoAttemptsLeft:
+      return "no_attempts_left";
+    case FieldworkErrorCode::kAnswered:
+      return "answered";
   }
   return "?";
 }
@@ -80,14 +134,78 @@ std::optional<double> SecondsBetween(const std::string& from, const std::string&
   return *b - *a;
 }
 
-ContactOutcome Start(const Contact& contact, const Stamp& stamp) {
+ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& stamp) {
   if (!ShopperMayEdit(contact)) {
     return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
   }
-  Contact started = contact;
-  if (started.started_at.empty()) started.started_at = stamp.now;
-  if (started.status == ContactStatus::kPlanned) started.status = ContactStatus::kStarted;
+  if (contact.started_at.empty()) {
+    Contact started = contact;
+    started.started_at = stamp.now;
+    if (started.status == ContactStatus::kPlanned) started.status = ContactStatus::kStarted;
+    const int round = started.attempts.empty() ? 0 : started.attempts.back().round;
+    started.attempts.push_back({round, stamp.now, "", AttemptOutcome::kPending});
+    return Changed(contact, std::move(started), stamp, "start");
+  }
+  Contact started = WithAttempts(contact);
+  // Pending or answered: the contact is under way; nothing to start.
+  if (!Unanswered(started.attempts.back().outcome)) return ContactUpdate{contact, {}, false};
+  // The latest attempt went unanswered: this is the next one.
+  if (AttemptsLeft(study, started) <= 0) {
+    return Refused(FieldworkErrorCode::kNoAttemptsLeft,
+                   "no attempts are left on this channel: submit the contact as unanswered");
+  }
+  started.started_at = stamp.now;
+  started.attempts.push_back(
+      {started.attempts.back().round, stamp.now, "", AttemptOutcome::kPending});
   return Changed(contact, std::move(started), stamp, "start");
+}
+
+int AttemptsLeft(const Study& study, const Contact& contact) {
+  const ChannelSpec* spec = study.FindChannel(contact.channel);
+  const int allowed = spec != nullptr ? std::max(1, spec->max_attempts) : 1;
+  return allowed - std::max(WithAttempts(contact).AttemptsInRound(), 0);
+}
+
+ContactOutcome RecordOutcome(const Study& study, const Contact& contact, AttemptOutcome outcome,
+                             const Stamp& stamp) {
+  if (!ShopperMayEdit(contact)) {
+    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+  }
+  if (contact.started_at.empty()) {
+    return Refused(FieldworkErrorCode::kNotStarted,
+                   "start the contact before recording what happened", "started_at");
+  }
+  if (!contact.answered_at.empty()) {
+    return Refused(FieldworkErrorCode::kAnswered, "the contact was answered already", "outcome");
+  }
+  Contact recorded = WithAttempts(contact);
+  Attempt& attempt = recorded.attempts.back();
+  if (attempt.outcome == outcome) return ContactUpdate{contact, {}, false};
+  if (auto problem = CheckOutcome(study, contact.channel, outcome, attempt, stamp.now)) {
+    return Refused(FieldworkErrorCode::kInvalid, *problem, "outcome");
+  }
+  if (attempt.outcome != AttemptOutcome::kPending) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "this attempt's outcome is recorded already: start the next attempt", "outcome");
+  }
+  attempt.outcome = outcome;
+  attempt.ended_at = stamp.now;
+  return Changed(contact, std::move(recorded), stamp, "outcome");
+}
+
+ContactOutcome Restart(const Study& study, const Contact& contact, const Stamp& stamp) {
+  if (contact.status != ContactStatus::kReturned) {
+    return Refused(FieldworkErrorCode::kWrongStatus, "only a returned contact can be restarted");
+  }
+  Contact restarted = WithAttempts(contact);
+  const int round = restarted.attempts.empty() ? 0 : restarted.attempts.back().round + 1;
+  restarted.attempts.push_back({round, stamp.now, "", AttemptOutcome::kPending});
+  restarted.started_at = stamp.now;
+  restarted.answered_at.clear();
+  restarted.wait_seconds.reset();
+  restarted.responder = Responder::kUnknown;
+  RemoveMeasuredAnswers(study, restarted);
+  return Changed(contact, std::move(restarted), stamp, "restart");
 }
 
 ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
@@ -108,8 +226,15 @@ ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
   }
   Contact answered = contact;
   if (answered.answered_at.empty()) {
+    answered = WithAttempts(contact);
+    if (Unanswered(answered.attempts.back().outcome)) {
+      return Refused(FieldworkErrorCode::kInvalid,
+                     "this attempt went unanswered: start the next attempt first", "outcome");
+    }
     answered.answered_at = stamp.now;
     answered.wait_seconds = SecondsBetween(answered.started_at, answered.answered_at);
+    answered.attempts.back().outcome = AttemptOutcome::kAnswered;
+    answered.attempts.back().ended_at = stamp.now;
   }
   if (responder) answered.responder = *responder;
   // The wait-time question is measured, not asked.
@@ -150,6 +275,11 @@ ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& s
   auto errors = CheckReport(study, contact, /*submission=*/answered);
   if (!answered && contact.started_at.empty()) {
     errors.push_back({"/started_at", "the time the contact was started is missing"});
+  }
+  // An unanswered contact says what happened (no answer, busy, ...).
+  if (!answered && !contact.attempts.empty() &&
+      contact.attempts.back().outcome == AttemptOutcome::kPending) {
+    errors.push_back({"/outcome", "record what happened to the attempt before submitting"});
   }
   if (!errors.empty()) return Invalid("the report was not submitted", std::move(errors));
   Contact submitted = contact;

@@ -21,6 +21,11 @@
 //   submitted --Return--> returned --Submit--> submitted
 //   submitted, approved --Correct--> (same status)
 //   planned, started --Fail--> failed
+//   started, returned --RecordOutcome(unanswered)--> (same status); the
+//     attempt is over: Start makes the next one while the channel's
+//     max_attempts allows, Submit reports the contact as unanswered
+//   returned --Restart--> (same status), a new round of attempts: the wait
+//     is measured again
 
 #include <optional>
 #include <string>
@@ -44,11 +49,13 @@ struct Stamp {
 };
 
 enum class FieldworkErrorCode {
-  kNotEditable,  // the shopper's part is over: submitted, approved or failed
-  kNotStarted,   // a contact marked answered before it was started
-  kWrongStatus,  // a quality-assurance action on a contact not in the status it needs
-  kUnreadable,   // the caller could not read the input (its problems are in `fields`)
-  kInvalid,      // the values break the study's rules (CheckReport, CheckResponder)
+  kNotEditable,     // the shopper's part is over: submitted, approved or failed
+  kNotStarted,      // a contact marked answered before it was started
+  kWrongStatus,     // a quality-assurance action on a contact not in the status it needs
+  kUnreadable,      // the caller could not read the input (its problems are in `fields`)
+  kInvalid,         // the values break the study's rules (CheckReport, CheckResponder)
+  kNoAttemptsLeft,  // a new attempt beyond the channel's max_attempts
+  kAnswered,        // an unanswered outcome for a contact that was answered
 };
 std::string_view ToString(FieldworkErrorCode code);
 
@@ -99,15 +106,42 @@ bool ShopperMayEdit(const Contact& contact);
 std::optional<double> SecondsBetween(const std::string& from, const std::string& to);
 
 // The shopper starts the contact (dialled, sent or opened): started_at = now
-// unless set already, planned becomes started. Starting again changes nothing.
+// unless set already, planned becomes started, and the first attempt begins.
+// Starting again changes nothing while the latest attempt is pending or
+// answered; after an unanswered outcome it begins the next attempt
+// (started_at = now) while the channel allows more, else kNoAttemptsLeft.
 // kNotEditable once submitted. Records: reason "start".
-ContactOutcome Start(const Contact& contact, const Stamp& stamp);
+ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& stamp);
+
+// The latest attempt went unanswered: `outcome` (not pending or answered) and
+// ended_at = now. Which outcomes a channel has: phone no_answer, busy,
+// closed, gave_up; chat and Messenger no_answer, closed, gave_up; e-mail/form
+// never_answered. gave_up and never_answered only once the channel's
+// max_wait has passed since the attempt began. Errors: kNotEditable once
+// submitted, kNotStarted before Start, kAnswered once answered, kInvalid
+// (field "outcome") for an outcome the channel does not have, or too early.
+// Recording the same outcome again changes nothing. Records: reason "outcome".
+ContactOutcome RecordOutcome(const Study& study, const Contact& contact, AttemptOutcome outcome,
+                             const Stamp& stamp);
+
+// How many more attempts the channel allows in the current round.
+int AttemptsLeft(const Study& study, const Contact& contact);
+
+// A returned contact is made again: a new round of attempts begins now
+// (started_at = now), the answer time, the measured wait, the responder and
+// the measured answers are cleared, the shopper's other answers kept (the
+// questionnaire is filled in again once answered). kWrongStatus unless
+// returned. Records: reason "restart".
+ContactOutcome Restart(const Study& study, const Contact& contact, const Stamp& stamp);
 
 // The company answered: answered_at = now and wait_s = answered_at -
 // started_at unless answered already; `responder` (person or chatbot) when
 // given; the measured answers the contact lacks are added. kNotEditable once
 // submitted; kNotStarted before Start; kInvalid (field "responder") for a
-// chatbot on a channel without chatbots. Records: reason "answered".
+// chatbot on a channel without chatbots; kInvalid (field "outcome") when the
+// latest attempt's unanswered outcome is recorded (it is over: start the
+// next attempt first). The latest attempt's outcome becomes answered.
+// Records: reason "answered".
 ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
                             std::optional<Responder> responder, const Stamp& stamp);
 
@@ -131,8 +165,9 @@ ContactOutcome SaveDraft(const Study& study, const Contact& contact, const Draft
 // = now. A submitted or approved report is not submitted again
 // (already_submitted, no records). kNotEditable for a failed contact;
 // kInvalid when CheckReport finds errors (of a submission when the contact
-// was answered: an unanswered one has no questionnaire to fill in) or an
-// unanswered contact was never started. Records: reason "submit".
+// was answered: an unanswered one has no questionnaire to fill in), an
+// unanswered contact was never started, or its latest attempt has no
+// outcome yet (field "/outcome"). Records: reason "submit".
 ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& stamp);
 
 // Returns a submitted report to its shopper with `message` (the record's

@@ -120,25 +120,26 @@ TEST(ShopperMayEdit, UntilSubmittedAndAgainWhenReturned) {
 }
 
 TEST(Start, StartsAPlannedContactNow) {
-  const auto outcome = Start(Planned(), kShopper);
+  const auto outcome = Start(TestStudy(), Planned(), kShopper);
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->contact.status, ContactStatus::kStarted);
   EXPECT_EQ(outcome->contact.started_at, kShopper.now);
   EXPECT_EQ(outcome->changes, Records(kShopper, "start",
                                       {{"status", "planned", "started"},
-                                       {"started_at", "", "2026-11-24T10:00:42.500Z"}}));
+                                       {"started_at", "", "2026-11-24T10:00:42.500Z"},
+                                       {"attempt:1", "", "pending 2026-11-24T10:00:42.500Z"}}));
   EXPECT_FALSE(outcome->already_submitted);
 }
 
 TEST(Start, AgainChangesNothing) {
   const Contact started = Started();
-  const auto outcome = Start(started, kShopper);
+  const auto outcome = Start(TestStudy(), started, kShopper);
   ASSERT_TRUE(outcome.ok());
   EXPECT_EQ(outcome->contact, started);
   EXPECT_TRUE(outcome->changes.empty());
   // A returned report keeps its status and first start time.
   const Contact returned = Reported(ContactStatus::kReturned);
-  const auto again = Start(returned, kShopper);
+  const auto again = Start(TestStudy(), returned, kShopper);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->contact, returned);
   EXPECT_TRUE(again->changes.empty());
@@ -147,7 +148,7 @@ TEST(Start, AgainChangesNothing) {
 TEST(Start, RefusedOnceSubmitted) {
   for (ContactStatus status :
        {ContactStatus::kSubmitted, ContactStatus::kApproved, ContactStatus::kFailed}) {
-    ExpectError(Start(Reported(status), kShopper), FieldworkErrorCode::kNotEditable,
+    ExpectError(Start(TestStudy(), Reported(status), kShopper), FieldworkErrorCode::kNotEditable,
                 "the contact is submitted already");
   }
 }
@@ -161,11 +162,15 @@ TEST(MarkAnswered, RecordsTheWaitTheResponderAndTheMeasuredAnswer) {
   EXPECT_EQ(outcome->contact.answered_at, kShopper.now);
   EXPECT_EQ(outcome->contact.responder, Responder::kPerson);
   EXPECT_EQ(outcome->contact.answers, (std::vector<Answer>{Number("wait_time", 42.5)}));
-  EXPECT_EQ(outcome->changes, Records(kShopper, "answered",
-                                      {{"answered_at", "", "2026-11-24T10:00:42.500Z"},
-                                       {"wait_s", "", "42.5"},
-                                       {"responder", "unknown", "person"},
-                                       {"answer:wait_time", "", "42.5"}}));
+  EXPECT_EQ(
+      outcome->changes,
+      Records(kShopper, "answered",
+              {{"answered_at", "", "2026-11-24T10:00:42.500Z"},
+               {"wait_s", "", "42.5"},
+               {"responder", "unknown", "person"},
+               // Started before attempts were kept: one attempt, answered.
+               {"attempt:1", "", "answered 2026-11-24T10:00:00.000Z/2026-11-24T10:00:42.500Z"},
+               {"answer:wait_time", "", "42.5"}}));
 }
 
 TEST(MarkAnswered, AgainKeepsTheFirstAnswerTime) {
@@ -365,6 +370,205 @@ TEST(Fail, OnlyAContactNotYetReported) {
     ExpectError(Fail(Reported(status), "x", kManager), FieldworkErrorCode::kWrongStatus,
                 "only a contact not yet reported (planned or started) can fail");
   }
+}
+
+// --- Outcomes and attempts -------------------------------------------------
+
+// TestStudy with three channels: phone up to 3 attempts, maximum wait 10 min;
+// chat 2 attempts, 10 min; e-mail/form 1 attempt, deadline 72 h. A chat-only
+// "who answered first" choice (person / chatbot).
+Study OutcomeStudy() {
+  Study study = TestStudy();
+  ChannelSpec phone;
+  phone.channel = Channel::kPhone;
+  phone.max_wait_seconds = 600;
+  phone.max_attempts = 3;
+  ChannelSpec email;
+  email.channel = Channel::kEmailForm;
+  email.max_wait_seconds = 72 * 3600;
+  ChannelSpec chat;
+  chat.channel = Channel::kChat;
+  chat.max_wait_seconds = 600;
+  chat.max_attempts = 2;
+  study.channels = {phone, email, chat};
+  Question responder;
+  responder.id = "first";
+  responder.area = "reception";
+  responder.type = QuestionType::kChoice;
+  responder.channels = {Channel::kChat};
+  responder.options = {{"person", {}, 0}, {"chatbot", {}, 0}};
+  study.questions.push_back(responder);
+  return study;
+}
+
+Stamp At(const std::string& time) { return {"kari@example.no", "2026-11-24T" + time + "Z"}; }
+
+// Runs one operation that must succeed and gives the contact it makes.
+Contact Must(const ContactOutcome& outcome) {
+  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
+  return outcome.ok() ? outcome->contact : Contact{};
+}
+
+TEST(Attempts, ThreeOnThePhoneTheWaitFromTheOneAnswered) {
+  const Study study = OutcomeStudy();
+  Contact contact = Must(Start(study, Planned(), At("10:00:00.000")));
+  EXPECT_EQ(AttemptsLeft(study, contact), 2);
+  const auto no_answer =
+      RecordOutcome(study, contact, AttemptOutcome::kNoAnswer, At("10:01:00.000"));
+  ASSERT_TRUE(no_answer.ok());
+  EXPECT_EQ(no_answer->changes,
+            Records(At("10:01:00.000"), "outcome",
+                    {{"attempt:1", "pending 2026-11-24T10:00:00.000Z",
+                      "no_answer 2026-11-24T10:00:00.000Z/2026-11-24T10:01:00.000Z"}}));
+  contact = no_answer->contact;
+  // Recording it again changes nothing (a retry).
+  EXPECT_TRUE(Must(RecordOutcome(study, contact, AttemptOutcome::kNoAnswer, At("10:01:05.000"))) ==
+              contact);
+  // The answer button does nothing for an attempt that is over.
+  ExpectError(MarkAnswered(study, contact, std::nullopt, At("10:01:10.000")),
+              FieldworkErrorCode::kInvalid,
+              "this attempt went unanswered: start the next attempt first", "outcome");
+  // Attempt 2 at 10:05, busy; attempt 3 at 10:10, answered at 10:10:30.
+  const auto second = Start(study, contact, At("10:05:00.000"));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->changes,
+            Records(At("10:05:00.000"), "start",
+                    {{"started_at", "2026-11-24T10:00:00.000Z", "2026-11-24T10:05:00.000Z"},
+                     {"attempt:2", "", "pending 2026-11-24T10:05:00.000Z"}}));
+  contact = Must(RecordOutcome(study, second->contact, AttemptOutcome::kBusy, At("10:05:10.000")));
+  EXPECT_EQ(AttemptsLeft(study, contact), 1);
+  contact = Must(Start(study, contact, At("10:10:00.000")));
+  EXPECT_EQ(AttemptsLeft(study, contact), 0);
+  contact = Must(MarkAnswered(study, contact, std::nullopt, At("10:10:30.000")));
+  // 10:10:00 to 10:10:30 = 30 s, not the 630 s since the first attempt.
+  EXPECT_EQ(contact.wait_seconds, 30.0);
+  EXPECT_EQ(contact.started_at, "2026-11-24T10:10:00.000Z");
+  ASSERT_EQ(contact.attempts.size(), 3u);
+  EXPECT_EQ(contact.attempts[0].outcome, AttemptOutcome::kNoAnswer);
+  EXPECT_EQ(contact.attempts[1].outcome, AttemptOutcome::kBusy);
+  EXPECT_EQ(contact.attempts[2], (Attempt{0, "2026-11-24T10:10:00.000Z", "2026-11-24T10:10:30.000Z",
+                                          AttemptOutcome::kAnswered}));
+  EXPECT_EQ(contact.answers, (std::vector<Answer>{Number("wait_time", 30)}));
+  // Answered: no unanswered outcome any more.
+  ExpectError(RecordOutcome(study, contact, AttemptOutcome::kClosed, At("10:11:00.000")),
+              FieldworkErrorCode::kAnswered, "the contact was answered already", "outcome");
+}
+
+TEST(Attempts, NoMoreThanTheChannelAllowsThenSubmittedUnanswered) {
+  const Study study = OutcomeStudy();
+  Contact contact = Must(Start(study, Planned(Channel::kChat), At("10:00:00.000")));
+  contact = Must(RecordOutcome(study, contact, AttemptOutcome::kClosed, At("10:00:05.000")));
+  contact = Must(Start(study, contact, At("11:00:00.000")));
+  // Unanswered and still pending: what happened is needed before submitting.
+  const auto pending = Submit(study, contact, At("11:00:30.000"));
+  ExpectError(pending, FieldworkErrorCode::kInvalid, "the report was not submitted");
+  EXPECT_EQ(ErrorFields(pending), std::vector<std::string>{"/outcome"});
+  contact = Must(RecordOutcome(study, contact, AttemptOutcome::kNoAnswer, At("11:01:00.000")));
+  ExpectError(Start(study, contact, At("11:05:00.000")), FieldworkErrorCode::kNoAttemptsLeft,
+              "no attempts are left on this channel: submit the contact as unanswered");
+  // Submitted with no questionnaire and no wait.
+  const Contact submitted = Must(Submit(study, contact, At("11:02:00.000")));
+  EXPECT_EQ(submitted.status, ContactStatus::kSubmitted);
+  EXPECT_FALSE(submitted.Answered());
+  EXPECT_TRUE(submitted.answers.empty());
+  ExpectError(RecordOutcome(study, submitted, AttemptOutcome::kNoAnswer, At("11:03:00.000")),
+              FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+}
+
+TEST(Attempts, EachChannelHasItsOwnOutcomes) {
+  const Study study = OutcomeStudy();
+  const Contact chat = Must(Start(study, Planned(Channel::kChat), At("10:00:00.000")));
+  ExpectError(RecordOutcome(study, chat, AttemptOutcome::kBusy, At("10:00:10.000")),
+              FieldworkErrorCode::kInvalid, "only a phone line can be busy", "outcome");
+  ExpectError(RecordOutcome(study, chat, AttemptOutcome::kNeverAnswered, At("10:00:10.000")),
+              FieldworkErrorCode::kInvalid,
+              "never_answered is for e-mail and forms; gave_up is expected", "outcome");
+  ExpectError(RecordOutcome(study, chat, AttemptOutcome::kAnswered, At("10:00:10.000")),
+              FieldworkErrorCode::kInvalid,
+              "an unanswered outcome is expected (no_answer, busy, closed, gave_up or "
+              "never_answered)",
+              "outcome");
+  // Giving up: only once the 600 s maximum wait has passed (599.999 s: not yet).
+  ExpectError(RecordOutcome(study, chat, AttemptOutcome::kGaveUp, At("10:09:59.999")),
+              FieldworkErrorCode::kInvalid,
+              "the channel's maximum wait (600 s) has not passed since the attempt began",
+              "outcome");
+  EXPECT_EQ(Must(RecordOutcome(study, chat, AttemptOutcome::kGaveUp, At("10:10:00.000")))
+                .attempts.back()
+                .outcome,
+            AttemptOutcome::kGaveUp);
+  // E-mail: never answered, and only at the 72 h deadline (10:00 on the 24th
+  // to 10:00 on the 27th).
+  const Contact email = Must(Start(study, Planned(Channel::kEmailForm), At("10:00:00.000")));
+  ExpectError(RecordOutcome(study, email, AttemptOutcome::kNoAnswer, At("10:00:10.000")),
+              FieldworkErrorCode::kInvalid,
+              "an e-mail or form is never answered: never_answered is expected", "outcome");
+  ExpectError(RecordOutcome(study, email, AttemptOutcome::kNeverAnswered,
+                            {kShopper.actor, "2026-11-27T09:59:59.000Z"}),
+              FieldworkErrorCode::kInvalid,
+              "the channel's maximum wait (259200 s) has not passed since the attempt began",
+              "outcome");
+  EXPECT_TRUE(RecordOutcome(study, email, AttemptOutcome::kNeverAnswered,
+                            {kShopper.actor, "2026-11-27T10:00:00.000Z"})
+                  .ok());
+  ExpectError(RecordOutcome(study, Planned(), AttemptOutcome::kNoAnswer, At("10:00:10.000")),
+              FieldworkErrorCode::kNotStarted, "start the contact before recording what happened",
+              "started_at");
+}
+
+TEST(Restart, AReturnedContactIsMeasuredAgain) {
+  const Study study = OutcomeStudy();
+  // Answered after 42.5 s on the first start, tone 4, returned by QA.
+  const Contact returned = Reported(ContactStatus::kReturned);
+  const auto restarted = Restart(study, returned, At("14:00:00.000"));
+  ASSERT_TRUE(restarted.ok());
+  const Contact& contact = restarted->contact;
+  EXPECT_EQ(contact.status, ContactStatus::kReturned);
+  EXPECT_EQ(contact.started_at, "2026-11-24T14:00:00.000Z");
+  EXPECT_TRUE(contact.answered_at.empty());
+  EXPECT_FALSE(contact.Answered());
+  // The measured wait goes; the shopper's own answers stay.
+  EXPECT_EQ(contact.answers, (std::vector<Answer>{Number("tone", 4)}));
+  ASSERT_EQ(contact.attempts.size(), 2u);
+  EXPECT_EQ(contact.attempts[1],
+            (Attempt{1, "2026-11-24T14:00:00.000Z", "", AttemptOutcome::kPending}));
+  EXPECT_EQ(
+      restarted->changes,
+      Records(At("14:00:00.000"), "restart",
+              {{"started_at", "2026-11-24T10:00:00.000Z", "2026-11-24T14:00:00.000Z"},
+               {"answered_at", "2026-11-24T10:00:42.500Z", ""},
+               {"wait_s", "42.5", ""},
+               {"responder", "person", "unknown"},
+               {"attempt:1", "", "answered 2026-11-24T10:00:00.000Z/2026-11-24T10:00:42.500Z"},
+               {"attempt:2", "", "pending 2026-11-24T14:00:00.000Z"},
+               {"answer:wait_time", "42.5", ""}}));
+  // Answered 12.25 s after the restart: the new wait.
+  const Contact answered =
+      Must(MarkAnswered(study, contact, Responder::kPerson, At("14:00:12.250")));
+  EXPECT_EQ(answered.wait_seconds, 12.25);
+  EXPECT_EQ(answered.FindAnswer("wait_time")->number, 12.25);
+  const Contact resubmitted = Must(Submit(study, answered, At("14:05:00.000")));
+  EXPECT_EQ(resubmitted.status, ContactStatus::kSubmitted);
+  // The new round has the phone's 3 attempts; only a returned contact restarts.
+  EXPECT_EQ(AttemptsLeft(study, contact), 2);
+  ExpectError(Restart(study, resubmitted, At("14:06:00.000")), FieldworkErrorCode::kWrongStatus,
+              "only a returned contact can be restarted");
+  ExpectError(Restart(study, Started(), At("14:06:00.000")), FieldworkErrorCode::kWrongStatus,
+              "only a returned contact can be restarted");
+}
+
+TEST(MarkAnswered, FillsInWhoAnsweredFirst) {
+  const Study study = OutcomeStudy();
+  const Contact started = Must(Start(study, Planned(Channel::kChat), At("10:00:00.000")));
+  const Contact answered =
+      Must(MarkAnswered(study, started, Responder::kChatbot, At("10:00:20.000")));
+  ASSERT_NE(answered.FindAnswer("first"), nullptr);
+  EXPECT_EQ(answered.FindAnswer("first")->text, "chatbot");
+  // On the phone the question is not asked, so not filled in.
+  const Contact phone = Must(Start(study, Planned(), At("10:00:00.000")));
+  EXPECT_EQ(
+      Must(MarkAnswered(study, phone, Responder::kPerson, At("10:00:20.000"))).FindAnswer("first"),
+      nullptr);
 }
 
 }  // namespace

@@ -16,14 +16,15 @@ TEST(Quantile, InterpolatesBetweenOrderStatistics) {
 
 TEST(SummarizeFieldwork, CountsChannelsAnswersAndRepeatVisits) {
   Study study;
-  Participant a{"a",
-                "A Nord",
-                "A",
-                "bank",
-                10,
-                "nb",
-                {{Channel::kPhone, true, Ease::kEasy}, {Channel::kChat, true, Ease::kHard}}};
-  Participant b{"b", "A Sør", "A", "bank", 10, "nb", {{Channel::kPhone, true, Ease::kHard}}};
+  Participant a{
+      "a",
+      "A Nord",
+      "A",
+      "bank",
+      10,
+      "nb",
+      {{Channel::kPhone, true, Ease::kEasy, ""}, {Channel::kChat, true, Ease::kHard, ""}}};
+  Participant b{"b", "A Sør", "A", "bank", 10, "nb", {{Channel::kPhone, true, Ease::kHard, ""}}};
   study.participants = {a, b};
   auto contact = [](std::string id, std::string participant, std::string shopper, Channel channel,
                     std::optional<double> wait) {

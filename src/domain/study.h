@@ -54,6 +54,9 @@ struct ChannelSpec {
   OpeningHours hours;
   double max_wait_seconds = 0;  // a contact not answered within this is "unanswered"
   std::vector<WaitPoint> wait_table;
+  // How many attempts a shopper may make at one contact (after no answer,
+  // busy, closed) before it counts as unanswered; 1 = no second attempt.
+  int max_attempts = 1;
 
   bool operator==(const ChannelSpec&) const = default;
 };
@@ -91,6 +94,10 @@ struct ChannelAudit {
   Channel channel = Channel::kPhone;
   bool offered = false;
   std::optional<Ease> ease;  // how easy it was to find; set when offered
+  // How to reach the company on this channel, as the audit found it: a phone
+  // number, the chat or Messenger page, the e-mail address or the form's
+  // URL (checked for form by study check); empty when not recorded.
+  std::string reach;
 
   bool operator==(const ChannelAudit&) const = default;
 };

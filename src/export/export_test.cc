@@ -57,7 +57,7 @@ domain::Study SmallStudy() {
                          "bank",
                          12,
                          "nb",
-                         {{Channel::kPhone, true, domain::Ease::kEasy}}}};
+                         {{Channel::kPhone, true, domain::Ease::kEasy, ""}}}};
   return study;
 }
 

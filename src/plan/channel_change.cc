@@ -73,11 +73,12 @@ Result<ChannelChange> ChangeOfferedChannels(const domain::Study& study,
     auto entry = std::find_if(changed.audit.begin(), changed.audit.end(),
                               [&](const auto& item) { return item.channel == spec.channel; });
     if (entry == changed.audit.end()) {
-      changed.audit.push_back({spec.channel, offered, std::nullopt});
+      changed.audit.push_back({spec.channel, offered, std::nullopt, ""});
     } else {
       // A channel no longer offered has no ease to find; one newly offered
       // has not been looked at yet.
       if (!offered || !entry->offered) entry->ease.reset();
+      if (!offered) entry->reach.clear();  // only an offered channel can be reached
       entry->offered = offered;
     }
   }

@@ -44,7 +44,7 @@ domain::Study SmallStudy(std::vector<std::pair<std::string, std::string>> partic
     participant.company = company;
     participant.industry = "bank";
     for (Channel channel : domain::kAllChannels)
-      participant.audit.push_back({channel, channel == Channel::kPhone, std::nullopt});
+      participant.audit.push_back({channel, channel == Channel::kPhone, std::nullopt, ""});
     study.participants.push_back(participant);
   }
   return study;

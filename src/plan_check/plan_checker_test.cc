@@ -15,21 +15,22 @@ domain::Study Study() {
   study.period.start = std::chrono::year{2026} / 1 / 12;
   study.period.end = std::chrono::year{2026} / 1 / 25;
   study.contacts_per_participant = 4;
-  domain::ChannelSpec phone{Channel::kPhone, 1, 1, {{1, 2, 3, 4, 5}, 8 * 60, 16 * 60}, 600, {}};
-  domain::ChannelSpec chat{Channel::kChat, 1, 2, {{1, 2, 3, 4, 5}, 8 * 60, 20 * 60}, 600, {}};
+  domain::ChannelSpec phone{Channel::kPhone, 1, 1, {{1, 2, 3, 4, 5}, 8 * 60, 16 * 60}, 600, {}, 1};
+  domain::ChannelSpec chat{Channel::kChat, 1, 2, {{1, 2, 3, 4, 5}, 8 * 60, 20 * 60}, 600, {}, 1};
   study.channels = {phone, chat};
   domain::Industry bank;
   bank.id = "bank";
   bank.scenarios = {{"s1", {}, {}, {}, {}}, {"s2", {}, {}, {}, {}}};
   study.industries = {bank};
-  study.participants = {{"p1",
-                         "A Privat",
-                         "A",
-                         "bank",
-                         10,
-                         "nb",
-                         {{Channel::kPhone, true, {}}, {Channel::kChat, true, {}}}},
-                        {"p2", "A Bedrift", "A", "bank", 10, "nb", {{Channel::kPhone, true, {}}}}};
+  study.participants = {
+      {"p1",
+       "A Privat",
+       "A",
+       "bank",
+       10,
+       "nb",
+       {{Channel::kPhone, true, {}, ""}, {Channel::kChat, true, {}, ""}}},
+      {"p2", "A Bedrift", "A", "bank", 10, "nb", {{Channel::kPhone, true, {}, ""}}}};
   return study;
 }
 

@@ -19,9 +19,9 @@ domain::Study TwoBanks() {
        "bank",
        5,
        "nb",
-       {{Channel::kPhone, true, domain::Ease::kHard}, {Channel::kChat, false, {}}}},
-      {"b", "B", "B", "bank", 5, "nb", {{Channel::kPhone, true, domain::Ease::kEasy}}},
-      {"c", "C", "C", "power", 5, "nb", {{Channel::kPhone, true, domain::Ease::kEasy}}}};
+       {{Channel::kPhone, true, domain::Ease::kHard, ""}, {Channel::kChat, false, {}, ""}}},
+      {"b", "B", "B", "bank", 5, "nb", {{Channel::kPhone, true, domain::Ease::kEasy, ""}}},
+      {"c", "C", "C", "power", 5, "nb", {{Channel::kPhone, true, domain::Ease::kEasy, ""}}}};
   return study;
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/fieldwork_service.h"
 #include "results/test_study.h"
 
 namespace cx::results {
@@ -147,6 +148,74 @@ TEST(ContactScore, WeightedAreaWithoutApplicablePointsLeavesItsWeight) {
   const auto score = scorer.Score(ContactA(), nullptr);
   ASSERT_TRUE(score);
   EXPECT_NEAR(*score->total, 100.0 * 5 / 7, 1e-9);
+}
+
+// --- Outcomes recorded in the field, through the fieldwork service ----------
+
+domain::Stamp At(const std::string& utc) { return {"kari@example.no", utc}; }
+
+domain::Contact Must(const domain::ContactOutcome& outcome) {
+  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
+  return outcome.ok() ? outcome->contact : domain::Contact{};
+}
+
+// Contact A's answers, made in the field: nobody answered at 10:00, busy at
+// 10:05, answered at 10:10:30 on the attempt begun at 10:10:00.
+TEST(ContactScore, TheWaitIsMeasuredFromTheAttemptThatWasAnswered) {
+  domain::Study study = ContestStudy();
+  study.channels[0].max_attempts = 3;  // phone
+  domain::Contact contact = ContactA();
+  contact.status = domain::ContactStatus::kPlanned;
+  contact.wait_seconds.reset();
+  contact = Must(domain::Start(study, contact, At("2026-11-24T10:00:00.000Z")));
+  contact = Must(domain::RecordOutcome(study, contact, domain::AttemptOutcome::kNoAnswer,
+                                       At("2026-11-24T10:01:00.000Z")));
+  contact = Must(domain::Start(study, contact, At("2026-11-24T10:05:00.000Z")));
+  contact = Must(domain::RecordOutcome(study, contact, domain::AttemptOutcome::kBusy,
+                                       At("2026-11-24T10:05:10.000Z")));
+  contact = Must(domain::Start(study, contact, At("2026-11-24T10:10:00.000Z")));
+  contact =
+      Must(domain::MarkAnswered(study, contact, std::nullopt, At("2026-11-24T10:10:30.000Z")));
+  const auto score = ContactScorer(study).Score(contact, nullptr);
+  ASSERT_TRUE(score);
+  ASSERT_TRUE(score->answered);
+  // wait 30 s: share 1.0 + (30 - 20)/(60 - 20) * (0.75 - 1.0) = 0.9375 -> 9.375 of 10;
+  // total = 0.05 * 0.9375 + 0.95 * 0.59375 = 0.046875 + 0.5640625 = 0.6109375.
+  // (Measured from 10:00 it would be 630 s, beyond the 600 s maximum: 0.)
+  EXPECT_DOUBLE_EQ(score->areas[0].obtained, 9.375);
+  EXPECT_NEAR(*score->total, 61.09375, 1e-9);
+}
+
+// Every unanswered outcome scores 0, however good the answers the shopper
+// may have typed: the contact has no measured wait, so it is no answer.
+TEST(ContactScore, EveryUnansweredOutcomeScoresZero) {
+  const domain::Study study = ContestStudy();
+  struct Case {
+    Channel channel;
+    domain::AttemptOutcome outcome;
+    std::string ended;  // 600 s after 10:00 for gave_up, 72 h for never_answered
+  };
+  const std::vector<Case> cases = {
+      {Channel::kPhone, domain::AttemptOutcome::kNoAnswer, "2026-11-24T10:01:00.000Z"},
+      {Channel::kPhone, domain::AttemptOutcome::kBusy, "2026-11-24T10:00:05.000Z"},
+      {Channel::kPhone, domain::AttemptOutcome::kClosed, "2026-11-24T10:00:05.000Z"},
+      {Channel::kPhone, domain::AttemptOutcome::kGaveUp, "2026-11-24T10:10:00.000Z"},
+      {Channel::kEmailForm, domain::AttemptOutcome::kNeverAnswered, "2026-11-27T10:00:00.000Z"},
+  };
+  for (const Case& c : cases) {
+    domain::Contact contact = PerfectContact("x", "p1");
+    contact.channel = c.channel;
+    contact.status = domain::ContactStatus::kPlanned;
+    contact.wait_seconds.reset();
+    contact.answers.clear();
+    contact = Must(domain::Start(study, contact, At("2026-11-24T10:00:00.000Z")));
+    contact = Must(domain::RecordOutcome(study, contact, c.outcome, At(c.ended)));
+    contact = Must(domain::Submit(study, contact, At(c.ended)));
+    const auto score = ContactScorer(study).Score(contact, nullptr);
+    ASSERT_TRUE(score) << domain::ToString(c.outcome);
+    EXPECT_FALSE(score->answered) << domain::ToString(c.outcome);
+    EXPECT_DOUBLE_EQ(*score->total, 0.0) << domain::ToString(c.outcome);
+  }
 }
 
 }  // namespace

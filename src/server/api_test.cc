@@ -18,6 +18,9 @@
 
 #include "auth/password.h"
 #include "demo/generator.h"
+#include "domain/channel.h"
+#include "domain/fieldwork_service.h"
+#include "results/contact_score.h"
 #include "server/accounts.h"
 #include "server/app.h"
 #include "server/http_server.h"
@@ -94,6 +97,30 @@ class ApiTest : public ::testing::Test {
       *slot = contact;
     }
     ASSERT_FALSE(phone_.id.empty() || chat_.id.empty());
+    // Three more to do, for the outcome tests: two by phone, one by e-mail.
+    for (auto& contact : contacts) {
+      if (contact.id == open_.id || contact.id == flow_.id || contact.id == qa_.id ||
+          contact.id == phone_.id || contact.id == chat_.id) {
+        continue;
+      }
+      domain::Contact* slot = nullptr;
+      if (contact.channel == domain::Channel::kPhone) {
+        slot =
+            tries_.id.empty() ? &tries_ : (answered_late_.id.empty() ? &answered_late_ : nullptr);
+      }
+      if (email_.id.empty() && contact.channel == domain::Channel::kEmailForm) slot = &email_;
+      if (slot == nullptr) continue;
+      contact.shopper = shopper_a_;
+      contact.status = domain::ContactStatus::kPlanned;
+      contact.answers.clear();
+      contact.comments.clear();
+      contact.started_at.clear();
+      contact.answered_at.clear();
+      contact.wait_seconds.reset();
+      contact.responder = domain::Responder::kUnknown;
+      *slot = contact;
+    }
+    ASSERT_FALSE(tries_.id.empty() || answered_late_.id.empty() || email_.id.empty());
     ASSERT_TRUE(store->SaveStudy(world.study, false).ok());
     ASSERT_TRUE(store->SaveShoppers(world.shoppers).ok());
     ASSERT_TRUE(store->SaveContacts(world.study.id, contacts).ok());
@@ -223,6 +250,7 @@ class ApiTest : public ::testing::Test {
   static inline std::thread* thread_ = nullptr;
   static inline int port_ = 0;
   static inline domain::Contact open_, flow_, qa_, phone_, chat_;
+  static inline domain::Contact tries_, answered_late_, email_;  // the outcome tests
   static inline std::string shopper_a_, shopper_b_, participant_p_, participant_q_;
 };
 
@@ -245,6 +273,8 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/assignments/{id}", {401, kOk, kOk, kOk, 404, 403, 403}},
       {"POST /api/v1/assignments/{id}/start", {401, 403, 403, kOk, 404, 403, 403}},
       {"POST /api/v1/assignments/{id}/answered", {401, 403, 403, kOk, 404, 403, 403}},
+      {"POST /api/v1/assignments/{id}/outcome", {401, 403, 403, kOk, 404, 403, 403}},
+      {"POST /api/v1/assignments/{id}/restart", {401, 403, 403, kOk, 404, 403, 403}},
       {"PUT /api/v1/assignments/{id}/draft", {401, 403, 403, kOk, 404, 403, 403}},
       {"POST /api/v1/assignments/{id}/submit", {401, 403, 403, kOk, 404, 403, 403}},
       {"GET /api/v1/qa", {401, kOk, kOk, 403, 403, 403, 403}},
@@ -372,6 +402,15 @@ bool Relevant(const json& question, const json& answers) {
   return false;
 }
 
+// Whether a test fills in `question`: relevant, and not answered already (the
+// server fills in the measured wait and who answered first).
+bool ToAnswer(const json& question, const json& answers) {
+  for (const auto& answer : answers) {
+    if (answer["question"] == question["id"]) return false;
+  }
+  return Relevant(question, answers);
+}
+
 TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   const Login shopper = LogIn("shopper@test.no");
   const Login manager = LogIn("manager@test.no");
@@ -401,7 +440,7 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
     if (question["type"] != "duration") asked.push_back(question);
   }
   for (size_t i = 0; i < asked.size() / 2; ++i) {
-    if (Relevant(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
+    if (ToAnswer(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
   }
   json draft = {{"answers", answers},
                 {"comments",
@@ -419,7 +458,7 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   EXPECT_EQ(Body(early)["field"], "/answers");
 
   for (size_t i = asked.size() / 2; i < asked.size(); ++i) {
-    if (Relevant(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
+    if (ToAnswer(asked[i], answers)) answers.push_back(GoodAnswer(asked[i]));
   }
   draft["answers"] = answers;
   auto full = Call(shopper, "PUT", base + "/draft", draft.dump());
@@ -721,6 +760,7 @@ TEST_F(ApiTest, EveryBodyFieldOfTheWrongTypeOrTooLongIsA400NamingIt) {
       {"POST /api/v1/session", {{"email", "nobody@test.no"}, {"password", "not-the-password"}}},
       {"PUT /api/v1/me/language", {{"language", "nb"}}},
       {"POST /api/v1/assignments/{id}/answered", {{"responder", "person"}}},
+      {"POST /api/v1/assignments/{id}/outcome", {{"outcome", "no_answer"}}},
       {"PUT /api/v1/assignments/{id}/draft",
        {{"answers",
          {{{"question", "rec_name"}, {"number", 1}, {"text", "x"}, {"not_applicable", false}}}},
@@ -891,6 +931,167 @@ TEST_F(ApiTest, TheServerOwnsTheMeasuredWaitAndChatbotsAnswerOnlyChatAndMessenge
   EXPECT_EQ(Body(chatbot)["responder"], "chatbot");
 }
 
+// --- Contact outcomes and attempts (the demo study: phone up to 3 attempts,
+// e-mail/form 1 with a 72 h deadline) ---------------------------------------
+
+TEST_F(ApiTest, ThreeUnansweredPhoneAttemptsThenNoMoreAndSubmittedItScoresZero) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + tries_.id;
+  // Before a start there is nothing to record.
+  auto early = Call(shopper, "POST", base + "/outcome", R"({"outcome":"no_answer"})");
+  EXPECT_EQ(early->status, 409) << early->body;
+  EXPECT_EQ(Body(early)["field"], "started_at");
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  EXPECT_EQ(Body(Call(shopper, "GET", base))["attempts_left"], 2);
+  for (const std::string outcome : {"no_answer", "busy", "closed"}) {
+    auto recorded = Call(shopper, "POST", base + "/outcome", json({{"outcome", outcome}}).dump());
+    ASSERT_EQ(recorded->status, 200) << recorded->body;
+    EXPECT_EQ(Body(recorded)["attempts"].back()["outcome"], outcome);
+    EXPECT_TRUE(Body(recorded)["attempts"].back()["ended_at"].is_string());
+    if (outcome != "closed") {
+      ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+    }
+  }
+  json contact = Body(Call(shopper, "GET", base));
+  ASSERT_EQ(contact["attempts"].size(), 3u) << contact.dump();
+  EXPECT_EQ(contact["attempts_left"], 0);
+  EXPECT_TRUE(contact["wait_s"].is_null());
+  // A fourth attempt is refused and changes nothing.
+  const Stored before = StoredNow();
+  auto fourth = Call(shopper, "POST", base + "/start");
+  EXPECT_EQ(fourth->status, 409) << fourth->body;
+  EXPECT_NE(Body(fourth)["detail"].get<std::string>().find("no attempts are left"),
+            std::string::npos);
+  EXPECT_TRUE(StoredNow() == before);
+  // Submitted without a questionnaire.
+  auto submitted = Call(shopper, "POST", base + "/submit");
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  EXPECT_EQ(Body(submitted)["status"], "submitted");
+  EXPECT_TRUE(Body(submitted)["answers"].empty());
+  // Approved, it counts as unanswered: 0 points (results/contact_score.cc).
+  ASSERT_EQ(
+      Call(LogIn("manager@test.no"), "POST", "/api/v1/contacts/" + tries_.id + "/approve")->status,
+      200);
+  std::lock_guard lock(app_->mutex());
+  const auto stored = app_->store().LoadContact(app_->study().id, tries_.id).value();
+  const auto score = results::ContactScorer(app_->study()).Score(stored, nullptr);
+  ASSERT_TRUE(score);
+  EXPECT_FALSE(score->answered);
+  EXPECT_EQ(*score->total, 0.0);
+}
+
+TEST_F(ApiTest, OutcomesTheChannelDoesNotHaveOrTooEarlyAreA422ThatStoresNothing) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string email = "/api/v1/assignments/" + email_.id;
+  ASSERT_EQ(Call(shopper, "POST", email + "/start")->status, 200);
+  const Stored before = StoredNow();
+  struct Refusal {
+    std::string outcome, detail;
+  };
+  for (const Refusal& refusal :
+       {Refusal{"busy", "only a phone line can be busy"},
+        Refusal{"no_answer", "an e-mail or form is never answered: never_answered is expected"},
+        Refusal{"never_answered",
+                "the channel's maximum wait (259200 s) has not passed since the "
+                "attempt began"}}) {
+    auto refused =
+        Call(shopper, "POST", email + "/outcome", json({{"outcome", refusal.outcome}}).dump());
+    EXPECT_EQ(refused->status, 422) << refused->body;
+    EXPECT_EQ(Body(refused)["detail"], refusal.detail) << refusal.outcome;
+    EXPECT_EQ(Body(refused)["field"], "outcome");
+  }
+  auto unknown = Call(shopper, "POST", email + "/outcome", R"({"outcome":"lost"})");
+  EXPECT_EQ(unknown->status, 400) << unknown->body;
+  EXPECT_TRUE(StoredNow() == before);
+}
+
+TEST_F(ApiTest, AnsweredOnTheSecondAttemptTheWaitIsFromThatAttemptAndARestartMeasuresAgain) {
+  const Login shopper = LogIn("shopper@test.no");
+  const Login manager = LogIn("manager@test.no");
+  const std::string base = "/api/v1/assignments/" + answered_late_.id;
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  ASSERT_EQ(Call(shopper, "POST", base + "/outcome", R"({"outcome":"no_answer"})")->status, 200);
+  // The answer button ends nothing once the attempt is over.
+  EXPECT_EQ(Call(shopper, "POST", base + "/answered")->status, 422);
+  ASSERT_EQ(Call(shopper, "POST", base + "/start")->status, 200);
+  auto answered = Call(shopper, "POST", base + "/answered");
+  ASSERT_EQ(answered->status, 200) << answered->body;
+  json contact = Body(answered);
+  ASSERT_EQ(contact["attempts"].size(), 2u);
+  const json second = contact["attempts"][1];
+  EXPECT_EQ(second["outcome"], "answered");
+  EXPECT_EQ(contact["started_at"], second["started_at"]);
+  EXPECT_EQ(contact["wait_s"].get<double>(),
+            *domain::SecondsBetween(second["started_at"].get<std::string>(),
+                                    second["ended_at"].get<std::string>()));
+  // An answered contact has no unanswered outcome.
+  auto late = Call(shopper, "POST", base + "/outcome", R"({"outcome":"closed"})");
+  EXPECT_EQ(late->status, 409) << late->body;
+  // Restart is for a returned contact only.
+  EXPECT_EQ(Call(shopper, "POST", base + "/restart")->status, 409);
+
+  json answers = Body(Call(shopper, "GET", base))["answers"];
+  for (const auto& question : Questions(Body(Call(shopper, "GET", base)))) {
+    if (question["type"] != "duration" && ToAnswer(question, answers)) {
+      answers.push_back(GoodAnswer(question));
+    }
+  }
+  ASSERT_EQ(Call(shopper, "PUT", base + "/draft", json({{"answers", answers}}).dump())->status,
+            200);
+  ASSERT_EQ(Call(shopper, "POST", base + "/submit")->status, 200);
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + answered_late_.id + "/return",
+                 R"({"message":"Ring igjen"})")
+                ->status,
+            200);
+  auto restarted = Call(shopper, "POST", base + "/restart");
+  ASSERT_EQ(restarted->status, 200) << restarted->body;
+  contact = Body(restarted);
+  EXPECT_EQ(contact["status"], "returned");
+  EXPECT_TRUE(contact["wait_s"].is_null());
+  EXPECT_TRUE(contact["answered_at"].is_null());
+  EXPECT_TRUE(AnswerOf(contact, "wait_time").is_null());
+  ASSERT_EQ(contact["attempts"].size(), 3u);
+  EXPECT_EQ(contact["attempts"][2]["round"], 1);
+  EXPECT_EQ(contact["attempts_left"], 2);  // a new round has the phone's 3 attempts
+  auto again = Call(shopper, "POST", base + "/answered");
+  ASSERT_EQ(again->status, 200) << again->body;
+  contact = Body(again);
+  const json third = contact["attempts"][2];
+  EXPECT_EQ(contact["wait_s"].get<double>(),
+            *domain::SecondsBetween(third["started_at"].get<std::string>(),
+                                    third["ended_at"].get<std::string>()));
+  EXPECT_EQ(AnswerOf(contact, "wait_time")["number"], contact["wait_s"]);
+  auto resubmitted = Call(shopper, "POST", base + "/submit");
+  EXPECT_EQ(resubmitted->status, 200) << resubmitted->body;
+}
+
+TEST_F(ApiTest, TheWorklistPutsTheDaysWorkFirstAndSaysHowToReachEachCompany) {
+  const json list = Body(Call(LogIn("shopper@test.no"), "GET", "/api/v1/assignments"));
+  const json& items = list.at("assignments");
+  ASSERT_FALSE(items.empty());
+  const std::vector<std::string> order = {"returned", "overdue", "open", "upcoming", "done"};
+  size_t last_group = 0;
+  std::string last_planned;
+  for (const json& item : items) {
+    const auto group = std::find(order.begin(), order.end(), item.at("group").get<std::string>());
+    ASSERT_NE(group, order.end()) << item.dump();
+    const size_t rank = static_cast<size_t>(group - order.begin());
+    EXPECT_GE(rank, last_group) << item.dump();
+    if (rank != last_group) last_planned.clear();
+    EXPECT_GE(item.at("planned_at").get<std::string>(), last_planned) << item.dump();
+    last_group = rank;
+    last_planned = item.at("planned_at");
+    EXPECT_EQ(item.at("window").at("from"), item.at("planned_at"));
+    EXPECT_GE(item.at("window").at("deadline").get<std::string>(),
+              item.at("window").at("from").get<std::string>());
+    // Every demo participant's offered channel has a way to reach it, of its form.
+    const auto channel = domain::ParseChannel(item.at("channel").get<std::string>());
+    ASSERT_TRUE(channel);
+    EXPECT_EQ(domain::CheckReach(*channel, item.at("reach").get<std::string>()), std::nullopt)
+        << item.dump();
+  }
+}
+
 TEST_F(ApiTest, AnswersAreCheckedAgainstTheirQuestionsTypeAndRelevance) {
   const Login shopper = LogIn("shopper@test.no");
   const std::string base = "/api/v1/assignments/" + phone_.id;
@@ -1006,7 +1207,7 @@ TEST_F(ApiTest, TheAuditTrailHoldsEveryShopperChangeAlsoAfterAReturnAndSubmitted
   assignment = Body(Call(shopper, "GET", base));
   json answers = assignment["answers"];
   for (const auto& question : Questions(assignment)) {
-    if (question["type"] != "duration" && Relevant(question, answers)) {
+    if (question["type"] != "duration" && ToAnswer(question, answers)) {
       answers.push_back(GoodAnswer(question));
     }
   }

@@ -4,11 +4,18 @@
 
 #include "auth/password.h"
 #include "core/civil_time.h"
+#include "core/time_zone.h"
 
 namespace cx::server {
 
 std::string UtcAfter(std::chrono::milliseconds later) {
   return (UtcInstant::Now() + later).ToString(UtcInstant::Precision::kMilliseconds);
+}
+
+std::string App::LocalNow() const {
+  const UtcInstant now = UtcInstant::Now();
+  if (auto zone = TimeZone::Locate(study_.period.time_zone)) return zone->ToLocal(now).ToString();
+  return now.ToString(UtcInstant::Precision::kSeconds).substr(0, 16);
 }
 
 App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions options)

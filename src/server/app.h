@@ -59,6 +59,10 @@ class App {
 
   const std::vector<Route>& routes() const { return routes_; }
   const domain::Study& study() const { return study_; }
+  // Now in the study's local time, "YYYY-MM-DDTHH:MM" (UTC when the study's
+  // time zone is unknown to the tz database): what the worklist compares
+  // planned times and deadlines with.
+  std::string LocalNow() const;
 
   // The account and CSRF token of a session cookie; nullopt when unknown or expired.
   std::optional<store::Store::SessionRow> Authenticate(const std::string& token);

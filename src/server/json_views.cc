@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "domain/fieldwork_service.h"
 #include "domain/relevance.h"
 
 namespace cx::server {
@@ -48,6 +49,20 @@ nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& 
   auto text_or_null = [](const std::string& text) {
     return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
   };
+  nlohmann::json attempts = nlohmann::json::array();
+  for (const auto& attempt : contact.attempts) {
+    attempts.push_back({{"round", attempt.round},
+                        {"started_at", text_or_null(attempt.started_at)},
+                        {"ended_at", text_or_null(attempt.ended_at)},
+                        {"outcome", std::string(domain::ToString(attempt.outcome))}});
+  }
+  std::string reach;
+  if (participant != nullptr) {
+    for (const auto& audit : participant->audit) {
+      if (audit.channel == contact.channel) reach = audit.reach;
+    }
+  }
+  const domain::ChannelSpec* spec = study.FindChannel(contact.channel);
   return {{"id", contact.id},
           {"participant", contact.participant},
           {"company", participant ? participant->name : contact.participant},
@@ -63,7 +78,11 @@ nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& 
           {"responder", std::string(domain::ToString(contact.responder))},
           {"submitted_at", text_or_null(contact.submitted_at)},
           {"answers", answers},
-          {"comments", comments}};
+          {"comments", comments},
+          {"attempts", attempts},
+          {"attempts_left", domain::AttemptsLeft(study, contact)},
+          {"max_wait_s", spec != nullptr ? spec->max_wait_seconds : 0.0},
+          {"reach", reach}};
 }
 
 }  // namespace

@@ -13,6 +13,8 @@ int StatusFor(domain::FieldworkErrorCode code) {
     case domain::FieldworkErrorCode::kNotEditable:
     case domain::FieldworkErrorCode::kNotStarted:
     case domain::FieldworkErrorCode::kWrongStatus:
+    case domain::FieldworkErrorCode::kNoAttemptsLeft:
+    case domain::FieldworkErrorCode::kAnswered:
       return 409;
     case domain::FieldworkErrorCode::kUnreadable:
       return 400;

@@ -1,7 +1,10 @@
 // A shopper's assignments: list, open, time the contact, save the draft at
 // every change, submit once. Managers see every assignment. The rules live
 // in domain/fieldwork_service.h; these handlers parse, call and reply.
+#include <limits>
+
 #include "domain/fieldwork_service.h"
+#include "domain/worklist.h"
 #include "server/app.h"
 #include "server/json_views.h"
 #include "server/route_helpers.h"
@@ -23,12 +26,45 @@ nlohmann::json ChangeJson(const domain::ChangeRecord& entry) {
 // workload (the offline app keeps it); staff page through every assignment.
 constexpr int64_t kShopperPerPage = 200;
 
+// The store query of the assignment list: a shopper's own contacts whole
+// (their worklist is sorted in the domain, then paged); staff's one page in
+// id order. A 400 when ?status= is not a status.
+std::optional<Reply> AssignmentQuery(const ApiRequest& request, const PageRequest& page,
+                                     store::ContactQuery& query) {
+  query.sort = store::ContactQuery::Sort::kId;
+  query.shopper = request.query.count("shopper") ? request.query.at("shopper") : "";
+  const bool shopper_role = request.account->role == Role::kShopper;
+  if (shopper_role) query.shopper = request.account->shopper_id;
+  if (const auto it = request.query.find("status"); it != request.query.end()) {
+    const auto status = domain::ParseContactStatus(it->second);
+    if (!status) {
+      return Problem(400, "status is planned, started, submitted, approved, returned or failed",
+                     "status");
+    }
+    query.statuses = {*status};
+  }
+  query.offset = shopper_role ? 0 : page.Offset();
+  query.limit = shopper_role ? std::numeric_limits<int64_t>::max() : page.per_page;
+  return std::nullopt;
+}
+
+nlohmann::json WorklistRowJson(const domain::Study& study, const domain::Contact& contact,
+                               const std::string& now, const ApiRequest& request) {
+  nlohmann::json row = ContactRowJson(study, contact, request.account->language);
+  const domain::WorkWindow window = domain::WindowOf(study, contact);
+  row["group"] = std::string(domain::ToString(domain::GroupOf(study, contact, now)));
+  row["window"] = {{"from", window.from}, {"to", window.to}, {"deadline", window.deadline}};
+  return row;
+}
+
 Route ListAssignments(App& app) {
   return {"GET",
           "/api/v1/assignments",
           kShopperOrStaff,
-          "Assignments, one page in id order: a shopper's own; staff see all (filter with "
-          "?shopper=, ?status=); ?page=, ?per_page= (at most 200; a shopper's default 200)",
+          "Assignments, one page: a shopper's own in worklist order (returned, overdue, open, "
+          "upcoming by date, done) with each one's group, window and deadline; staff see all in "
+          "id order (filter with ?shopper=, ?status=); ?page=, ?per_page= (at most 200; a "
+          "shopper's default 200)",
           nullptr,
           [&app](ApiRequest& request) {
             const domain::Study& study = app.study();
@@ -39,29 +75,25 @@ Route ListAssignments(App& app) {
               return *problem;
             }
             store::ContactQuery query;
-            query.sort = store::ContactQuery::Sort::kId;
-            query.shopper = request.query.count("shopper") ? request.query["shopper"] : "";
-            if (shopper_role) query.shopper = request.account->shopper_id;
-            if (const auto it = request.query.find("status"); it != request.query.end()) {
-              const auto status = domain::ParseContactStatus(it->second);
-              if (!status) {
-                return Problem(400,
-                               "status is planned, started, submitted, approved, returned or "
-                               "failed",
-                               "status");
-              }
-              query.statuses = {*status};
-            }
-            query.offset = page.Offset();
-            query.limit = page.per_page;
+            if (auto problem = AssignmentQuery(request, page, query)) return *problem;
             std::lock_guard lock(app.mutex());
             auto contacts = app.store().QueryContacts(study.id, query);
             if (!contacts) return ProblemFor(contacts.error());
-            nlohmann::json list = nlohmann::json::array();
-            for (const auto& contact : contacts->contacts) {
-              list.push_back(ContactRowJson(study, contact, request.account->language));
+            std::vector<domain::Contact>& kept = contacts->contacts;
+            const std::string now = app.LocalNow();
+            if (shopper_role) {
+              // The day's work first (domain/worklist.h), then this page of it.
+              domain::SortWorklist(study, kept, now);
+              const auto from = std::min<size_t>(kept.size(), static_cast<size_t>(page.Offset()));
+              const auto to =
+                  std::min<size_t>(kept.size(), from + static_cast<size_t>(page.per_page));
+              kept = std::vector<domain::Contact>(kept.begin() + static_cast<std::ptrdiff_t>(from),
+                                                  kept.begin() + static_cast<std::ptrdiff_t>(to));
             }
-            nlohmann::json body = {{"assignments", list}};
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& contact : kept)
+              list.push_back(WorklistRowJson(study, contact, now, request));
+            nlohmann::json body = {{"assignments", list}, {"now", now}};
             AddPageFields(body, page, contacts->total);
             return Json(body);
           }};
@@ -128,10 +160,70 @@ Route StartContact(App& app) {
   return {"POST",
           "/api/v1/assignments/{id}/start",
           {Role::kShopper},
-          "Start the contact now (dialled, sent or opened); the server records the time",
+          "Start the contact now (dialled, sent or opened); the server records the time. After "
+          "an unanswered attempt, starts the next one while the channel allows more",
           nullptr,
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper, domain::Start);
+            return ChangeContact(app, request, ContactAccess::kOwnShopper,
+                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                                   return domain::Start(app.study(), contact, stamp);
+                                 });
+          }};
+}
+
+Route RecordOutcome(App& app) {
+  return {"POST",
+          "/api/v1/assignments/{id}/outcome",
+          {Role::kShopper},
+          "The latest attempt went unanswered: {\"outcome\": \"no_answer\" | \"busy\" | "
+          "\"closed\" | \"gave_up\" | \"never_answered\"}",
+          StringsSchema({"outcome"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            std::vector<FieldProblem> problems;
+            FieldReader fields(body, "", problems);
+            std::string outcome_id;
+            std::optional<domain::AttemptOutcome> outcome;
+            if (fields.Text("outcome", outcome_id, FieldReader::Need::kRequired, kMaxIdChars)) {
+              outcome = domain::ParseAttemptOutcome(outcome_id);
+              if (!outcome) {
+                fields.Fail("outcome",
+                            "no_answer, busy, closed, gave_up or never_answered is expected");
+              }
+            }
+            // Someone else's contact answers 404 before its body is judged.
+            return ChangeContact(
+                app, request, ContactAccess::kOwnShopper,
+                [&](const domain::Contact& contact,
+                    const domain::Stamp& stamp) -> domain::ContactOutcome {
+                  if (!problems.empty()) {
+                    std::vector<domain::FieldError> unreadable;
+                    for (const auto& problem : problems) {
+                      unreadable.push_back({problem.field, problem.message});
+                    }
+                    return domain::FieldworkError{domain::FieldworkErrorCode::kUnreadable,
+                                                  "the outcome was not recorded",
+                                                  {},
+                                                  std::move(unreadable)};
+                  }
+                  return domain::RecordOutcome(app.study(), contact, *outcome, stamp);
+                });
+          }};
+}
+
+Route RestartContact(App& app) {
+  return {"POST",
+          "/api/v1/assignments/{id}/restart",
+          {Role::kShopper},
+          "Make a returned contact again: a new round of attempts begins now and the wait is "
+          "measured again",
+          nullptr,
+          [&app](ApiRequest& request) {
+            return ChangeContact(app, request, ContactAccess::kOwnShopper,
+                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                                   return domain::Restart(app.study(), contact, stamp);
+                                 });
           }};
 }
 
@@ -229,6 +321,8 @@ void App::AddAssignmentRoutes() {
   routes_.push_back(OpenAssignment(*this));
   routes_.push_back(StartContact(*this));
   routes_.push_back(MarkAnswered(*this));
+  routes_.push_back(RecordOutcome(*this));
+  routes_.push_back(RestartContact(*this));
   routes_.push_back(SaveDraft(*this));
   routes_.push_back(SubmitReport(*this));
 }

@@ -46,6 +46,8 @@ domain::Contact MakeContact(const std::string& id, const std::string& participan
   contact.answers = {{"wait_time", false, 42.0, std::nullopt},
                      {"rec_tone", false, 5.0, std::nullopt}};
   contact.comments = {{"agent", "Vennlig."}};
+  contact.attempts = {
+      {0, "2026-01-13T09:00:00Z", "2026-01-13T09:00:42Z", domain::AttemptOutcome::kAnswered}};
   return contact;
 }
 
@@ -181,6 +183,21 @@ TEST_F(CorruptRowTest, NegativeWait) {
 TEST_F(CorruptRowTest, WaitThatIsNotANumber) {
   RunSql(path_, "UPDATE contact SET wait_s = 'soon' WHERE id = 'C1'");
   ExpectContactOneCorrupt("contact", study_id_ + "/C1", "wait_s", "found a text value");
+}
+
+TEST_F(CorruptRowTest, AttemptWhoseStartIsNotATime) {
+  RunSql(path_, "UPDATE contact_attempt SET started_at = 5 WHERE contact_id = 'C1'");
+  ExpectContactOneCorrupt("contact_attempt", study_id_ + "/C1/0", "started_at", "a UTC time");
+}
+
+TEST_F(CorruptRowTest, AttemptWithAnUnknownOutcome) {
+  // The table's CHECK keeps this out; a file edited by hand may still hold it.
+  RunSql(path_,
+         "PRAGMA ignore_check_constraints = ON; UPDATE contact_attempt SET outcome = 'lost' "
+         "WHERE contact_id = 'C1'");
+  ExpectContactOneCorrupt("contact_attempt", study_id_ + "/C1/0", "outcome",
+                          "one of pending, answered, no_answer, busy, closed, gave_up, "
+                          "never_answered, found 'lost'");
 }
 
 TEST_F(CorruptRowTest, AnswerThatIsNotANumber) {

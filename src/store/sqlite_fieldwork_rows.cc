@@ -163,6 +163,14 @@ void SqliteStore::WriteContacts(const std::string& study_id,
                         ":text)",
          soci::use(study_id), soci::use(id), soci::use(question), soci::use(na),
          soci::use(number, number_ind), soci::use(text, text_ind));
+    int position = 0, round = 0;
+    std::string attempt_start, attempt_end, outcome;
+    soci::indicator end_ind = soci::i_null;
+    soci::statement insert_attempt =
+        (sql.prepare << "INSERT INTO contact_attempt VALUES (:study, :contact, :position, :round, "
+                        ":started, :ended, :outcome)",
+         soci::use(study_id), soci::use(id), soci::use(position), soci::use(round),
+         soci::use(attempt_start), soci::use(attempt_end, end_ind), soci::use(outcome));
     std::string area;
     soci::statement insert_comment =
         (sql.prepare << "INSERT INTO comment VALUES (:study, :contact, :area, :text)",
@@ -199,6 +207,16 @@ void SqliteStore::WriteContacts(const std::string& study_id,
         area = comment.area;
         text = comment.text;
         insert_comment.execute(true);
+      }
+      position = 0;
+      for (const auto& attempt : contact.attempts) {
+        round = attempt.round;
+        attempt_start = attempt.started_at;
+        attempt_end = attempt.ended_at;
+        end_ind = attempt_end.empty() ? soci::i_null : soci::i_ok;
+        outcome = std::string(domain::ToString(attempt.outcome));
+        insert_attempt.execute(true);
+        ++position;
       }
     }
   }
@@ -529,6 +547,55 @@ void ReadCommentRows(ContactRead& read, const StudyIds& ids) {
   }
 }
 
+constexpr std::string_view kOutcomes =
+    "pending, answered, no_answer, busy, closed, gave_up, never_answered";
+
+// Attempts in position order; a faulty one leaves its contact out.
+void ReadAttemptRows(ContactRead& read) {
+  const std::string& study_id = read.study_id;
+  std::string contact_id, started_at, ended_at, outcome, started_type, ended_type;
+  long long position = 0, round = 0;
+  std::string round_type;
+  soci::indicator ended_ind = soci::i_null;
+  soci::statement attempts =
+      (read.sql.prepare << "SELECT contact_id, position, round, typeof(round), started_at, "
+                           "typeof(started_at), ended_at, typeof(ended_at), outcome FROM "
+                           "contact_attempt WHERE study_id = :study" +
+                               read.OnlyCondition("contact_id") + " ORDER BY contact_id, position",
+       soci::use(study_id, "study"), soci::use(read.only_id, "only"), soci::into(contact_id),
+       soci::into(position), soci::into(round), soci::into(round_type), soci::into(started_at),
+       soci::into(started_type), soci::into(ended_at, ended_ind), soci::into(ended_type),
+       soci::into(outcome));
+  attempts.execute();
+  while (attempts.fetch()) {
+    RowCheck check("contact_attempt", study_id + "/" + contact_id + "/" + std::to_string(position));
+    const size_t* owner = read.Owner(check, contact_id);
+    domain::Attempt attempt;
+    attempt.round = static_cast<int>(check.Integer("round", round, round_type, 0, kMaxCount));
+    // TEXT affinity stores any value as text: the form itself is checked.
+    if (started_type == "text" && UtcInstant::Parse(started_at)) {
+      attempt.started_at = started_at;
+    } else {
+      check.Fault("started_at", "a UTC time");
+    }
+    if (ended_type == "text" && UtcInstant::Parse(ended_at)) {
+      attempt.ended_at = ended_at;
+    } else if (ended_type != "null") {
+      check.Fault("ended_at", "a UTC time or NULL");
+    }
+    attempt.outcome = check.Enum("outcome", outcome, domain::ParseAttemptOutcome, kOutcomes,
+                                 domain::AttemptOutcome::kPending);
+    if (owner != nullptr) {
+      if (check.ok()) {
+        read.contacts[*owner].attempts.push_back(std::move(attempt));
+      } else {
+        read.faulty.insert(*owner);
+      }
+    }
+    check.MoveTo(read.corrupt);
+  }
+}
+
 // The contacts without those a faulty answer or comment leaves out.
 std::vector<domain::Contact> WithoutFaulty(ContactRead& read) {
   if (read.faulty.empty()) return std::move(read.contacts);
@@ -557,6 +624,7 @@ std::vector<domain::Contact> SqliteStore::ReadContacts(const domain::Study& stud
   // removed at the end.
   ReadAnswerRows(read, ids);
   ReadCommentRows(read, ids);
+  ReadAttemptRows(read);
   return WithoutFaulty(read);
 }
 

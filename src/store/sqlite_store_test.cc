@@ -164,6 +164,10 @@ TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
                      {"rec_name", true, std::nullopt, std::nullopt},
                      {"rec_tone", false, 5.0, std::nullopt}};
   contact.comments = {{"agent", "Svarte raskt, men lite interessert."}};
+  // Closed at 08:55, answered on the second attempt.
+  contact.attempts = {
+      {0, "2026-01-13T08:55:00Z", "2026-01-13T08:55:20Z", domain::AttemptOutcome::kClosed},
+      {0, "2026-01-13T09:05:00Z", "2026-01-13T09:05:42Z", domain::AttemptOutcome::kAnswered}};
   domain::Contact unanswered = contact;
   unanswered.id = "fjordbanken-02";
   unanswered.answered_at.clear();
@@ -171,6 +175,7 @@ TEST_F(StoreTest, ContactsShoppersAndChangeLogRoundTrip) {
   unanswered.responder = domain::Responder::kUnknown;
   unanswered.answers.clear();
   unanswered.comments.clear();
+  unanswered.attempts = {{1, "2026-01-13T09:05:00Z", "", domain::AttemptOutcome::kPending}};
 
   auto store = OpenSqlite((dir_ / "s.db").string());
   ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
@@ -302,10 +307,11 @@ TEST_F(StoreTest, ChannelAuditIsReplacedWithItsLogOrNotAtAll) {
   SavedPlan saved = SavePlan(dir_ / "s.db");
   auto& store = *saved.store;
   const auto log_before = *store.LoadChangeLog(saved.study.id);
-  std::vector<domain::ChannelAudit> audit = {{domain::Channel::kPhone, true, domain::Ease::kEasy},
-                                             {domain::Channel::kEmailForm, false, std::nullopt},
-                                             {domain::Channel::kChat, true, std::nullopt},
-                                             {domain::Channel::kMessenger, false, std::nullopt}};
+  std::vector<domain::ChannelAudit> audit = {
+      {domain::Channel::kPhone, true, domain::Ease::kEasy, ""},
+      {domain::Channel::kEmailForm, false, std::nullopt, ""},
+      {domain::Channel::kChat, true, std::nullopt, ""},
+      {domain::Channel::kMessenger, false, std::nullopt, ""}};
   const domain::ChangeRecord entry{
       "",           "tester", "participant", "fjordbanken", "channels", "phone,email_form,chat",
       "phone,chat", "audit"};
@@ -355,6 +361,10 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   EXPECT_EQ((*contacts)[0].wait_seconds, 30.0);
   EXPECT_EQ((*contacts)[0].answers.at(0).number, 1.0);
   EXPECT_EQ((*contacts)[0].comments.at(0).text, "Hyggelig og imøtekommende.");
+  // Schema 5: no attempts recorded before it, one attempt per channel, no way to reach.
+  EXPECT_TRUE((*contacts)[0].attempts.empty());
+  for (const auto& channel : study->channels) EXPECT_EQ(channel.max_attempts, 1);
+  for (const auto& audit : study->participants[0].audit) EXPECT_EQ(audit.reach, "");
   // What schema 2 added works on the upgraded file.
   EXPECT_TRUE(
       (*store)->AppendChangeLog("old", {"", "test", "contact", "p1-01", "", "", "", ""}).ok());

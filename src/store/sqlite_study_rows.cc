@@ -39,10 +39,12 @@ void InsertChannels(soci::session& sql, const Study& study) {
     const std::string channel(domain::ToString(spec.channel));
     const std::string hours = EncodeHours(spec.hours);
     const std::string table = EncodeWaitTable(spec.wait_table);
-    sql << "INSERT INTO channel VALUES (:study, :channel, :share, :priority, :hours, :max_wait, "
-           ":table)",
+    sql << "INSERT INTO channel (study_id, channel, share, priority, hours, max_wait_s, "
+           "wait_table, max_attempts) VALUES (:study, :channel, :share, :priority, :hours, "
+           ":max_wait, :table, :max_attempts)",
         soci::use(study.id), soci::use(channel), soci::use(spec.share), soci::use(spec.priority),
-        soci::use(hours), soci::use(spec.max_wait_seconds), soci::use(table);
+        soci::use(hours), soci::use(spec.max_wait_seconds), soci::use(table),
+        soci::use(spec.max_attempts);
   }
 }
 
@@ -82,14 +84,15 @@ void InsertParticipants(soci::session& sql, const Study& study) {
                       ":size, :language, :position)",
        soci::use(study.id), soci::use(id), soci::use(name), soci::use(company), soci::use(industry),
        soci::use(size), soci::use(language), soci::use(position));
-  std::string channel, ease;
+  std::string channel, ease, reach;
   int offered = 0;
   soci::indicator ease_ind = soci::i_ok;
   soci::statement insert_audit =
-      (sql.prepare << "INSERT INTO channel_audit VALUES (:study, :participant, :channel, "
-                      ":offered, :ease)",
+      (sql.prepare << "INSERT INTO channel_audit (study_id, participant_id, channel, offered, "
+                      "ease, reach) VALUES (:study, :participant, :channel, :offered, :ease, "
+                      ":reach)",
        soci::use(study.id), soci::use(id), soci::use(channel), soci::use(offered),
-       soci::use(ease, ease_ind));
+       soci::use(ease, ease_ind), soci::use(reach));
   for (const auto& participant : study.participants) {
     id = participant.id;
     name = participant.name;
@@ -104,6 +107,7 @@ void InsertParticipants(soci::session& sql, const Study& study) {
       offered = audit.offered ? 1 : 0;
       ease = audit.ease ? std::string(domain::ToString(*audit.ease)) : std::string();
       ease_ind = audit.ease ? soci::i_ok : soci::i_null;
+      reach = audit.reach;
       insert_audit.execute(true);
     }
   }
@@ -203,19 +207,21 @@ Status SqliteStore::SaveChannelAuditWithLog(const std::string& study_id,
       return NotFound("no participant '" + participant_id + "' in study '" + study_id + "'");
     *sql_ << "DELETE FROM channel_audit WHERE study_id = :study AND participant_id = :id",
         soci::use(study_id), soci::use(participant_id);
-    std::string channel, ease;
+    std::string channel, ease, reach;
     int offered = 0;
     soci::indicator ease_ind = soci::i_ok;
     soci::statement insert =
-        (sql_->prepare << "INSERT INTO channel_audit VALUES (:study, :participant, :channel, "
-                          ":offered, :ease)",
+        (sql_->prepare << "INSERT INTO channel_audit (study_id, participant_id, channel, "
+                          "offered, ease, reach) VALUES (:study, :participant, :channel, "
+                          ":offered, :ease, :reach)",
          soci::use(study_id), soci::use(participant_id), soci::use(channel), soci::use(offered),
-         soci::use(ease, ease_ind));
+         soci::use(ease, ease_ind), soci::use(reach));
     for (const auto& item : audit) {
       channel = std::string(domain::ToString(item.channel));
       offered = item.offered ? 1 : 0;
       ease = item.ease ? std::string(domain::ToString(*item.ease)) : std::string();
       ease_ind = item.ease ? soci::i_ok : soci::i_null;
+      reach = item.reach;
       insert.execute(true);
     }
     for (const auto& entry : entries) InsertChangeLog(study_id, entry);
@@ -321,16 +327,18 @@ bool ReadStudyRow(soci::session& sql, const std::string& study_id, Study& study,
 
 void ReadChannels(soci::session& sql, const std::string& study_id, Study& study,
                   std::vector<CorruptRow>& corrupt) {
-  std::string channel, hours, table, share_type, priority_type, wait_type;
+  std::string channel, hours, table, share_type, priority_type, wait_type, attempts_type;
   double share = 0, max_wait = 0;
-  long long priority = 0;
+  long long priority = 0, max_attempts = 1;
   soci::statement select =
       (sql.prepare << "SELECT channel, share, typeof(share), priority, typeof(priority), hours, "
-                      "max_wait_s, typeof(max_wait_s), wait_table FROM channel WHERE study_id = "
-                      ":study ORDER BY priority, channel",
+                      "max_wait_s, typeof(max_wait_s), wait_table, max_attempts, "
+                      "typeof(max_attempts) FROM channel WHERE study_id = :study ORDER BY "
+                      "priority, channel",
        soci::use(study_id), soci::into(channel), soci::into(share), soci::into(share_type),
        soci::into(priority), soci::into(priority_type), soci::into(hours), soci::into(max_wait),
-       soci::into(wait_type), soci::into(table));
+       soci::into(wait_type), soci::into(table), soci::into(max_attempts),
+       soci::into(attempts_type));
   select.execute();
   while (select.fetch()) {
     RowCheck check("channel", Key(study_id, channel));
@@ -344,6 +352,8 @@ void ReadChannels(soci::session& sql, const std::string& study_id, Study& study,
     spec.max_wait_seconds =
         check.Number("max_wait_s", max_wait, wait_type, false, 0, kInf).value_or(0);
     spec.wait_table = check.Json("wait_table", table, DecodeWaitTable, "[[seconds, share], ...]");
+    spec.max_attempts =
+        static_cast<int>(check.Integer("max_attempts", max_attempts, attempts_type, 1, kMaxCount));
     if (check.ok()) study.channels.push_back(spec);
     check.MoveTo(corrupt);
   }
@@ -475,14 +485,14 @@ void SqliteStore::ReadParticipants(Study& study, std::vector<CorruptRow>& corrup
     select.execute();
     while (select.fetch()) all_ids.insert(id);
   }
-  std::string participant, channel, ease, offered_type;
+  std::string participant, channel, ease, offered_type, reach;
   int offered = 0;
   soci::indicator ease_ind = soci::i_null;
   soci::statement audits =
-      (sql.prepare << "SELECT participant_id, channel, offered, typeof(offered), ease FROM "
+      (sql.prepare << "SELECT participant_id, channel, offered, typeof(offered), ease, reach FROM "
                       "channel_audit WHERE study_id = :study ORDER BY participant_id, channel",
        soci::use(study_id), soci::into(participant), soci::into(channel), soci::into(offered),
-       soci::into(offered_type), soci::into(ease, ease_ind));
+       soci::into(offered_type), soci::into(ease, ease_ind), soci::into(reach));
   audits.execute();
   while (audits.fetch()) {
     RowCheck check("channel_audit", Key(study_id, participant, channel));
@@ -490,6 +500,7 @@ void SqliteStore::ReadParticipants(Study& study, std::vector<CorruptRow>& corrup
     audit.channel =
         check.Enum("channel", channel, domain::ParseChannel, kChannels, domain::Channel::kPhone);
     audit.offered = check.Flag("offered", offered, offered_type);
+    audit.reach = reach;
     if (ease_ind == soci::i_ok) {
       audit.ease = check.Enum("ease", ease, domain::ParseEase, kEases, domain::Ease::kEasy);
     }

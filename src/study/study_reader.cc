@@ -20,6 +20,10 @@ std::string Diagnostic::ToString() const {
 
 namespace {
 
+// A bound on a channel's max_attempts: more than this is a typing error, not
+// a field procedure.
+constexpr int kMaxAttempts = 10;
+
 std::optional<int> ParseWeekday(const std::string& text) {
   static const char* const kNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   for (int index = 0; index < 7; ++index) {
@@ -164,7 +168,8 @@ class StudyReader {
   }
 
   void ReadChannel(const YAML::Node& node, const std::string& path, domain::Study& study) {
-    fields_.CheckKeys(node, path, {"id", "share", "priority", "hours", "max_wait", "wait_table"});
+    fields_.CheckKeys(
+        node, path, {"id", "share", "priority", "hours", "max_wait", "wait_table", "max_attempts"});
     domain::ChannelSpec spec;
     auto id = fields_.String(node, "id", path, true);
     if (id) {
@@ -183,6 +188,16 @@ class StudyReader {
     spec.priority =
         fields_.Integer(node, "priority", path, false).value_or(static_cast<int>(spec.channel) + 1);
     spec.max_wait_seconds = fields_.Duration(node, "max_wait", path, true).value_or(0);
+    if (auto attempts = fields_.Integer(node, "max_attempts", path, false)) {
+      if (*attempts < 1 || *attempts > kMaxAttempts) {
+        diagnostics_.Error(fields_.source_map().Get(Join(path, "max_attempts")),
+                           Join(path, "max_attempts") + ": expected a whole number from 1 to " +
+                               std::to_string(kMaxAttempts) + ", found " +
+                               std::to_string(*attempts));
+      } else {
+        spec.max_attempts = *attempts;
+      }
+    }
 
     const YAML::Node hours = node["hours"];
     const std::string hours_path = Join(path, "hours");
@@ -271,6 +286,23 @@ class StudyReader {
     study.industries.push_back(std::move(industry));
   }
 
+  // How to reach the company on the audited channel: of the channel's form
+  // (domain::CheckReach), and only where the channel is offered.
+  void ReadReach(const YAML::Node& entry, const std::string& entry_path,
+                 domain::ChannelAudit& item) {
+    auto reach = fields_.String(entry, "reach", entry_path, false);
+    if (!reach) return;
+    const std::string at = Join(entry_path, "reach");
+    if (!item.offered) {
+      diagnostics_.Error(fields_.source_map().Get(at),
+                         at + ": a channel that is not offered has no way to reach it");
+    } else if (auto problem = domain::CheckReach(item.channel, *reach)) {
+      diagnostics_.Error(fields_.source_map().Get(at), at + ": " + *problem);
+    } else {
+      item.reach = *reach;
+    }
+  }
+
   void ReadParticipant(const YAML::Node& node, const std::string& path, domain::Study& study) {
     fields_.CheckKeys(node, path,
                       {"id", "name", "company", "industry", "size", "language", "audit"});
@@ -299,10 +331,11 @@ class StudyReader {
           const std::string entry_path = Join(audit_path, key);
           fields_.Remember(entry_path, entry);
           if (!fields_.ExpectMap(entry, entry_path)) continue;
-          fields_.CheckKeys(entry, entry_path, {"offered", "ease"});
+          fields_.CheckKeys(entry, entry_path, {"offered", "ease", "reach"});
           domain::ChannelAudit item;
           item.channel = channel;
           item.offered = fields_.Boolean(entry, "offered", entry_path, true).value_or(false);
+          ReadReach(entry, entry_path, item);
           if (auto ease = fields_.String(entry, "ease", entry_path, false)) {
             item.ease = domain::ParseEase(*ease);
             if (!item.ease) {

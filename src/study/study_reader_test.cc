@@ -86,6 +86,19 @@ TEST(ReadStudyText, ValidStudyHasNoErrorsAndReadsEveryField) {
   EXPECT_TRUE(study.participants[0].Offers(domain::Channel::kPhone));
   EXPECT_EQ(study.participants[0].company, "P1");  // defaults to the name
   EXPECT_EQ(study.questions[1].Max(), 6);
+  EXPECT_EQ(study.channels[0].max_attempts, 1);  // the default: no second attempt
+  EXPECT_EQ(study.participants[0].audit[0].reach, "");
+}
+
+TEST(ReadStudyText, ReadsMaxAttemptsAndHowToReach) {
+  const auto outcome =
+      ReadStudyText(Edit("      phone: {offered: true, ease: easy}",
+                         "      phone: {offered: true, ease: easy, reach: \"+47 22 00 00 00\"}",
+                         Edit("    max_wait: 10m\n", "    max_wait: 10m\n    max_attempts: 3\n")),
+                    "test.yaml");
+  ASSERT_TRUE(outcome.errors.empty()) << outcome.errors.front().ToString();
+  EXPECT_EQ(outcome.study->channels[0].max_attempts, 3);
+  EXPECT_EQ(outcome.study->participants[0].audit[0].reach, "+47 22 00 00 00");
 }
 
 struct BadCase {
@@ -209,6 +222,21 @@ INSTANTIATE_TEST_SUITE_P(
                 Edit("end: 2026-05-10", "end: 2027-05-10"),
                 {"test.yaml:6:39: error: study.fieldwork.end: expected a fieldwork of at most "
                  "366 days"}},
+        BadCase{"no_attempt_at_all",
+                Edit("    max_wait: 10m\n", "    max_wait: 10m\n    max_attempts: 0\n"),
+                {"test.yaml:12:19: error: channels[0].max_attempts: expected a whole number "
+                 "from 1 to 10, found 0"}},
+        BadCase{"phone_reach_not_a_number",
+                Edit("      phone: {offered: true, ease: easy}",
+                     "      phone: {offered: true, ease: easy, reach: www.p1.no}"),
+                {"test.yaml:25:49: error: participants[0].audit.phone.reach: a phone number is "
+                 "expected (digits, \"+\" first, spaces, \"-\", \"(\", \")\"), found 'w'"}},
+        BadCase{"reach_of_a_channel_not_offered",
+                Edit("      phone: {offered: true, ease: easy}",
+                     "      phone: {offered: true, ease: easy}\n"
+                     "      chat: {offered: false, reach: \"https://p1.no/chat\"}"),
+                {"test.yaml:26:37: error: participants[0].audit.chat.reach: a channel that is "
+                 "not offered has no way to reach it"}},
         BadCase{"max_wait_of_weeks",
                 Edit("    max_wait: 10m", "    max_wait: 900h"),
                 {"test.yaml:11:15: error: channels[0].max_wait: expected a maximum wait above 0 "

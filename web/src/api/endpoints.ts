@@ -22,6 +22,8 @@ import type {
   Paged,
   QaCounts,
   QaQueuePage,
+  UnansweredOutcome,
+  WorklistRow,
 } from "./types";
 
 const at = encodeURIComponent;
@@ -32,11 +34,15 @@ export const logIn = (email: string, password: string) =>
 export const logOut = () => request<{ logged_out: boolean }>("DELETE", "/session");
 export const setLanguage = (language: string) => request<{ language: string }>("PUT", "/me/language", { language });
 
-export const listAssignments = () => request<{ assignments: ContactRow[] } & Paged>("GET", "/assignments");
+export const listAssignments = () =>
+  request<{ assignments: WorklistRow[]; now: string } & Paged>("GET", "/assignments");
 export const getAssignment = (id: string) => request<AssignmentDetail>("GET", `/assignments/${at(id)}`);
 export const startContact = (id: string) => request<Contact>("POST", `/assignments/${at(id)}/start`);
 export const markAnswered = (id: string, responder?: Exclude<Responder, "unknown">) =>
   request<Contact>("POST", `/assignments/${at(id)}/answered`, responder ? { responder } : {});
+export const recordOutcome = (id: string, outcome: UnansweredOutcome) =>
+  request<Contact>("POST", `/assignments/${at(id)}/outcome`, { outcome });
+export const restartContact = (id: string) => request<Contact>("POST", `/assignments/${at(id)}/restart`);
 export const saveDraft = (id: string, report: Report) =>
   request<Contact>("PUT", `/assignments/${at(id)}/draft`, report);
 export const submitReport = (id: string) => request<SubmitReply>("POST", `/assignments/${at(id)}/submit`);

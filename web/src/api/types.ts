@@ -6,6 +6,20 @@ export type Role = "admin" | "manager" | "shopper" | "participant";
 export type Channel = "phone" | "email_form" | "chat" | "messenger";
 export type ContactStatus = "planned" | "started" | "submitted" | "approved" | "returned" | "failed";
 export type Responder = "unknown" | "person" | "chatbot";
+// What one attempt at a contact came to (src/domain/fieldwork.h, AttemptOutcome).
+export type AttemptOutcome = "pending" | "answered" | "no_answer" | "busy" | "closed" | "gave_up" | "never_answered";
+export type UnansweredOutcome = Exclude<AttemptOutcome, "pending" | "answered">;
+
+export interface Attempt {
+  round: number;
+  started_at: string | null;
+  ended_at: string | null;
+  outcome: AttemptOutcome;
+}
+
+// The worklist's groups, in the order the server sorts them (src/domain/worklist.h).
+export type WorkGroup = "returned" | "overdue" | "open" | "upcoming" | "done";
+
 export type QuestionType = "yes_no" | "scale" | "choice" | "nps" | "csat" | "ces" | "duration" | "number" | "text";
 
 // RFC 9457 problem details (application/problem+json); a draft or submission
@@ -79,6 +93,18 @@ export interface ContactRow {
   submitted_at: string | null;
   answers: Answer[];
   comments: AreaComment[];
+  // Every attempt, oldest first; attempts_left in the current round.
+  attempts: Attempt[];
+  attempts_left: number;
+  max_wait_s: number;
+  // How to reach the company on this channel (the channel audit); "" when not recorded.
+  reach: string;
+}
+
+// GET /assignments: a row with its place on the worklist (local times of the study).
+export interface WorklistRow extends ContactRow {
+  group: WorkGroup;
+  window: { from: string; to: string; deadline: string };
 }
 
 // What every paged list carries beside its items (src/server/route_helpers.h).

@@ -9,6 +9,8 @@ import { channelLabel, t } from "../../i18n";
 import type { ViewContext } from "../../router";
 import { answerFieldNamer, draftSaver } from "../../questionnaire/draft";
 import { questionnaireForm, type FormState } from "../../questionnaire/form";
+import { nextAssignmentLink } from "./assignments";
+import { outcomeCard } from "./outcome";
 import { timing, type Visit } from "./timing";
 
 // A shopper may change a contact until it is submitted, and again when it is returned.
@@ -56,6 +58,31 @@ export async function assignmentView({ params, mount }: ViewContext): Promise<vo
     state.asked = new Set(contact.asked);
     form.render();
   });
+  // The questionnaire opens once the contact was answered (outcome.ts).
+  const done = async () => {
+    const next = await nextAssignmentLink(visit.id);
+    mount(
+      h(
+        "div",
+        { class: "card" },
+        h("h1", { "data-testid": "submitted" }, t("submitted")),
+        next,
+        h("a", { href: "#/" }, t("back")),
+      ),
+    );
+  };
+  const outcome = outcomeCard(
+    visit,
+    () => follow(),
+    () => void done(),
+  );
+  const follow = () => {
+    clock.render();
+    outcome.render();
+    form.element.hidden = !visit.contact.answered_at;
+    submit.hidden = !visit.contact.answered_at;
+  };
+  visit.changed = () => follow();
 
   const submit = h("button", { type: "button", class: "primary", "data-testid": "submit", disabled: !visit.editable });
   submit.textContent = t("submit");
@@ -64,20 +91,20 @@ export async function assignmentView({ params, mount }: ViewContext): Promise<vo
     async () => {
       await draft.settled();
       visit.contact = await api.submitReport(visit.id);
-      const done = h("h1", { "data-testid": "submitted" }, t("submitted"));
-      mount(h("div", { class: "card" }, done, h("a", { href: "#/" }, t("back"))));
+      await done();
     },
     visit.show,
   );
 
   form.render();
-  clock.render();
+  follow();
   mount(
     h("a", { href: "#/", class: "back" }, "← " + t("back")),
     h("h1", {}, detail.company),
     h("p", { class: "meta" }, `${channelLabel(detail.channel)} · ${localTime(detail.planned_at)} · `, clock.badge),
     ...briefing(detail),
     clock.card,
+    outcome.card,
     form.element,
     problem.element,
     saveState,

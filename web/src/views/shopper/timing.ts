@@ -6,6 +6,7 @@ import type { Contact, Responder } from "../../api/types";
 import { h, onClick } from "../../dom";
 import { fixed } from "../../format";
 import { statusLabel, t } from "../../i18n";
+import { attemptOver } from "./outcome";
 
 // What the assignment view shares with its parts: the contact as the server
 // last returned it, and where a failure goes.
@@ -14,6 +15,8 @@ export interface Visit {
   contact: Contact;
   editable: boolean;
   show: (error: unknown) => void;
+  // Called with every contact an action here returns (the outcome card follows it).
+  changed?: (contact: Contact) => void;
 }
 
 function responders(contact: Contact): [Exclude<Responder, "unknown"> | undefined, string][] {
@@ -42,6 +45,7 @@ export function timing(
       async () => {
         visit.contact = await call();
         if (visit.contact.answered_at) answered(visit.contact);
+        visit.changed?.(visit.contact);
         render();
       },
       (e) => visit.show(e),
@@ -56,7 +60,7 @@ export function timing(
     const parts: HTMLElement[] = [];
     if (!contact.started_at && editable) {
       parts.push(action("start", t("start"), () => api.startContact(id)));
-    } else if (contact.started_at && !contact.answered_at && editable) {
+    } else if (contact.started_at && !contact.answered_at && editable && !attemptOver(contact)) {
       for (const [responder, label] of responders(contact)) {
         const testid = responder ? `answered-${responder}` : "answered";
         parts.push(action(testid, label, () => api.markAnswered(id, responder)));
