@@ -3,7 +3,6 @@ import { request } from "./client";
 import type {
   AssignmentDetail,
   Contact,
-  ContactRow,
   Correction,
   Invitation,
   Me,
