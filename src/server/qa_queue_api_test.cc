@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "demo/generator.h"
+#include "domain/quality_flags.h"
 #include "server/accounts.h"
 #include "server/app.h"
 #include "server/http_server.h"
@@ -167,6 +168,32 @@ class QaQueueApiTest : public ::testing::Test {
   static inline std::vector<domain::Shopper> shoppers_;
   static inline std::vector<domain::Contact> contacts_;
 };
+
+// ?flag= keeps the reports the domain's rules flag (computed here from the
+// stored contacts, which have no change log), and only those. First of
+// the suite: the later tests approve and correct reports.
+TEST_F(QaQueueApiTest, TheFlagFilterKeepsTheFlaggedReports) {
+  const auto flags = domain::ComputeQualityFlags(study_, contacts_, domain::Timelines{});
+  auto flagged_with = [&](std::optional<domain::FlagCode> code) {
+    return [&flags, code](const domain::Contact& contact) {
+      const auto found = flags.find(contact.id);
+      if (found == flags.end()) return false;
+      return std::any_of(
+          found->second.begin(), found->second.end(),
+          [&](const domain::QualityFlag& flag) { return !code || flag.code == *code; });
+    };
+  };
+  const auto repeated = Expected(flagged_with(domain::FlagCode::kRepeatedComment));
+  ASSERT_FALSE(repeated.empty()) << "the demo's comments repeat: the rule must flag some";
+  EXPECT_EQ(AllPages("/api/v1/qa?flag=repeated_comment", 200, 3),
+            std::vector<std::string>(repeated.begin(),
+                                     repeated.begin() + std::min<size_t>(repeated.size(), 600)));
+  const json any = Get("/api/v1/qa?flag=any&per_page=1");
+  EXPECT_EQ(any["total"].get<size_t>(), Expected(flagged_with(std::nullopt)).size());
+  const json wait = Get("/api/v1/qa?flag=wait_out_of_range&per_page=1");
+  EXPECT_EQ(wait["total"].get<size_t>(),
+            Expected(flagged_with(domain::FlagCode::kWaitOutOfRange)).size());
+}
 
 TEST_F(QaQueueApiTest, TheQueueIsPagedOldestFirstWithItsTotal) {
   const auto expected = Expected([](const auto&) { return true; });

@@ -21,8 +21,7 @@ using Need = FieldReader::Need;
 struct QueueRequest {
   store::ContactQuery query;
   PageRequest page;
-  // ?flag=: an automatic QA flag's id (domain/quality_flags.h). Read and
-  // documented here; refused until the flags are wired into the query.
+  // ?flag=: an automatic QA flag's code (domain/quality_flags.h), or any.
   std::string flag;
 };
 
@@ -116,10 +115,25 @@ std::optional<Reply> ReadQueueRequest(const domain::Study& study, const ApiReque
   out.query.limit = out.page.per_page;
   out.query.offset = out.query.after.empty() ? out.page.Offset() : 0;
   out.flag = QueryText(request, "flag");
-  if (!out.flag.empty()) {
-    return Problem(400, "the flag filter is not available yet in this version", "flag");
+  if (!out.flag.empty() && out.flag != "any" && !domain::ParseFlagCode(out.flag)) {
+    std::string codes = "any";
+    for (auto code : domain::kAllFlagCodes) codes += ", " + std::string(domain::ToString(code));
+    return Problem(400, "flag is one of " + codes, "flag");
   }
   return std::nullopt;
+}
+
+// ?flag=CODE (or any): only the reports with such an automatic flag.
+void LimitToFlagged(const App::StudyFlags& flags, const std::string& flag,
+                    store::ContactQuery& query) {
+  const auto code = domain::ParseFlagCode(flag);
+  std::vector<std::string> ids;
+  for (const auto& [contact, list] : flags) {
+    if (std::any_of(list.begin(), list.end(),
+                    [&](const domain::QualityFlag& f) { return !code || f.code == *code; }))
+      ids.push_back(contact);
+  }
+  query.ids = std::move(ids);
 }
 
 nlohmann::json QueueRowJson(const domain::Study& study, const domain::Contact& contact,
@@ -138,12 +152,18 @@ Route QualityQueue(App& app) {
           "?per_page= (at most 200) or ?after=<id>; ?sort=submitted|participant|shopper, "
           "?order=asc|desc; filters ?status= (a list, or any), ?participant=, ?industry=, "
           "?shopper=, ?channel=, ?answered=yes|no, ?q= (company, contact id, shopper, comment), "
-          "?flag= (an automatic flag; not yet available)",
+          "?flag= (an automatic flag's code, or any: docs/quality-flags.md)",
           nullptr,
           [&app](ApiRequest& request) {
             const domain::Study& study = app.study();
             QueueRequest queue_request;
             if (auto problem = ReadQueueRequest(study, request, queue_request)) return *problem;
+            if (!queue_request.flag.empty()) {
+              // Taken before mutex() (CurrentFlags takes it).
+              auto flags = app.CurrentFlags();
+              if (!flags) return ProblemFor(flags.error());
+              LimitToFlagged(*flags.value(), queue_request.flag, queue_request.query);
+            }
             std::lock_guard lock(app.mutex());
             auto page = app.store().QueryContacts(study.id, queue_request.query);
             if (!page) return ProblemFor(page.error());

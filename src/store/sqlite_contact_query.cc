@@ -30,6 +30,7 @@ constexpr std::string_view kWhere =
     " AND (:industry = '' OR p.industry_id = :industry)"
     " AND (:shopper = '' OR c.shopper_id = :shopper)"
     " AND (:channel = '' OR c.channel = :channel)"
+    " AND (:ids = '' OR c.id IN (SELECT value FROM json_each(:ids)))"
     // The scoring rule's "answered" (contact_score.cc): a wait, within the
     // channel's maximum when it has one.
     " AND (:answered < 0 OR (c.wait_s IS NOT NULL AND (ch.max_wait_s IS NULL OR"
@@ -92,8 +93,9 @@ struct FilterValues {
     std::vector<std::string> names;
     for (auto status : query.statuses) names.emplace_back(domain::ToString(status));
     statuses = EncodeStrings(names);
+    if (query.ids) ids = EncodeStrings(*query.ids);
   }
-  std::string statuses, participant, industry, shopper, channel, search;
+  std::string statuses, participant, industry, shopper, channel, search, ids;
   int answered;
 };
 
@@ -118,7 +120,7 @@ Result<ContactPage> SqliteStore::QueryContacts(const std::string& study_id,
         soci::use(filter.participant, "participant"), soci::use(filter.industry, "industry"),
         soci::use(filter.shopper, "shopper"), soci::use(filter.channel, "channel"),
         soci::use(filter.answered, "answered"), soci::use(filter.search, "search"),
-        soci::into(total);
+        soci::use(filter.ids, "ids"), soci::into(total);
     page.total = total;
 
     const long long limit = std::max<int64_t>(0, query.limit);
@@ -134,8 +136,8 @@ Result<ContactPage> SqliteStore::QueryContacts(const std::string& study_id,
          soci::use(filter.participant, "participant"), soci::use(filter.industry, "industry"),
          soci::use(filter.shopper, "shopper"), soci::use(filter.channel, "channel"),
          soci::use(filter.answered, "answered"), soci::use(filter.search, "search"),
-         soci::use(query.after, "after"), soci::use(limit, "limit"), soci::use(offset, "offset"),
-         soci::into(id));
+         soci::use(filter.ids, "ids"), soci::use(query.after, "after"), soci::use(limit, "limit"),
+         soci::use(offset, "offset"), soci::into(id));
     select.execute();
     while (select.fetch()) ids.push_back(id);
     if (ids.empty()) return page;

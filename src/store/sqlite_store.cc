@@ -20,10 +20,8 @@ struct Migration {
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, embedded::migration_0001()},
-      {2, embedded::migration_0002()},
-      {4, embedded::migration_0004()},
-      {5, embedded::migration_0005()},
+      {1, embedded::migration_0001()}, {2, embedded::migration_0002()},
+      {4, embedded::migration_0004()}, {5, embedded::migration_0005()},
       {7, embedded::migration_0007()},
   };
   return kMigrations;

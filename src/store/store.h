@@ -66,6 +66,9 @@ struct ContactQuery {
   // Case-insensitive (ASCII letters) substring of the company name, the
   // contact id, the shopper's id or name, or a comment's text.
   std::string search;
+  // Only these contacts (the reports with an automatic QA flag, computed in
+  // the domain); none: no such limit.
+  std::optional<std::vector<std::string>> ids;
   // Submission time (never submitted first), the company name or the
   // shopper's name, each then by submission time and contact id; or the
   // contact id alone.
