@@ -155,7 +155,11 @@ CommentIndex IndexComments(const std::vector<const Contact*>& reported,
     for (const Comment& comment : contact->comments) {
       const std::string text = NormalizeComment(comment.text);
       if (text.size() < thresholds.comment_min_chars) continue;
-      index[text].emplace_back(contact->id, comment.area);
+      // One entry per report and text: a report's comments come together,
+      // so a repeat within it is the list's last entry.
+      auto& reports = index[text];
+      if (reports.empty() || reports.back().first != contact->id)
+        reports.emplace_back(contact->id, comment.area);
     }
   }
   return index;
@@ -168,20 +172,22 @@ void CheckComments(const Contact& contact, const CommentIndex& index,
     const std::string text = NormalizeComment(comment.text);
     if (text.size() < thresholds.comment_min_chars || !areas_done.insert(comment.area).second)
       continue;
-    std::vector<std::string> others;
-    for (const auto& [id, area] : index.at(text)) {
-      if (id != contact.id && std::find(others.begin(), others.end(), id) == others.end())
-        others.push_back(id);
-    }
-    if (others.empty()) continue;
+    // The text's reports hold this one once (IndexComments), so the others
+    // are counted without a scan: a study's stock phrase may stand in
+    // thousands of reports.
+    const auto& reports = index.at(text);
+    const size_t count = reports.size() - 1;
+    if (count == 0) continue;
     std::string named;
-    for (size_t item = 0; item < others.size() && item < 3; ++item)
-      named += (item ? ", " : "") + others[item];
-    if (others.size() > 3) named += ", …";
-    flags.push_back(
-        {FlagCode::kRepeatedComment,
-         {{"area", comment.area}, {"count", std::to_string(others.size())}, {"others", named}},
-         {"comment:" + comment.area}});
+    size_t shown = 0;
+    for (size_t item = 0; item < reports.size() && shown < 3; ++item) {
+      if (reports[item].first == contact.id) continue;
+      named += (shown++ ? ", " : "") + reports[item].first;
+    }
+    if (count > 3) named += ", …";
+    flags.push_back({FlagCode::kRepeatedComment,
+                     {{"area", comment.area}, {"count", std::to_string(count)}, {"others", named}},
+                     {"comment:" + comment.area}});
   }
 }
 
