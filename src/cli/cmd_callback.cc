@@ -1,4 +1,6 @@
 // cxbench callback-sample / callback-report (docs/sources.md, "Contact-centre metrics").
+#include "cli/cmd_callback.h"
+
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -6,7 +8,6 @@
 #include <sstream>
 
 #include "callback/callback_sample.h"
-#include "cli/cmd_callback.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "core/civil_time.h"

@@ -2,11 +2,12 @@
 // (an unknown channel or status, a number that is not one or out of range, a
 // reference to a row that is gone, a JSON column that does not parse).
 // A thin shell over store::Store::CheckDatabase.
+#include "cli/cmd_check.h"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cli/cmd_check.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "store/store.h"

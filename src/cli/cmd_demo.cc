@@ -1,5 +1,7 @@
 // cxbench demo: generate the demo study, plan it with the planner, simulate the
 // answers, store it, and print what exists so far.
+#include "cli/cmd_demo.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -9,7 +11,6 @@
 #include <optional>
 #include <sstream>
 
-#include "cli/cmd_demo.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "demo/channel_facts.h"

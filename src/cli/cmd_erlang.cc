@@ -1,11 +1,12 @@
 // cxbench erlang: Erlang C staffing for one interval or a table of intervals.
+#include "cli/cmd_erlang.h"
+
 #include <cmath>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/cmd_erlang.h"
 #include "cli/output.h"
 #include "core/duration.h"
 #include "kpi/service_level_target.h"

@@ -1,7 +1,8 @@
 // cxbench export: one row per contact for analysts, as CSV, Excel or SPSS.
+#include "cli/cmd_export.h"
+
 #include <iostream>
 
-#include "cli/cmd_export.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "export/export_table.h"

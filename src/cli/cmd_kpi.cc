@@ -1,5 +1,7 @@
 // cxbench kpi: contact-centre KPIs from queue_log, CDR CSV or a contact CSV
 // (docs/kpi.md defines every figure).
+#include "cli/cmd_kpi.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -11,7 +13,6 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/cmd_kpi.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"

@@ -1,9 +1,10 @@
 // cxbench participant channels: show or change which channels a stored
 // participant offers (its channel audit); plan repair then re-plans.
+#include "cli/cmd_participant.h"
+
 #include <cstdlib>
 #include <iostream>
 
-#include "cli/cmd_participant.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan/planner.h"

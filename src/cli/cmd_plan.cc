@@ -1,5 +1,7 @@
 // cxbench plan: make the fieldwork plan (src/plan), repair it, export each
 // shopper's list. `plan check` lives in cmd_plan_check.cc.
+#include "cli/cmd_plan.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <optional>
 #include <set>
 
-#include "cli/cmd_plan.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"

@@ -1,9 +1,10 @@
 // cxbench plan check: re-verify every hard constraint of the stored plan.
+#include "cli/cmd_plan_check.h"
+
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "cli/cmd_plan_check.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan_check/plan_checker.h"

@@ -1,9 +1,10 @@
 // cxbench programme: sample sizes and allocation for a company's own programme.
+#include "cli/cmd_programme.h"
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/cmd_programme.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "sampling/sampling.h"

@@ -1,4 +1,6 @@
 // cxbench report: participant reports (PDF or HTML) and the public ranking.
+#include "cli/cmd_report.h"
+
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -7,7 +9,6 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/cmd_report.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"

@@ -1,12 +1,13 @@
 // cxbench results: the results of a study - total result, score over answered
 // contacts, agent score, bootstrap intervals, ranks and winners per industry.
 // A thin shell over results::ComputeResults (docs/scoring.md).
+#include "cli/cmd_results.h"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/cmd_results.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "results/results.h"

@@ -1,4 +1,6 @@
 // cxbench serve: the web app and its JSON API over one study's database.
+#include "cli/cmd_serve.h"
+
 #include <pthread.h>
 
 #include <csignal>
@@ -6,7 +8,6 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/cmd_serve.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "server/http_server.h"

@@ -1,10 +1,11 @@
 // cxbench shoppers import: the agency's shopper pool from CSV or XLSX.
+#include "cli/cmd_shoppers.h"
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "cli/cmd_shoppers.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan/shopper_csv.h"

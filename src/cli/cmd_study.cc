@@ -1,8 +1,9 @@
 // cxbench study check | load | list
+#include "cli/cmd_study.h"
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/cmd_study.h"
 #include "cli/output.h"
 #include "store/store.h"
 #include "study/study_reader.h"

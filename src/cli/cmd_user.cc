@@ -1,8 +1,9 @@
 // cxbench user add: an account for the web app.
+#include "cli/cmd_user.h"
+
 #include <iostream>
 #include <memory>
 
-#include "cli/cmd_user.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "server/accounts.h"

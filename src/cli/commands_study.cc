@@ -39,8 +39,9 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   AddFormatOption(check, check_args->format);
-  check->callback(
-      [check_args, &exit_code] { exit_code = RunStudyCheck(check_args->files, check_args->format); });
+  check->callback([check_args, &exit_code] {
+    exit_code = RunStudyCheck(check_args->files, check_args->format);
+  });
 
   struct LoadArgs {
     std::string db;
@@ -70,7 +71,8 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   AddFormatOption(list, list_args->format);
-  list->callback([list_args, &exit_code] { exit_code = RunStudyList(list_args->db, list_args->format); });
+  list->callback(
+      [list_args, &exit_code] { exit_code = RunStudyList(list_args->db, list_args->format); });
 }
 
 void AddDemoCommand(CLI::App& app, int& exit_code) {
@@ -255,8 +257,9 @@ void AddShopperCommands(CLI::App& app, int& exit_code) {
                    "The pool: .xlsx (first worksheet; away dates as dates or text) or else CSV")
       ->required()
       ->check(CLI::ExistingFile);
-  import->callback([args, &exit_code] { exit_code = RunImport(*args); });
-}
+  import->callback([args, &exit_code] { exit_code = RunImport(*args);
+});
+}  // namespace cx::cli
 
 void AddParticipantCommands(CLI::App& app, int& exit_code) {
   CLI::App* participant =
