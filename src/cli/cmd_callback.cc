@@ -1,4 +1,6 @@
 // cxbench callback-sample / callback-report (docs/sources.md, "Contact-centre metrics").
+#include "cli/cmd_callback.h"
+
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -6,7 +8,6 @@
 #include <sstream>
 
 #include "callback/callback_sample.h"
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "core/civil_time.h"
@@ -64,14 +65,7 @@ Status WriteSample(const callback::SampleOutcome& outcome,
   return pending.CommitAll();
 }
 
-struct SampleArgs {
-  std::string contacts;
-  std::string history;
-  std::string out;
-  std::string as_of;
-  int per_agent = 10;
-  uint64_t seed = 1;
-};
+}  // namespace
 
 int RunSample(const SampleArgs& args) {
   auto as_of = ParseDay(args.as_of);
@@ -118,12 +112,7 @@ int RunSample(const SampleArgs& args) {
   return kExitOk;
 }
 
-struct ReportArgs {
-  std::string answers;
-  Format format = Format::kTable;
-};
-
-int RunCallbackReport(const ReportArgs& args) {
+int RunCallbackReport(const CallbackReportArgs& args) {
   auto table =
       ReadCsvFileWithHeader(args.answers, {{"agent"}, {"nps", false}, {"satisfaction", false}});
   if (!table) return ReportError(table.error());
@@ -179,42 +168,6 @@ int RunCallbackReport(const ReportArgs& args) {
   }
   args.format == Format::kCsv ? PrintCsv(std::cout, out) : PrintTable(std::cout, out);
   return kExitOk;
-}
-
-}  // namespace
-
-void AddCallbackCommands(CLI::App& app, int& exit_code) {
-  auto sample = std::make_shared<SampleArgs>();
-  CLI::App* draw = app.add_subcommand(
-      "callback-sample",
-      "Each month: K customers per agent among those the agent handled in the last 30 days, "
-      "leaving out "
-      "customers sampled in the last 90 days; writes a CSV call list (see docs/callback.md)");
-  draw->add_option("--contacts", sample->contacts, "CSV with columns agent, customer, handled_at")
-      ->required()
-      ->check(CLI::ExistingFile);
-  draw->add_option("--as-of", sample->as_of, "The sampling date, YYYY-MM-DD")->required();
-  draw->add_option("--per-agent", sample->per_agent, "Customers per agent")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
-  draw->add_option("--seed", sample->seed, "Random seed")->capture_default_str();
-  draw->add_option(
-      "--history", sample->history,
-      "CSV of earlier samples (customer, sampled_on); read, then written back with this sample");
-  draw->add_option("--out", sample->out, "The call list to write (- : standard output)")
-      ->required();
-  draw->callback([sample, &exit_code] { exit_code = RunSample(*sample); });
-
-  auto report = std::make_shared<ReportArgs>();
-  CLI::App* summary =
-      app.add_subcommand("callback-report", "Call-back answers per agent: NPS and share satisfied");
-  summary
-      ->add_option("--answers", report->answers,
-                   "CSV with columns agent, nps (0-10), satisfaction (1-5)")
-      ->required()
-      ->check(CLI::ExistingFile);
-  AddFormatOption(summary, report->format);
-  summary->callback([report, &exit_code] { exit_code = RunCallbackReport(*report); });
 }
 
 }  // namespace cx::cli

@@ -2,22 +2,18 @@
 // (an unknown channel or status, a number that is not one or out of range, a
 // reference to a row that is gone, a JSON column that does not parse).
 // A thin shell over store::Store::CheckDatabase.
+#include "cli/cmd_check.h"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "store/store.h"
 
 namespace cx::cli {
 namespace {
-
-struct CheckArgs {
-  std::string db;
-  Format format = Format::kTable;
-};
 
 void Print(const std::vector<store::CorruptRow>& corrupt, Format format) {
   if (format == Format::kJson) {
@@ -44,28 +40,15 @@ void Print(const std::vector<store::CorruptRow>& corrupt, Format format) {
   }
 }
 
-int Run(const CheckArgs& args) {
+}  // namespace
+
+int RunCheck(const DatabaseCheckArgs& args) {
   auto store = store::OpenSqlite(args.db);
   if (!store) return ReportError(store.error());
   auto corrupt = (*store)->CheckDatabase();
   if (!corrupt) return ReportError(corrupt.error());
   Print(*corrupt, args.format);
   return corrupt->empty() ? kExitOk : kExitFailure;
-}
-
-}  // namespace
-
-void AddCheckCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<CheckArgs>();
-  CLI::App* command = app.add_subcommand(
-      "check",
-      "List every corrupt row of a database (table, row, field, what was expected): exit 1 when "
-      "there is one, 0 and \"no corrupt rows\" otherwise");
-  command->add_option("--db", args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  AddFormatOption(command, args->format);
-  command->callback([args, &exit_code] { exit_code = Run(*args); });
 }
 
 }  // namespace cx::cli

@@ -1,5 +1,7 @@
 // cxbench demo: generate the demo study, plan it with the planner, simulate the
 // answers, store it, and print what exists so far.
+#include "cli/cmd_demo.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -9,7 +11,6 @@
 #include <optional>
 #include <sstream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "demo/channel_facts.h"
@@ -20,15 +21,6 @@
 
 namespace cx::cli {
 namespace {
-
-struct DemoArgs {
-  std::string db = "var/demo.db";
-  demo::DemoOptions options;
-  bool replace = false;
-  int open = 0;               // contacts per shopper left to do, as if fieldwork were under way
-  bool no_fieldwork = false;  // the study and shoppers only, for cxbench plan
-  Format format = Format::kTable;
-};
 
 // Leaves each shopper's last `open` contacts (by planned time) planned, with
 // nothing reported: the web app's demo needs work still to do.
@@ -161,6 +153,8 @@ void PrintHuman(const domain::Study& study, const domain::FieldworkSummary& summ
             << summary.max_contacts_shopper_company << " time(s).\n";
 }
 
+}  // namespace
+
 int RunDemo(const DemoArgs& args) {
   if (args.options.participants < 1 || args.options.shoppers < 1) {
     std::cerr << "cxbench: error: --participants and --shoppers must be at least 1\n";
@@ -242,37 +236,6 @@ int RunDemo(const DemoArgs& args) {
     PrintHuman(world.study, summary, args.db);
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void AddDemoCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<DemoArgs>();
-  CLI::App* command = app.add_subcommand(
-      "demo",
-      "Generate a realistic synthetic benchmark study (deterministic for a seed), plan it with "
-      "the fieldwork planner, simulate the answers, store it and "
-      "print a summary");
-  command->add_option("--db", args->db, "SQLite database file (created if absent)")
-      ->capture_default_str();
-  command->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
-  command->add_option("--participants", args->options.participants, "Customer centres")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
-  command->add_option("--shoppers", args->options.shoppers, "Mystery shoppers")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
-  command->add_flag("--replace", args->replace, "Replace a demo study already in the database");
-  command
-      ->add_option("--open", args->open,
-                   "Leave each shopper's last N contacts still to do (for the web app's demo)")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 1000));
-  command->add_flag("--no-fieldwork", args->no_fieldwork,
-                    "Store the study and the shopper pool only (no plan, no answers), for "
-                    "cxbench plan");
-  AddFormatOption(command, args->format);
-  command->callback([args, &exit_code] { exit_code = RunDemo(*args); });
 }
 
 }  // namespace cx::cli

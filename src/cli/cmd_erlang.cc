@@ -1,11 +1,12 @@
 // cxbench erlang: Erlang C staffing for one interval or a table of intervals.
+#include "cli/cmd_erlang.h"
+
 #include <cmath>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "core/duration.h"
 #include "kpi/service_level_target.h"
@@ -13,19 +14,6 @@
 
 namespace cx::cli {
 namespace {
-
-struct ErlangArgs {
-  std::optional<double> volume;
-  std::string volumes_file;
-  std::string interval = "30m";
-  std::string aht;
-  std::string target;
-  std::string asa;
-  std::optional<double> max_occupancy;
-  double shrinkage = 0;
-  std::optional<int> agents;
-  Format format = Format::kTable;
-};
 
 int BadInput(const std::string& message) {
   std::cerr << "cxbench: error: " << message << "\n";
@@ -176,6 +164,8 @@ void PrintRows(const ErlangArgs& args, const Settings& settings, const std::vect
   args.format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
 }
 
+}  // namespace
+
 int RunErlang(const ErlangArgs& args) {
   Settings settings;
   if (Problem problem = ReadSettings(args, settings)) return BadInput(*problem);
@@ -187,39 +177,6 @@ int RunErlang(const ErlangArgs& args) {
     PrintRows(args, settings, rows);
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void AddErlangCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<ErlangArgs>();
-  CLI::App* command = app.add_subcommand(
-      "erlang",
-      "Erlang C staffing: probability of waiting, ASA and service level for a number of agents, or "
-      "the "
-      "fewest agents that meet a service-level and/or ASA target (see docs/staffing.md)");
-  command->add_option("--volume", args->volume, "Calls offered in the interval");
-  command->add_option("--volumes", args->volumes_file,
-                      "CSV of INTERVAL,VOLUME rows (a header line is allowed): a staffing table");
-  command->add_option("--interval", args->interval, "Interval length (15m, 30m, 1h)")
-      ->capture_default_str();
-  command->add_option("--aht", args->aht, "Average handle time (180, 180s, 3m)")->required();
-  command->add_option("--target", args->target, "Service level PERCENT/SECONDS (default 80/20)");
-  command->add_option("--asa", args->asa,
-                      "Average speed of answer at most this (seconds or 30s, 1m)");
-  command
-      ->add_option("--max-occupancy", args->max_occupancy,
-                   "Occupancy at most this share (e.g. 0.85)")
-      ->check(CLI::Range(0.01, 1.0));
-  command
-      ->add_option("--shrinkage", args->shrinkage,
-                   "Share of paid time not on the phones (e.g. 0.3)")
-      ->check(CLI::Range(0.0, 0.95))
-      ->capture_default_str();
-  command->add_option("--agents", args->agents, "Evaluate this many agents instead of searching")
-      ->check(CLI::Range(1, 1000000));
-  AddFormatOption(command, args->format);
-  command->callback([args, &exit_code] { exit_code = RunErlang(*args); });
 }
 
 }  // namespace cx::cli

@@ -1,7 +1,8 @@
 // cxbench export: one row per contact for analysts, as CSV, Excel or SPSS.
+#include "cli/cmd_export.h"
+
 #include <iostream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "export/export_table.h"
@@ -10,15 +11,6 @@
 #include "store/store.h"
 
 namespace cx::cli {
-namespace {
-
-struct ExportArgs {
-  std::string db;
-  std::string study;
-  std::string format;
-  std::string out;
-  std::string language;
-};
 
 // The per-contact scores docs/cli.md promises, from the results engine's
 // scorer: the total and each scored area as a percentage of its points, for
@@ -66,26 +58,6 @@ int RunExport(const ExportArgs& args) {
   NoteStream(args.out) << "wrote " << table.rows.size() << " contacts x " << table.columns.size()
                        << " variables to " << args.out << "\n";
   return kExitOk;
-}
-
-}  // namespace
-
-void AddExportCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<ExportArgs>();
-  CLI::App* command = app.add_subcommand(
-      "export",
-      "Export one row per contact with every answer, timestamp and label: CSV, Excel (a sheet per "
-      "table: contacts, variables, participants) or SPSS .sav with variable and value labels");
-  command->add_option("--db", args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  command->add_option("--study", args->study, "Study id (default: the only study in the database)");
-  command->add_option("--format", args->format, "File format: csv, xlsx or sav")
-      ->required()
-      ->check(CLI::IsMember({"csv", "xlsx", "sav"}));
-  command->add_option("--out", args->out, "Output file (- : standard output)")->required();
-  command->add_option("--language", args->language, "Label language (default: the study's first)");
-  command->callback([args, &exit_code] { exit_code = RunExport(*args); });
 }
 
 }  // namespace cx::cli

@@ -1,5 +1,7 @@
 // cxbench kpi: contact-centre KPIs from queue_log, CDR CSV or a contact CSV
 // (docs/kpi.md defines every figure).
+#include "cli/cmd_kpi.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -11,7 +13,6 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"
@@ -24,25 +25,6 @@
 
 namespace cx::cli {
 namespace {
-
-struct KpiArgs {
-  std::string input;
-  std::string format;
-  std::string mapping;
-  std::string by = "queue";
-  std::string interval = "15m";
-  std::string sl = "80/20";
-  std::string sl_variant = "short-excluded";
-  std::string short_abandon = "5s";
-  int fcr_days = 7;
-  std::string fcr_scope = "all";
-  std::string tz;
-  bool strict = false;
-  std::string out;
-  std::vector<std::string> reports;  // BY:INTERVAL:FILE
-  std::string format_out = "table";
-  int threads = 2;
-};
 
 // A number for CSV and the table: as short as exact enough; NaN is empty.
 std::string Number(double value) {
@@ -418,6 +400,8 @@ void PrintSummary(const kpi::RunResult& result) {
   std::cerr << "\n";
 }
 
+}  // namespace
+
 // Parse the flags, read the input, write every report, summarise.
 int RunKpi(const KpiArgs& args) {
   auto reports = ParseReports(args);
@@ -443,63 +427,6 @@ int RunKpi(const KpiArgs& args) {
   }
   PrintSummary(*run);
   return kExitOk;
-}
-
-}  // namespace
-
-void AddKpiCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<KpiArgs>();
-  CLI::App* command = app.add_subcommand(
-      "kpi",
-      "Contact-centre KPIs (offered, abandoned, ASA, service level, AHT, FCR, ...) per group "
-      "and interval from an Asterisk queue_log, Asterisk CDR CSV or a contact CSV (see "
-      "docs/kpi.md)");
-  command->add_option("--input", args->input, "The log or CSV file")->required();
-  command->add_option("--format", args->format, "Input format")
-      ->required()
-      ->check(CLI::IsMember({"queue_log", "cdr", "csv"}));
-  command->add_option("--mapping", args->mapping,
-                      "Column mapping (YAML or JSON) of a contact CSV; default: the columns "
-                      "are named as the fields");
-  command->add_option("--by", args->by, "Group by a list of queue, agent, channel (or none)")
-      ->capture_default_str();
-  command->add_option("--interval", args->interval, "15m, 30m, 1h, day, week or month")
-      ->capture_default_str();
-  command->add_option("--sl", args->sl, "Service level target PERCENT/SECONDS")
-      ->capture_default_str();
-  command
-      ->add_option("--sl-variant", args->sl_variant,
-                   "short-excluded, within-y, answered-only, all-abandoned, abandoned-after-y "
-                   "or short-abandons-met (docs/kpi.md)")
-      ->capture_default_str();
-  command
-      ->add_option("--short-abandon", args->short_abandon,
-                   "Abandons after a wait below this are short abandons")
-      ->capture_default_str();
-  command->add_option("--fcr-days", args->fcr_days, "FCR window in days")
-      ->check(CLI::Range(0, 3650))
-      ->capture_default_str();
-  command
-      ->add_option("--fcr-scope", args->fcr_scope,
-                   "all: a repeat on any channel counts; channel: per channel")
-      ->capture_default_str();
-  command->add_option("--tz", args->tz,
-                      "Time zone of intervals and of times without an offset (default "
-                      "Europe/Oslo, or the mapping's time_zone)");
-  command->add_flag("--strict", args->strict, "Any malformed line is fatal (exit 2)");
-  command->add_option("--out", args->out,
-                      "Write the rows to this file instead of standard output (- : standard "
-                      "output)");
-  command->add_option("--report", args->reports,
-                      "Another report from the same pass over the input, written to its own "
-                      "file in --format-out: BY:INTERVAL:FILE, e.g. agent:day:agents.csv "
-                      "(repeatable; FILE - is standard output when --out names a file)");
-  command->add_option("--format-out", args->format_out, "table, csv or json")
-      ->capture_default_str();
-  command->add_option("--threads", args->threads, "Parsing threads (contact CSV)")
-      ->check(CLI::Range(1, 64))
-      ->capture_default_str();
-  command->callback([args, &exit_code] { exit_code = RunKpi(*args); });
 }
 
 }  // namespace cx::cli

@@ -1,29 +1,22 @@
 // cxbench participant channels: show or change which channels a stored
 // participant offers (its channel audit); plan repair then re-plans.
+#include "cli/cmd_participant.h"
+
 #include <cstdlib>
 #include <iostream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan/planner.h"
 
 namespace cx::cli {
-namespace {
 
-std::string DefaultActor() {
+std::string DefaultParticipantActor() {
   const char* user = std::getenv("USER");
   return user && *user ? user : "cxbench participant";
 }
 
-struct ChannelsArgs {
-  std::string db;
-  std::string study;
-  std::string participant;
-  std::vector<std::string> offers;
-  std::string actor = DefaultActor();
-  std::string reason = "the channel audit changed";
-};
+namespace {
 
 std::string Names(const std::vector<domain::Channel>& channels, const char* separator) {
   std::string text;
@@ -39,6 +32,8 @@ std::string Split(const std::vector<std::pair<domain::Channel, int>>& split) {
             std::to_string(count);
   return text.empty() ? "none" : text;
 }
+
+}  // namespace
 
 int RunChannels(const ChannelsArgs& args, bool change) {
   auto loaded = LoadStudyWithContacts(args.db, args.study);
@@ -92,37 +87,6 @@ int RunChannels(const ChannelsArgs& args, bool change) {
               << args.db << "\n";
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void AddParticipantCommands(CLI::App& app, int& exit_code) {
-  CLI::App* participant =
-      app.add_subcommand("participant", "A participant (customer centre) of a stored study");
-  participant->require_subcommand(1);
-  auto args = std::make_shared<ChannelsArgs>();
-  CLI::App* channels = participant->add_subcommand(
-      "channels",
-      "Show or change the channels a participant offers (its channel audit). A change is checked "
-      "against the study and the fieldwork done, logged (who, when, old, new), and leaves the "
-      "plan to `cxbench plan repair`");
-  channels->add_option("--db", args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  channels->add_option("--study", args->study, "Study id (default: the only study)");
-  channels->add_option("--participant", args->participant, "Participant id")->required();
-  CLI::Option* offers =
-      channels
-          ->add_option("--offers", args->offers,
-                       "The study's channels it now offers, comma-separated (phone, email_form, "
-                       "chat, messenger); without it, print the channels it offers")
-          ->delimiter(',')
-          ->allow_extra_args(false);
-  channels->add_option("--actor", args->actor, "Who makes the change, for the change log")
-      ->capture_default_str();
-  channels->add_option("--reason", args->reason, "Why, for the change log")->capture_default_str();
-  channels->callback(
-      [args, offers, &exit_code] { exit_code = RunChannels(*args, offers->count() > 0); });
 }
 
 }  // namespace cx::cli

@@ -1,5 +1,7 @@
 // cxbench plan: make the fieldwork plan (src/plan), repair it, export each
 // shopper's list. `plan check` lives in cmd_plan_check.cc.
+#include "cli/cmd_plan.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <optional>
 #include <set>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"
@@ -18,20 +19,13 @@
 #include "plan/planner.h"
 
 namespace cx::cli {
-namespace {
 
-std::string DefaultActor() {
+std::string DefaultPlanActor() {
   const char* user = std::getenv("USER");
   return user && *user ? user : "cxbench plan";
 }
 
-struct PlanArgs {
-  std::string db;
-  std::string study;
-  uint64_t seed = 2026;
-  std::string actor = DefaultActor();
-  Format format = Format::kTable;
-};
+namespace {
 
 // A new plan replaces planned contacts only: fieldwork under way or done
 // goes through `plan repair`.
@@ -110,6 +104,8 @@ void PrintPlanSummary(const PlanArgs& args, const domain::Study& study, size_t s
             << args.db << "\n";
 }
 
+}  // namespace
+
 int RunPlan(const PlanArgs& args) {
   if (args.db.empty()) {
     std::cerr << "cxbench: error: plan needs --db FILE (or a subcommand: check, repair, export)\n";
@@ -151,14 +147,6 @@ int RunPlan(const PlanArgs& args) {
   }
   return kExitOk;
 }
-
-struct RepairArgs {
-  std::string db;
-  std::string study;
-  std::vector<std::string> dropped;
-  std::string actor = DefaultActor();
-  Format format = Format::kTable;
-};
 
 int RunRepair(const RepairArgs& args) {
   auto loaded = LoadStudyWithContacts(args.db, args.study);
@@ -209,15 +197,7 @@ int RunRepair(const RepairArgs& args) {
   return kExitOk;
 }
 
-struct ExportArgs {
-  std::string db;
-  std::string study;
-  std::string format = "csv";
-  std::string out;
-  std::string language;
-};
-
-int RunExport(const ExportArgs& args) {
+int RunPlanExport(const PlanExportArgs& args) {
   auto loaded = LoadStudyWithContacts(args.db, args.study);
   if (!loaded) return ReportError(loaded.error());
   auto shoppers = loaded->store->LoadShoppers();
@@ -288,64 +268,6 @@ int RunExport(const ExportArgs& args) {
   NoteStream(args.out) << "Wrote " << table.rows.size() << " planned contacts of " << used.size()
                        << " shoppers to " << args.out << "\n";
   return kExitOk;
-}
-
-}  // namespace
-
-void AddPlanCommands(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<PlanArgs>();
-  CLI::App* plan = app.add_subcommand(
-      "plan",
-      "Make the fieldwork plan of a benchmark study: contacts, times, scenarios and shoppers, "
-      "optimised under every hard constraint (see docs/planning.md); subcommands check, repair, "
-      "export");
-  plan->require_subcommand(0, 1);
-  plan->add_option("--db", args->db, "SQLite database file with the study and the shopper pool")
-      ->check(CLI::ExistingFile);
-  plan->add_option("--study", args->study, "Study id (default: the only study in the database)");
-  plan->add_option("--seed", args->seed, "Breaks ties between equally good shoppers")
-      ->capture_default_str();
-  plan->add_option("--actor", args->actor, "Who makes the plan, for the change log")
-      ->capture_default_str();
-  AddFormatOption(plan, args->format);
-  plan->callback([plan, args, &exit_code] {
-    if (plan->get_subcommands().empty()) exit_code = RunPlan(*args);
-  });
-
-  AddPlanCheckCommand(plan, exit_code);
-
-  auto repair_args = std::make_shared<RepairArgs>();
-  CLI::App* repair = plan->add_subcommand(
-      "repair",
-      "Re-plan what is not yet done (a dropped shopper's planned contacts, failed contacts, "
-      "a participant whose channels changed), "
-      "keeping what is done or under way and every hard constraint; every change is logged");
-  repair->add_option("--db", repair_args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  repair->add_option("--study", repair_args->study, "Study id (default: the only study)");
-  repair->add_option("--drop-shopper", repair_args->dropped,
-                     "A shopper who left: their planned contacts move (repeatable)");
-  repair->add_option("--actor", repair_args->actor, "Who repairs, for the change log")
-      ->capture_default_str();
-  AddFormatOption(repair, repair_args->format);
-  repair->callback([repair_args, &exit_code] { exit_code = RunRepair(*repair_args); });
-
-  auto export_args = std::make_shared<ExportArgs>();
-  CLI::App* exporter = plan->add_subcommand(
-      "export",
-      "Each shopper's list: date, time window, company, channel, scenario with its script");
-  exporter->add_option("--db", export_args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  exporter->add_option("--study", export_args->study, "Study id (default: the only study)");
-  exporter->add_option("--format", export_args->format, "csv or xlsx")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"csv", "xlsx"}));
-  exporter->add_option("--out", export_args->out, "Output file (- : standard output)")->required();
-  exporter->add_option("--language", export_args->language,
-                       "Language of titles and scripts (default: the study's first)");
-  exporter->callback([export_args, &exit_code] { exit_code = RunExport(*export_args); });
 }
 
 }  // namespace cx::cli

@@ -1,21 +1,15 @@
 // cxbench plan check: re-verify every hard constraint of the stored plan.
+#include "cli/cmd_plan_check.h"
+
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan_check/plan_checker.h"
 
 namespace cx::cli {
-namespace {
-
-struct PlanCheckArgs {
-  std::string db;
-  std::string study;
-  Format format = Format::kTable;
-};
 
 int RunPlanCheck(const PlanCheckArgs& args) {
   auto loaded = LoadStudyWithContacts(args.db, args.study);
@@ -45,20 +39,6 @@ int RunPlanCheck(const PlanCheckArgs& args) {
     for (const auto& [rule, count] : per_rule) std::cout << "  " << rule << ": " << count << "\n";
   }
   return violations.empty() ? kExitOk : kExitFailure;
-}
-
-}  // namespace
-
-void AddPlanCheckCommand(CLI::App* plan, int& exit_code) {
-  auto args = std::make_shared<PlanCheckArgs>();
-  CLI::App* check = plan->add_subcommand("check",
-                                         "Re-verify every hard constraint of the stored plan and "
-                                         "print each violation; exit 0 only when all hold "
-                                         "(see docs/planning.md)");
-  check->add_option("--db", args->db, "SQLite database file")->required()->check(CLI::ExistingFile);
-  check->add_option("--study", args->study, "Study id (default: the only study in the database)");
-  AddFormatOption(check, args->format);
-  check->callback([args, &exit_code] { exit_code = RunPlanCheck(*args); });
 }
 
 }  // namespace cx::cli

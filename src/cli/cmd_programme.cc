@@ -1,23 +1,15 @@
 // cxbench programme: sample sizes and allocation for a company's own programme.
+#include "cli/cmd_programme.h"
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "sampling/sampling.h"
 
 namespace cx::cli {
-namespace {
-
-struct SizeArgs {
-  double sd = 0;
-  std::optional<double> margin;
-  std::optional<int> n;
-  std::optional<double> population;
-  Format format = Format::kTable;
-};
 
 int RunSampleSize(const SizeArgs& args) {
   if (args.margin.has_value() == args.n.has_value()) {
@@ -55,14 +47,6 @@ int RunSampleSize(const SizeArgs& args) {
   args.format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
   return kExitOk;
 }
-
-struct AllocateArgs {
-  int total = 0;
-  int minimum = 0;
-  std::vector<std::string> centres;
-  std::vector<std::string> scenarios;
-  Format format = Format::kTable;
-};
 
 int RunAllocate(const AllocateArgs& args) {
   std::vector<sampling::Centre> centres;
@@ -106,42 +90,6 @@ int RunAllocate(const AllocateArgs& args) {
   }
   args.format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
   return kExitOk;
-}
-
-}  // namespace
-
-void AddProgrammeCommands(CLI::App& app, int& exit_code) {
-  CLI::App* programme = app.add_subcommand(
-      "programme", "A company's own mystery-calling programme: sample sizes and allocation");
-  programme->require_subcommand(1);
-
-  auto size_args = std::make_shared<SizeArgs>();
-  CLI::App* size = programme->add_subcommand("sample-size",
-                                             "Contacts needed for a 95 % margin of +-X points "
-                                             "(--margin), or the margin of n contacts (--n)");
-  size->add_option("--sd", size_args->sd, "Expected standard deviation of contact scores (points)")
-      ->required();
-  size->add_option("--margin", size_args->margin, "Wanted 95 % margin, +- points");
-  size->add_option("--n", size_args->n, "Contacts in the sample");
-  size->add_option("--population", size_args->population,
-                   "Contacts handled in the period (finite population)");
-  AddFormatOption(size, size_args->format);
-  size->callback([size_args, &exit_code] { exit_code = RunSampleSize(*size_args); });
-
-  auto allocate_args = std::make_shared<AllocateArgs>();
-  CLI::App* allocate = programme->add_subcommand("allocate",
-                                                 "Spread a sample over customer centres by size, "
-                                                 "with a minimum per centre, and over scenarios");
-  allocate->add_option("--total", allocate_args->total, "Contacts in all")
-      ->required()
-      ->check(CLI::Range(1, 10000000));
-  allocate->add_option("--min", allocate_args->minimum, "Minimum contacts per centre")
-      ->capture_default_str();
-  allocate->add_option("--centre", allocate_args->centres, "A centre as NAME=AGENTS (repeat)")
-      ->required();
-  allocate->add_option("--scenarios", allocate_args->scenarios, "Scenario ids")->delimiter(',');
-  AddFormatOption(allocate, allocate_args->format);
-  allocate->callback([allocate_args, &exit_code] { exit_code = RunAllocate(*allocate_args); });
 }
 
 }  // namespace cx::cli

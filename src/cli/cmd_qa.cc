@@ -1,9 +1,10 @@
 // cxbench qa flags: the automatic QA flags of every report of a study
 // (docs/quality-flags.md), for a reviewer to start from.
+#include "cli/cmd_qa.h"
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "domain/quality_flags.h"
@@ -12,19 +13,13 @@
 namespace cx::cli {
 namespace {
 
-struct QaFlagsArgs {
-  std::string db;
-  std::string study;
-  std::string code;
-  std::string language;
-  Format format = Format::kTable;
-};
-
 std::string Joined(const std::vector<std::string>& items) {
   std::string text;
   for (const auto& item : items) text += (text.empty() ? "" : " ") + item;
   return text;
 }
+
+}  // namespace
 
 int RunQaFlags(const QaFlagsArgs& args) {
   std::optional<domain::FlagCode> only;
@@ -75,27 +70,6 @@ int RunQaFlags(const QaFlagsArgs& args) {
     std::cout << table.rows.size() << " flags on " << flagged << " reports\n";
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void AddQaCommands(CLI::App& app, int& exit_code) {
-  CLI::App* qa = app.add_subcommand("qa", "Quality assurance of the submitted reports");
-  qa->require_subcommand(1);
-  auto args = std::make_shared<QaFlagsArgs>();
-  CLI::App* flags = qa->add_subcommand(
-      "flags",
-      "List the automatic QA flags of every submitted or approved report, each with its reason "
-      "(docs/quality-flags.md)");
-  flags->add_option("--db", args->db, "SQLite database file")->required()->check(CLI::ExistingFile);
-  flags->add_option("--study", args->study, "Study id (default: the only study in the database)");
-  flags->add_option("--flag", args->code, "Only this flag (e.g. contradiction, repeated_comment)");
-  flags
-      ->add_option("--language", args->language,
-                   "Language of the messages: nb, sv, da or en (default: the study's first)")
-      ->check(CLI::IsMember({"nb", "sv", "da", "en"}));
-  AddFormatOption(flags, args->format);
-  flags->callback([args, &exit_code] { exit_code = RunQaFlags(*args); });
 }
 
 }  // namespace cx::cli

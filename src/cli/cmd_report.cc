@@ -1,4 +1,6 @@
 // cxbench report: participant reports (PDF or HTML) and the public ranking.
+#include "cli/cmd_report.h"
+
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -7,7 +9,6 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/study_selection.h"
@@ -23,18 +24,6 @@ namespace cx::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ReportArgs {
-  std::string db;
-  std::string study;
-  std::string participant;
-  bool all = false;
-  std::string format = "pdf";
-  std::string out;
-  std::string language;
-  int jobs = 0;
-  int resamples = 10000;
-};
 
 // Writes `html` to PATH (html) or prints it to PATH (pdf) through a temporary HTML file.
 Status WriteDocument(const std::string& html, const std::string& path, const std::string& format) {
@@ -52,6 +41,8 @@ Status WriteDocument(const std::string& html, const std::string& path, const std
   std::remove(html_path.c_str());
   return printed;
 }
+
+}  // namespace
 
 int RunReport(const ReportArgs& args) {
   if (args.all == !args.participant.empty()) {
@@ -124,35 +115,6 @@ int RunReport(const ReportArgs& args) {
   std::cout << "wrote " << study->participants.size() - static_cast<size_t>(failures.load())
             << " participant reports and the ranking to " << args.out << "\n";
   return failures == 0 ? kExitOk : kExitFailure;
-}
-
-}  // namespace
-
-void AddReportCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<ReportArgs>();
-  CLI::App* command = app.add_subcommand("report",
-                                         "Participant reports as PDF or self-contained HTML (one "
-                                         "participant, or --all with the public ranking)");
-  command->add_option("--db", args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  command->add_option("--study", args->study, "Study id (default: the only study in the database)");
-  command->add_option("--participant", args->participant, "The participant to report on");
-  command->add_flag("--all", args->all,
-                    "Every participant, plus the public ranking (ranking.pdf|html)");
-  command->add_option("--format", args->format, "pdf or html")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"pdf", "html"}));
-  command
-      ->add_option("--out", args->out,
-                   "Output file (--participant; - : standard output) or folder (--all)")
-      ->required();
-  command->add_option("--language", args->language, "nb or en (default: each participant's own)")
-      ->check(CLI::IsMember({"nb", "en"}));
-  command->add_option("--jobs", args->jobs,
-                      "Reports printed at once (default: the number of cores)");
-  command->add_option("--resamples", args->resamples, "Bootstrap resamples")->capture_default_str();
-  command->callback([args, &exit_code] { exit_code = RunReport(*args); });
 }
 
 }  // namespace cx::cli

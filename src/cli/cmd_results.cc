@@ -1,12 +1,13 @@
 // cxbench results: the results of a study - total result, score over answered
 // contacts, agent score, bootstrap intervals, ranks and winners per industry.
 // A thin shell over results::ComputeResults (docs/scoring.md).
+#include "cli/cmd_results.h"
+
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "results/results.h"
@@ -15,17 +16,6 @@
 
 namespace cx::cli {
 namespace {
-
-struct ResultsArgs {
-  std::string db;
-  std::string study;
-  std::string industry;
-  std::string channel;
-  Format format = Format::kTable;
-  int resamples = 10000;
-  uint64_t seed = 20260101;
-  bool winners = false;
-};
 
 // A number with `digits` decimals, or "-" when there is none.
 std::string Fixed(const std::optional<double>& value, int digits = 1) {
@@ -165,7 +155,9 @@ void PrintCsvRows(const results::StudyResults& r) {
   PrintCsv(std::cout, table);
 }
 
-int Run(const ResultsArgs& args) {
+}  // namespace
+
+int RunResults(const ResultsArgs& args) {
   std::optional<domain::Channel> channel;
   if (!args.channel.empty()) {
     channel = domain::ParseChannel(args.channel);
@@ -209,33 +201,6 @@ int Run(const ResultsArgs& args) {
       break;
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void AddResultsCommand(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<ResultsArgs>();
-  CLI::App* command = app.add_subcommand(
-      "results",
-      "Results of a study: total result (unanswered contacts at 0), score over answered contacts, "
-      "agent score, 95% bootstrap intervals, ranks and winners per industry, CX beside the score. "
-      "Rules: docs/scoring.md");
-  command->add_option("--db", args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  command->add_option("--study", args->study,
-                      "Study id (may be left out when the database holds one)");
-  command->add_option("--industry", args->industry, "Only this industry");
-  command->add_option("--channel", args->channel,
-                      "Only contacts on this channel: phone, email_form, chat, messenger");
-  AddFormatOption(command, args->format);
-  command->add_option("--resamples", args->resamples, "Bootstrap resamples (0 = no intervals)")
-      ->capture_default_str();
-  command->add_option("--seed", args->seed, "Bootstrap seed: the same seed gives the same numbers")
-      ->capture_default_str();
-  command->add_flag("--winners", args->winners,
-                    "Print only each industry's winner, and whether it is clear");
-  command->callback([args, &exit_code] { exit_code = Run(*args); });
 }
 
 }  // namespace cx::cli

@@ -1,4 +1,6 @@
 // cxbench serve: the web app and its JSON API over one study's database.
+#include "cli/cmd_serve.h"
+
 #include <pthread.h>
 
 #include <csignal>
@@ -6,23 +8,12 @@
 #include <iostream>
 #include <thread>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "server/http_server.h"
 
 namespace cx::cli {
 namespace {
-
-struct ServeArgs {
-  std::string db;
-  std::string study;
-  std::string listen = "127.0.0.1:8080";
-  std::string web_dir = CXBENCH_WEB_DIR;
-  std::string public_url;  // empty: from the address bound
-  int resamples = 2000;
-  bool trust_proxy = false;
-};
 
 // --public-url as given, without a trailing "/"; an error unless it is an
 // http or https URL with a host.
@@ -47,7 +38,9 @@ std::string BoundUrl(const std::string& host, int port) {
   return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
-int Serve(const ServeArgs& args) {
+}  // namespace
+
+int RunServe(const ServeArgs& args) {
   const size_t colon = args.listen.rfind(':');
   int port = -1;
   if (colon != std::string::npos) {
@@ -122,33 +115,6 @@ int Serve(const ServeArgs& args) {
   waiter.join();
   std::cout << "cxbench serve: stopped" << std::endl;
   return kExitOk;
-}
-
-}  // namespace
-
-void AddServeCommands(CLI::App& app, int& exit_code) {
-  auto serve_args = std::make_shared<ServeArgs>();
-  CLI::App* serve = app.add_subcommand(
-      "serve",
-      "Serve the web app and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json) over a "
-      "study's database. Stops on Ctrl-C or SIGTERM.");
-  serve->add_option("--db", serve_args->db, "The SQLite database")->required();
-  serve->add_option("--study", serve_args->study, "The study (default: the only one)");
-  serve->add_option("--listen", serve_args->listen, "HOST:PORT to listen on (PORT 0: any)")
-      ->capture_default_str();
-  serve->add_option("--web", serve_args->web_dir, "The built front end (web/dist)")
-      ->capture_default_str();
-  serve->add_option("--public-url", serve_args->public_url,
-                    "The address users open the app at, for invitation links, e.g. "
-                    "https://cxbench.example.no (default: http:// and the address bound)");
-  serve
-      ->add_option("--resamples", serve_args->resamples,
-                   "Bootstrap resamples for the results pages")
-      ->capture_default_str()
-      ->check(CLI::Range(0, 100000));
-  serve->add_flag("--trust-proxy", serve_args->trust_proxy,
-                  "Behind a reverse proxy: trust its X-Forwarded-Proto (https: Secure cookies)");
-  serve->callback([serve_args, &exit_code] { exit_code = Serve(*serve_args); });
 }
 
 }  // namespace cx::cli

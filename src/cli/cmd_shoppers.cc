@@ -1,10 +1,11 @@
 // cxbench shoppers import: the agency's shopper pool from CSV or XLSX.
+#include "cli/cmd_shoppers.h"
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "plan/shopper_csv.h"
@@ -12,12 +13,6 @@
 #include "store/store.h"
 
 namespace cx::cli {
-namespace {
-
-struct ImportArgs {
-  std::string db;
-  std::string file;
-};
 
 int RunImport(const ImportArgs& args) {
   std::string extension = std::filesystem::path(args.file).extension().string();
@@ -45,26 +40,5 @@ int RunImport(const ImportArgs& args) {
   std::cout << "Imported " << shoppers->size() << " shoppers into " << args.db << "\n";
   return kExitOk;
 }
-
-}  // namespace
-
-void AddShopperCommands(CLI::App& app, int& exit_code) {
-  CLI::App* shoppers = app.add_subcommand("shoppers", "The mystery shopper pool");
-  shoppers->require_subcommand(1);
-  auto args = std::make_shared<ImportArgs>();
-  CLI::App* import = shoppers->add_subcommand(
-      "import",
-      "Add or update shoppers from CSV or from the first worksheet of an .xlsx (a header row "
-      "naming id, name, age_band, gender, region, languages, channels, max_per_week, away_dates; "
-      "see docs/planning.md). All or nothing: any error imports no shopper");
-  import->add_option("--db", args->db, "SQLite database file (created if absent)")->required();
-  import
-      ->add_option("file,--file", args->file,
-                   "The pool: .xlsx (first worksheet; away dates as dates or text) or else CSV")
-      ->required()
-      ->check(CLI::ExistingFile);
-  import->callback([args, &exit_code] { exit_code = RunImport(*args);
-});
-}  // namespace cx::cli
 
 }  // namespace cx::cli

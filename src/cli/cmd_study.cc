@@ -1,8 +1,9 @@
 // cxbench study check | load | list
+#include "cli/cmd_study.h"
+
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.h"
 #include "cli/output.h"
 #include "store/store.h"
 #include "study/study_reader.h"
@@ -15,7 +16,9 @@ int PrintDiagnostics(const study::ReadOutcome& outcome) {
   return outcome.errors.empty() ? kExitOk : kExitBadInput;
 }
 
-int Check(const std::vector<std::string>& files, Format format) {
+}  // namespace
+
+int RunStudyCheck(const std::vector<std::string>& files, Format format) {
   int exit_code = kExitOk;
   nlohmann::json report = nlohmann::json::array();
   for (const std::string& file : files) {
@@ -47,7 +50,7 @@ int Check(const std::vector<std::string>& files, Format format) {
   return exit_code;
 }
 
-int Load(const std::string& db, const std::string& file, bool replace) {
+int RunStudyLoad(const std::string& db, const std::string& file, bool replace) {
   const auto outcome = study::ReadStudyFile(file);
   if (!outcome.study) return PrintDiagnostics(outcome);
   auto store = store::OpenSqlite(db);
@@ -64,7 +67,7 @@ int Load(const std::string& db, const std::string& file, bool replace) {
   return kExitOk;
 }
 
-int List(const std::string& db, Format format) {
+int RunStudyList(const std::string& db, Format format) {
   auto store = store::OpenSqlite(db);
   if (!store) {
     std::cerr << "cxbench: error: " << store.error().ToString() << "\n";
@@ -95,59 +98,6 @@ int List(const std::string& db, Format format) {
   }
   format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
   return kExitOk;
-}
-
-}  // namespace
-
-void AddStudyCommands(CLI::App& app, int& exit_code) {
-  CLI::App* study = app.add_subcommand("study", "Check, load and list study definitions");
-  study->require_subcommand(1);
-
-  struct CheckArgs {
-    std::vector<std::string> files;
-    Format format = Format::kTable;
-  };
-  auto check_args = std::make_shared<CheckArgs>();
-  CLI::App* check = study->add_subcommand(
-      "check",
-      "Validate study files. Exit 0 when valid; otherwise exit 2 with every error on stderr as "
-      "FILE:LINE:COLUMN: error: MESSAGE");
-  check->add_option("files", check_args->files, "Study YAML files")
-      ->required()
-      ->check(CLI::ExistingFile);
-  AddFormatOption(check, check_args->format);
-  check->callback(
-      [check_args, &exit_code] { exit_code = Check(check_args->files, check_args->format); });
-
-  struct LoadArgs {
-    std::string db;
-    std::string file;
-    bool replace = false;
-  };
-  auto load_args = std::make_shared<LoadArgs>();
-  CLI::App* load = study->add_subcommand(
-      "load", "Validate a study file and store it in the database, in one transaction");
-  load->add_option("--db", load_args->db, "SQLite database file (created if absent)")->required();
-  load->add_option("file", load_args->file, "Study YAML file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  load->add_flag("--replace", load_args->replace,
-                 "Replace a study with the same id, and all its fieldwork");
-  load->callback([load_args, &exit_code] {
-    exit_code = Load(load_args->db, load_args->file, load_args->replace);
-  });
-
-  struct ListArgs {
-    std::string db;
-    Format format = Format::kTable;
-  };
-  auto list_args = std::make_shared<ListArgs>();
-  CLI::App* list = study->add_subcommand("list", "List the studies in a database");
-  list->add_option("--db", list_args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  AddFormatOption(list, list_args->format);
-  list->callback([list_args, &exit_code] { exit_code = List(list_args->db, list_args->format); });
 }
 
 }  // namespace cx::cli

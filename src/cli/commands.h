@@ -1,10 +1,26 @@
 #pragma once
-// Each file cmd_*.cc adds its subcommands to the app. A command's callback
-// stores its exit code in `exit_code`; main() returns it.
+// The registration of every command: its options, checks, help text and
+// callback, in commands_study.cc and commands_tools.cc, the only files besides
+// main.cc that include CLI11 (it compiles its code into each file that does).
+// The work of a command is in cmd_X.cc, declared in cmd_X.h. A command's
+// callback stores its exit code in `exit_code`; main() returns it.
 
 #include <CLI/CLI.hpp>
+#include <map>
+#include <string>
+
+#include "cli/output.h"
 
 namespace cx::cli {
+
+// Adds --format table|json|csv to `command`, writing the choice to `format`.
+inline CLI::Option* AddFormatOption(CLI::App* command, Format& format) {
+  static const std::map<std::string, Format> kFormats = {
+      {"table", Format::kTable}, {"json", Format::kJson}, {"csv", Format::kCsv}};
+  return command->add_option("--format", format, "Output format: table, json or csv")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->default_str("table");
+}
 
 void AddStudyCommands(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);

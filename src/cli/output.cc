@@ -13,14 +13,6 @@
 
 namespace cx::cli {
 
-CLI::Option* AddFormatOption(CLI::App* command, Format& format) {
-  static const std::map<std::string, Format> kFormats = {
-      {"table", Format::kTable}, {"json", Format::kJson}, {"csv", Format::kCsv}};
-  return command->add_option("--format", format, "Output format: table, json or csv")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("table");
-}
-
 namespace {
 // Display width of UTF-8 text: counts code points, not bytes, so "Tønsberg" aligns.
 size_t Width(const std::string& text) {

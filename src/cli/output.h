@@ -1,7 +1,6 @@
 #pragma once
 // How commands print data: --format table|json|csv, the same for every command.
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <ostream>
@@ -13,9 +12,6 @@
 namespace cx::cli {
 
 enum class Format { kTable, kJson, kCsv };
-
-// Adds --format table|json|csv to `command`, writing the choice to `format`.
-CLI::Option* AddFormatOption(CLI::App* command, Format& format);
 
 // A table of text cells: printed aligned for people, or as RFC 4180 CSV.
 struct Table {
