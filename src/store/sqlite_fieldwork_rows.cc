@@ -134,6 +134,8 @@ Status SqliteStore::SaveContactsWithLog(const std::string& study_id,
   return Ok();
 }
 
+// soci binds each prepared statement to local variables by reference:
+// Long: the four statements and the values they bind share one scope.
 void SqliteStore::WriteContacts(const std::string& study_id,
                                 const std::vector<domain::Contact>& contacts) {
   {
