@@ -34,8 +34,12 @@ client() {
   csrf=$(curl -s -c "$jar" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$s@test.no\",\"password\":\"pass-$s-1\"}" "http://127.0.0.1:$port/api/v1/session" |
     sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p')
-  for id in $(sqlite3 "$db" "SELECT id FROM contact WHERE shopper_id = '$s' ORDER BY id"); do
+  # An unanswered contact is submitted once its attempt has an outcome; an
+  # e-mail's (never answered) only after 72 h, so e-mails are left out.
+  for id in $(sqlite3 "$db" "SELECT id FROM contact WHERE shopper_id = '$s' AND channel <> 'email_form' ORDER BY id"); do
     curl -s -o /dev/null -b "$jar" -H "X-CSRF-Token: $csrf" -d '' "http://127.0.0.1:$port/api/v1/assignments/$id/start" || return
+    curl -s -o /dev/null -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+      -d '{"outcome":"no_answer"}' "http://127.0.0.1:$port/api/v1/assignments/$id/outcome" || return
     code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" -d '' \
       "http://127.0.0.1:$port/api/v1/assignments/$id/submit") || return
     [[ "$code" == 200 ]] && echo "$id" >>"$work/acked.$s"
