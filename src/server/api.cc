@@ -267,7 +267,12 @@ const nlohmann::json* FieldReader::Array(const std::string& name, Need need, siz
   return value;
 }
 
-nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {
+Route Replying(Route route, nlohmann::json response_schema) {
+  route.response_schema = std::move(response_schema);
+  return route;
+}
+
+nlohmann::json OpenApiDocument(const std::vector<Route>& routes, const nlohmann::json& schemas) {
   nlohmann::json paths = nlohmann::json::object();
   const std::regex parameter(R"(\{([a-z_]+)\})");
   for (const Route& route : routes) {
@@ -290,7 +295,11 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {
     for (auto role : route.roles) roles.push_back(std::string(domain::ToString(role)));
     operation["x-roles"] = roles;
     if (route.roles.empty()) operation["security"] = nlohmann::json::array();
-    operation["responses"] = {{"200", {{"description", "OK"}}},
+    nlohmann::json ok = {{"description", "OK"}};
+    if (!route.response_schema.is_null()) {
+      ok["content"] = {{"application/json", {{"schema", route.response_schema}}}};
+    }
+    operation["responses"] = {{"200", ok},
                               {"default",
                                {{"description", "An RFC 9457 problem"},
                                 {"content",
@@ -300,6 +309,15 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     paths[route.path][method] = operation;
   }
+  nlohmann::json all_schemas = schemas;
+  all_schemas["Problem"] = {{"type", "object"},
+                            {"required", {"type", "title", "status", "detail"}},
+                            {"properties",
+                             {{"type", {{"type", "string"}}},
+                              {"title", {{"type", "string"}}},
+                              {"status", {{"type", "integer"}}},
+                              {"detail", {{"type", "string"}}},
+                              {"field", {{"type", "string"}}}}}};
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "cxbench API"},
@@ -312,16 +330,7 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes) {
           {"components",
            {{"securitySchemes",
              {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "cx_session"}}}}},
-            {"schemas",
-             {{"Problem",
-               {{"type", "object"},
-                {"required", {"type", "title", "status", "detail"}},
-                {"properties",
-                 {{"type", {{"type", "string"}}},
-                  {"title", {{"type", "string"}}},
-                  {"status", {{"type", "integer"}}},
-                  {"detail", {{"type", "string"}}},
-                  {"field", {{"type", "string"}}}}}}}}}}},
+            {"schemas", all_schemas}}},
           {"security", {{{"session", nlohmann::json::array()}}}}};
 }
 

@@ -57,10 +57,17 @@ struct Route {
   // Slow work (a report rendered to PDF): the server runs these on a small
   // pool of their own with a bounded queue, so they never hold other requests.
   bool heavy = false;
+  // The OpenAPI schema of its 200 reply; null when not described.
+  nlohmann::json response_schema = nullptr;
 };
 
-// The OpenAPI 3.0 document of `routes`.
-nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
+// `route` with the schema of its 200 reply (Route::response_schema).
+Route Replying(Route route, nlohmann::json response_schema);
+
+// The OpenAPI 3.0 document of `routes`; `schemas` are added to
+// components/schemas (the response schemas refer to them).
+nlohmann::json OpenApiDocument(const std::vector<Route>& routes,
+                               const nlohmann::json& schemas = nlohmann::json::object());
 
 // The deepest nesting of arrays and objects a request body may have. Our
 // bodies nest three levels (a draft: object, answers, answer); the limit

@@ -371,6 +371,60 @@ TEST_F(ApiTest, OpenApiDocumentListsExactlyTheRoutesServed) {
   EXPECT_EQ(unknown->get_header_value("Content-Type"), "application/problem+json");
 }
 
+// The keys of a json object, sorted.
+std::set<std::string> KeysOf(const json& object) {
+  std::set<std::string> keys;
+  for (const auto& [key, unused] : object.items()) keys.insert(key);
+  return keys;
+}
+
+// The fields of a list row (web/src/api/types.ts ContactRow), written out by
+// hand: no report (answers, comments) and no "asked".
+const std::set<std::string> kRowKeys = {
+    "id",           "participant", "company",       "shopper",     "channel", "scenario",
+    "planned_at",   "status",      "started_at",    "answered_at", "wait_s",  "responder",
+    "submitted_at", "attempts",    "attempts_left", "max_wait_s",  "reach"};
+
+TEST_F(ApiTest, ListRowsCarryNoReportWhileOneContactCarriesIt) {
+  const Login manager = LogIn("manager@test.no");
+  const json queue = Body(Call(manager, "GET", "/api/v1/qa?answered=yes&per_page=5"));
+  ASSERT_FALSE(queue.at("queue").empty()) << queue.dump();
+  for (const json& row : queue.at("queue")) EXPECT_EQ(KeysOf(row), kRowKeys) << row.dump();
+  std::set<std::string> worklist_keys = kRowKeys;
+  worklist_keys.insert({"group", "window"});
+  const json staff_list = Body(Call(manager, "GET", "/api/v1/assignments?per_page=200"));
+  ASSERT_FALSE(staff_list.at("assignments").empty());
+  for (const json& row : staff_list.at("assignments")) EXPECT_EQ(KeysOf(row), worklist_keys);
+  const json own_list = Body(Call(LogIn("shopper@test.no"), "GET", "/api/v1/assignments"));
+  ASSERT_FALSE(own_list.at("assignments").empty());
+  for (const json& row : own_list.at("assignments")) EXPECT_EQ(KeysOf(row), worklist_keys);
+
+  // The same contact alone has its report: an answered one has answers.
+  const std::string id = queue.at("queue").at(0).at("id");
+  const json one = Body(Call(manager, "GET", "/api/v1/assignments/" + id));
+  ASSERT_EQ(one.at("id"), id) << one.dump();
+  EXPECT_FALSE(one.at("answers").empty());
+  EXPECT_TRUE(one.at("comments").is_array());
+  EXPECT_TRUE(one.at("asked").is_array());
+  for (const auto& key : kRowKeys) EXPECT_TRUE(one.contains(key)) << key;
+
+  // The OpenAPI document describes the same shapes.
+  const json document = Body(Call(manager, "GET", "/api/v1/openapi.json"));
+  const json& schemas = document.at("components").at("schemas");
+  EXPECT_EQ(KeysOf(schemas.at("ContactRow").at("properties")), kRowKeys);
+  const json& report = schemas.at("Contact").at("allOf").at(1).at("properties");
+  EXPECT_EQ(KeysOf(report), (std::set<std::string>{"answers", "comments", "asked"}));
+  const json qa_reply = document.at("paths").at("/api/v1/qa").at("get").at("responses").at("200");
+  EXPECT_EQ(qa_reply.at("content")
+                .at("application/json")
+                .at("schema")
+                .at("properties")
+                .at("queue")
+                .at("items")
+                .at("$ref"),
+            "#/components/schemas/ContactRow");
+}
+
 // The questions of a channel, as the API gives them.
 json Questions(const json& assignment) { return assignment["questionnaire"]["questions"]; }
 

@@ -5,6 +5,7 @@
 #include "auth/password.h"
 #include "core/civil_time.h"
 #include "core/time_zone.h"
+#include "server/json_views.h"
 
 namespace cx::server {
 
@@ -36,7 +37,7 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
                      nullptr,
                      [this](ApiRequest&) {
                        Reply reply;
-                       reply.body = OpenApiDocument(routes_);
+                       reply.body = OpenApiDocument(routes_, ContactSchemas());
                        return reply;
                      }});
   results_worker_ = std::thread([this] { ResultsWorker(); });

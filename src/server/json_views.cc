@@ -20,8 +20,10 @@ nlohmann::json AccountJson(const domain::Account& account) {
 
 namespace {
 
-nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& contact,
-                             const std::string& language) {
+// The fields of a contact that a list row carries too: everything but its
+// report (answers, comments) and what only the report can tell ("asked").
+nlohmann::json RowFields(const domain::Study& study, const domain::Contact& contact,
+                         const std::string& language) {
   const domain::Participant* participant = study.FindParticipant(contact.participant);
   nlohmann::json scenario = nullptr;
   if (participant != nullptr) {
@@ -33,18 +35,6 @@ nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& 
         }
       }
     }
-  }
-  nlohmann::json answers = nlohmann::json::array();
-  for (const auto& answer : contact.answers) {
-    nlohmann::json a = {{"question", answer.question}};
-    if (answer.not_applicable) a["not_applicable"] = true;
-    if (answer.number) a["number"] = *answer.number;
-    if (answer.text) a["text"] = *answer.text;
-    answers.push_back(a);
-  }
-  nlohmann::json comments = nlohmann::json::array();
-  for (const auto& comment : contact.comments) {
-    comments.push_back({{"area", comment.area}, {"text", comment.text}});
   }
   auto text_or_null = [](const std::string& text) {
     return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
@@ -77,19 +67,36 @@ nlohmann::json ContactFields(const domain::Study& study, const domain::Contact& 
            contact.wait_seconds ? nlohmann::json(*contact.wait_seconds) : nlohmann::json(nullptr)},
           {"responder", std::string(domain::ToString(contact.responder))},
           {"submitted_at", text_or_null(contact.submitted_at)},
-          {"answers", answers},
-          {"comments", comments},
           {"attempts", attempts},
           {"attempts_left", domain::AttemptsLeft(study, contact)},
           {"max_wait_s", spec != nullptr ? spec->max_wait_seconds : 0.0},
           {"reach", reach}};
 }
 
+// The report of a contact: its answers and comments, in the store's order.
+void AddReport(const domain::Contact& contact, nlohmann::json& json) {
+  nlohmann::json answers = nlohmann::json::array();
+  for (const auto& answer : contact.answers) {
+    nlohmann::json a = {{"question", answer.question}};
+    if (answer.not_applicable) a["not_applicable"] = true;
+    if (answer.number) a["number"] = *answer.number;
+    if (answer.text) a["text"] = *answer.text;
+    answers.push_back(a);
+  }
+  nlohmann::json comments = nlohmann::json::array();
+  for (const auto& comment : contact.comments) {
+    comments.push_back({{"area", comment.area}, {"text", comment.text}});
+  }
+  json["answers"] = std::move(answers);
+  json["comments"] = std::move(comments);
+}
+
 }  // namespace
 
 nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& contact,
                            const std::string& language) {
-  nlohmann::json json = ContactFields(study, contact, language);
+  nlohmann::json json = RowFields(study, contact, language);
+  AddReport(contact, json);
   // The questions asked now, given these answers: the browser shows these
   // and keeps no relevance rule of its own (domain/relevance.h).
   json["asked"] = domain::AskedQuestions(study, contact);
@@ -98,7 +105,112 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
 
 nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact& contact,
                               const std::string& language) {
-  return ContactFields(study, contact, language);
+  return RowFields(study, contact, language);
+}
+
+namespace {
+
+nlohmann::json Typed(const char* type, bool nullable = false) {
+  nlohmann::json schema = {{"type", type}};
+  if (nullable) schema["nullable"] = true;
+  return schema;
+}
+
+nlohmann::json ObjectOf(nlohmann::json properties) {
+  nlohmann::json required = nlohmann::json::array();
+  for (const auto& [name, unused] : properties.items()) required.push_back(name);
+  return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
+}
+
+nlohmann::json ArrayOf(nlohmann::json items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
+
+nlohmann::json Ref(const char* name) {
+  return {{"$ref", std::string("#/components/schemas/") + name}};
+}
+
+// The fields every paged list carries beside its items (AddPageFields).
+nlohmann::json PageOf(const char* items_name, const char* row_schema) {
+  nlohmann::json properties = {{items_name, ArrayOf(Ref(row_schema))},
+                               {"page", Typed("integer")},
+                               {"per_page", Typed("integer")},
+                               {"total", Typed("integer")},
+                               {"pages", Typed("integer")}};
+  return ObjectOf(std::move(properties));
+}
+
+}  // namespace
+
+nlohmann::json ContactSchemas() {
+  nlohmann::json scenario =
+      ObjectOf({{"id", Typed("string")}, {"title", Typed("string")}, {"script", Typed("string")}});
+  scenario["required"] = {"id", "title"};  // a queue row has no script
+  scenario["nullable"] = true;
+  const nlohmann::json attempt = ObjectOf({{"round", Typed("integer")},
+                                           {"started_at", Typed("string", true)},
+                                           {"ended_at", Typed("string", true)},
+                                           {"outcome", Typed("string")}});
+  const nlohmann::json row = ObjectOf({{"id", Typed("string")},
+                                       {"participant", Typed("string")},
+                                       {"company", Typed("string")},
+                                       {"shopper", Typed("string")},
+                                       {"channel", Typed("string")},
+                                       {"scenario", scenario},
+                                       {"planned_at", Typed("string")},
+                                       {"status", Typed("string")},
+                                       {"started_at", Typed("string", true)},
+                                       {"answered_at", Typed("string", true)},
+                                       {"wait_s", Typed("number", true)},
+                                       {"responder", Typed("string")},
+                                       {"submitted_at", Typed("string", true)},
+                                       {"attempts", ArrayOf(attempt)},
+                                       {"attempts_left", Typed("integer")},
+                                       {"max_wait_s", Typed("number")},
+                                       {"reach", Typed("string")}});
+  const nlohmann::json answer = {{"type", "object"},
+                                 {"required", {"question"}},
+                                 {"properties",
+                                  {{"question", Typed("string")},
+                                   {"not_applicable", Typed("boolean")},
+                                   {"number", Typed("number")},
+                                   {"text", Typed("string")}}}};
+  const nlohmann::json report = ObjectOf(
+      {{"answers", ArrayOf(answer)},
+       {"comments", ArrayOf(ObjectOf({{"area", Typed("string")}, {"text", Typed("string")}}))},
+       {"asked", ArrayOf(Typed("string"))}});
+  const nlohmann::json window =
+      ObjectOf({{"from", Typed("string")}, {"to", Typed("string")}, {"deadline", Typed("string")}});
+  return {{"ContactRow", row},
+          {"WorklistRow",
+           {{"allOf",
+             {Ref("ContactRow"), ObjectOf({{"group", Typed("string")}, {"window", window}})}}}},
+          {"Contact", {{"allOf", {Ref("ContactRow"), report}}}}};
+}
+
+nlohmann::json AssignmentListSchema() {
+  nlohmann::json schema = PageOf("assignments", "WorklistRow");
+  schema["properties"]["now"] = Typed("string");
+  schema["required"].push_back("now");
+  return schema;
+}
+
+nlohmann::json QualityQueueSchema() {
+  nlohmann::json schema = PageOf("queue", "ContactRow");
+  schema["properties"]["next_cursor"] = Typed("string", true);
+  schema["required"].push_back("next_cursor");
+  return schema;
+}
+
+// One assignment: the contact with its questionnaire and return message
+// (staff also get its change log and flags).
+nlohmann::json AssignmentSchema() {
+  nlohmann::json extra = ObjectOf({{"questionnaire", Typed("object")},
+                                   {"message", Typed("string", true)},
+                                   {"changes", Typed("array")},
+                                   {"flags", Typed("array")}});
+  extra["required"] = {"questionnaire", "message"};
+  return {{"allOf", {Ref("Contact"), extra}}};
 }
 
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,

@@ -20,11 +20,20 @@ nlohmann::json AccountJson(const domain::Account& account);
 // that carries a contact's answers is made here, so each one says it.
 nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& contact,
                            const std::string& language);
-// A contact as a row of a listing, loaded without its answers
-// (store::Store::LoadContactHeaders): ContactJson without "asked", which only
-// a contact with its answers can tell.
+// A contact as a row of a listing (the assignment list, the QA queue),
+// loaded without its report (store::Store::LoadContactHeaders): ContactJson
+// without "answers", "comments" and "asked". A row has no report to show, and
+// an empty "answers" there would read as an empty report.
 nlohmann::json ContactRowJson(const domain::Study& study, const domain::Contact& contact,
                               const std::string& language);
+// The OpenAPI schemas of the contact replies, for components/schemas:
+// ContactRow (ContactRowJson), WorklistRow (a row of GET /assignments) and
+// Contact (ContactJson: a row with answers, comments and asked).
+nlohmann::json ContactSchemas();
+// The 200 replies of GET /assignments, GET /qa and GET /assignments/{id}.
+nlohmann::json AssignmentListSchema();
+nlohmann::json QualityQueueSchema();
+nlohmann::json AssignmentSchema();
 // The automatic QA flags of one report (domain/quality_flags.h) for staff:
 // [{code, message (in `language`), fields, params}], in the rules' order.
 nlohmann::json FlagsJson(const domain::Study& study, const std::vector<domain::QualityFlag>& flags,

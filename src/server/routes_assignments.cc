@@ -317,8 +317,8 @@ Route SubmitReport(App& app) {
 }  // namespace
 
 void App::AddAssignmentRoutes() {
-  routes_.push_back(ListAssignments(*this));
-  routes_.push_back(OpenAssignment(*this));
+  routes_.push_back(Replying(ListAssignments(*this), AssignmentListSchema()));
+  routes_.push_back(Replying(OpenAssignment(*this), AssignmentSchema()));
   routes_.push_back(StartContact(*this));
   routes_.push_back(MarkAnswered(*this));
   routes_.push_back(RecordOutcome(*this));

@@ -418,7 +418,7 @@ Route Progress(App& app) {
 }  // namespace
 
 void App::AddQualityRoutes() {
-  routes_.push_back(QualityQueue(*this));
+  routes_.push_back(Replying(QualityQueue(*this), QualityQueueSchema()));
   routes_.push_back(QualityCounts(*this));
   routes_.push_back(CorrectAnswer(*this));
   routes_.push_back(ApproveReport(*this));

@@ -76,7 +76,7 @@ export interface Scenario {
 }
 
 // ContactRowJson: a row of the assignment list or the QA queue, loaded
-// without its answers (`answers` and `comments` are empty there).
+// without its report: no `answers`, `comments` or `asked` (see Contact).
 export interface ContactRow {
   id: string;
   participant: string;
@@ -91,8 +91,6 @@ export interface ContactRow {
   wait_s: number | null;
   responder: Responder;
   submitted_at: string | null;
-  answers: Answer[];
-  comments: AreaComment[];
   // Every attempt, oldest first; attempts_left in the current round.
   attempts: Attempt[];
   attempts_left: number;
@@ -136,6 +134,8 @@ export interface ApproveReply extends Contact {
 
 // ContactJson: every reply of a contact action and of one assignment.
 export interface Contact extends ContactRow {
+  answers: Answer[];
+  comments: AreaComment[];
   // The ids of the questions asked now, given these answers (the server's
   // one relevance rule, src/domain/relevance.h), in study order.
   asked: string[];
