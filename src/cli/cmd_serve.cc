@@ -75,6 +75,16 @@ int RunServe(const ServeArgs& args) {
               << " (run `make web`); serving the API only\n";
     web_dir.clear();
   }
+  // SIGINT and SIGTERM stop the server cleanly: a thread waits for them.
+  // Blocked before the App starts its results worker, since a thread
+  // inherits its creator's mask: a signal the kernel gave to a thread that
+  // does not block it would end the process at once (exit 143), unstopped.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   server::AppOptions app_options;
   app_options.resamples = args.resamples;
   app_options.public_url = public_url;
@@ -83,13 +93,6 @@ int RunServe(const ServeArgs& args) {
   http_options.secure_cookies = app_options.public_url.rfind("https://", 0) == 0;
   http_options.trust_forwarded_proto = args.trust_proxy;
   server::HttpServer http(app, http_options);
-
-  // SIGINT and SIGTERM stop the server cleanly: a thread waits for them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   auto bound = http.Bind();
   if (!bound) return ReportError(bound.error());

@@ -42,7 +42,12 @@ invitation_url() {  # the url of a new invitation, made by leder@test.no
 
 serve
 url=$(invitation_url)
+# SIGTERM stops it cleanly (exit 0, "stopped"), not the signal's default.
 kill "$server"; wait "$server" 2>/dev/null
+code=$?
+if [[ $code -eq 0 ]] && grep -q "cxbench serve: stopped" "$work/serve.log"; then pass; else
+  fail "SIGTERM: exit $code, $(tail -1 "$work/serve.log")"
+fi
 if [[ "$port" != 0 && "$url" == "http://127.0.0.1:$port/#/invite/"* ]]; then pass; else fail "link from the bound port $port: '$url'"; fi
 
 serve --public-url https://cx.example.no/
