@@ -1,17 +1,21 @@
 // The interface in Norwegian bokmål, Swedish, Danish and English, as the
 // server's accounts and the study files know them. Every language has every
-// key (./i18n/keys.ts: a missing one is a type error). Questionnaire labels
-// come from the study definition, in the user's language, through the API.
-import { da } from "./i18n/da";
-import { en } from "./i18n/en";
+// key (./i18n/keys.ts: a missing one is a type error). Bokmål is in the app
+// itself; the others are chunks of their own, fetched when chosen, so that
+// nobody downloads four languages to read one (some 3 kB each). Questionnaire
+// labels come from the study definition, in the user's language, through the API.
 import type { TextKey, Texts } from "./i18n/keys";
 import { nb } from "./i18n/nb";
-import { sv } from "./i18n/sv";
 
 export type { TextKey } from "./i18n/keys";
 export type Language = "nb" | "sv" | "da" | "en";
 
-const texts: Record<Language, Texts> = { nb, sv, da, en };
+const loaders: Record<Exclude<Language, "nb">, () => Promise<Texts>> = {
+  sv: () => import("./i18n/sv").then((m) => m.sv),
+  da: () => import("./i18n/da").then((m) => m.da),
+  en: () => import("./i18n/en").then((m) => m.en),
+};
+const texts: Partial<Record<Language, Texts>> = { nb };
 
 // The choices of the language menu, each named in its own language.
 export const languages: { code: Language; name: string }[] = [
@@ -28,7 +32,7 @@ const locales: Record<Language, string> = { nb: "nb-NO", sv: "sv-SE", da: "da-DK
 let current: Language = "nb";
 
 function isLanguage(code: string): code is Language {
-  return code in texts;
+  return code === "nb" || code in loaders;
 }
 
 // One of ours for a BCP 47 tag ("sv-SE", "da", "no", "nn-NO"), or undefined.
@@ -49,8 +53,18 @@ export function browserLanguage(preferred: readonly string[] = navigator.languag
 }
 
 // An account's language; one we do not speak (an old account) is bokmål.
-export function setLanguage(language: string): void {
-  current = languageOf(language) ?? "nb";
+// Its texts are fetched first; when they cannot be (offline before they were
+// ever cached), the interface stays in the language it has.
+export async function setLanguage(language: string): Promise<void> {
+  const wanted = languageOf(language) ?? "nb";
+  if (!texts[wanted] && wanted !== "nb") {
+    try {
+      texts[wanted] = await loaders[wanted]();
+    } catch {
+      return;
+    }
+  }
+  current = wanted;
   document.documentElement.lang = current;
 }
 export function language(): Language {
@@ -60,7 +74,7 @@ export function locale(): string {
   return locales[current];
 }
 export function t(key: TextKey): string {
-  return texts[current][key];
+  return (texts[current] ?? nb)[key];
 }
 // "The figures count 20 approved reports + 5 provisional (still in quality
 // assurance)": which reports a result counts (docs/scoring.md).
@@ -70,9 +84,9 @@ export function countsNote(approved: number, provisional: number): string {
 }
 export function statusLabel(status: string): string {
   const key = status === "planned" ? "planned_" : status === "submitted" ? "submitted_" : status;
-  return key in texts[current] ? t(key as TextKey) : status;
+  return key in nb ? t(key as TextKey) : status;
 }
 export function channelLabel(channel: string): string {
   const key = `channel_${channel}`;
-  return key in texts[current] ? t(key as TextKey) : channel;
+  return key in nb ? t(key as TextKey) : channel;
 }

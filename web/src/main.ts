@@ -8,8 +8,7 @@ import { app } from "./routes";
 import * as session from "./session";
 
 // The login page speaks the browser's language; an account then its own.
-setLanguage(browserLanguage());
-start(app);
+void setLanguage(browserLanguage()).finally(() => start(app));
 
 // The manager's dashboard follows fieldwork: it refreshes every 30 seconds
 // (each rendering disposes of the previous one's charts).

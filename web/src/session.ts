@@ -27,7 +27,7 @@ export async function restore(): Promise<boolean> {
     me = reply.account;
     studyName = reply.study.name;
     setCsrf(reply.csrf_token);
-    setLanguage(me.language);
+    await setLanguage(me.language);
     return true;
   } catch {
     forget();
@@ -53,6 +53,6 @@ export function forget(): void {
 
 export async function chooseLanguage(language: Language): Promise<void> {
   await api.setLanguage(language);
-  setLanguage(language);
+  await setLanguage(language);
   if (me) me.language = language;
 }

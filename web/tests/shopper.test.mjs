@@ -142,6 +142,7 @@ async function logInIn(page, account, words) {
     words.login,
     "the login page speaks the browser's language",
   );
+  await accessible(page, "login", account.language);
   await logIn(page, base, account.email, "shopper-pass-1");
   if (account.language !== "nb") {
     await page.locator("h1").filter({ hasText: texts.nb.assignments }).waitFor();
@@ -324,6 +325,12 @@ try {
     days.push(day);
   }
   await manager.dispose();
+  // A Danish browser meets the login page in Danish.
+  const danish = await newPage(study, { locale: "da-DK" });
+  await danish.goto(base + "/");
+  assert.equal(await danish.getByTestId("login").innerText(), "Log ind");
+  assert.equal(await danish.evaluate(() => document.documentElement.lang), "da");
+  await danish.context().close();
   for (const [i, day] of days.entries()) {
     const paths = [...day.scripts.keys()];
     assert.ok(paths.length > 0, "scripts were counted");
@@ -331,6 +338,15 @@ try {
       paths.filter((p) => /echarts/i.test(p)),
       [],
       "no ECharts on the shopper's screens",
+    );
+    // Only the language read is downloaded: none but bokmål's (built in) in nb.
+    const languages = paths
+      .filter((p) => /\/(nb|sv|da|en)-[^/]*\.js$/.test(p))
+      .map((p) => p.split("/").pop().slice(0, 2));
+    assert.deepEqual(
+      languages,
+      accounts[i].language === "nb" ? [] : [accounts[i].language],
+      "the texts of one language",
     );
     const total = [...day.scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
     console.log(

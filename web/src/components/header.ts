@@ -34,7 +34,7 @@ function languageMenu(): HTMLElement {
   );
   select.addEventListener("change", () => {
     const chosen = select.value as Language;
-    const saved = session.account() ? session.chooseLanguage(chosen) : Promise.resolve(setLanguage(chosen));
+    const saved = session.account() ? session.chooseLanguage(chosen) : setLanguage(chosen);
     // A refusal leaves the language as it was; the menu shows it again.
     void saved
       .then(async () => {
