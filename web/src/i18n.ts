@@ -2,7 +2,7 @@
 // server's accounts and the study files know them. Every language has every
 // key (./i18n/keys.ts: a missing one is a type error). Bokmål is in the app
 // itself; the others are chunks of their own, fetched when chosen, so that
-// nobody downloads four languages to read one (some 3 kB each). Questionnaire
+// nobody downloads four languages to read one (about 4 kB each). Questionnaire
 // labels come from the study definition, in the user's language, through the API.
 import type { TextKey, Texts } from "./i18n/keys";
 import { nb } from "./i18n/nb";
@@ -32,7 +32,7 @@ const locales: Record<Language, string> = { nb: "nb-NO", sv: "sv-SE", da: "da-DK
 let current: Language = "nb";
 
 function isLanguage(code: string): code is Language {
-  return code === "nb" || code in loaders;
+  return languages.some((l) => l.code === code);
 }
 
 // One of ours for a BCP 47 tag ("sv-SE", "da", "no", "nn-NO"), or undefined.

@@ -43,6 +43,8 @@ const texts = {
     confirm: "En ubesvart kontakt gir 0 poeng. Vil du sende den inn?",
     waitShown: (s) => `Svar etter ${s} s`,
     returned: "Sendt tilbake: ",
+    window: "Tidsvindu",
+    deadline: "Frist",
   },
   sv: {
     locale: "sv-SE",
@@ -58,6 +60,8 @@ const texts = {
     confirm: "En obesvarad kontakt ger 0 poäng. Vill du skicka in den?",
     waitShown: (s) => `Svar efter ${s} s`,
     returned: "Skickad tillbaka: ",
+    window: "Tidsfönster",
+    deadline: "Tidsfrist",
   },
 };
 
@@ -163,6 +167,17 @@ async function shopperDay(account, manager) {
   await logInIn(phone, account, words);
   await phone.getByTestId(`assignment-${answered}`).waitFor();
   await accessible(phone, "worklist", account.language);
+  // The time window in the reader's words, with the study's local times.
+  const api = await apiAs(base, account.email, "shopper-pass-1");
+  const { window } = (await api.get("/assignments")).assignments.find((row) => row.id === answered);
+  const day = (local) => `\\b${Number(local.slice(8, 10))}\\b`;
+  const clock = (local) => local.slice(11, 16);
+  assert.match(
+    await phone.getByTestId(`window-${answered}`).innerText(),
+    new RegExp(
+      `^${words.window}: \\D*${day(window.from)}.* ${clock(window.from)}–${clock(window.to)} · ${words.deadline}: \\D*${day(window.deadline)}.* ${clock(window.deadline)}$`,
+    ),
+  );
   await phone.getByTestId("show-done").check();
   await phone.locator(".work.done").first().waitFor();
   await accessible(phone, "worklist-done", account.language);
@@ -207,7 +222,6 @@ async function shopperDay(account, manager) {
   await phone.getByTestId("submitted").waitFor();
   await accessible(phone, "submitted", account.language);
 
-  const api = await apiAs(base, account.email, "shopper-pass-1");
   const first = await api.get(`/assignments/${answered}`);
   const shownWait = await (async () => {
     // The page is on this hash still (the submitted card): load it anew.
