@@ -132,7 +132,7 @@ export const da: Texts = {
   field: "felt",
   offline: "Kunne ikke få forbindelse til serveren – prøv igen",
   unexpected: "Noget gik galt",
-  problemInvalid: "Ikke godkendt",
+  problemInvalid: "Ikke accepteret",
   problemLogin: "Ikke logget ind",
   problemNotFound: "Findes ikke",
   problemConflict: "Ikke muligt nu",

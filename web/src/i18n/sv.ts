@@ -132,7 +132,7 @@ export const sv: Texts = {
   field: "fält",
   offline: "Fick ingen kontakt med servern – försök igen",
   unexpected: "Något gick fel",
-  problemInvalid: "Inte godkänt",
+  problemInvalid: "Inte godtaget",
   problemLogin: "Inte inloggad",
   problemNotFound: "Finns inte",
   problemConflict: "Inte möjligt nu",
