@@ -6,13 +6,17 @@
 
 namespace cx::server {
 
+bool IsInterfaceLanguage(const std::string& code) {
+  return code == "nb" || code == "sv" || code == "da" || code == "en";
+}
+
 Status PrepareAccountFields(domain::Account& account) {
   account.email = domain::NormalizeEmail(account.email);
   if (Status email = domain::CheckEmail(account.email); !email) return email;
   if (account.name.empty()) account.name = account.email;
   if (!domain::DecodeUtf8(account.name)) return InvalidInput("the name is not valid UTF-8", "name");
-  if (account.language != "nb" && account.language != "en") {
-    return InvalidInput("the language is nb or en", "language");
+  if (!IsInterfaceLanguage(account.language)) {
+    return InvalidInput("the language is nb, sv, da or en", "language");
   }
   return Ok();
 }

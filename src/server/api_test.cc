@@ -680,6 +680,41 @@ TEST_F(ApiTest, LoginIsThrottledPerAccountAndSessionsEndOnLogout) {
   EXPECT_EQ(Call(participant, "GET", "/api/v1/me")->status, 401);
 }
 
+// The web app speaks nb, sv, da and en: an account keeps any of those, and
+// /me says it after a new login; another code is refused and changes nothing.
+TEST_F(ApiTest, TheInterfaceLanguageIsOneOfNbSvDaAndEnAndKept) {
+  const Login shopper = LogIn("shopper@test.no");
+  for (const char* language : {"sv", "da", "en", "nb", "sv"}) {
+    auto chosen =
+        Call(shopper, "PUT", "/api/v1/me/language", json({{"language", language}}).dump());
+    ASSERT_EQ(chosen->status, 200) << language << ": " << chosen->body;
+    EXPECT_EQ(Body(chosen)["language"], language);
+  }
+  for (const char* refused : {"fi", "nn", "de", "SV", ""}) {
+    auto reply = Call(shopper, "PUT", "/api/v1/me/language", json({{"language", refused}}).dump());
+    EXPECT_EQ(reply->status, 422) << refused;
+    EXPECT_EQ(Body(reply)["field"], "language") << refused;
+  }
+  const Login again = LogIn("shopper@test.no");
+  EXPECT_EQ(Body(Call(again, "GET", "/api/v1/me"))["account"]["language"], "sv");
+  // An invitation accepted in Danish (the browser's language) makes a Danish
+  // account; one in Finnish is refused and the invitation still works.
+  const Login admin = LogIn("admin@test.no");
+  auto invited =
+      Call(admin, "POST", "/api/v1/invitations",
+           json({{"email", "dansk@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
+  ASSERT_EQ(invited->status, 201) << invited->body;
+  const std::string accept =
+      "/api/v1/invitations/" + Body(invited)["token"].get<std::string>() + "/accept";
+  auto finnish = Call({}, "POST", accept, R"({"password":"mitt-passord-1","language":"fi"})");
+  EXPECT_EQ(finnish->status, 422) << finnish->body;
+  EXPECT_EQ(Body(finnish)["field"], "language");
+  auto danish = Call({}, "POST", accept, R"({"password":"mitt-passord-1","language":"da"})");
+  ASSERT_EQ(danish->status, 201) << danish->body;
+  const Login dane = LogIn("dansk@test.no", "mitt-passord-1");
+  EXPECT_EQ(Body(Call(dane, "GET", "/api/v1/me"))["account"]["language"], "da");
+}
+
 TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
   const Login admin = LogIn("admin@test.no");
   auto invited = Call(

@@ -5,6 +5,7 @@
 #include "auth/password.h"
 #include "core/utf8.h"
 #include "domain/account.h"
+#include "server/accounts.h"
 #include "server/app.h"
 #include "server/json_views.h"
 #include "server/route_helpers.h"
@@ -198,28 +199,29 @@ Route Me(App& app) {
 }
 
 Route ChooseLanguage(App& app) {
-  return {
-      "PUT",
-      "/api/v1/me/language",
-      kEveryone,
-      "Choose the interface language (nb or en)",
-      StringsSchema({"language"}),
-      [&app](ApiRequest& request) {
-        nlohmann::json body;
-        if (auto problem = ParseBody(request.body, body)) return *problem;
-        if (!body.contains("language") || !body["language"].is_string()) {
-          return Problem(400, "a language code (nb or en) is expected", "language");
-        }
-        const std::string language = body["language"].get<std::string>();
-        if (language != "nb" && language != "en") {
-          return Problem(422, "the interface speaks nb and en, not '" + language + "'", "language");
-        }
-        std::lock_guard lock(app.mutex());
-        if (Status saved = app.store().SetAccountLanguage(request.account->id, language); !saved) {
-          return ProblemFor(saved.error());
-        }
-        return Json({{"language", language}});
-      }};
+  return {"PUT",
+          "/api/v1/me/language",
+          kEveryone,
+          "Choose the interface language (nb, sv, da or en)",
+          StringsSchema({"language"}),
+          [&app](ApiRequest& request) {
+            nlohmann::json body;
+            if (auto problem = ParseBody(request.body, body)) return *problem;
+            if (!body.contains("language") || !body["language"].is_string()) {
+              return Problem(400, "a language code (nb, sv, da or en) is expected", "language");
+            }
+            const std::string language = body["language"].get<std::string>();
+            if (!IsInterfaceLanguage(language)) {
+              return Problem(422, "the interface speaks nb, sv, da and en, not '" + language + "'",
+                             "language");
+            }
+            std::lock_guard lock(app.mutex());
+            if (Status saved = app.store().SetAccountLanguage(request.account->id, language);
+                !saved) {
+              return ProblemFor(saved.error());
+            }
+            return Json({{"language", language}});
+          }};
 }
 
 }  // namespace

@@ -1,308 +1,80 @@
-// The interface in Norwegian bokmål and English. Questionnaire labels come
-// from the study definition, in the user's language, through the API.
-export type Language = "nb" | "en";
+// The interface in Norwegian bokmål, Swedish, Danish and English, as the
+// server's accounts and the study files know them. Every language has every
+// key (./i18n/keys.ts: a missing one is a type error). Bokmål is in the app
+// itself; the others are chunks of their own, fetched when chosen, so that
+// nobody downloads four languages to read one (about 4 kB each). Questionnaire
+// labels come from the study definition, in the user's language, through the API.
+import type { TextKey, Texts } from "./i18n/keys";
+import { nb } from "./i18n/nb";
 
-const texts = {
-  nb: {
-    login: "Logg inn",
-    logout: "Logg ut",
-    email: "E-post",
-    password: "Passord",
-    wrongLogin: "Feil e-post eller passord",
-    assignments: "Mine oppdrag",
-    noAssignments: "Ingen oppdrag",
-    company: "Selskap",
-    channel: "Kanal",
-    scenario: "Rollespill",
-    when: "Når",
-    status: "Status",
-    start: "Start kontakten nå",
-    answered: "De svarte nå",
-    person: "Et menneske svarte",
-    chatbot: "En chatbot svarte",
-    notAnswered: "Ingen svar",
-    submit: "Send inn",
-    saved: "Lagret",
-    saving: "Lagrer …",
-    notApplicable: "Ikke aktuelt",
-    yes: "Ja",
-    no: "Nei",
-    comment: "Kommentar",
-    submitted: "Sendt inn – takk!",
-    back: "Tilbake",
-    required: "Må besvares",
-    wait: "Ventetid",
-    qa: "Kvalitetskontroll",
-    approve: "Godkjenn",
-    returnToShopper: "Send tilbake",
-    message: "Melding til kunden",
-    reason: "Begrunnelse",
-    correct: "Rett svar",
-    progress: "Fremdrift",
-    planned: "Planlagt",
-    done: "Utført",
-    results: "Resultater",
-    score: "Totalresultat",
-    rank: "Plass",
-    industryMean: "Bransjesnitt",
-    industryBest: "Bransjens beste",
-    areas: "Områder",
-    channels: "Kanaler",
-    downloadReport: "Last ned rapport (PDF)",
-    downloadHtml: "Rapport (HTML)",
-    bestInTest: "Best i test",
-    dashboard: "Oversikt",
-    qaBacklog: "Til kontroll",
-    audit: "Endringslogg",
-    // The paged QA queue, its filters, the typed corrections (issue 15).
-    previousPage: "Forrige",
-    nextPage: "Neste",
-    page: "Side",
-    pageOf: "av",
-    search: "Søk: selskap, kontakt, kunde eller kommentar",
-    allParticipants: "Alle deltakere",
-    allChannels: "Alle kanaler",
-    answeredAny: "Besvart eller ikke",
-    answeredYes: "Besvart",
-    answeredNo: "Ikke besvart",
-    anyStatus: "Alle statuser",
-    sortOldest: "Eldste innsending først",
-    sortNewest: "Nyeste innsending først",
-    sortParticipant: "Etter deltaker",
-    sortShopper: "Etter kunde",
-    noReports: "Ingen rapporter med dette filteret",
-    approveAndNext: "Godkjenn og gå til neste",
-    queueDone: "Ingen flere rapporter med dette filteret",
-    question: "Spørsmål",
-    newValue: "Ny verdi",
-    choose: "Velg …",
-    reasonRequired: "Skriv en begrunnelse for rettingen",
-    valueRequired: "Velg eller skriv den nye verdien",
-    badDuration: "Skriv tiden som m:ss, for eksempel 2:05",
-    startedAt: "Startet",
-    answeredAt: "Besvart",
-    submittedAt: "Sendt inn",
-    noAnswer: "Ikke besvart",
-    language: "Språk",
-    returnedMessage: "Sendt tilbake",
-    users: "Brukere",
-    invite: "Inviter",
-    acceptInvite: "Opprett konto",
-    name: "Navn",
-    forbidden: "Ingen tilgang",
-    answeredAfter: "Svar etter",
-    outcomeTitle: "Hva skjedde?",
-    outcome_pending: "Pågår",
-    outcome_answered: "Besvart",
-    outcome_no_answer: "Ingen svar",
-    outcome_busy: "Opptatt",
-    outcome_closed: "Stengt",
-    outcome_gave_up: "Ga opp etter maks ventetid",
-    outcome_never_answered: "Aldri besvart innen fristen",
-    attempt: "Forsøk",
-    attemptsLeft: "forsøk igjen",
-    tryAgain: "Prøv igjen nå",
-    submitUnanswered: "Send inn som ubesvart",
-    confirmUnanswered: "En ubesvart kontakt gir 0 poeng. Vil du sende den inn?",
-    restart: "Gjør kontakten på nytt",
-    waiting: "Venter",
-    reach: "Slik når du dem",
-    window: "Tidsvindu",
-    deadline: "Frist",
-    showDone: "Vis utførte",
-    group_returned: "Sendt tilbake",
-    group_overdue: "Forsinket",
-    group_open: "Nå",
-    group_upcoming: "Kommende",
-    group_done: "Utført",
-    nextAssignment: "Neste oppdrag",
-    noMoreAssignments: "Ingen flere oppdrag nå",
-    planned_: "planlagt",
-    started: "påbegynt",
-    submitted_: "sendt inn",
-    approved: "godkjent",
-    returned: "sendt tilbake",
-    failed: "mislyktes",
-    shopperWorkload: "Arbeidsmengde per kunde",
-    scoresByIndustry: "Resultater per bransje",
-    week: "Uke",
-    ranking: "Kåring",
-    notClear: "ikke sikker vinner",
-    furthestBehind: "Lengst bak i feltarbeidet",
-    noneRanked: "Ingen har nok godkjente kontakter til å bli rangert ennå",
-    field: "felt",
-    offline: "Fikk ikke kontakt med serveren – prøv igjen",
-    unexpected: "Noe gikk galt",
-    problemInvalid: "Ikke godtatt",
-    problemLogin: "Ikke innlogget",
-    problemNotFound: "Finnes ikke",
-    problemConflict: "Ikke mulig nå",
-    problemExpired: "Utløpt",
-    problemTooMany: "For mange forsøk",
-    problemServer: "Feil på serveren",
-    problemOther: "Feil",
-    chartUnavailable: "Diagrammet kunne ikke lastes",
-    countedReports: "Tallene teller",
-    approvedReports: "godkjente rapporter",
-    provisionalReports: "foreløpige (ennå i kvalitetskontroll)",
-  },
-  en: {
-    login: "Log in",
-    logout: "Log out",
-    email: "E-mail",
-    password: "Password",
-    wrongLogin: "Wrong e-mail or password",
-    assignments: "My assignments",
-    noAssignments: "No assignments",
-    company: "Company",
-    channel: "Channel",
-    scenario: "Role play",
-    when: "When",
-    status: "Status",
-    start: "Start the contact now",
-    answered: "They answered now",
-    person: "A person answered",
-    chatbot: "A chatbot answered",
-    notAnswered: "No answer",
-    submit: "Submit",
-    saved: "Saved",
-    saving: "Saving …",
-    notApplicable: "Not applicable",
-    yes: "Yes",
-    no: "No",
-    comment: "Comment",
-    submitted: "Submitted – thank you!",
-    back: "Back",
-    required: "Required",
-    wait: "Wait",
-    qa: "Quality assurance",
-    approve: "Approve",
-    returnToShopper: "Return to shopper",
-    message: "Message to the shopper",
-    reason: "Reason",
-    correct: "Correct answer",
-    progress: "Progress",
-    planned: "Planned",
-    done: "Done",
-    results: "Results",
-    score: "Total result",
-    rank: "Rank",
-    industryMean: "Industry mean",
-    industryBest: "Industry best",
-    areas: "Areas",
-    channels: "Channels",
-    downloadReport: "Download report (PDF)",
-    downloadHtml: "Report (HTML)",
-    bestInTest: "Best in test",
-    dashboard: "Dashboard",
-    qaBacklog: "QA backlog",
-    audit: "Audit trail",
-    // The paged QA queue, its filters, the typed corrections (issue 15).
-    previousPage: "Previous",
-    nextPage: "Next",
-    page: "Page",
-    pageOf: "of",
-    search: "Search: company, contact, shopper or comment",
-    allParticipants: "All participants",
-    allChannels: "All channels",
-    answeredAny: "Answered or not",
-    answeredYes: "Answered",
-    answeredNo: "Not answered",
-    anyStatus: "Any status",
-    sortOldest: "Oldest submission first",
-    sortNewest: "Newest submission first",
-    sortParticipant: "By participant",
-    sortShopper: "By shopper",
-    noReports: "No reports match this filter",
-    approveAndNext: "Approve and go to the next",
-    queueDone: "No more reports match this filter",
-    question: "Question",
-    newValue: "New value",
-    choose: "Choose …",
-    reasonRequired: "State a reason for the correction",
-    valueRequired: "Choose or type the new value",
-    badDuration: "Write the time as m:ss, for example 2:05",
-    startedAt: "Started",
-    answeredAt: "Answered",
-    submittedAt: "Submitted",
-    noAnswer: "Not answered",
-    language: "Language",
-    returnedMessage: "Returned",
-    users: "Users",
-    invite: "Invite",
-    acceptInvite: "Create account",
-    name: "Name",
-    forbidden: "Forbidden",
-    answeredAfter: "Answered after",
-    outcomeTitle: "What happened?",
-    outcome_pending: "In progress",
-    outcome_answered: "Answered",
-    outcome_no_answer: "No answer",
-    outcome_busy: "Busy",
-    outcome_closed: "Closed",
-    outcome_gave_up: "Gave up after the maximum wait",
-    outcome_never_answered: "Never answered by the deadline",
-    attempt: "Attempt",
-    attemptsLeft: "attempts left",
-    tryAgain: "Try again now",
-    submitUnanswered: "Submit as unanswered",
-    confirmUnanswered: "An unanswered contact scores 0. Submit it?",
-    restart: "Make the contact again",
-    waiting: "Waiting",
-    reach: "How to reach them",
-    window: "Time window",
-    deadline: "Deadline",
-    showDone: "Show done",
-    group_returned: "Returned",
-    group_overdue: "Overdue",
-    group_open: "Now",
-    group_upcoming: "Upcoming",
-    group_done: "Done",
-    nextAssignment: "Next assignment",
-    noMoreAssignments: "No more assignments now",
-    planned_: "planned",
-    started: "started",
-    submitted_: "submitted",
-    approved: "approved",
-    returned: "returned",
-    failed: "failed",
-    shopperWorkload: "Shopper workload",
-    scoresByIndustry: "Scores by industry",
-    week: "Week",
-    ranking: "Ranking",
-    notClear: "lead not clear",
-    furthestBehind: "Furthest behind in fieldwork",
-    noneRanked: "Nobody has enough approved contacts to be ranked yet",
-    field: "field",
-    offline: "Could not reach the server – try again",
-    unexpected: "Something went wrong",
-    problemInvalid: "Not accepted",
-    problemLogin: "Not logged in",
-    problemNotFound: "Not found",
-    problemConflict: "Not possible now",
-    problemExpired: "Expired",
-    problemTooMany: "Too many attempts",
-    problemServer: "Server error",
-    problemOther: "Error",
-    chartUnavailable: "The chart could not be loaded",
-    countedReports: "The figures count",
-    approvedReports: "approved reports",
-    provisionalReports: "provisional (still in quality assurance)",
-  },
-} as const;
+export type { TextKey } from "./i18n/keys";
+export type Language = "nb" | "sv" | "da" | "en";
 
-export type TextKey = keyof (typeof texts)["nb"];
+const loaders: Record<Exclude<Language, "nb">, () => Promise<Texts>> = {
+  sv: () => import("./i18n/sv").then((m) => m.sv),
+  da: () => import("./i18n/da").then((m) => m.da),
+  en: () => import("./i18n/en").then((m) => m.en),
+};
+const texts: Partial<Record<Language, Texts>> = { nb };
+
+// The choices of the language menu, each named in its own language.
+export const languages: { code: Language; name: string }[] = [
+  { code: "nb", name: "Norsk bokmål" },
+  { code: "sv", name: "Svenska" },
+  { code: "da", name: "Dansk" },
+  { code: "en", name: "English" },
+];
+
+// The locale Intl formats numbers and dates in: the country of the study's
+// languages, British English (a 24-hour clock, day before month).
+const locales: Record<Language, string> = { nb: "nb-NO", sv: "sv-SE", da: "da-DK", en: "en-GB" };
+
 let current: Language = "nb";
 
-export function setLanguage(language: string): void {
-  current = language === "en" ? "en" : "nb";
+function isLanguage(code: string): code is Language {
+  return languages.some((l) => l.code === code);
+}
+
+// One of ours for a BCP 47 tag ("sv-SE", "da", "no", "nn-NO"), or undefined.
+export function languageOf(tag: string): Language | undefined {
+  const primary = tag.toLowerCase().split("-")[0];
+  if (primary === "no" || primary === "nn") return "nb";
+  return isLanguage(primary) ? primary : undefined;
+}
+
+// The browser's first language we speak, bokmål when none: the language of
+// the login page and of an account made from an invitation.
+export function browserLanguage(preferred: readonly string[] = navigator.languages ?? [navigator.language]): Language {
+  for (const tag of preferred) {
+    const ours = languageOf(tag);
+    if (ours) return ours;
+  }
+  return "nb";
+}
+
+// An account's language; one we do not speak (an old account) is bokmål.
+// Its texts are fetched first; when they cannot be (offline before they were
+// ever cached), the interface stays in the language it has.
+export async function setLanguage(language: string): Promise<void> {
+  const wanted = languageOf(language) ?? "nb";
+  if (!texts[wanted] && wanted !== "nb") {
+    try {
+      texts[wanted] = await loaders[wanted]();
+    } catch {
+      return;
+    }
+  }
+  current = wanted;
   document.documentElement.lang = current;
 }
 export function language(): Language {
   return current;
 }
+export function locale(): string {
+  return locales[current];
+}
 export function t(key: TextKey): string {
-  return texts[current][key];
+  return (texts[current] ?? nb)[key];
 }
 // "The figures count 20 approved reports + 5 provisional (still in quality
 // assurance)": which reports a result counts (docs/scoring.md).
@@ -311,21 +83,10 @@ export function countsNote(approved: number, provisional: number): string {
   return provisional > 0 ? `${base} + ${provisional} ${t("provisionalReports")}` : base;
 }
 export function statusLabel(status: string): string {
-  const key = (status === "planned" ? "planned_" : status === "submitted" ? "submitted_" : status) as TextKey;
-  return key in texts[current] ? t(key) : status;
+  const key = status === "planned" ? "planned_" : status === "submitted" ? "submitted_" : status;
+  return key in nb ? t(key as TextKey) : status;
 }
 export function channelLabel(channel: string): string {
-  const nb: Record<string, string> = {
-    phone: "Telefon",
-    email_form: "E-post/skjema",
-    chat: "Chat",
-    messenger: "Messenger",
-  };
-  const en: Record<string, string> = {
-    phone: "Phone",
-    email_form: "E-mail/form",
-    chat: "Chat",
-    messenger: "Messenger",
-  };
-  return (current === "en" ? en : nb)[channel] ?? channel;
+  const key = `channel_${channel}`;
+  return key in nb ? t(key as TextKey) : channel;
 }

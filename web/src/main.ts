@@ -2,11 +2,13 @@
 // each role (./views/<role>/). This file starts it and keeps the manager's
 // dashboard fresh.
 import "./style.css";
+import { browserLanguage, setLanguage } from "./i18n";
 import { start, refresh, currentPath } from "./router";
 import { app } from "./routes";
 import * as session from "./session";
 
-start(app);
+// The login page speaks the browser's language; an account then its own.
+void setLanguage(browserLanguage()).finally(() => start(app));
 
 // The manager's dashboard follows fieldwork: it refreshes every 30 seconds
 // (each rendering disposes of the previous one's charts).

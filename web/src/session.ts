@@ -3,7 +3,7 @@
 import { setCsrf } from "./api/client";
 import * as api from "./api/endpoints";
 import type { Account, Role } from "./api/types";
-import { setLanguage } from "./i18n";
+import { setLanguage, type Language } from "./i18n";
 
 let me: Account | null = null;
 let studyName = "";
@@ -27,7 +27,7 @@ export async function restore(): Promise<boolean> {
     me = reply.account;
     studyName = reply.study.name;
     setCsrf(reply.csrf_token);
-    setLanguage(me.language);
+    await setLanguage(me.language);
     return true;
   } catch {
     forget();
@@ -51,8 +51,8 @@ export function forget(): void {
   setCsrf("");
 }
 
-export async function chooseLanguage(language: "nb" | "en"): Promise<void> {
+export async function chooseLanguage(language: Language): Promise<void> {
   await api.setLanguage(language);
-  setLanguage(language);
+  await setLanguage(language);
   if (me) me.language = language;
 }

@@ -1,7 +1,7 @@
 // The bar on top: the study, the links of the caller's role, the language
-// switch and logging out.
+// menu and logging out.
 import { h, onClick } from "../dom";
-import { language, t } from "../i18n";
+import { language, languages, setLanguage, t, type Language } from "../i18n";
 import { go, refresh } from "../router";
 import * as session from "../session";
 
@@ -24,23 +24,35 @@ function links(): HTMLElement[] {
   return out;
 }
 
+// The four languages of the interface. Logged in, the choice is the
+// account's (saved on the server); on the login page it is this visit's.
+function languageMenu(): HTMLElement {
+  const select = h(
+    "select",
+    { class: "language", "data-testid": "language", "aria-label": t("language") },
+    ...languages.map(({ code, name }) => h("option", { value: code, lang: code, selected: code === language() }, name)),
+  );
+  select.addEventListener("change", () => {
+    const chosen = select.value as Language;
+    const saved = session.account() ? session.chooseLanguage(chosen) : setLanguage(chosen);
+    // A refusal leaves the language as it was; the menu shows it again.
+    void saved
+      .then(async () => {
+        renderHeader();
+        await refresh();
+      })
+      .catch(() => renderHeader());
+  });
+  return select;
+}
+
 export function renderHeader(): void {
   const top = document.getElementById("top")!;
   const brand = h("span", { class: "brand" }, "cxbench");
   if (!session.account()) {
-    top.replaceChildren(brand);
+    top.replaceChildren(brand, h("nav", {}, languageMenu()));
     return;
   }
-  const switchLanguage = h(
-    "button",
-    { class: "link", "data-testid": "language", type: "button" },
-    language() === "nb" ? "English" : "Norsk",
-  );
-  onClick(switchLanguage, async () => {
-    await session.chooseLanguage(language() === "nb" ? "en" : "nb");
-    renderHeader();
-    await refresh();
-  });
   const logout = h("button", { class: "link", "data-testid": "logout", type: "button" }, t("logout"));
   onClick(logout, async () => {
     await session.logOut();
@@ -50,6 +62,6 @@ export function renderHeader(): void {
   top.replaceChildren(
     brand,
     h("span", { class: "study" }, session.study()),
-    h("nav", {}, ...links(), switchLanguage, logout),
+    h("nav", {}, ...links(), languageMenu(), logout),
   );
 }

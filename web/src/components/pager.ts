@@ -2,7 +2,7 @@
 // users): previous and next, "page 2 of 86 (4 262)", both ends disabled
 // where there is nothing more.
 import { h, onClick } from "../dom";
-import { language, t } from "../i18n";
+import { locale, t } from "../i18n";
 
 export interface PageInfo {
   page: number;
@@ -26,7 +26,7 @@ export function pager(info: PageInfo, go: (page: number) => void, testid = "page
   const where = h(
     "span",
     { "data-testid": `${testid}-where` },
-    `${t("page")} ${info.page} ${t("pageOf")} ${Math.max(info.pages, 1)} (${info.total.toLocaleString(language() === "en" ? "en-GB" : "nb-NO")})`,
+    `${t("page")} ${info.page} ${t("pageOf")} ${Math.max(info.pages, 1)} (${info.total.toLocaleString(locale())})`,
   );
   return h("nav", { class: "pager", "aria-label": t("page"), "data-testid": testid }, previous, where, next);
 }

@@ -58,7 +58,12 @@ export function questionnaireForm(
   }
 
   function legend(q: Question): HTMLElement {
-    return h("legend", {}, q.label, q.required ? h("span", { class: "required", title: t("required") }, " *") : null);
+    return h(
+      "legend",
+      { id: `label-${q.id}` },
+      q.label,
+      q.required ? h("span", { class: "required", title: t("required") }, " *") : null,
+    );
   }
 
   // A text or a number typed in; emptying it withdraws the answer.
@@ -71,6 +76,8 @@ export function questionnaireForm(
         ? h("textarea", { rows: 2, disabled: !editable })
         : h("input", { type: "number", min: q.min, max: q.max > q.min ? q.max : undefined, disabled: !editable });
     input.setAttribute("data-testid", `q-${q.id}`);
+    // A fieldset's legend names the group, not the field: name it too.
+    input.setAttribute("aria-labelledby", `label-${q.id}`);
     input.value = current ? String(current.text ?? current.number ?? "") : "";
     input.addEventListener("change", () => {
       if (input.value === "") {

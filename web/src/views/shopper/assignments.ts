@@ -5,7 +5,7 @@
 import * as api from "../../api/endpoints";
 import type { WorklistRow } from "../../api/types";
 import { h } from "../../dom";
-import { localTime } from "../../format";
+import { localClock, localTime } from "../../format";
 import { channelLabel, statusLabel, t, type TextKey } from "../../i18n";
 import type { ViewContext } from "../../router";
 
@@ -48,7 +48,7 @@ function item(row: WorklistRow): HTMLElement {
     h(
       "p",
       { class: "meta", "data-testid": `window-${row.id}` },
-      `${t("window")}: ${localTime(window.from)}–${window.to.slice(11)} · ${t("deadline")}: ${localTime(window.deadline)}`,
+      `${t("window")}: ${localTime(window.from)}–${localClock(window.to)} · ${t("deadline")}: ${localTime(window.deadline)}`,
     ),
     reachLink(row),
     row.scenario

@@ -1,0 +1,127 @@
+// What the browser tests share: a demo study in a temporary SQLite file, a
+// real `cxbench serve` on it, Debian's Chromium through playwright-core,
+// logging in through the login form and calling the API as an account.
+// Environment: CXBENCH (the binary), CXBENCH_CHROMIUM (default /usr/bin/chromium).
+import { chromium, request as apiRequest } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+
+export async function startStudy(demoArgs = ["--participants", "12", "--shoppers", "60", "--open", "2"]) {
+  const cxbench = process.env.CXBENCH;
+  assert.ok(cxbench, "set CXBENCH to the cxbench binary");
+  const dir = mkdtempSync(join(tmpdir(), "cxbench-browser-"));
+  const db = join(dir, "web.db");
+  const run = (...args) => execFileSync(cxbench, args, { encoding: "utf8" });
+  const sql = (query) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
+  run("demo", "--db", db, ...demoArgs, "--format", "json");
+  const server = spawn(cxbench, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--resamples", "200"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const base = await new Promise((resolve, reject) => {
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
+    setTimeout(() => reject(new Error("cxbench serve did not start")), 60000);
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    base,
+    db,
+    run,
+    sql,
+    browser,
+    async close() {
+      await browser.close();
+      server.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// A page of its own context; `page.errors` collects script errors, and
+// `page.scripts` every script the page fetched (path -> bytes).
+export async function newPage(study, { viewport = { width: 390, height: 844 }, locale = "nb-NO" } = {}) {
+  const context = await study.browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  const errors = [];
+  const scripts = new Map();
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/40[1349]|422/.test(message.text())) errors.push(message.text());
+  });
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    try {
+      scripts.set(new URL(response.url()).pathname, (await response.body()).length);
+    } catch {
+      // A response the page dropped (navigated away) has no body to count.
+    }
+  });
+  page.errors = errors;
+  page.scripts = scripts;
+  return page;
+}
+
+export async function logIn(page, base, email, password) {
+  await page.goto(base + "/");
+  await page.getByTestId("email").fill(email);
+  await page.getByTestId("password").fill(password);
+  await page.getByTestId("login").click();
+  await page.getByTestId("logout").waitFor();
+}
+
+// The API as `email`: a session cookie and the CSRF token of /me.
+export async function apiAs(base, email, password) {
+  const context = await apiRequest.newContext({ baseURL: base });
+  const login = await context.post("/api/v1/session", { data: { email, password } });
+  assert.equal(login.status(), 200, `${email} logs in`);
+  const me = await (await context.get("/api/v1/me")).json();
+  const headers = { "X-CSRF-Token": me.csrf_token };
+  const json = async (response, what) => {
+    assert.ok(response.ok(), `${what}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    get: async (path) => json(await context.get("/api/v1" + path), `GET ${path}`),
+    post: async (path, data) => json(await context.post("/api/v1" + path, { data, headers }), `POST ${path}`),
+    dispose: () => context.dispose(),
+  };
+}
+
+// axe-core (npm) on the page as it is now: the critical and serious
+// violations, each named with the nodes at fault.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export async function axeViolations(page) {
+  // Evaluated through the debugging protocol: the page's Content-Security-Policy
+  // (no inline script) stays as it is for the app.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const { violations } = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  return result.filter((v) => v.impact === "critical" || v.impact === "serious");
+}
