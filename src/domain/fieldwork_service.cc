@@ -23,7 +23,7 @@ ContactUpdate Changed(const Contact& before, Contact after, const Stamp& stamp,
   std::vector<ChangeRecord> changes = ContactChanges(before, after);
   for (ChangeRecord& change : changes) {
     change.actor = stamp.actor;
-    change.reason = reason;
+    change.reason = stamp.device_time ? reason + " (device time)" : reason;
   }
   return {std::move(after), std::move(changes), false};
 }
@@ -64,6 +64,8 @@ std::string_view ToString(FieldworkErrorCode code) {
       return "unreadable";
     case FieldworkErrorCode::kInvalid:
       return "invalid";
+    case FieldworkErrorCode::kConflict:
+      return "conflict";
   }
   return "?";
 }
@@ -205,6 +207,70 @@ ContactOutcome Fail(const Contact& contact, const std::string& reason, const Sta
                    "only a contact not yet reported (planned or started) can fail");
   }
   return StatusChanged(contact, ContactStatus::kFailed, stamp, reason);
+}
+
+ChangeIdCheck CheckChangeId(const std::optional<ReceivedChange>& stored,
+                            const ReceivedChange& incoming) {
+  if (!stored) return {};
+  if (*stored == incoming) return {true, std::nullopt};
+  return {false, Refused(FieldworkErrorCode::kConflict,
+                         "this change id was used for a different change; nothing was done",
+                         "client_change_id")};
+}
+
+int64_t ContactVersion(const std::vector<ChangeRecord>& log) {
+  return static_cast<int64_t>(log.size());
+}
+
+namespace {
+
+// What a change by someone else did, for the shopper: "returned by QA (fix
+// the wait)", "corrected by staff".
+std::string WhatHappened(const ChangeRecord& record) {
+  if (record.field == "status" && record.new_value == "returned") {
+    return "it was returned by quality assurance" +
+           (record.reason.empty() ? std::string() : " (" + record.reason + ")");
+  }
+  if (record.field == "status" && record.new_value == "approved") return "it was approved";
+  if (record.field == "status" && record.new_value == "failed") return "it was marked failed";
+  if (record.field.rfind("answer:", 0) == 0) return "an answer was corrected by staff";
+  return "it was changed by " + record.actor;
+}
+
+}  // namespace
+
+std::optional<FieldworkError> CheckBaseVersion(const std::vector<ChangeRecord>& log,
+                                               int64_t base_version, const std::string& actor) {
+  if (base_version < 0 || base_version > ContactVersion(log)) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "base_version " + std::to_string(base_version) +
+                       " is not a version of this report (it has " +
+                       std::to_string(ContactVersion(log)) + ")",
+                   "base_version");
+  }
+  for (auto record = log.begin() + base_version; record != log.end(); ++record) {
+    if (record->actor != actor) {
+      return Refused(FieldworkErrorCode::kConflict,
+                     "the report changed on the server since this phone last saw it: " +
+                         WhatHappened(*record) + "; the change from the phone was not applied",
+                     "base_version");
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<FieldworkError> CheckDeviceTime(const std::string& device_at,
+                                              const std::string& now) {
+  const auto ahead = SecondsBetween(now, device_at);
+  if (!ahead) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "a UTC time like 2026-11-24T19:55:01.123Z is expected", "device_at");
+  }
+  if (*ahead > kDeviceClockSkewS) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "the phone's time is more than 5 minutes ahead of the server's", "device_at");
+  }
+  return std::nullopt;
 }
 
 }  // namespace cx::domain

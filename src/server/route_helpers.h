@@ -59,6 +59,28 @@ inline Reply Json(nlohmann::json body, int status = 200) {
   return reply;
 }
 
+// A shopper's write from the app (start, answered, draft, submit). Its JSON
+// body may carry, besides the operation's own fields:
+//   client_change_id  an id the device made for this change (a UUID): the
+//                     server keeps one result per id, so a byte-identical
+//                     resend gets the stored reply and changes nothing, and
+//                     the id sent with another body is refused (409)
+//   base_version      the contact's "version" the device last saw: a change
+//                     made on a report that staff changed since (returned,
+//                     corrected, approved) is refused (409), never applied
+//   device_at         (with DeviceClock::kDeviceWhenGiven) the time the tap
+//                     was made on the device, offline; recorded as device time
+// The rules are domain::CheckChangeId, CheckBaseVersion and CheckDeviceTime.
+// Without these fields it is ChangeContact for the contact's own shopper. The
+// reply is the contact (ContactJson) with its "version".
+enum class DeviceClock { kServer, kDeviceWhenGiven };
+Reply ChangeContactFromDevice(App& app, ApiRequest& request, std::string_view operation_name,
+                              DeviceClock clock, const ContactOperation& operation);
+
+// `schema` (an object schema, or null for none) with the optional fields of
+// ChangeContactFromDevice added.
+nlohmann::json WithDeviceFields(nlohmann::json schema, DeviceClock clock);
+
 // A schema object of required string properties, for the OpenAPI document.
 nlohmann::json StringsSchema(const std::vector<std::string>& required,
                              const std::vector<std::string>& optional = {});

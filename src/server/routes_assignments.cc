@@ -63,6 +63,8 @@ Route OpenAssignment(App& app) {
             nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
             json["questionnaire"] =
                 QuestionnaireJson(study, contact.value().channel, request.account->language);
+            // What a device's change names as the report it was made on.
+            json["version"] = domain::ContactVersion(log.value());
             json["message"] = nullptr;
             for (const auto& entry : log.value()) {
               if (entry.field == "status" && entry.new_value == "returned")
@@ -81,10 +83,12 @@ Route StartContact(App& app) {
   return {"POST",
           "/api/v1/assignments/{id}/start",
           {Role::kShopper},
-          "Start the contact now (dialled, sent or opened); the server records the time",
-          nullptr,
+          "Start the contact now (dialled, sent or opened); the server records the time, or "
+          "device_at when the tap was made offline",
+          WithDeviceFields(nullptr, DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper, domain::Start);
+            return ChangeContactFromDevice(app, request, "start", DeviceClock::kDeviceWhenGiven,
+                                           domain::Start);
           }};
 }
 
@@ -109,7 +113,7 @@ Route MarkAnswered(App& app) {
           "/api/v1/assignments/{id}/answered",
           {Role::kShopper},
           "The company answered now; for chat and Messenger say whether a person or a chatbot did",
-          StringsSchema({}, {"responder"}),
+          WithDeviceFields(StringsSchema({}, {"responder"}), DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
             nlohmann::json body = nlohmann::json::object();
             if (!request.body.empty()) {
@@ -120,11 +124,11 @@ Route MarkAnswered(App& app) {
             if (!problems.empty()) {
               return FieldsProblem(400, "the answer was not recorded", problems);
             }
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::MarkAnswered(app.study(), contact, responder,
-                                                               stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "answered", DeviceClock::kDeviceWhenGiven,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::MarkAnswered(app.study(), contact, responder, stamp);
+                });
           }};
 }
 
@@ -149,15 +153,16 @@ Route SaveDraft(App& app) {
           "/api/v1/assignments/{id}/draft",
           {Role::kShopper},
           "Save the answers and comments as they stand (every change, at once)",
-          ReportSchema(),
+          WithDeviceFields(ReportSchema(), DeviceClock::kServer),
           [&app](ApiRequest& request) {
             nlohmann::json body;
             if (auto problem = ParseBody(request.body, body)) return *problem;
             const domain::DraftInput draft = ReadReport(body);
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::SaveDraft(app.study(), contact, draft, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "draft", DeviceClock::kServer,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::SaveDraft(app.study(), contact, draft, stamp);
+                });
           }};
 }
 
@@ -166,12 +171,13 @@ Route SubmitReport(App& app) {
           "/api/v1/assignments/{id}/submit",
           {Role::kShopper},
           "Submit the report for quality assurance; submitting again changes nothing",
-          nullptr,
+          WithDeviceFields(nullptr, DeviceClock::kServer),
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::Submit(app.study(), contact, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "submit", DeviceClock::kServer,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::Submit(app.study(), contact, stamp);
+                });
           }};
 }
 

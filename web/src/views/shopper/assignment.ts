@@ -1,15 +1,22 @@
 // One assignment: the role play, timing the contact, the questionnaire saved
-// as a draft at every change, and submitting it once.
+// as a draft at every change, and submitting it once. Every tap goes to the
+// outbox first (src/offline/outbox.ts): the view shows the assignment as the
+// phone has it (the server's last copy with the changes not yet sent laid
+// over it), so it opens and works with no network, after a reload too.
+import { ApiProblem } from "../../api/client";
 import * as api from "../../api/endpoints";
-import type { AssignmentDetail, Contact } from "../../api/types";
+import type { AssignmentDetail, Contact, Question, Responder } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
 import { localTime } from "../../format";
 import { channelLabel, t } from "../../i18n";
 import type { ViewContext } from "../../router";
+import { go } from "../../router";
+import { enqueue, noteVersion, queued, subscribe, type QueuedOperation } from "../../offline/outbox";
+import { scopeStatus } from "../../offline/status";
 import { answerFieldNamer, draftSaver } from "../../questionnaire/draft";
 import { questionnaireForm, type FormState } from "../../questionnaire/form";
-import { timing, type Visit } from "./timing";
+import { applyTap, timing, type Visit } from "./timing";
 
 // A shopper may change a contact until it is submitted, and again when it is returned.
 const editableStatuses = new Set<Contact["status"]>(["planned", "started", "returned"]);
@@ -28,50 +35,128 @@ function briefing(detail: AssignmentDetail): (HTMLElement | null)[] {
   ];
 }
 
-export async function assignmentView({ params, mount }: ViewContext): Promise<void> {
-  const detail = await api.getAssignment(params.id);
+// The contact as the phone has it: the server's copy with the queued changes
+// applied in order (a refused submission is not one). `measured`: the
+// questions a draft leaves out (the server's measured wait), kept as they are.
+export function withQueued(contact: Contact, ops: QueuedOperation[], measured: ReadonlySet<string>): Contact {
+  let local = { ...contact };
+  for (const op of ops) {
+    const at = typeof op.body.device_at === "string" ? op.body.device_at : op.queuedAt;
+    if (op.kind === "start" || op.kind === "answered") {
+      local = applyTap(local, op.kind, at, op.body.responder as Responder | undefined);
+    } else if (op.kind === "draft") {
+      const body = op.body as { answers?: Contact["answers"]; comments?: Contact["comments"] };
+      local.answers = [...local.answers.filter((a) => measured.has(a.question)), ...(body.answers ?? [])];
+      local.comments = body.comments ?? local.comments;
+      if (local.status === "planned") local.status = "started";
+    } else if (op.kind === "submit" && !op.failure) {
+      local.status = "submitted";
+    }
+  }
+  return local;
+}
+
+// The questions that must be answered before submitting and are not.
+function missing(questions: Question[], state: FormState): Question[] {
+  return questions.filter(
+    (q) => q.required && q.type !== "duration" && state.asked.has(q.id) && !state.answers.has(q.id),
+  );
+}
+
+async function load(id: string): Promise<AssignmentDetail | null> {
+  try {
+    return await api.getAssignment(id);
+  } catch (error) {
+    // Offline with no copy on the phone: said in the view.
+    if (error instanceof ApiProblem && error.status === 0) return null;
+    throw error;
+  }
+}
+
+export async function assignmentView({ params, mount, scope }: ViewContext): Promise<void> {
+  const detail = await load(params.id);
+  if (!detail) {
+    mount(h("a", { href: "#/", class: "back" }, "← " + t("back")), h("p", { class: "card" }, t("notOnPhone")));
+    return;
+  }
+  const ops = await queued(params.id);
+  if (!ops.length && typeof detail.version === "number") await noteVersion(params.id, detail.version);
   const { questionnaire } = detail;
+  const measured = new Set(questionnaire.questions.filter((q) => q.type === "duration").map((q) => q.id));
+  const contact = withQueued(detail, ops, measured);
   const state: FormState = {
-    answers: new Map(detail.answers.map((x) => [x.question, x])),
-    comments: new Map(detail.comments.map((c) => [c.area, c.text])),
+    answers: new Map(contact.answers.map((x) => [x.question, x])),
+    comments: new Map(contact.comments.map((c) => [c.area, c.text])),
     asked: new Set(detail.asked),
   };
   const problem = problemSlot();
-  // Later replies (start, answered, draft) carry the contact, not the questionnaire.
   const visit: Visit = {
     id: params.id,
-    contact: detail,
-    editable: editableStatuses.has(detail.status),
+    contact,
+    editable: editableStatuses.has(contact.status),
     show: (e) => problem.show(e, answerFieldNamer([...state.answers.values()], questionnaire.questions)),
   };
-  const saveState = h("p", { class: "save-state", "data-testid": "save-state", role: "status" });
-  const form = questionnaireForm(questionnaire, state, visit.editable, (question) => draft.save(question));
-  // Every reply says which questions are asked now: the form follows it.
-  const draft = draftSaver(visit.id, state, questionnaire.questions, saveState, problem, (c) => {
-    visit.contact = c;
+  const status = scopeStatus(
+    params.id,
+    async () => (await api.getAssignment(params.id)).version ?? 0,
+    () => go(location.hash),
+  );
+  scope.own(() => status.stop());
+  const draft = draftSaver(visit.id, state, questionnaire.questions);
+  const form = questionnaireForm(questionnaire, state, visit.editable, () => {
+    problem.clear();
+    void draft.save().then(() => form.render(), visit.show);
+  });
+  const clock = timing(visit, (answered) => {
+    for (const x of answered.answers) state.answers.set(x.question, x);
     form.render();
   });
-  const clock = timing(visit, (contact) => {
-    for (const x of contact.answers) state.answers.set(x.question, x);
-    state.asked = new Set(contact.asked);
-    form.render();
-  });
+
+  // The server's reply, once everything of this assignment is sent: its
+  // `asked` and measured answers are the ones to follow.
+  scope.own(
+    subscribe((changed, reply) => {
+      if (changed !== visit.id || typeof reply !== "object" || reply === null || !("asked" in reply)) return;
+      void queued(visit.id).then((left) => {
+        if (left.length || !scope.active) return;
+        const confirmed = reply as Contact;
+        visit.contact = confirmed;
+        state.asked = new Set(confirmed.asked);
+        for (const x of confirmed.answers) if (!state.answers.has(x.question)) state.answers.set(x.question, x);
+        form.render();
+        clock.render();
+      });
+    }),
+  );
 
   const submit = h("button", { type: "button", class: "primary", "data-testid": "submit", disabled: !visit.editable });
   submit.textContent = t("submit");
   onClick(
     submit,
     async () => {
-      await draft.settled();
-      visit.contact = await api.submitReport(visit.id);
+      const open = visit.contact.answered_at ? missing(questionnaire.questions, state) : [];
+      if (open.length) {
+        problem.say(`${t("required")}: ${open.map((q) => q.label).join(", ")}`);
+        return;
+      }
+      await draft.save();
+      await enqueue({
+        scope: visit.id,
+        kind: "submit",
+        method: "POST",
+        path: `/assignments/${encodeURIComponent(visit.id)}/submit`,
+        body: {},
+      });
       const done = h("h1", { "data-testid": "submitted" }, t("submitted"));
-      mount(h("div", { class: "card" }, done, h("a", { href: "#/" }, t("back"))));
+      mount(h("div", { class: "card" }, done, status.element, h("a", { href: "#/" }, t("back"))));
+      await status.refresh();
     },
     visit.show,
   );
 
   form.render();
   clock.render();
+  await status.refresh();
   mount(
     h("a", { href: "#/", class: "back" }, "← " + t("back")),
     h("h1", {}, detail.company),
@@ -80,7 +165,7 @@ export async function assignmentView({ params, mount }: ViewContext): Promise<vo
     clock.card,
     form.element,
     problem.element,
-    saveState,
+    status.element,
     submit,
   );
 }
