@@ -16,6 +16,7 @@ import { enqueue, noteVersion, queued, subscribe, type QueuedOperation } from ".
 import { scopeStatus } from "../../offline/status";
 import { answerFieldNamer, draftSaver } from "../../questionnaire/draft";
 import { questionnaireForm, type FormState } from "../../questionnaire/form";
+import { askedOnDevice } from "../../questionnaire/relevance";
 import { applyTap, timing, type Visit } from "./timing";
 
 // A shopper may change a contact until it is submitted, and again when it is returned.
@@ -89,6 +90,8 @@ export async function assignmentView({ params, mount, scope }: ViewContext): Pro
     comments: new Map(contact.comments.map((c) => [c.area, c.text])),
     asked: new Set(detail.asked),
   };
+  // Changes not yet sent: which questions they ask is the phone's to work out.
+  if (ops.length) state.asked = askedOnDevice(questionnaire.questions, state.answers);
   const problem = problemSlot();
   const visit: Visit = {
     id: params.id,
