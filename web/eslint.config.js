@@ -38,6 +38,7 @@ export default tseslint.config(
         window: "readonly",
         caches: "readonly",
         Event: "readonly",
+        indexedDB: "readonly",
       },
     },
   },

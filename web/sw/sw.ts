@@ -41,6 +41,9 @@ const prefetchOpen: WorkboxPlugin = {
         const request = new Request(`/api/v1/assignments/${encodeURIComponent(row.id)}`, {
           credentials: "same-origin",
         });
+        // Already on the phone: refreshed when opened (network first), not
+        // fetched again with every worklist over a slow line.
+        if (await cache.match(request)) return;
         const response = await fetch(request);
         if (response.ok) await cache.put(request, response);
       }),

@@ -218,11 +218,12 @@ const pressed = (page) => page.locator("[aria-pressed='true']").count();
 
 let failed = false;
 let context = null;
+let phone = null;
 try {
   await startServer();
   const port = new URL(base).port;
   context = await launchPhone();
-  let phone = await openApp(context);
+  phone = await openApp(context);
   await logIn(phone);
   await offlineReady(phone);
 
@@ -379,6 +380,24 @@ try {
 } catch (error) {
   failed = true;
   console.error("offline test: FAILED:", error);
+  const state = await phone
+    ?.getByTestId("save-state")
+    .allInnerTexts()
+    .catch(() => []);
+  console.error("save-state:", state);
+  const ops = await phone
+    ?.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open("cxbench-outbox");
+          open.onsuccess = () => {
+            const all = open.result.transaction("operations").objectStore("operations").getAll();
+            all.onsuccess = () => resolve(all.result.map((op) => `${op.method} ${op.path} ${op.sent} ${op.account}`));
+          };
+        }),
+    )
+    .catch(() => []);
+  console.error("queued:", ops);
 } finally {
   await context?.close().catch(() => {});
   if (server) server.kill("SIGTERM");
