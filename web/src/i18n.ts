@@ -145,6 +145,14 @@ const texts = {
     countedReports: "Tallene teller",
     approvedReports: "godkjente rapporter",
     provisionalReports: "foreløpige (ennå i kvalitetskontroll)",
+    outboxWaiting: "Lagret på telefonen, sendes når det er nett",
+    outboxSent: "Lagret og sendt",
+    outboxFailed: "Kunne ikke sendes",
+    conflictChanged:
+      "Rapporten ble endret på serveren mens du var uten nett – endringene dine er fortsatt lagret på telefonen",
+    rebase: "Send endringene mine likevel",
+    discard: "Forkast endringene på telefonen",
+    notOnPhone: "Uten nett, og dette er ikke lagret på telefonen ennå",
   },
   en: {
     login: "Log in",
@@ -288,6 +296,14 @@ const texts = {
     countedReports: "The figures count",
     approvedReports: "approved reports",
     provisionalReports: "provisional (still in quality assurance)",
+    outboxWaiting: "Saved on the phone, will be sent",
+    outboxSent: "Saved and sent",
+    outboxFailed: "Could not be sent",
+    conflictChanged:
+      "The report was changed on the server while you were offline – your changes are still saved on the phone",
+    rebase: "Send my changes anyway",
+    discard: "Discard the phone's changes",
+    notOnPhone: "Offline, and this is not saved on the phone yet",
   },
 } as const;
 

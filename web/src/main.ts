@@ -3,10 +3,12 @@
 // dashboard fresh.
 import "./style.css";
 import { start, refresh, currentPath } from "./router";
+import { startOffline } from "./offline/register";
 import { app } from "./routes";
 import * as session from "./session";
 
 start(app);
+startOffline();
 
 // The manager's dashboard follows fieldwork: it refreshes every 30 seconds
 // (each rendering disposes of the previous one's charts).

@@ -2,6 +2,7 @@
 // switch and logging out.
 import { h, onClick } from "../dom";
 import { language, t } from "../i18n";
+import { outboxBadge } from "../offline/status";
 import { go, refresh } from "../router";
 import * as session from "../session";
 
@@ -23,6 +24,9 @@ function links(): HTMLElement[] {
   out.push(link("#/ranking", t("ranking"), "nav-ranking"));
   return out;
 }
+
+// Made once: it follows the outbox for as long as the page lives.
+let badge: HTMLElement | null = null;
 
 export function renderHeader(): void {
   const top = document.getElementById("top")!;
@@ -47,9 +51,11 @@ export function renderHeader(): void {
     renderHeader();
     go("#/login");
   });
+  badge ??= outboxBadge();
   top.replaceChildren(
     brand,
     h("span", { class: "study" }, session.study()),
+    badge,
     h("nav", {}, ...links(), switchLanguage, logout),
   );
 }
