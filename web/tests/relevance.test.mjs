@@ -8,6 +8,7 @@
 import ts from "typescript";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Buffer } from "node:buffer";
 import assert from "node:assert/strict";
 
 const source = process.env.CXBENCH_SOURCE_DIR ?? join(process.cwd(), "..");
