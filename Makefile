@@ -26,7 +26,7 @@ TSAN := $(if $(CI),ci-tsan,tsan)
 SERVE ?= 1
 LISTEN ?= 127.0.0.1:8080
 CX := build/$(RELEASE)/src/cli/cxbench
-WEB_SOURCES := $(shell find web/src web/tests -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
+WEB_SOURCES := $(shell find web/src web/sw web/public web/tests -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
 
 all: build
 

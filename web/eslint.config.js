@@ -32,6 +32,13 @@ export default tseslint.config(
         setTimeout: "readonly",
         URL: "readonly",
         document: "readonly",
+        // The offline test: fetch in Node; the rest inside page.evaluate().
+        fetch: "readonly",
+        navigator: "readonly",
+        window: "readonly",
+        caches: "readonly",
+        Event: "readonly",
+        indexedDB: "readonly",
       },
     },
   },

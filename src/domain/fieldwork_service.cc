@@ -23,7 +23,7 @@ ContactUpdate Changed(const Contact& before, Contact after, const Stamp& stamp,
   std::vector<ChangeRecord> changes = ContactChanges(before, after);
   for (ChangeRecord& change : changes) {
     change.actor = stamp.actor;
-    change.reason = reason;
+    change.reason = stamp.device_time ? reason + " (device time)" : reason;
   }
   return {std::move(after), std::move(changes), false};
 }
@@ -118,6 +118,8 @@ std::string_view ToString(FieldworkErrorCode code) {
       return "no_attempts_left";
     case FieldworkErrorCode::kAnswered:
       return "answered";
+    case FieldworkErrorCode::kConflict:
+      return "conflict";
   }
   return "?";
 }
@@ -233,6 +235,14 @@ ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
     }
     answered.answered_at = stamp.now;
     answered.wait_seconds = SecondsBetween(answered.started_at, answered.answered_at);
+    // Two clocks that disagree (a start timed by the server, the answer by a
+    // phone whose clock is behind) would make a negative wait.
+    if (answered.wait_seconds && *answered.wait_seconds < 0) {
+      return Refused(FieldworkErrorCode::kInvalid,
+                     "the answer is timed before the start (" + contact.started_at +
+                         "): the phone's clock and the server's disagree",
+                     stamp.device_time ? "device_at" : "answered_at");
+    }
     answered.attempts.back().outcome = AttemptOutcome::kAnswered;
     answered.attempts.back().ended_at = stamp.now;
   }
@@ -335,6 +345,75 @@ ContactOutcome Fail(const Contact& contact, const std::string& reason, const Sta
                    "only a contact not yet reported (planned or started) can fail");
   }
   return StatusChanged(contact, ContactStatus::kFailed, stamp, reason);
+}
+
+ChangeIdCheck CheckChangeId(const std::optional<ReceivedChange>& stored,
+                            const ReceivedChange& incoming) {
+  if (!stored) return {};
+  if (*stored == incoming) return {true, std::nullopt};
+  return {false, Refused(FieldworkErrorCode::kConflict,
+                         "this change id was used for a different change; nothing was done",
+                         "client_change_id")};
+}
+
+int64_t ContactVersion(const std::vector<ChangeRecord>& log) {
+  return static_cast<int64_t>(log.size());
+}
+
+namespace {
+
+// What a change by someone else did, for the shopper: "returned by QA (fix
+// the wait)", "corrected by staff".
+std::string WhatHappened(const ChangeRecord& record) {
+  if (record.field == "status" && record.new_value == "returned") {
+    return "it was returned by quality assurance" +
+           (record.reason.empty() ? std::string() : " (" + record.reason + ")");
+  }
+  if (record.field == "status" && record.new_value == "approved") return "it was approved";
+  if (record.field == "status" && record.new_value == "failed") return "it was marked failed";
+  if (record.field.rfind("answer:", 0) == 0) return "an answer was corrected by staff";
+  return "it was changed by " + record.actor;
+}
+
+}  // namespace
+
+std::optional<FieldworkError> CheckBaseVersion(const std::vector<ChangeRecord>& log,
+                                               int64_t base_version, const std::string& actor) {
+  if (base_version < 0 || base_version > ContactVersion(log)) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "base_version " + std::to_string(base_version) +
+                       " is not a version of this report (it has " +
+                       std::to_string(ContactVersion(log)) + ")",
+                   "base_version");
+  }
+  for (auto record = log.begin() + base_version; record != log.end(); ++record) {
+    if (record->actor != actor) {
+      return Refused(FieldworkErrorCode::kConflict,
+                     "the report changed on the server since this phone last saw it: " +
+                         WhatHappened(*record) + "; the change from the phone was not applied",
+                     "base_version");
+    }
+  }
+  return std::nullopt;
+}
+
+Stamp DeviceStamp(const std::string& actor, const std::string& device_at, const std::string& now) {
+  const auto behind = SecondsBetween(device_at, now);
+  return {actor, device_at, behind && *behind > kSentLateS};
+}
+
+std::optional<FieldworkError> CheckDeviceTime(const std::string& device_at,
+                                              const std::string& now) {
+  const auto ahead = SecondsBetween(now, device_at);
+  if (!ahead) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "a UTC time like 2026-11-24T19:55:01.123Z is expected", "device_at");
+  }
+  if (*ahead > kDeviceClockSkewS) {
+    return Refused(FieldworkErrorCode::kInvalid,
+                   "the phone's time is more than 5 minutes ahead of the server's", "device_at");
+  }
+  return std::nullopt;
 }
 
 }  // namespace cx::domain

@@ -46,6 +46,9 @@ namespace cx::domain {
 struct Stamp {
   std::string actor;
   std::string now;
+  // `now` was taken on the shopper's device (the tap was made offline and
+  // sent later): the records of the change say so, for quality assurance.
+  bool device_time = false;
 };
 
 enum class FieldworkErrorCode {
@@ -56,6 +59,7 @@ enum class FieldworkErrorCode {
   kInvalid,         // the values break the study's rules (CheckReport, CheckResponder)
   kNoAttemptsLeft,  // a new attempt beyond the channel's max_attempts
   kAnswered,        // an unanswered outcome for a contact that was answered
+  kConflict,        // a device's change that would overwrite what happened since (CheckBaseVersion)
 };
 std::string_view ToString(FieldworkErrorCode code);
 
@@ -192,5 +196,60 @@ ContactOutcome Correct(const Study& study, const Contact& contact, const Answer&
 // Only a contact not yet reported (planned, started) fails; kWrongStatus
 // otherwise. Records: reason `reason`.
 ContactOutcome Fail(const Contact& contact, const std::string& reason, const Stamp& stamp);
+
+// ---- Changes made on a device (offline first) ----
+// The shopper's app keeps every tap on the phone and sends it when it can,
+// so a change may arrive twice (its reply was lost) or late (the report moved
+// on meanwhile). Each change carries an id made on the device; the server
+// keeps one result per id.
+
+// A change as the server received it: who sent it and its bytes (method,
+// path and body, exactly as received).
+struct ReceivedChange {
+  std::string actor;
+  std::string request;
+
+  bool operator==(const ReceivedChange&) const = default;
+};
+
+// What a change id means for an incoming change, given the change stored
+// under that id (none: first time). `retry`: the same account sent the same
+// bytes again; answer with the stored reply and change nothing. `error`
+// (kConflict, field "client_change_id"): the id was used for a different
+// change, or by another account; nothing is done.
+struct ChangeIdCheck {
+  bool retry = false;
+  std::optional<FieldworkError> error;
+};
+ChangeIdCheck CheckChangeId(const std::optional<ReceivedChange>& stored,
+                            const ReceivedChange& incoming);
+
+// The version of a contact: how many change records it has (the log only
+// grows, so every stored change moves it on).
+int64_t ContactVersion(const std::vector<ChangeRecord>& log);
+
+// A device's change was made on the contact as it stood at `base_version`.
+// Changes since then by the same actor (the shopper's own, from this device
+// or another) are no conflict; a change by anyone else (returned, corrected,
+// approved, failed by staff) is: kConflict (field "base_version") naming what
+// happened, so the shopper's change never silently overwrites it. kInvalid
+// for a base newer than the contact.
+std::optional<FieldworkError> CheckBaseVersion(const std::vector<ChangeRecord>& log,
+                                               int64_t base_version, const std::string& actor);
+
+// A time taken on the device (`device_at`, of Stamp::now's form) for a change
+// that reaches the server at `now`: kInvalid (field "device_at") when it is
+// not such a time or lies more than kDeviceClockSkewS in the future.
+inline constexpr double kDeviceClockSkewS = 300;
+std::optional<FieldworkError> CheckDeviceTime(const std::string& device_at, const std::string& now);
+
+// The stamp of a tap the app timed on the phone (`device_at`, checked by
+// CheckDeviceTime) and the server received at `now`. The app times every tap,
+// so that a wait is measured between two times of one clock whatever the
+// network did; the records say "device time" (Stamp::device_time) when the
+// tap reached the server more than kSentLateS after it was made (it waited on
+// the phone, offline), for quality assurance.
+inline constexpr double kSentLateS = 5;
+Stamp DeviceStamp(const std::string& actor, const std::string& device_at, const std::string& now);
 
 }  // namespace cx::domain

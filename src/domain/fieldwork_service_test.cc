@@ -571,5 +571,116 @@ TEST(MarkAnswered, FillsInWhoAnsweredFirst) {
       nullptr);
 }
 
+// ---- Changes made on a device ----
+
+TEST(CheckChangeId, FirstTimeIsNewTheSameBytesARetryOtherBytesAConflict) {
+  const ReceivedChange sent{"kari@example.no", "POST /api/v1/assignments/C-0001/start {}"};
+  EXPECT_FALSE(CheckChangeId(std::nullopt, sent).retry);
+  EXPECT_FALSE(CheckChangeId(std::nullopt, sent).error);
+  EXPECT_TRUE(CheckChangeId(sent, sent).retry);
+  EXPECT_FALSE(CheckChangeId(sent, sent).error);
+  // One byte more (a space) is another change under the same id.
+  ReceivedChange other = sent;
+  other.request += " ";
+  const auto reused = CheckChangeId(sent, other);
+  EXPECT_FALSE(reused.retry);
+  ASSERT_TRUE(reused.error);
+  EXPECT_EQ(reused.error->code, FieldworkErrorCode::kConflict);
+  EXPECT_EQ(reused.error->field, "client_change_id");
+  // Another account's change under the same id is not this one's retry.
+  ReceivedChange stranger = sent;
+  stranger.actor = "ola@example.no";
+  EXPECT_TRUE(CheckChangeId(sent, stranger).error);
+}
+
+std::vector<ChangeRecord> ReturnedLog() {
+  // Three records by the shopper (start, answered, submit), one by QA.
+  return {{"", "kari@example.no", "contact", "C-0001", "status", "planned", "started", "start"},
+          {"", "kari@example.no", "contact", "C-0001", "answered_at", "", "t", "answered"},
+          {"", "kari@example.no", "contact", "C-0001", "status", "started", "submitted", "submit"},
+          {"", "mona@example.no", "contact", "C-0001", "status", "submitted", "returned",
+           "the wait is missing"}};
+}
+
+TEST(CheckBaseVersion, TheShoppersOwnChangesSinceAreNoConflict) {
+  const auto log = ReturnedLog();
+  EXPECT_EQ(ContactVersion(log), 4);
+  EXPECT_FALSE(CheckBaseVersion(log, 4, "kari@example.no"));
+  // Based on version 1: records 2 and 3 are the shopper's own, record 4 is QA's.
+  std::vector<ChangeRecord> own(log.begin(), log.begin() + 3);
+  EXPECT_FALSE(CheckBaseVersion(own, 1, "kari@example.no"));
+  EXPECT_FALSE(CheckBaseVersion(own, 0, "kari@example.no"));
+}
+
+TEST(CheckBaseVersion, AReturnSinceIsAConflictThatSaysSo) {
+  const auto error = CheckBaseVersion(ReturnedLog(), 2, "kari@example.no");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code, FieldworkErrorCode::kConflict);
+  EXPECT_EQ(error->field, "base_version");
+  EXPECT_NE(error->message.find("returned by quality assurance (the wait is missing)"),
+            std::string::npos)
+      << error->message;
+}
+
+TEST(CheckBaseVersion, ACorrectionSinceIsAConflict) {
+  std::vector<ChangeRecord> log = ReturnedLog();
+  log.back() = {"", "mona@example.no", "contact", "C-0001", "answer:tone", "4", "2", "typo"};
+  const auto error = CheckBaseVersion(log, 3, "kari@example.no");
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->message.find("corrected"), std::string::npos) << error->message;
+}
+
+TEST(CheckBaseVersion, ABaseTheContactNeverHadIsRefused) {
+  EXPECT_EQ(CheckBaseVersion(ReturnedLog(), 5, "kari@example.no")->code,
+            FieldworkErrorCode::kInvalid);
+  EXPECT_EQ(CheckBaseVersion(ReturnedLog(), -1, "kari@example.no")->code,
+            FieldworkErrorCode::kInvalid);
+}
+
+TEST(CheckDeviceTime, AcceptsThePastAndSmallSkewRefusesTheFarFutureAndNonsense) {
+  const std::string now = "2026-11-24T10:00:00.000Z";
+  EXPECT_FALSE(CheckDeviceTime("2026-11-24T08:12:30.250Z", now));
+  EXPECT_FALSE(CheckDeviceTime("2026-11-24T10:05:00.000Z", now));  // 300 s ahead: skew
+  EXPECT_EQ(CheckDeviceTime("2026-11-24T10:05:00.001Z", now)->field, "device_at");
+  EXPECT_EQ(CheckDeviceTime("yesterday", now)->code, FieldworkErrorCode::kInvalid);
+}
+
+// The phone's clock 43 ms behind the server's: the start the server timed,
+// the answer the phone timed a moment later by its clock, before the start.
+TEST(MarkAnswered, AnAnswerTimedBeforeTheStartIsRefusedNotMeasuredNegative) {
+  const Study study = OutcomeStudy();
+  const Contact started = Must(Start(study, Planned(), At("10:00:00.000")));
+  Stamp phone = At("09:59:59.957");
+  phone.device_time = true;
+  const auto outcome = MarkAnswered(study, started, std::nullopt, phone);
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().code, FieldworkErrorCode::kInvalid);
+  EXPECT_EQ(outcome.error().field, "device_at");
+  // By one clock the same taps measure their 5 s.
+  const Contact answered = Must(MarkAnswered(study, started, std::nullopt, At("10:00:05.000")));
+  EXPECT_EQ(answered.wait_seconds, 5.0);
+}
+
+TEST(DeviceStamp, TheTapsTimeMarkedAsTheDevicesOnlyWhenItArrivedLate) {
+  const Stamp prompt =
+      DeviceStamp("kari@example.no", "2026-11-24T10:00:00.000Z", "2026-11-24T10:00:05.000Z");
+  EXPECT_EQ(prompt.now, "2026-11-24T10:00:00.000Z");
+  EXPECT_FALSE(prompt.device_time);  // 5 s: not more than kSentLateS
+  const Stamp late =
+      DeviceStamp("kari@example.no", "2026-11-24T10:00:00.000Z", "2026-11-24T10:00:05.001Z");
+  EXPECT_EQ(late.now, "2026-11-24T10:00:00.000Z");
+  EXPECT_TRUE(late.device_time);
+}
+
+TEST(Start, AtADeviceTimeRecordsThatTimeAndSaysSo) {
+  Stamp device = kShopper;
+  device.now = "2026-11-24T09:58:00.000Z";
+  device.device_time = true;
+  const auto outcome = Start(TestStudy(), Planned(), device);
+  ASSERT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome->contact.started_at, "2026-11-24T09:58:00.000Z");
+  for (const auto& change : outcome->changes) EXPECT_EQ(change.reason, "start (device time)");
+}
+
 }  // namespace
 }  // namespace cx::domain

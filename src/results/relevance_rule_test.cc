@@ -2,10 +2,13 @@
 // are asked") through both of its users: the form check (domain::CheckReport,
 // a draft and a submission) and the scorer (ContactScorer). Each row is a
 // condition on the question `dep`, the earlier answers, and whether `dep` is
-// asked, worked out by hand from the rule's table.
+// asked, worked out by hand from the rule's table (src/domain/relevance_cases.json).
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -24,104 +27,89 @@ using domain::QuestionType;
 using domain::Relevance;
 using domain::Study;
 
-Question Unscored(std::string id, QuestionType type) {
-  Question question;
-  question.id = std::move(id);
-  question.area = "agent";
-  question.type = type;
-  question.points = 0;
-  question.required = false;
-  return question;
+// The table is src/domain/relevance_cases.json, shared with the shopper app's
+// offline stand-in (web/tests/relevance.test.mjs), so both give every row.
+nlohmann::json Cases() {
+  std::ifstream in(CXBENCH_RELEVANCE_CASES);
+  return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
 }
 
-// gate_yn (yes_no, N/A allowed), gate_choice (a, b, c), gate_number (a number
-// without range, so decimals), gate_chat (yes_no asked on chat only), mid
-// (asked when gate_yn = yes), then `dep`: required, 2 points, on `condition`.
+QuestionType TypeOf(const std::string& name) {
+  static const std::map<std::string, QuestionType> kTypes = {{"yes_no", QuestionType::kYesNo},
+                                                             {"choice", QuestionType::kChoice},
+                                                             {"number", QuestionType::kNumber}};
+  return kTypes.at(name);
+}
+
+Relevance ConditionOf(const nlohmann::json& json) {
+  return Relevance{json.at("question").get<std::string>(),
+                   json.at("values").get<std::vector<std::string>>(),
+                   json.at("negate").get<bool>()};
+}
+
+// The table's questions (unscored, not required) with `dep` last: required,
+// 2 points, on `condition`.
 Study RuleStudy(const Relevance& condition) {
   Study study;
   study.areas = {{"agent", {}, std::nullopt, true, false}};
-  Question gate_yn = Unscored("gate_yn", QuestionType::kYesNo);
-  gate_yn.allow_na = true;
-  Question gate_choice = Unscored("gate_choice", QuestionType::kChoice);
-  gate_choice.options = {{"a", {}, 0}, {"b", {}, 0}, {"c", {}, 0}};
-  Question gate_number = Unscored("gate_number", QuestionType::kNumber);
-  Question gate_chat = Unscored("gate_chat", QuestionType::kYesNo);
-  gate_chat.channels = {Channel::kChat};
-  Question mid = Unscored("mid", QuestionType::kYesNo);
-  mid.relevance = Relevance{"gate_yn", {"yes"}, false};
-  Question dep = Unscored("dep", QuestionType::kYesNo);
-  dep.points = 2;
-  dep.required = true;
-  dep.relevance = condition;
-  study.questions = {gate_yn, gate_choice, gate_number, gate_chat, mid, dep};
+  for (const auto& item : Cases().at("questions")) {
+    Question question;
+    question.id = item.at("id").get<std::string>();
+    question.area = "agent";
+    question.type = TypeOf(item.at("type").get<std::string>());
+    question.points = 0;
+    question.required = false;
+    question.allow_na = item.value("allow_na", false);
+    for (const auto& option : item.value("options", nlohmann::json::array())) {
+      question.options.push_back({option.get<std::string>(), {}, 0});
+    }
+    for (const auto& channel : item.value("channels", nlohmann::json::array())) {
+      question.channels.push_back(*domain::ParseChannel(channel.get<std::string>()));
+    }
+    if (item.contains("relevance")) question.relevance = ConditionOf(item.at("relevance"));
+    if (question.id == "dep") {
+      question.points = 2;
+      question.required = true;
+      question.relevance = condition;
+    }
+    study.questions.push_back(std::move(question));
+  }
   return study;
 }
 
 Answer Number(const std::string& question, double value) {
   return {question, false, value, std::nullopt};
 }
-Answer Text(const std::string& question, const std::string& value) {
-  return {question, false, std::nullopt, value};
-}
-Answer NotApplicable(const std::string& question) {
-  return {question, true, std::nullopt, std::nullopt};
-}
 
 struct Row {
-  const char* name;
+  std::string name;
   Relevance condition;          // on dep
   std::vector<Answer> earlier;  // the answers before dep's
   bool asked;                   // by hand, from the rule's table
 };
 
-const Relevance kYes{"gate_yn", {"yes"}, false};
-const Relevance kNotYes{"gate_yn", {"yes"}, true};
+Answer AnswerOf(const nlohmann::json& json) {
+  Answer answer{json.at("question").get<std::string>(), json.value("not_applicable", false),
+                std::nullopt, std::nullopt};
+  if (json.contains("number")) answer.number = json.at("number").get<double>();
+  if (json.contains("text")) answer.text = json.at("text").get<std::string>();
+  return answer;
+}
 
 std::vector<Row> Rows() {
-  return {
-      // equals / not_equals on a yes_no: yes is 1, no is 0.
-      {"equals_hit", kYes, {Number("gate_yn", 1)}, true},
-      {"equals_miss", kYes, {Number("gate_yn", 0)}, false},
-      {"equals_na", kYes, {NotApplicable("gate_yn")}, false},
-      {"equals_unanswered", kYes, {}, false},
-      {"not_equals_hit", kNotYes, {Number("gate_yn", 0)}, true},
-      {"not_equals_miss", kNotYes, {Number("gate_yn", 1)}, false},
-      // N/A and unanswered fail a not_equals condition too.
-      {"not_equals_na", kNotYes, {NotApplicable("gate_yn")}, false},
-      {"not_equals_unanswered", kNotYes, {}, false},
-      // Option ids.
-      {"choice_one_of_two", {"gate_choice", {"a", "b"}, false}, {Text("gate_choice", "b")}, true},
-      {"choice_none_of", {"gate_choice", {"a"}, true}, {Text("gate_choice", "c")}, true},
-      {"choice_not_none_of", {"gate_choice", {"a"}, true}, {Text("gate_choice", "a")}, false},
-      // Decimals compare by value, whatever the spelling of the condition value.
-      {"decimal", {"gate_number", {"7.5"}, false}, {Number("gate_number", 7.5)}, true},
-      {"decimal_trailing_zero",
-       {"gate_number", {"7.50"}, false},
-       {Number("gate_number", 7.5)},
-       true},
-      {"decimal_exponent", {"gate_number", {"75e-1"}, false}, {Number("gate_number", 7.5)}, true},
-      {"whole_as_decimal", {"gate_number", {"7"}, false}, {Number("gate_number", 7.0)}, true},
-      {"decimal_other", {"gate_number", {"7.5"}, false}, {Number("gate_number", 7.25)}, false},
-      {"decimal_not_equals", {"gate_number", {"0.1"}, true}, {Number("gate_number", 0.1)}, false},
-      // Chained: dep on mid = yes, mid on gate_yn = yes. An answer to mid
-      // counts only while mid is asked.
-      {"chain_holds", {"mid", {"yes"}, false}, {Number("gate_yn", 1), Number("mid", 1)}, true},
-      {"chain_second_fails",
-       {"mid", {"yes"}, false},
-       {Number("gate_yn", 1), Number("mid", 0)},
-       false},
-      {"chain_first_fails",
-       {"mid", {"yes"}, false},
-       {Number("gate_yn", 0), Number("mid", 1)},
-       false},
-      {"chain_first_unanswered", {"mid", {"yes"}, false}, {Number("mid", 1)}, false},
-      {"chain_first_na",
-       {"mid", {"yes"}, false},
-       {NotApplicable("gate_yn"), Number("mid", 1)},
-       false},
-      // A condition question not asked on the contact's channel (phone).
-      {"other_channel", {"gate_chat", {"yes"}, false}, {Number("gate_chat", 1)}, false},
-  };
+  const nlohmann::json cases = Cases();
+  // An unreadable table is one row that fails, never an empty suite.
+  if (cases.is_discarded()) return {{"table_unreadable", {"none", {}, false}, {}, true}};
+  std::vector<Row> rows;
+  for (const auto& item : cases.at("rows")) {
+    Row row{item.at("name").get<std::string>(),
+            ConditionOf(item.at("condition")),
+            {},
+            item.at("asked").get<bool>()};
+    for (const auto& answer : item.at("earlier")) row.earlier.push_back(AnswerOf(answer));
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 Contact PhoneContact(std::vector<Answer> answers) {
@@ -190,7 +178,7 @@ TEST_P(RelevanceRule, FormCheckAndScorerAgree) {
 
 INSTANTIATE_TEST_SUITE_P(Conditions, RelevanceRule, ::testing::ValuesIn(Rows()),
                          [](const ::testing::TestParamInfo<Row>& param) {
-                           return std::string(param.param.name);
+                           return param.param.name;
                          });
 
 }  // namespace

@@ -85,6 +85,11 @@ class ApiTest : public ::testing::Test {
       domain::Contact* slot = nullptr;
       if (phone_.id.empty() && contact.channel == domain::Channel::kPhone) slot = &phone_;
       if (chat_.id.empty() && contact.channel == domain::Channel::kChat) slot = &chat_;
+      // A third, for the changes a phone makes offline.
+      if (slot == nullptr && device_.id.empty() && !phone_.id.empty() &&
+          contact.channel == domain::Channel::kPhone) {
+        slot = &device_;
+      }
       if (slot == nullptr) continue;
       contact.shopper = shopper_a_;
       contact.status = domain::ContactStatus::kPlanned;
@@ -96,11 +101,11 @@ class ApiTest : public ::testing::Test {
       contact.responder = domain::Responder::kUnknown;
       *slot = contact;
     }
-    ASSERT_FALSE(phone_.id.empty() || chat_.id.empty());
+    ASSERT_FALSE(phone_.id.empty() || chat_.id.empty() || device_.id.empty());
     // Three more to do, for the outcome tests: two by phone, one by e-mail.
     for (auto& contact : contacts) {
       if (contact.id == open_.id || contact.id == flow_.id || contact.id == qa_.id ||
-          contact.id == phone_.id || contact.id == chat_.id) {
+          contact.id == phone_.id || contact.id == chat_.id || contact.id == device_.id) {
         continue;
       }
       domain::Contact* slot = nullptr;
@@ -249,7 +254,7 @@ class ApiTest : public ::testing::Test {
   static inline HttpServer* http_ = nullptr;
   static inline std::thread* thread_ = nullptr;
   static inline int port_ = 0;
-  static inline domain::Contact open_, flow_, qa_, phone_, chat_;
+  static inline domain::Contact open_, flow_, qa_, phone_, chat_, device_;
   static inline domain::Contact tries_, answered_late_, email_;  // the outcome tests
   static inline std::string shopper_a_, shopper_b_, participant_p_, participant_q_;
 };
@@ -848,8 +853,11 @@ TEST_F(ApiTest, EveryBodyFieldOfTheWrongTypeOrTooLongIsA400NamingIt) {
   const std::map<std::string, json> bases = {
       {"POST /api/v1/session", {{"email", "nobody@test.no"}, {"password", "not-the-password"}}},
       {"PUT /api/v1/me/language", {{"language", "nb"}}},
+      {"POST /api/v1/assignments/{id}/start", {{"client_change_id", "x"}}},
       {"POST /api/v1/assignments/{id}/answered", {{"responder", "person"}}},
       {"POST /api/v1/assignments/{id}/outcome", {{"outcome", "no_answer"}}},
+      {"POST /api/v1/assignments/{id}/restart", {{"client_change_id", "x"}}},
+      {"POST /api/v1/assignments/{id}/submit", {{"client_change_id", "x"}}},
       {"PUT /api/v1/assignments/{id}/draft",
        {{"answers",
          {{{"question", "rec_name"}, {"number", 1}, {"text", "x"}, {"not_applicable", false}}}},
@@ -1547,6 +1555,114 @@ TEST(ProgressView, AThursdayStartCountsTheWeeksThePlannerCounts) {
     served[row["key"].get<std::string>()] = row["total"].get<int>();
   }
   EXPECT_EQ(served, expected);
+}
+
+}  // namespace
+}  // namespace cx::server
+
+namespace cx::server {
+namespace {
+
+// A device's change: the operation's body with the device's fields.
+std::string DeviceBody(json body, const std::string& change_id, int64_t base_version) {
+  body["client_change_id"] = change_id;
+  body["base_version"] = base_version;
+  return body.dump();
+}
+
+TEST_F(ApiTest, ADevicesChangesAreAppliedOnceAndNeverOverwriteAReturn) {
+  const Login shopper = LogIn("shopper@test.no");
+  const Login manager = LogIn("manager@test.no");
+  const std::string base = "/api/v1/assignments/" + device_.id;
+  json assignment = Body(Call(shopper, "GET", base));
+  const int64_t first = assignment["version"];
+
+  // Started and answered offline, 120 s and 60 s ago by the phone's clock:
+  // the wait is the phone's 60 s, and the records say the times are the phone's.
+  const std::string started_at = UtcAfter(std::chrono::milliseconds(-120000));
+  const std::string answered_at = UtcAfter(std::chrono::milliseconds(-60000));
+  const std::string start_body = DeviceBody({{"device_at", started_at}}, "phone-1", first);
+  auto started = Call(shopper, "POST", base + "/start", start_body);
+  ASSERT_EQ(started->status, 200) << started->body;
+  EXPECT_EQ(Body(started)["started_at"], started_at);
+  const int64_t after_start = Body(started)["version"];
+  EXPECT_EQ(after_start, first + 3);  // status, started_at and the first attempt
+
+  // The reply was lost: the phone sends the same bytes again and gets the
+  // same reply; nothing changes. The same id with another body is refused.
+  const Stored before_resend = StoredNow();
+  auto resent = Call(shopper, "POST", base + "/start", start_body);
+  ASSERT_EQ(resent->status, 200) << resent->body;
+  EXPECT_EQ(resent->body, started->body);
+  auto reused = Call(shopper, "POST", base + "/start",
+                     DeviceBody({{"device_at", answered_at}}, "phone-1", first));
+  EXPECT_EQ(reused->status, 409) << reused->body;
+  EXPECT_EQ(Body(reused)["field"], "client_change_id");
+  // A device time in the phone's far future is refused.
+  auto future =
+      Call(shopper, "POST", base + "/answered",
+           DeviceBody({{"device_at", UtcAfter(std::chrono::hours(1))}}, "phone-x", after_start));
+  EXPECT_EQ(future->status, 422) << future->body;
+  EXPECT_EQ(Body(future)["field"], "device_at");
+  EXPECT_TRUE(StoredNow() == before_resend);
+
+  auto answered = Call(shopper, "POST", base + "/answered",
+                       DeviceBody({{"device_at", answered_at}}, "phone-2", after_start));
+  ASSERT_EQ(answered->status, 200) << answered->body;
+  EXPECT_EQ(Body(answered)["wait_s"], 60.0);
+  json answers = Body(answered)["answers"];
+  for (const auto& question : Questions(assignment)) {
+    if (question["type"] != "duration" && Relevant(question, answers)) {
+      answers.push_back(GoodAnswer(question));
+    }
+  }
+  auto drafted = Call(shopper, "PUT", base + "/draft",
+                      DeviceBody({{"answers", answers}}, "phone-3", Body(answered)["version"]));
+  ASSERT_EQ(drafted->status, 200) << drafted->body;
+  const std::string submit_body = DeviceBody(json::object(), "phone-4", Body(drafted)["version"]);
+  auto submitted = Call(shopper, "POST", base + "/submit", submit_body);
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  const int64_t submitted_version = Body(submitted)["version"];
+
+  // QA returns it while the phone is offline; the phone's change made on the
+  // submitted report is refused, saying why, and changes nothing.
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + device_.id + "/return",
+                 R"({"message":"Sjekk tonen"})")
+                ->status,
+            200);
+  const Stored before_stale = StoredNow();
+  auto stale = Call(shopper, "PUT", base + "/draft",
+                    DeviceBody({{"answers", answers}}, "phone-5", submitted_version));
+  EXPECT_EQ(stale->status, 409) << stale->body;
+  EXPECT_EQ(Body(stale)["field"], "base_version");
+  EXPECT_NE(Body(stale)["detail"].get<std::string>().find("returned by quality assurance"),
+            std::string::npos)
+      << stale->body;
+  // The submit resent after a lost reply is the stored reply: still one submission.
+  auto submit_again = Call(shopper, "POST", base + "/submit", submit_body);
+  ASSERT_EQ(submit_again->status, 200) << submit_again->body;
+  EXPECT_EQ(submit_again->body, submitted->body);
+  EXPECT_TRUE(StoredNow() == before_stale);
+  assignment = Body(Call(manager, "GET", base));
+  EXPECT_EQ(assignment["status"], "returned");
+  int submissions = 0, device_times = 0;
+  for (const auto& change : assignment["changes"]) {
+    if (change["field"] == "status" && change["new"] == "submitted") ++submissions;
+    if (change["reason"].get<std::string>().find("(device time)") != std::string::npos) {
+      ++device_times;
+    }
+  }
+  EXPECT_EQ(submissions, 1) << assignment["changes"].dump(1);
+  // started_at and status from the start; answered_at, wait_s and the
+  // measured answer from the answered.
+  EXPECT_GE(device_times, 4) << assignment["changes"].dump(1);
+
+  // Based on the returned report, the phone's change goes through; without
+  // any device field the API works as it always has.
+  auto fresh = Call(shopper, "PUT", base + "/draft",
+                    DeviceBody({{"answers", answers}}, "phone-6", assignment["version"]));
+  EXPECT_EQ(fresh->status, 200) << fresh->body;
+  EXPECT_EQ(Call(shopper, "POST", base + "/submit")->status, 200);
 }
 
 }  // namespace

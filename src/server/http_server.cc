@@ -46,7 +46,7 @@ using Request = http::request<http::string_body>;
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'";
+    "form-action 'self'; frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
 // ---- Text checks: every byte that reaches a handler is valid UTF-8 ----
 

@@ -1,5 +1,6 @@
 #include "server/route_helpers.h"
 
+#include <limits>
 #include <mutex>
 
 #include "server/app.h"
@@ -15,6 +16,7 @@ int StatusFor(domain::FieldworkErrorCode code) {
     case domain::FieldworkErrorCode::kWrongStatus:
     case domain::FieldworkErrorCode::kNoAttemptsLeft:
     case domain::FieldworkErrorCode::kAnswered:
+    case domain::FieldworkErrorCode::kConflict:
       return 409;
     case domain::FieldworkErrorCode::kUnreadable:
       return 400;
@@ -39,6 +41,37 @@ std::optional<int64_t> WholeNumber(const std::string& text, int64_t min, int64_t
   }
   if (value < min || value > max) return std::nullopt;
   return value;
+}
+
+// The fields a device's change may carry (route_helpers.h).
+struct DeviceFields {
+  std::optional<std::string> change_id;
+  std::optional<int64_t> base_version;
+  std::optional<std::string> device_at;
+};
+
+constexpr size_t kMaxChangeIdChars = 100;
+constexpr size_t kMaxTimeChars = 40;
+
+// Reads the device's fields of `body` (empty: none); a problem when one is
+// of the wrong type or where this operation takes no device time.
+std::optional<Reply> ReadDeviceFields(const std::string& body, DeviceClock clock,
+                                      DeviceFields& out) {
+  if (body.empty()) return std::nullopt;
+  nlohmann::json json;
+  if (auto problem = ParseBody(body, json)) return problem;
+  std::vector<FieldProblem> problems;
+  FieldReader fields(json, "", problems);
+  fields.Text("client_change_id", out.change_id, kMaxChangeIdChars);
+  fields.Integer("base_version", out.base_version, 0, std::numeric_limits<int32_t>::max());
+  fields.Text("device_at", out.device_at, kMaxTimeChars);
+  if (out.device_at && clock == DeviceClock::kServer) {
+    fields.Fail("device_at",
+                "only a tap that times the contact (start, answered, outcome, restart) takes a "
+                "time from the device");
+  }
+  if (!problems.empty()) return FieldsProblem(400, "the change was not made", problems);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -81,22 +114,27 @@ Reply ProblemFor(const domain::FieldworkError& error) {
   return FieldsProblem(status, error.message, problems);
 }
 
+std::optional<Reply> LoadContactToChange(App& app, ApiRequest& request, ContactAccess access,
+                                         domain::Contact& out) {
+  auto loaded = app.store().LoadContact(app.study().id, request.params["id"]);
+  if (!loaded && loaded.error().code != ErrorCode::kNotFound) return ProblemFor(loaded.error());
+  if (access == ContactAccess::kStaffOnly) {
+    if (!loaded) return ProblemFor(loaded.error());
+  } else if (!loaded || !Owns(*request.account, loaded.value()) ||
+             (access == ContactAccess::kOwnShopper && request.account->role != Role::kShopper)) {
+    return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
+  }
+  out = std::move(loaded).value();
+  return std::nullopt;
+}
+
 Reply ChangeContact(App& app, ApiRequest& request, ContactAccess access,
                     const ContactOperation& operation) {
   const domain::Study& study = app.study();
   std::lock_guard lock(app.mutex());
-  auto loaded = app.store().LoadContact(study.id, request.params["id"]);
-  // A damaged record is said as such to staff (see OpenAssignment).
-  if (!loaded && IsStaff(*request.account) && loaded.error().code != ErrorCode::kNotFound) {
-    return ProblemFor(loaded.error());
-  }
-  if (access == ContactAccess::kStaffOnly) {
-    if (!loaded) return ProblemFor(loaded.error());
-  } else if (!loaded || !Owns(*request.account, loaded.value()) ||
-             request.account->role != Role::kShopper) {
-    return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
-  }
-  auto outcome = operation(loaded.value(), {request.account->email, NowUtc()});
+  domain::Contact contact;
+  if (auto refused = LoadContactToChange(app, request, access, contact)) return *refused;
+  auto outcome = operation(contact, {request.account->email, NowUtc()});
   if (!outcome) return ProblemFor(outcome.error());
   const domain::ContactUpdate& update = outcome.value();
   if (!update.changes.empty()) {
@@ -107,6 +145,83 @@ Reply ChangeContact(App& app, ApiRequest& request, ContactAccess access,
   }
   Reply reply = Json(ContactJson(study, update.contact, request.account->language));
   if (update.already_submitted) reply.body["already_submitted"] = true;
+  return reply;
+}
+
+nlohmann::json WithDeviceFields(nlohmann::json schema, DeviceClock clock) {
+  if (schema.is_null()) schema = {{"type", "object"}, {"properties", nlohmann::json::object()}};
+  schema["properties"]["client_change_id"] = {{"type", "string"}};
+  schema["properties"]["base_version"] = {{"type", "integer"}};
+  if (clock == DeviceClock::kDeviceWhenGiven) {
+    schema["properties"]["device_at"] = {{"type", "string"}};
+  }
+  return schema;
+}
+
+Reply ChangeContactFromDevice(App& app, ApiRequest& request, std::string_view operation_name,
+                              DeviceClock clock, const ContactOperation& operation) {
+  DeviceFields device;
+  if (auto problem = ReadDeviceFields(request.body, clock, device)) return *problem;
+  const domain::Study& study = app.study();
+  std::lock_guard lock(app.mutex());
+  domain::Contact contact;
+  if (auto refused = LoadContactToChange(app, request, ContactAccess::kOwnShopper, contact)) {
+    return *refused;
+  }
+  const std::string& actor = request.account->email;
+  // The operation and its contact are part of what a change id names.
+  const domain::ReceivedChange received{
+      actor, std::string(operation_name) + " " + contact.id + " " + request.body};
+  std::optional<store::ClientChange> stored;
+  if (device.change_id) {
+    auto found = app.store().FindClientChange(study.id, *device.change_id);
+    if (found) {
+      stored = std::move(found).value();
+    } else if (found.error().code != ErrorCode::kNotFound) {
+      return ProblemFor(found.error());
+    }
+    const auto check = domain::CheckChangeId(
+        stored ? std::optional(domain::ReceivedChange{stored->actor, stored->request})
+               : std::nullopt,
+        received);
+    if (check.error) return ProblemFor(*check.error);
+    if (check.retry) return Json(nlohmann::json::parse(stored->reply));
+  }
+  auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.id);
+  if (!log) return ProblemFor(log.error());
+  if (device.base_version) {
+    if (auto conflict = domain::CheckBaseVersion(log.value(), *device.base_version, actor)) {
+      return ProblemFor(*conflict);
+    }
+  }
+  domain::Stamp stamp{actor, NowUtc()};
+  if (device.device_at) {
+    if (auto wrong = domain::CheckDeviceTime(*device.device_at, stamp.now)) {
+      return ProblemFor(*wrong);
+    }
+    stamp = domain::DeviceStamp(actor, *device.device_at, stamp.now);
+  }
+  auto outcome = operation(contact, stamp);
+  if (!outcome) return ProblemFor(outcome.error());
+  const domain::ContactUpdate& update = outcome.value();
+  Reply reply = Json(ContactJson(study, update.contact, request.account->language));
+  if (update.already_submitted) reply.body["already_submitted"] = true;
+  reply.body["version"] =
+      domain::ContactVersion(log.value()) + static_cast<int64_t>(update.changes.size());
+  if (device.change_id) {
+    const store::ClientChange change{*device.change_id, actor, update.contact.id, received.request,
+                                     reply.body.dump()};
+    if (Status saved =
+            app.store().SaveContactChange(study.id, update.contact, update.changes, change);
+        !saved) {
+      return ProblemFor(saved.error());
+    }
+  } else if (!update.changes.empty()) {
+    if (Status saved = app.store().SaveContactWithLog(study.id, update.contact, update.changes);
+        !saved) {
+      return ProblemFor(saved.error());
+    }
+  }
   return reply;
 }
 

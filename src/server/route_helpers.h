@@ -38,9 +38,17 @@ Reply ProblemFor(const domain::FieldworkError& error);
 
 class App;
 
-// Who may change a contact through a route: its own shopper (anyone else,
-// staff too, gets 404 as if it did not exist), or staff.
-enum class ContactAccess { kOwnShopper, kStaffOnly };
+// Who may change (or open) a contact through a route: its own shopper
+// (anyone else, staff too, gets 404 as if it did not exist), staff, or
+// either of them.
+enum class ContactAccess { kOwnShopper, kStaffOnly, kOwnShopperOrStaff };
+
+// The contact `request` names (params "id"), in `out`; or the reply refusing
+// it: 404 for one that is not the caller's by `access`, as if it did not
+// exist; a record that cannot be read is said as such (ProblemFor), never
+// passed off as missing.
+std::optional<Reply> LoadContactToChange(App& app, ApiRequest& request, ContactAccess access,
+                                         domain::Contact& out);
 
 using ContactOperation =
     std::function<domain::ContactOutcome(const domain::Contact&, const domain::Stamp&)>;
@@ -80,6 +88,31 @@ std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out,
 // What every paged reply carries beside its items: page, per_page, total
 // (items on all pages) and pages.
 void AddPageFields(nlohmann::json& body, const PageRequest& page, int64_t total);
+
+// A shopper's write from the app (start, answered, draft, submit). Its JSON
+// body may carry, besides the operation's own fields:
+//   client_change_id  an id the device made for this change (a UUID): the
+//                     server keeps one result per id, so a byte-identical
+//                     resend gets the stored reply and changes nothing, and
+//                     the id sent with another body is refused (409)
+//   base_version      the contact's "version" the device last saw: a change
+//                     made on a report that staff changed since (returned,
+//                     corrected, approved) is refused (409), never applied
+//   device_at         (with DeviceClock::kDeviceWhenGiven) the time the tap
+//                     was made on the device: the time recorded (the app
+//                     times every tap, so a wait is measured on one clock),
+//                     marked as device time when it arrives late
+//                     (domain::DeviceStamp)
+// The rules are domain::CheckChangeId, CheckBaseVersion and CheckDeviceTime.
+// Without these fields it is ChangeContact for the contact's own shopper. The
+// reply is the contact (ContactJson) with its "version".
+enum class DeviceClock { kServer, kDeviceWhenGiven };
+Reply ChangeContactFromDevice(App& app, ApiRequest& request, std::string_view operation_name,
+                              DeviceClock clock, const ContactOperation& operation);
+
+// `schema` (an object schema, or null for none) with the optional fields of
+// ChangeContactFromDevice added.
+nlohmann::json WithDeviceFields(nlohmann::json schema, DeviceClock clock);
 
 // A schema object of required string properties, for the OpenAPI document.
 nlohmann::json StringsSchema(const std::vector<std::string>& required,

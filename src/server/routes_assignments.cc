@@ -12,11 +12,6 @@
 namespace cx::server {
 namespace {
 
-bool Owns(const domain::Account& account, const domain::Contact& contact) {
-  return IsStaff(account) ||
-         (account.role == Role::kShopper && account.shopper_id == contact.shopper);
-}
-
 nlohmann::json ChangeJson(const domain::ChangeRecord& entry) {
   return {{"at", entry.at},         {"actor", entry.actor},   {"field", entry.field},
           {"old", entry.old_value}, {"new", entry.new_value}, {"reason", entry.reason}};
@@ -131,27 +126,24 @@ Route OpenAssignment(App& app) {
               flags = std::move(current).value();
             }
             std::lock_guard lock(app.mutex());
-            auto contact = app.store().LoadContact(study.id, request.params["id"]);
-            // A damaged record is said as such to staff; to a shopper, whose
-            // it is cannot be told, so it answers as one that does not exist.
-            if (!contact && flags && contact.error().code != ErrorCode::kNotFound) {
-              return ProblemFor(contact.error());
+            domain::Contact contact;
+            if (auto refused =
+                    LoadContactToChange(app, request, ContactAccess::kOwnShopperOrStaff, contact)) {
+              return *refused;
             }
-            // Someone else's assignment answers as if it did not exist.
-            if (!contact || !Owns(*request.account, contact.value())) {
-              return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
-            }
-            auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.value().id);
+            auto log = app.store().LoadChangeLogOf(study.id, "contact", contact.id);
             if (!log) return ProblemFor(log.error());
-            nlohmann::json json = ContactJson(study, contact.value(), request.account->language);
+            nlohmann::json json = ContactJson(study, contact, request.account->language);
             json["questionnaire"] =
-                QuestionnaireJson(study, contact.value().channel, request.account->language);
+                QuestionnaireJson(study, contact.channel, request.account->language);
+            // What a device's change names as the report it was made on.
+            json["version"] = domain::ContactVersion(log.value());
             json["message"] = nullptr;
             for (const auto& entry : log.value()) {
               if (entry.field == "status" && entry.new_value == "returned")
                 json["message"] = entry.reason;
             }
-            if (flags) AddStaffDetails(study, contact.value(), log.value(), *flags, request, json);
+            if (flags) AddStaffDetails(study, contact, log.value(), *flags, request, json);
             return Json(json);
           }};
 }
@@ -160,14 +152,16 @@ Route StartContact(App& app) {
   return {"POST",
           "/api/v1/assignments/{id}/start",
           {Role::kShopper},
-          "Start the contact now (dialled, sent or opened); the server records the time. After "
-          "an unanswered attempt, starts the next one while the channel allows more",
-          nullptr,
+          "Start the contact now (dialled, sent or opened); the server records the time, or "
+          "device_at when the tap was made offline. After an unanswered attempt, starts the next "
+          "one while the channel allows more",
+          WithDeviceFields(nullptr, DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::Start(app.study(), contact, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "start", DeviceClock::kDeviceWhenGiven,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::Start(app.study(), contact, stamp);
+                });
           }};
 }
 
@@ -177,7 +171,7 @@ Route RecordOutcome(App& app) {
           {Role::kShopper},
           "The latest attempt went unanswered: {\"outcome\": \"no_answer\" | \"busy\" | "
           "\"closed\" | \"gave_up\" | \"never_answered\"}",
-          StringsSchema({"outcome"}),
+          WithDeviceFields(StringsSchema({"outcome"}), DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
             nlohmann::json body;
             if (auto problem = ParseBody(request.body, body)) return *problem;
@@ -193,8 +187,8 @@ Route RecordOutcome(App& app) {
               }
             }
             // Someone else's contact answers 404 before its body is judged.
-            return ChangeContact(
-                app, request, ContactAccess::kOwnShopper,
+            return ChangeContactFromDevice(
+                app, request, "outcome", DeviceClock::kDeviceWhenGiven,
                 [&](const domain::Contact& contact,
                     const domain::Stamp& stamp) -> domain::ContactOutcome {
                   if (!problems.empty()) {
@@ -218,12 +212,13 @@ Route RestartContact(App& app) {
           {Role::kShopper},
           "Make a returned contact again: a new round of attempts begins now and the wait is "
           "measured again",
-          nullptr,
+          WithDeviceFields(nullptr, DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::Restart(app.study(), contact, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "restart", DeviceClock::kDeviceWhenGiven,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::Restart(app.study(), contact, stamp);
+                });
           }};
 }
 
@@ -248,7 +243,7 @@ Route MarkAnswered(App& app) {
           "/api/v1/assignments/{id}/answered",
           {Role::kShopper},
           "The company answered now; for chat and Messenger say whether a person or a chatbot did",
-          StringsSchema({}, {"responder"}),
+          WithDeviceFields(StringsSchema({}, {"responder"}), DeviceClock::kDeviceWhenGiven),
           [&app](ApiRequest& request) {
             nlohmann::json body = nlohmann::json::object();
             if (!request.body.empty()) {
@@ -259,11 +254,11 @@ Route MarkAnswered(App& app) {
             if (!problems.empty()) {
               return FieldsProblem(400, "the answer was not recorded", problems);
             }
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::MarkAnswered(app.study(), contact, responder,
-                                                               stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "answered", DeviceClock::kDeviceWhenGiven,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::MarkAnswered(app.study(), contact, responder, stamp);
+                });
           }};
 }
 
@@ -288,15 +283,16 @@ Route SaveDraft(App& app) {
           "/api/v1/assignments/{id}/draft",
           {Role::kShopper},
           "Save the answers and comments as they stand (every change, at once)",
-          ReportSchema(),
+          WithDeviceFields(ReportSchema(), DeviceClock::kServer),
           [&app](ApiRequest& request) {
             nlohmann::json body;
             if (auto problem = ParseBody(request.body, body)) return *problem;
             const domain::DraftInput draft = ReadReport(body);
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::SaveDraft(app.study(), contact, draft, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "draft", DeviceClock::kServer,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::SaveDraft(app.study(), contact, draft, stamp);
+                });
           }};
 }
 
@@ -305,12 +301,13 @@ Route SubmitReport(App& app) {
           "/api/v1/assignments/{id}/submit",
           {Role::kShopper},
           "Submit the report for quality assurance; submitting again changes nothing",
-          nullptr,
+          WithDeviceFields(nullptr, DeviceClock::kServer),
           [&app](ApiRequest& request) {
-            return ChangeContact(app, request, ContactAccess::kOwnShopper,
-                                 [&](const domain::Contact& contact, const domain::Stamp& stamp) {
-                                   return domain::Submit(app.study(), contact, stamp);
-                                 });
+            return ChangeContactFromDevice(
+                app, request, "submit", DeviceClock::kServer,
+                [&](const domain::Contact& contact, const domain::Stamp& stamp) {
+                  return domain::Submit(app.study(), contact, stamp);
+                });
           }};
 }
 

@@ -118,6 +118,46 @@ Status SqliteStore::SaveContactWithLog(const std::string& study_id, const domain
   return Ok();
 }
 
+Status SqliteStore::SaveContactChange(const std::string& study_id, const domain::Contact& contact,
+                                      const std::vector<domain::ChangeRecord>& entries,
+                                      const ClientChange& change) {
+  try {
+    soci::transaction transaction(*sql_);
+    WriteContacts(study_id, {contact});
+    for (const auto& entry : entries) InsertChangeLog(study_id, entry);
+    *sql_ << "INSERT INTO client_change (study_id, change_id, actor, contact_id, request, reply) "
+             "VALUES (:study, :id, :actor, :contact, :request, :reply)",
+        soci::use(study_id), soci::use(change.change_id), soci::use(change.actor),
+        soci::use(change.contact_id), soci::use(change.request), soci::use(change.reply);
+    transaction.commit();
+  } catch (const std::exception& error) {
+    if (std::string(error.what()).find("UNIQUE constraint failed") != std::string::npos) {
+      return Conflict("a change with id '" + change.change_id + "' is stored already",
+                      "client_change_id");
+    }
+    return IoError("cannot save contact '" + contact.id + "' of study '" + study_id +
+                   "' with change '" + change.change_id + "': " + error.what());
+  }
+  return Ok();
+}
+
+Result<ClientChange> SqliteStore::FindClientChange(const std::string& study_id,
+                                                   const std::string& change_id) {
+  try {
+    ClientChange change;
+    *sql_ << "SELECT change_id, actor, contact_id, request, reply FROM client_change "
+             "WHERE study_id = :study AND change_id = :id",
+        soci::use(study_id), soci::use(change_id), soci::into(change.change_id),
+        soci::into(change.actor), soci::into(change.contact_id), soci::into(change.request),
+        soci::into(change.reply);
+    if (!sql_->got_data()) return NotFound("no change '" + change_id + "'", "client_change_id");
+    return change;
+  } catch (const std::exception& error) {
+    return IoError("cannot read the change '" + change_id + "' of study '" + study_id +
+                   "': " + error.what());
+  }
+}
+
 Status SqliteStore::SaveContactsWithLog(const std::string& study_id,
                                         const std::vector<domain::Contact>& contacts,
                                         const std::vector<domain::ChangeRecord>& entries) {

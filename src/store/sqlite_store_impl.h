@@ -49,6 +49,11 @@ class SqliteStore : public Store {
                                           int64_t limit) override;
   Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                             const std::vector<domain::ChangeRecord>& entries) override;
+  Status SaveContactChange(const std::string& study_id, const domain::Contact& contact,
+                           const std::vector<domain::ChangeRecord>& entries,
+                           const ClientChange& change) override;
+  Result<ClientChange> FindClientChange(const std::string& study_id,
+                                        const std::string& change_id) override;
   Status SaveContactsWithLog(const std::string& study_id,
                              const std::vector<domain::Contact>& contacts,
                              const std::vector<domain::ChangeRecord>& entries) override;

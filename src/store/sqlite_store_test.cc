@@ -54,7 +54,7 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   auto store = OpenSqlite((dir_ / "new.db").string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 7);
+  EXPECT_EQ(LatestSchemaVersion(), 8);
 }
 
 TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
@@ -303,6 +303,37 @@ TEST_F(StoreTest, AFailingLogEntryRollsBackTheContactsWrittenBeforeIt) {
   EXPECT_EQ(*store.LoadChangeLog(saved.study.id), log_before);
 }
 
+TEST_F(StoreTest, ADeviceChangeIsStoredWithItsContactOnceOnly) {
+  SavedPlan saved = SavePlan(dir_ / "s.db");
+  auto& store = *saved.store;
+  EXPECT_EQ(store.FindClientChange(saved.study.id, "u-1").error().code, ErrorCode::kNotFound);
+  domain::Contact started = saved.contacts.front();
+  started.status = domain::ContactStatus::kStarted;
+  const domain::ChangeRecord entry{"",       "s1@example.org", "contact", started.id,
+                                   "status", "planned",        "started", "start"};
+  const ClientChange change{"u-1", "s1@example.org", started.id,
+                            "POST /api/v1/assignments/x/start {\"client_change_id\":\"u-1\"}",
+                            "{\"status\":\"started\"}"};
+  ASSERT_TRUE(store.SaveContactChange(saved.study.id, started, {entry}, change).ok());
+  auto found = store.FindClientChange(saved.study.id, "u-1");
+  ASSERT_TRUE(found.ok()) << found.error().ToString();
+  EXPECT_EQ(found->actor, change.actor);
+  EXPECT_EQ(found->contact_id, change.contact_id);
+  EXPECT_EQ(found->request, change.request);
+  EXPECT_EQ(found->reply, change.reply);
+  EXPECT_EQ(store.LoadContact(saved.study.id, started.id)->status, domain::ContactStatus::kStarted);
+
+  // The same id again writes nothing: neither the contact nor its record.
+  const auto log_before = *store.LoadChangeLog(saved.study.id);
+  domain::Contact failed = started;
+  failed.status = domain::ContactStatus::kFailed;
+  const Status again = store.SaveContactChange(saved.study.id, failed, {entry}, change);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store.LoadContact(saved.study.id, started.id)->status, domain::ContactStatus::kStarted);
+  EXPECT_EQ(*store.LoadChangeLog(saved.study.id), log_before);
+}
+
 TEST_F(StoreTest, ChannelAuditIsReplacedWithItsLogOrNotAtAll) {
   SavedPlan saved = SavePlan(dir_ / "s.db");
   auto& store = *saved.store;
@@ -341,7 +372,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
   auto store = OpenSqlite(path.string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 7);
+  EXPECT_EQ((*store)->SchemaVersion(), 8);
 
   auto study = (*store)->LoadStudy("old");
   ASSERT_TRUE(study.ok()) << study.error().ToString();
@@ -376,7 +407,7 @@ TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
   ASSERT_TRUE(OpenSqlite(path.string()).ok());
   auto again = OpenSqlite(path.string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 7);
+  EXPECT_EQ((*again)->SchemaVersion(), 8);
 }
 
 TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {

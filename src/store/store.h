@@ -100,6 +100,16 @@ struct ChangeLogPage {
   std::vector<domain::ChangeRecord> entries;
 };
 
+// A change made on a shopper's device, as received and answered: the server
+// keeps one per device-made id (domain::CheckChangeId).
+struct ClientChange {
+  std::string change_id;
+  std::string actor;
+  std::string contact_id;
+  std::string request;  // method, path and body as received
+  std::string reply;    // the JSON reply given
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -179,6 +189,15 @@ class Store {
   // change-log entries, in one transaction: acknowledged means committed.
   virtual Status SaveContactWithLog(const std::string& study_id, const domain::Contact& contact,
                                     const std::vector<domain::ChangeRecord>& entries) = 0;
+  // SaveContactWithLog and the device's change with its reply, in one
+  // transaction: a change is answered as a retry only if it was applied.
+  // kConflict when a change with its id is stored already.
+  virtual Status SaveContactChange(const std::string& study_id, const domain::Contact& contact,
+                                   const std::vector<domain::ChangeRecord>& entries,
+                                   const ClientChange& change) = 0;
+  // The device's change stored under `change_id`; kNotFound when none is.
+  virtual Result<ClientChange> FindClientChange(const std::string& study_id,
+                                                const std::string& change_id) = 0;
   // Replaces many contacts and appends all their change-log entries in one
   // transaction: when any row fails, no contact and no entry is written
   // (a plan repair is saved whole or not at all).

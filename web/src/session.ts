@@ -4,6 +4,8 @@ import { setCsrf } from "./api/client";
 import * as api from "./api/endpoints";
 import type { Account, Role } from "./api/types";
 import { setLanguage, type Language } from "./i18n";
+import { setAccount } from "./offline/outbox";
+import { forgetCachedData } from "./offline/register";
 
 let me: Account | null = null;
 let studyName = "";
@@ -28,6 +30,8 @@ export async function restore(): Promise<boolean> {
     studyName = reply.study.name;
     setCsrf(reply.csrf_token);
     await setLanguage(me.language);
+    // The outbox sends this account's changes from now on.
+    setAccount(me.email);
     return true;
   } catch {
     forget();
@@ -43,12 +47,14 @@ export async function logIn(email: string, password: string): Promise<void> {
 export async function logOut(): Promise<void> {
   await api.logOut();
   forget();
+  await forgetCachedData();
 }
 
 // After a 401 or a logout: the next route asks again.
 export function forget(): void {
   me = null;
   setCsrf("");
+  setAccount("");
 }
 
 export async function chooseLanguage(language: Language): Promise<void> {

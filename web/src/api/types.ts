@@ -139,6 +139,9 @@ export interface Contact extends ContactRow {
   // The ids of the questions asked now, given these answers (the server's
   // one relevance rule, src/domain/relevance.h), in study order.
   asked: string[];
+  // How many changes the report has had: a change made on the phone names the
+  // version it was made on (src/server/route_helpers.h).
+  version?: number;
 }
 
 export interface SubmitReply extends Contact {

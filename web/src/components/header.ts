@@ -2,6 +2,7 @@
 // menu and logging out.
 import { h, onClick } from "../dom";
 import { language, languages, setLanguage, t, type Language } from "../i18n";
+import { outboxBadge } from "../offline/status";
 import { go, refresh } from "../router";
 import * as session from "../session";
 
@@ -46,6 +47,9 @@ function languageMenu(): HTMLElement {
   return select;
 }
 
+// Made once: it follows the outbox for as long as the page lives.
+let badge: HTMLElement | null = null;
+
 export function renderHeader(): void {
   const top = document.getElementById("top")!;
   const brand = h("span", { class: "brand" }, "cxbench");
@@ -59,9 +63,11 @@ export function renderHeader(): void {
     renderHeader();
     go("#/login");
   });
+  badge ??= outboxBadge();
   top.replaceChildren(
     brand,
     h("span", { class: "study" }, session.study()),
+    badge,
     h("nav", {}, ...links(), languageMenu(), logout),
   );
 }

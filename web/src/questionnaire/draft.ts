@@ -1,12 +1,16 @@
-// Saving the draft at every change: one save at a time, in order, so the last
-// change is the one that stays on the server. Which questions are asked is
-// the server's to say (`asked` in every contact it returns); the form keeps no
-// relevance rule of its own, only which question names which in its condition.
-import * as api from "../api/endpoints";
-import type { Answer, Contact, Question, Report } from "../api/types";
-import type { FieldNamer, ProblemSlot } from "../components/problem";
-import { t } from "../i18n";
+// Saving the draft at every change, device first: each change puts the whole
+// draft in the outbox (src/offline/outbox.ts), which keeps it on the phone and
+// sends it when it can; a newer draft replaces one not yet on its way. Which
+// questions are asked is the server's to say (`asked` in every contact it
+// returns); until its reply, the phone works it out by the same rule
+// (./relevance.ts), so a question that follows from an answer given offline
+// appears at once. Answers to questions not asked stay in `state` (shown again
+// if asked again) but are not sent: the server refuses them.
+import type { Answer, Question, Report } from "../api/types";
+import type { FieldNamer } from "../components/problem";
+import { enqueue } from "../offline/outbox";
 import type { FormState } from "./form";
+import { askedOnDevice } from "./relevance";
 
 // Names "/answers/3/number" by the label of the question sent fourth.
 export function answerFieldNamer(sent: Answer[], questions: Question[]): FieldNamer {
@@ -17,74 +21,37 @@ export function answerFieldNamer(sent: Answer[], questions: Question[]): FieldNa
   };
 }
 
-// The questions whose condition names one of `changed`, directly or through
-// a chain of conditions.
-function dependents(changed: ReadonlySet<string>, questions: Question[]): Set<string> {
-  const found = new Set<string>();
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const q of questions) {
-      const on = q.relevance?.question;
-      if (on !== undefined && !found.has(q.id) && (changed.has(on) || found.has(on))) {
-        found.add(q.id);
-        grew = true;
-      }
-    }
-  }
-  return found;
+// The draft as it stands: the answers to the questions asked, less the
+// measured ones (the server keeps the wait it measured), and every comment.
+export function draftReport(state: FormState, questions: Question[]): Report {
+  const measured = new Set(questions.filter((q) => q.type === "duration").map((q) => q.id));
+  return {
+    answers: [...state.answers.values()].filter((a) => state.asked.has(a.question) && !measured.has(a.question)),
+    comments: [...state.comments].map(([area, text]) => ({ area, text })),
+  };
 }
 
 export function draftSaver(
   id: string,
   state: FormState,
   questions: Question[],
-  saveState: HTMLElement,
-  problem: ProblemSlot,
-  saved: (contact: Contact) => void,
-): { save(question?: string): void; settled(): Promise<void> } {
-  let saving: Promise<void> = Promise.resolve();
-  // Questions whose answer changed since the server last said what is asked.
-  const unsettled = new Set<string>();
-
-  // The server refuses answers to questions that are not asked. So the save
-  // sends the answers to questions asked in its last reply, less those whose
-  // condition names a changed answer: whether they are still asked is this
-  // save's reply. The rest stay in `state`, hidden, and are sent again once a
-  // reply asks their question (a chain of conditions takes a round per link).
-  function report(changed: ReadonlySet<string>): Report {
-    const held = dependents(changed, questions);
-    return {
-      answers: [...state.answers.values()].filter((a) => state.asked.has(a.question) && !held.has(a.question)),
-      comments: [...state.comments].map(([area, text]) => ({ area, text })),
-    };
-  }
-
-  async function send(rounds: number): Promise<void> {
-    const changed = new Set(unsettled);
-    const sent = report(changed);
-    try {
-      const contact = await api.saveDraft(id, sent);
-      for (const question of changed) unsettled.delete(question);
-      state.asked = new Set(contact.asked);
-      saved(contact);
-      const ids = new Set(sent.answers.map((a) => a.question));
-      const waiting = [...state.answers.keys()].some((q) => state.asked.has(q) && !ids.has(q));
-      if (waiting && rounds > 0) return await send(rounds - 1);
-      saveState.textContent = t("saved");
-      problem.clear();
-    } catch (e) {
-      saveState.textContent = "";
-      problem.show(e, answerFieldNamer(sent.answers, questions));
-    }
-  }
-
+): { save(): Promise<void>; lastSent(): Answer[] } {
+  let sent: Answer[] = [];
   return {
-    save(question) {
-      saveState.textContent = t("saving");
-      if (question !== undefined) unsettled.add(question);
-      // The answers are read when this save's turn comes, after the replies before it.
-      saving = saving.then(() => send(questions.length));
+    // Resolves once the draft is stored on the phone.
+    async save() {
+      state.asked = askedOnDevice(questions, state.answers);
+      const report = draftReport(state, questions);
+      sent = report.answers;
+      await enqueue({
+        scope: id,
+        kind: "draft",
+        method: "PUT",
+        path: `/assignments/${encodeURIComponent(id)}/draft`,
+        body: { ...report },
+        replaces: true,
+      });
     },
-    settled: () => saving,
+    lastSent: () => sent,
   };
 }

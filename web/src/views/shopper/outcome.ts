@@ -4,8 +4,7 @@
 // shopper confirms that first), and making a returned contact again. The
 // rules (which outcomes, how many attempts, when giving up is allowed) are
 // the server's (src/domain/fieldwork_service.h); this shows what it says.
-// Every write goes through api/endpoints.ts, so it can be re-routed.
-import * as api from "../../api/endpoints";
+// Every write goes through `visit.write` (the outbox: it works offline).
 import type { Channel, Contact, UnansweredOutcome } from "../../api/types";
 import { h, onClick } from "../../dom";
 import { t, type TextKey } from "../../i18n";
@@ -67,12 +66,12 @@ export function outcomeCard(
 ): { card: HTMLElement; render(): void } {
   const card = h("div", { class: "card outcome", "data-testid": "outcome" });
 
-  const action = (testid: string, label: string, call: () => Promise<Contact>, primary = false) => {
+  const action = (testid: string, label: string, kind: string, body: Record<string, unknown>, primary = false) => {
     const button = h("button", { type: "button", class: primary ? "primary" : "", "data-testid": testid }, label);
     onClick(
       button,
       async () => {
-        visit.contact = await call();
+        await visit.write(kind, body);
         changed(visit.contact);
         render();
       },
@@ -88,7 +87,7 @@ export function outcomeCard(
       button,
       async () => {
         if (!window.confirm(t("confirmUnanswered"))) return;
-        visit.contact = await api.submitReport(visit.id);
+        await visit.write("submit", {});
         submitted();
       },
       (e) => visit.show(e),
@@ -97,7 +96,7 @@ export function outcomeCard(
   }
 
   function render(): void {
-    const { contact, editable, id } = visit;
+    const { contact, editable } = visit;
     const last = lastAttempt(contact);
     const parts: HTMLElement[] = [];
     // The attempts so far, and how many the study still allows.
@@ -115,19 +114,19 @@ export function outcomeCard(
         parts.push(liveTimer(contact.started_at));
         parts.push(h("p", { class: "label" }, t("outcomeTitle")));
         for (const outcome of outcomesOf[contact.channel]) {
-          parts.push(action(`outcome-${outcome}`, outcomeLabel(outcome), () => api.recordOutcome(id, outcome)));
+          parts.push(action(`outcome-${outcome}`, outcomeLabel(outcome), "outcome", { outcome }));
         }
       } else {
         if (contact.attempts_left > 0) {
           parts.push(h("p", { "data-testid": "attempts-left" }, `${contact.attempts_left} ${t("attemptsLeft")}`));
-          parts.push(action("try-again", t("tryAgain"), () => api.startContact(id), true));
+          parts.push(action("try-again", t("tryAgain"), "start", {}, true));
         }
         parts.push(submitUnanswered());
       }
     }
     // A returned contact can be made again once its last attempt is over.
     if (editable && contact.status === "returned" && last && last.outcome !== "pending") {
-      parts.push(action("restart", t("restart"), () => api.restartContact(id)));
+      parts.push(action("restart", t("restart"), "restart", {}));
     }
     card.hidden = parts.length === 0;
     card.replaceChildren(...parts);

@@ -1,21 +1,26 @@
 // Timing a contact: "start" when the shopper dials, sends or opens the chat,
 // "answered" when the company answers (by a person or a chatbot on chat and
-// Messenger). The server records both times and measures the wait.
-import * as api from "../../api/endpoints";
+// Messenger). Each tap goes through `visit.write` (the outbox, then the
+// server): online the server records both times and measures the wait; a tap
+// made offline carries the phone's time, recorded as device time for QA.
 import type { Contact, Responder } from "../../api/types";
 import { h, onClick } from "../../dom";
 import { fixed } from "../../format";
 import { statusLabel, t } from "../../i18n";
 import { attemptOver } from "./outcome";
 
-// What the assignment view shares with its parts: the contact as the server
-// last returned it, and where a failure goes.
+// What the assignment view shares with its parts: the contact as the phone
+// has it, how a change is made, and where a failure goes.
 export interface Visit {
   id: string;
   contact: Contact;
   editable: boolean;
   show: (error: unknown) => void;
-  // Called with every contact an action here returns (the outcome card follows it).
+  // Makes a change of `kind` ("start", "answered", "outcome", "restart",
+  // "submit"): stored on the phone, sent when it can be, and laid over
+  // `contact` until the server answers. Resolves once it is on the phone.
+  write: (kind: string, body: Record<string, unknown>) => Promise<void>;
+  // Called after every change made here (the outcome card follows it).
   changed?: (contact: Contact) => void;
 }
 
@@ -38,12 +43,12 @@ export function timing(
   const badge = h("span", { "data-testid": "status" });
   const card = h("div", { class: "card timing" });
 
-  const action = (testid: string, label: string, call: () => Promise<Contact>) => {
+  const action = (testid: string, label: string, kind: string, body: Record<string, unknown>) => {
     const button = h("button", { type: "button", class: "primary", "data-testid": testid }, label);
     onClick(
       button,
       async () => {
-        visit.contact = await call();
+        await visit.write(kind, body);
         if (visit.contact.answered_at) answered(visit.contact);
         visit.changed?.(visit.contact);
         render();
@@ -54,16 +59,16 @@ export function timing(
   };
 
   function render(): void {
-    const { contact, editable, id } = visit;
+    const { contact, editable } = visit;
     badge.className = `status ${contact.status}`;
     badge.textContent = statusLabel(contact.status);
     const parts: HTMLElement[] = [];
     if (!contact.started_at && editable) {
-      parts.push(action("start", t("start"), () => api.startContact(id)));
+      parts.push(action("start", t("start"), "start", {}));
     } else if (contact.started_at && !contact.answered_at && editable && !attemptOver(contact)) {
       for (const [responder, label] of responders(contact)) {
         const testid = responder ? `answered-${responder}` : "answered";
-        parts.push(action(testid, label, () => api.markAnswered(id, responder)));
+        parts.push(action(testid, label, "answered", responder ? { responder } : {}));
       }
     }
     if (contact.wait_s !== null) {
