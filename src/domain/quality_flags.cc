@@ -82,7 +82,10 @@ void CheckContradictions(const Study& study, const Contact& contact,
 // Fill time: from the first answer saved to the submission.
 std::optional<double> FillSeconds(const Contact& contact, const Timelines& timelines) {
   const auto found = timelines.find(contact.id);
-  if (found == timelines.end() || found->second.first_answer_at.empty()) return std::nullopt;
+  if (found == timelines.end() || found->second.first_answer_at.empty() ||
+      found->second.sent_late) {
+    return std::nullopt;
+  }
   const auto seconds = Seconds(found->second.first_answer_at, contact.submitted_at);
   if (!seconds || *seconds < 0) return std::nullopt;
   return seconds;
@@ -417,7 +420,14 @@ Timelines TimelinesFromChangeLog(const Study& study, const std::vector<Contact>&
   std::map<std::string, const Contact*> by_id;
   for (const Contact& contact : contacts) by_id[contact.id] = &contact;
   Timelines timelines;
+  static constexpr std::string_view kDeviceTime = " (device time)";
   for (const ChangeRecord& record : log) {
+    if (record.entity == "contact" && by_id.count(record.entity_id) &&
+        record.reason.size() >= kDeviceTime.size() &&
+        record.reason.compare(record.reason.size() - kDeviceTime.size(), kDeviceTime.size(),
+                              kDeviceTime) == 0) {
+      timelines[record.entity_id].sent_late = true;
+    }
     if (record.entity != "contact" || record.reason != "draft" ||
         record.field.rfind("answer:", 0) != 0 || record.new_value.empty())
       continue;

@@ -58,13 +58,19 @@ struct FlagThresholds {
   int window_grace_minutes = 10;
 };
 
-// What the change log tells of one contact: when the shopper first saved an
+// What the change log tells of one contact: whether it was reported offline,
+// when the shopper first saved an
 // answer (a "draft" record of an answer that is not measured by the app),
 // and the earliest such answer saved before the company answered.
 struct ContactTimeline {
   std::string first_answer_at;  // UTC ISO 8601; empty = unknown (no records)
   std::string early_answer_at;  // the first answer saved before answered_at; empty = none
   std::string early_question;   // its question id
+  // A tap of the contact reached the server late (made offline: a record
+  // whose reason ends in "(device time)"). Its drafts then arrived together
+  // with the submission, so the log's times are not the shopper's pace: the
+  // report has no fill time.
+  bool sent_late = false;
 };
 using Timelines = std::map<std::string, ContactTimeline>;  // contact id -> timeline
 

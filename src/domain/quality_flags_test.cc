@@ -261,6 +261,34 @@ TEST(QualityFlags, AnswersSavedBeforeTheCompanyAnswered) {
   EXPECT_TRUE(FlagsOf(study, contacts, "c2", timelines).empty());
 }
 
+// A report made offline: its start and answer were timed on the phone and
+// reached the server late, and its drafts arrived with the submission. The
+// log's times are not the shopper's pace: no fill time, so never "fast".
+TEST(QualityFlags, AReportMadeOfflineHasNoFillTime) {
+  const Study study = FlagStudy();
+  Contact offline = Report("c1");
+  offline.submitted_at = "2026-01-13T09:00:02.000Z";
+  const std::vector<Contact> contacts = {offline};
+  ChangeRecord start = ContactRecord("c1", "started_at", "", "x", "start (device time)");
+  start.at = "2026-01-13T09:00:00.000Z";
+  ChangeRecord draft = ContactRecord("c1", "answer:tot_recommend", "", "1", "draft");
+  draft.at = "2026-01-13T09:00:01.000Z";
+  const Timelines timelines = TimelinesFromChangeLog(study, contacts, {start, draft});
+  EXPECT_TRUE(timelines.at("c1").sent_late);
+  EXPECT_EQ(timelines.at("c1").first_answer_at, "2026-01-13T09:00:01.000Z");
+  // Among five other reports of 30 min, 1 s online would be fast.
+  std::vector<Contact> many(6, offline);
+  for (int i = 0; i < 6; ++i) many[i].id = "c" + std::to_string(i + 1);
+  Timelines six;
+  for (int i = 0; i < 6; ++i) {
+    six[many[i].id].first_answer_at =
+        i == 0 ? "2026-01-13T09:00:01.000Z" : "2026-01-13T08:30:02.000Z";
+  }
+  ASSERT_EQ(FlagsOf(study, many, "c1", six).size(), 1u);
+  six["c1"].sent_late = true;
+  EXPECT_TRUE(FlagsOf(study, many, "c1", six).empty());
+}
+
 TEST(QualityFlags, OnlyReportsAreJudgedAndEveryLanguageHasItsSentence) {
   const Study study = FlagStudy();
   Contact planned = Report("c1");
