@@ -52,7 +52,8 @@ Relevance ConditionOf(const nlohmann::json& json) {
 Study RuleStudy(const Relevance& condition) {
   Study study;
   study.areas = {{"agent", {}, std::nullopt, true, false}};
-  for (const auto& item : Cases().at("questions")) {
+  const nlohmann::json cases = Cases();
+  for (const auto& item : cases.at("questions")) {
     Question question;
     question.id = item.at("id").get<std::string>();
     question.area = "agent";

@@ -783,7 +783,7 @@ TEST_F(ApiTest, EveryBodyRouteRefusesDeepNestingAndHugeNumbersAndStoresNothing) 
     const std::string key = route->method + " " + route->path;
     const Login login = LoginFor(*route);
     const std::string path = PathOf(*route);
-    const Stored before = StoredNow();
+    Stored before = StoredNow();
     for (const std::string& body : {deep_arrays, deep_objects, just_deeper}) {
       auto result = Call(login, route->method, path, body);
       ASSERT_TRUE(result) << key << ": the server did not answer a deep body";
@@ -796,6 +796,9 @@ TEST_F(ApiTest, EveryBodyRouteRefusesDeepNestingAndHugeNumbersAndStoresNothing) 
     auto text = Call(login, route->method, path, brackets_in_text);
     ASSERT_TRUE(text) << key;
     EXPECT_EQ(text->body.find("deeper"), std::string::npos) << key << ": " << text->body;
+    // A route whose fields are all optional (start) takes that body and does
+    // its work: what must store nothing is the refused bodies below.
+    if (text->status / 100 == 2) before = StoredNow();
     for (const auto& [body, byte] : huge_numbers) {
       auto result = Call(login, route->method, path, body);
       ASSERT_TRUE(result) << key;

@@ -313,9 +313,10 @@ std::optional<Reply> CheckText(const Request& request) {
 
 // JSON bodies only: a cross-site form can post text/plain (or a form
 // encoding) without a preflight, never application/json; that closes
-// login CSRF, where no CSRF token exists yet.
+// login CSRF, where no CSRF token exists yet. An empty body carries nothing
+// (a route whose fields are all optional, as POST .../start, takes it).
 std::optional<Reply> CheckContentType(const Route& route, const Request& request) {
-  if (route.request_schema.is_null()) return std::nullopt;
+  if (route.request_schema.is_null() || request.body().empty()) return std::nullopt;
   const std::string_view type = request[http::field::content_type];
   std::string media = Lower(type.substr(0, type.find(';')));
   media.erase(media.find_last_not_of(" \t") + 1);

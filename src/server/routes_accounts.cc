@@ -198,6 +198,11 @@ Route AcceptInvitation(App& app) {
             fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
             if (!problems.empty())
               return FieldsProblem(400, "the invitation was not accepted", problems);
+            // As PUT /me/language says it (routes_session.cc).
+            if (!IsInterfaceLanguage(language)) {
+              return Problem(422, "the interface speaks nb, sv, da and en, not '" + language + "'",
+                             "language");
+            }
             const std::string hash = auth::HashToken(request.params["token"]);
             std::optional<domain::Invitation> invitation;
             if (auto problem = FindUsableInvitation(app, hash, invitation)) return *problem;

@@ -7,10 +7,11 @@
 //   CXBENCH=build/dev/src/cli/cxbench node web/scripts/offline-measure.mjs [WEB_DIST] [RUNS]
 // WEB_DIST (default: the server's own, web/dist) lets one compare two builds.
 import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromiumArgs, chromiumPath, serve } from "../tests/harness.mjs";
 
 const cxbench = process.env.CXBENCH;
 if (!cxbench) throw new Error("set CXBENCH to the cxbench binary");
@@ -43,22 +44,8 @@ run(
   "measure-pass-1",
 );
 
-const serveArgs = ["serve", "--db", db, "--listen", "127.0.0.1:0", "--resamples", "200"];
-if (web) serveArgs.push("--web", web);
-const server = spawn(cxbench, serveArgs, { stdio: ["ignore", "pipe", "inherit"] });
-const base = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    if (match) resolve(match[1]);
-  });
-  server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const { base, stop } = await serve(db, { web });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
 async function throttle(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -166,6 +153,6 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
+  await stop();
   rmSync(dir, { recursive: true, force: true });
 }

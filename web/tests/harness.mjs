@@ -10,17 +10,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 
-export async function startStudy(demoArgs = ["--participants", "12", "--shoppers", "60", "--open", "2"]) {
-  const cxbench = process.env.CXBENCH;
-  assert.ok(cxbench, "set CXBENCH to the cxbench binary");
-  const dir = mkdtempSync(join(tmpdir(), "cxbench-browser-"));
-  const db = join(dir, "web.db");
-  const run = (...args) => execFileSync(cxbench, args, { encoding: "utf8" });
-  const sql = (query) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
-  run("demo", "--db", db, ...demoArgs, "--format", "json");
-  const server = spawn(cxbench, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--resamples", "200"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export const chromiumPath = process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// A real `cxbench serve` on `db` (CXBENCH is the binary): its base URL once
+// it listens, and stop() (SIGTERM, resolved when it has exited).
+export async function serve(db, { listen = "127.0.0.1:0", web } = {}) {
+  const args = ["serve", "--db", db, "--listen", listen, "--resamples", "200"];
+  if (web) args.push("--web", web);
+  const server = spawn(process.env.CXBENCH, args, { stdio: ["ignore", "pipe", "inherit"] });
   const base = await new Promise((resolve, reject) => {
     let out = "";
     server.stdout.on("data", (chunk) => {
@@ -31,18 +37,29 @@ export async function startStudy(demoArgs = ["--participants", "12", "--shoppers
     server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
     setTimeout(() => reject(new Error("cxbench serve did not start")), 60000);
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return {
+    base,
+    async stop() {
+      // The start's "exit" listener goes first: removed after, it would take this one too.
+      server.removeAllListeners("exit");
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export async function startStudy(demoArgs = ["--participants", "12", "--shoppers", "60", "--open", "2"]) {
+  const cxbench = process.env.CXBENCH;
+  assert.ok(cxbench, "set CXBENCH to the cxbench binary");
+  const dir = mkdtempSync(join(tmpdir(), "cxbench-browser-"));
+  const db = join(dir, "web.db");
+  const run = (...args) => execFileSync(cxbench, args, { encoding: "utf8" });
+  const sql = (query) => execFileSync("sqlite3", [db, query], { encoding: "utf8" }).trim();
+  run("demo", "--db", db, ...demoArgs, "--format", "json");
+  const { base, stop } = await serve(db);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   return {
     base,
     db,
@@ -51,7 +68,7 @@ export async function startStudy(demoArgs = ["--participants", "12", "--shoppers
     browser,
     async close() {
       await browser.close();
-      server.kill("SIGTERM");
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -14,12 +14,13 @@
 //   E. axe-core on every shopper view: no critical or serious violation.
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
 import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { chromiumArgs, chromiumPath, serve } from "./harness.mjs";
 
 const cxbench = process.env.CXBENCH;
 const source = process.env.CXBENCH_SOURCE_DIR ?? join(process.cwd(), "..");
@@ -63,30 +64,11 @@ run("user", "add", "--db", db, "--email", "manager@demo.no", "--role", "manager"
 let server = null;
 let base = "";
 async function startServer(listen = "127.0.0.1:0") {
-  const args = ["serve", "--db", db, "--listen", listen, "--resamples", "200"];
   // CXBENCH_WEB: another build of the front end than the binary's default.
-  if (process.env.CXBENCH_WEB) args.push("--web", process.env.CXBENCH_WEB);
-  server = spawn(cxbench, args, {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  base = await new Promise((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (match) resolve(match[1]);
-    });
-    server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
-    setTimeout(() => reject(new Error("cxbench serve did not start")), 60000);
-  });
+  server = await serve(db, { listen, web: process.env.CXBENCH_WEB });
+  base = server.base;
 }
-async function stopServer() {
-  // The start's "exit" listener goes first: removed after, it would take this one too.
-  server.removeAllListeners("exit");
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
-}
+const stopServer = () => server.stop();
 
 // The API as another device: a login with its cookie and CSRF token.
 async function apiLogin(email, password) {
@@ -108,16 +90,7 @@ async function apiLogin(email, password) {
   };
 }
 
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const executablePath = process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium";
+const executablePath = chromiumPath;
 const phoneViewport = { width: 390, height: 844 };
 
 async function launchPhone() {
@@ -411,7 +384,7 @@ try {
   console.error("queued:", ops);
 } finally {
   await context?.close().catch(() => {});
-  if (server) server.kill("SIGTERM");
+  if (server) await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -42,6 +42,7 @@ const texts = {
     closed: "Forsøk 1: Stengt",
     confirm: "En ubesvart kontakt gir 0 poeng. Vil du sende den inn?",
     waitShown: (s) => `Svar etter ${s} s`,
+    sent: "Lagret og sendt",
     returned: "Sendt tilbake: ",
     window: "Tidsvindu",
     deadline: "Frist",
@@ -59,6 +60,7 @@ const texts = {
     closed: "Försök 1: Stängt",
     confirm: "En obesvarad kontakt ger 0 poäng. Vill du skicka in den?",
     waitShown: (s) => `Svar efter ${s} s`,
+    sent: "Sparat och skickat",
     returned: "Skickad tillbaka: ",
     window: "Tidsfönster",
     deadline: "Tidsfrist",
@@ -220,6 +222,8 @@ async function shopperDay(account, manager) {
   await answerAll(phone, words);
   await phone.getByTestId("submit").click();
   await phone.getByTestId("submitted").waitFor();
+  // Submitted on the phone; the server has it once the outbox says so.
+  await phone.getByTestId("save-state").filter({ hasText: words.sent }).waitFor();
   await accessible(phone, "submitted", account.language);
 
   const first = await api.get(`/assignments/${answered}`);
@@ -251,6 +255,8 @@ async function shopperDay(account, manager) {
   });
   await phone.getByTestId("submit-unanswered").click();
   await phone.getByTestId("submitted").waitFor();
+  // Submitted on the phone; the server has it once the outbox says so.
+  await phone.getByTestId("save-state").filter({ hasText: words.sent }).waitFor();
   assert.deepEqual(dialogs, [words.confirm, words.confirm], "the confirmation says it scores 0");
   const closed = await api.get(`/assignments/${unanswered}`);
 
@@ -270,6 +276,8 @@ async function shopperDay(account, manager) {
   await answerAll(phone, words);
   await phone.getByTestId("submit").click();
   await phone.getByTestId("submitted").waitFor();
+  // Submitted on the phone; the server has it once the outbox says so.
+  await phone.getByTestId("save-state").filter({ hasText: words.sent }).waitFor();
   const again = await api.get(`/assignments/${answered}`);
   await api.dispose();
   await phone.context().close();
