@@ -63,9 +63,8 @@ Contact WithAttempts(const Contact& contact) {
   return with;
 }
 
-// Why `outcome` cannot end `attempt` on `channel` now; nullopt when it can.
-std::optional<std::string> CheckOutcome(const Study& study, Channel channel, AttemptOutcome outcome,
-                                        const Attempt& attempt, const std::string& now) {
+// Why `channel` has no unanswered outcome `outcome`; nullopt when it has.
+std::optional<std::string> NotOfChannel(Channel channel, AttemptOutcome outcome) {
   const bool email = channel == Channel::kEmailForm;
   switch (outcome) {
     case AttemptOutcome::kPending:
@@ -86,6 +85,16 @@ std::optional<std::string> CheckOutcome(const Study& study, Channel channel, Att
   if (email != (outcome == AttemptOutcome::kNeverAnswered)) {
     return email ? "an e-mail or form is never answered: never_answered is expected"
                  : "never_answered is for e-mail and forms; gave_up is expected";
+  }
+  return std::nullopt;
+}
+
+// Why `outcome` cannot end `attempt` on `channel` now; nullopt when it can.
+std::optional<std::string> CheckOutcome(const Study& study, Channel channel, AttemptOutcome outcome,
+                                        const Attempt& attempt, const std::string& now) {
+  if (auto problem = NotOfChannel(channel, outcome)) return problem;
+  if (outcome != AttemptOutcome::kGaveUp && outcome != AttemptOutcome::kNeverAnswered) {
+    return std::nullopt;
   }
   const ChannelSpec* spec = study.FindChannel(channel);
   const double max_wait = spec != nullptr ? spec->max_wait_seconds : 0;
@@ -160,6 +169,16 @@ ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& st
   started.attempts.push_back(
       {started.attempts.back().round, stamp.now, "", AttemptOutcome::kPending});
   return Changed(contact, std::move(started), stamp, "start");
+}
+
+std::vector<AttemptOutcome> UnansweredOutcomesOf(Channel channel) {
+  std::vector<AttemptOutcome> outcomes;
+  for (AttemptOutcome outcome :
+       {AttemptOutcome::kNoAnswer, AttemptOutcome::kBusy, AttemptOutcome::kClosed,
+        AttemptOutcome::kGaveUp, AttemptOutcome::kNeverAnswered}) {
+    if (!NotOfChannel(channel, outcome)) outcomes.push_back(outcome);
+  }
+  return outcomes;
 }
 
 int AttemptsLeft(const Study& study, const Contact& contact) {

@@ -128,6 +128,10 @@ ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& st
 ContactOutcome RecordOutcome(const Study& study, const Contact& contact, AttemptOutcome outcome,
                              const Stamp& stamp);
 
+// The unanswered outcomes `channel` has (RecordOutcome's list above), in
+// the order no_answer, busy, closed, gave_up, never_answered.
+std::vector<AttemptOutcome> UnansweredOutcomesOf(Channel channel);
+
 // How many more attempts the channel allows in the current round.
 int AttemptsLeft(const Study& study, const Contact& contact);
 

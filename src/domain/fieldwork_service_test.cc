@@ -476,6 +476,12 @@ TEST(Attempts, NoMoreThanTheChannelAllowsThenSubmittedUnanswered) {
 }
 
 TEST(Attempts, EachChannelHasItsOwnOutcomes) {
+  using O = AttemptOutcome;
+  EXPECT_EQ(UnansweredOutcomesOf(Channel::kPhone),
+            (std::vector<O>{O::kNoAnswer, O::kBusy, O::kClosed, O::kGaveUp}));
+  EXPECT_EQ(UnansweredOutcomesOf(Channel::kChat),
+            (std::vector<O>{O::kNoAnswer, O::kClosed, O::kGaveUp}));
+  EXPECT_EQ(UnansweredOutcomesOf(Channel::kEmailForm), (std::vector<O>{O::kNeverAnswered}));
   const Study study = OutcomeStudy();
   const Contact chat = Must(Start(study, Planned(Channel::kChat), At("10:00:00.000")));
   ExpectError(RecordOutcome(study, chat, AttemptOutcome::kBusy, At("10:00:10.000")),

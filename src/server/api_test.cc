@@ -411,6 +411,13 @@ TEST_F(ApiTest, ListRowsCarryNoReportWhileOneContactCarriesIt) {
   EXPECT_FALSE(one.at("answers").empty());
   EXPECT_TRUE(one.at("comments").is_array());
   EXPECT_TRUE(one.at("asked").is_array());
+  // What the app offers after an unanswered attempt: the channel's outcomes.
+  const std::map<std::string, json> outcomes = {
+      {"phone", {"no_answer", "busy", "closed", "gave_up"}},
+      {"chat", {"no_answer", "closed", "gave_up"}},
+      {"messenger", {"no_answer", "closed", "gave_up"}},
+      {"email_form", {"never_answered"}}};
+  EXPECT_EQ(one.at("outcomes"), outcomes.at(one.at("channel").get<std::string>()));
   for (const auto& key : kRowKeys) EXPECT_TRUE(one.contains(key)) << key;
 
   // The OpenAPI document describes the same shapes.
@@ -418,7 +425,7 @@ TEST_F(ApiTest, ListRowsCarryNoReportWhileOneContactCarriesIt) {
   const json& schemas = document.at("components").at("schemas");
   EXPECT_EQ(KeysOf(schemas.at("ContactRow").at("properties")), kRowKeys);
   const json& report = schemas.at("Contact").at("allOf").at(1).at("properties");
-  EXPECT_EQ(KeysOf(report), (std::set<std::string>{"answers", "comments", "asked"}));
+  EXPECT_EQ(KeysOf(report), (std::set<std::string>{"answers", "comments", "asked", "outcomes"}));
   const json qa_reply = document.at("paths").at("/api/v1/qa").at("get").at("responses").at("200");
   EXPECT_EQ(qa_reply.at("content")
                 .at("application/json")

@@ -100,6 +100,12 @@ nlohmann::json ContactJson(const domain::Study& study, const domain::Contact& co
   // The questions asked now, given these answers: the browser shows these
   // and keeps no relevance rule of its own (domain/relevance.h).
   json["asked"] = domain::AskedQuestions(study, contact);
+  // The unanswered outcomes the app offers: the channel's, from the rule.
+  nlohmann::json outcomes = nlohmann::json::array();
+  for (auto outcome : domain::UnansweredOutcomesOf(contact.channel)) {
+    outcomes.push_back(std::string(domain::ToString(outcome)));
+  }
+  json["outcomes"] = std::move(outcomes);
   return json;
 }
 
@@ -178,7 +184,8 @@ nlohmann::json ContactSchemas() {
   const nlohmann::json report = ObjectOf(
       {{"answers", ArrayOf(answer)},
        {"comments", ArrayOf(ObjectOf({{"area", Typed("string")}, {"text", Typed("string")}}))},
-       {"asked", ArrayOf(Typed("string"))}});
+       {"asked", ArrayOf(Typed("string"))},
+       {"outcomes", ArrayOf(Typed("string"))}});
   const nlohmann::json window =
       ObjectOf({{"from", Typed("string")}, {"to", Typed("string")}, {"deadline", Typed("string")}});
   return {{"ContactRow", row},

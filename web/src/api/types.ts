@@ -139,6 +139,8 @@ export interface Contact extends ContactRow {
   // The ids of the questions asked now, given these answers (the server's
   // one relevance rule, src/domain/relevance.h), in study order.
   asked: string[];
+  // The unanswered outcomes the contact's channel has (src/domain/fieldwork_service.h).
+  outcomes: UnansweredOutcome[];
   // How many changes the report has had: a change made on the phone names the
   // version it was made on (src/server/route_helpers.h).
   version?: number;

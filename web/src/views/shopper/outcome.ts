@@ -5,18 +5,10 @@
 // rules (which outcomes, how many attempts, when giving up is allowed) are
 // the server's (src/domain/fieldwork_service.h); this shows what it says.
 // Every write goes through `visit.write` (the outbox: it works offline).
-import type { Channel, Contact, UnansweredOutcome } from "../../api/types";
+import type { Contact } from "../../api/types";
 import { h, onClick } from "../../dom";
 import { t, type TextKey } from "../../i18n";
 import type { Visit } from "./timing";
-
-// The unanswered outcomes of each channel, as the server accepts them.
-const outcomesOf: Record<Channel, UnansweredOutcome[]> = {
-  phone: ["no_answer", "busy", "closed", "gave_up"],
-  chat: ["no_answer", "closed", "gave_up"],
-  messenger: ["no_answer", "closed", "gave_up"],
-  email_form: ["never_answered"],
-};
 
 export function outcomeLabel(outcome: string): string {
   return t(`outcome_${outcome}` as TextKey);
@@ -113,7 +105,8 @@ export function outcomeCard(
       if (!last || last.outcome === "pending") {
         parts.push(liveTimer(contact.started_at));
         parts.push(h("p", { class: "label" }, t("outcomeTitle")));
-        for (const outcome of outcomesOf[contact.channel]) {
+        // The channel's outcomes, as the server says them (fieldwork_service.h).
+        for (const outcome of contact.outcomes) {
           parts.push(action(`outcome-${outcome}`, outcomeLabel(outcome), "outcome", { outcome }));
         }
       } else {
