@@ -30,6 +30,17 @@ namespace {
 
 using nlohmann::json;
 
+// A demo contact made a planned one again, for a test to do from the start.
+void MakePlanned(domain::Contact& contact) {
+  contact.status = domain::ContactStatus::kPlanned;
+  contact.answers.clear();
+  contact.comments.clear();
+  contact.started_at.clear();
+  contact.answered_at.clear();
+  contact.wait_seconds.reset();
+  contact.responder = domain::Responder::kUnknown;
+}
+
 struct Login {
   std::string cookie;
   std::string csrf;
@@ -56,13 +67,7 @@ class ApiTest : public ::testing::Test {
     }
     for (auto& contact : contacts) {
       if (contact.id == open_.id || contact.id == flow_.id) {
-        contact.status = domain::ContactStatus::kPlanned;
-        contact.answers.clear();
-        contact.comments.clear();
-        contact.started_at.clear();
-        contact.answered_at.clear();
-        contact.wait_seconds.reset();
-        contact.responder = domain::Responder::kUnknown;
+        MakePlanned(contact);
         if (contact.id == open_.id) open_ = contact;
         if (contact.id == flow_.id) flow_ = contact;
       }
@@ -92,13 +97,7 @@ class ApiTest : public ::testing::Test {
       }
       if (slot == nullptr) continue;
       contact.shopper = shopper_a_;
-      contact.status = domain::ContactStatus::kPlanned;
-      contact.answers.clear();
-      contact.comments.clear();
-      contact.started_at.clear();
-      contact.answered_at.clear();
-      contact.wait_seconds.reset();
-      contact.responder = domain::Responder::kUnknown;
+      MakePlanned(contact);
       *slot = contact;
     }
     ASSERT_FALSE(phone_.id.empty() || chat_.id.empty() || device_.id.empty());
@@ -116,13 +115,7 @@ class ApiTest : public ::testing::Test {
       if (email_.id.empty() && contact.channel == domain::Channel::kEmailForm) slot = &email_;
       if (slot == nullptr) continue;
       contact.shopper = shopper_a_;
-      contact.status = domain::ContactStatus::kPlanned;
-      contact.answers.clear();
-      contact.comments.clear();
-      contact.started_at.clear();
-      contact.answered_at.clear();
-      contact.wait_seconds.reset();
-      contact.responder = domain::Responder::kUnknown;
+      MakePlanned(contact);
       *slot = contact;
     }
     ASSERT_FALSE(tries_.id.empty() || answered_late_.id.empty() || email_.id.empty());

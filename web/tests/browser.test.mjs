@@ -10,11 +10,12 @@
 // Screenshots of each step: build/browser/*.png.
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
 import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { chromiumArgs, chromiumPath, serve } from "./harness.mjs";
 
 const cxbench = process.env.CXBENCH;
 const source = process.env.CXBENCH_SOURCE_DIR ?? process.cwd();
@@ -35,22 +36,8 @@ run("user", "add", "--db", db, "--email", "shopper@demo.no", "--role", "shopper"
 run("user", "add", "--db", db, "--email", "manager@demo.no", "--role", "manager", "--password", "manager-pass-1");
 run("user", "add", "--db", db, "--email", "participant@demo.no", "--role", "participant", "--participant", participantId, "--password", "participant-pass-1");
 
-const server = spawn(cxbench, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--resamples", "200"], { stdio: ["ignore", "pipe", "inherit"] });
-const base = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    if (match) resolve(match[1]);
-  });
-  server.on("exit", (code) => reject(new Error(`cxbench serve exited with ${code}`)));
-  setTimeout(() => reject(new Error("cxbench serve did not start")), 60000);
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, stop } = await serve(db);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
 const foreign = [];
 async function newPage(viewport) {
@@ -203,7 +190,7 @@ try {
   console.error("browser test: FAILED:", error);
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
+  await stop();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
