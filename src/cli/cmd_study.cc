@@ -1,10 +1,13 @@
-// cxbench study check | load | list
+// cxbench study check | load | list | questionnaire
 #include "cli/cmd_study.h"
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/output.h"
+#include "domain/channel.h"
+#include "server/json_views.h"
 #include "store/store.h"
 #include "study/study_reader.h"
 
@@ -97,6 +100,31 @@ int RunStudyList(const std::string& db, Format format) {
                           std::to_string(s.contacts)});
   }
   format == Format::kCsv ? PrintCsv(std::cout, table) : PrintTable(std::cout, table);
+  return kExitOk;
+}
+
+int RunStudyQuestionnaire(const std::string& file, const std::string& channel,
+                          const std::string& language) {
+  const auto outcome = study::ReadStudyFile(file);
+  if (!outcome.study) return PrintDiagnostics(outcome);
+  const domain::Study& study = *outcome.study;
+  const std::optional<domain::Channel> parsed = domain::ParseChannel(channel);
+  if (!parsed || study.FindChannel(*parsed) == nullptr) {
+    std::cerr << "cxbench: error: --channel: '" << channel << "' is not a channel of study '"
+              << study.id << "'; it has:";
+    for (const auto& spec : study.channels) std::cerr << " " << domain::ToString(spec.channel);
+    std::cerr << "\n";
+    return kExitBadInput;
+  }
+  if (!language.empty() && std::find(study.languages.begin(), study.languages.end(), language) ==
+                               study.languages.end()) {
+    std::cerr << "cxbench: error: --language: '" << language << "' is not a language of study '"
+              << study.id << "'\n";
+    return kExitBadInput;
+  }
+  const std::string shown =
+      language.empty() && !study.languages.empty() ? study.languages.front() : language;
+  std::cout << server::QuestionnaireJson(study, *parsed, shown).dump(2) << "\n";
   return kExitOk;
 }
 

@@ -24,7 +24,8 @@
 namespace cx::cli {
 
 void AddStudyCommands(CLI::App& app, int& exit_code) {
-  CLI::App* study = app.add_subcommand("study", "Check, load and list study definitions");
+  CLI::App* study = app.add_subcommand(
+      "study", "Check, load and list study definitions; print a channel's questionnaire");
   study->require_subcommand(1);
 
   struct CheckArgs {
@@ -74,6 +75,29 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
   AddFormatOption(list, list_args->format);
   list->callback(
       [list_args, &exit_code] { exit_code = RunStudyList(list_args->db, list_args->format); });
+
+  struct QuestionnaireArgs {
+    std::string file;
+    std::string channel;
+    std::string language;
+  };
+  auto questionnaire_args = std::make_shared<QuestionnaireArgs>();
+  CLI::App* questionnaire = study->add_subcommand(
+      "questionnaire",
+      "Print, as JSON, the questionnaire a shopper's phone is sent for one channel: labels, "
+      "types, ranges, options and when each question is asked (asked_when)");
+  questionnaire->add_option("file", questionnaire_args->file, "Study YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  questionnaire
+      ->add_option("--channel", questionnaire_args->channel, "phone, email_form, chat or messenger")
+      ->required();
+  questionnaire->add_option("--language", questionnaire_args->language,
+                            "One of the study's languages (default: its first)");
+  questionnaire->callback([questionnaire_args, &exit_code] {
+    exit_code = RunStudyQuestionnaire(questionnaire_args->file, questionnaire_args->channel,
+                                      questionnaire_args->language);
+  });
 }
 
 void AddDemoCommand(CLI::App& app, int& exit_code) {

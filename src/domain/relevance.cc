@@ -11,37 +11,28 @@ bool IsNumeric(QuestionType type) {
   return type != QuestionType::kChoice && type != QuestionType::kText;
 }
 
-// Whether `answer` holds a value of its question's kind: a number for the
-// numeric types, a text for choice and text. Without one it is unanswered.
-bool HasValue(const Question& question, const Answer& answer) {
-  if (answer.not_applicable) return false;
-  return IsNumeric(question.type) ? answer.number.has_value() : answer.text.has_value();
-}
-
-bool ValueMatches(const Question& condition, const Answer& earlier, const std::string& value) {
-  if (condition.type == QuestionType::kYesNo) {
-    return (value == "yes" && *earlier.number == 1) || (value == "no" && *earlier.number == 0);
+// The link `relevance` makes on `condition`, its values read once: yes/no
+// as 1/0, numbers by value. A value that cannot be read (the study check
+// refuses it) is left out, so it matches nothing.
+AskedClause ClauseOf(const Question& condition, const Relevance& relevance) {
+  AskedClause clause{condition.id, IsNumeric(condition.type), {}, {}, relevance.negate};
+  for (const std::string& value : relevance.values) {
+    if (condition.type == QuestionType::kYesNo) {
+      if (value == "yes") clause.numbers.push_back(1);
+      if (value == "no") clause.numbers.push_back(0);
+    } else if (clause.numeric) {
+      if (const std::optional<double> number = ConditionNumber(value))
+        clause.numbers.push_back(*number);
+    } else {
+      clause.texts.push_back(value);
+    }
   }
-  if (!IsNumeric(condition.type)) return value == *earlier.text;
-  const std::optional<double> number = ConditionNumber(value);
-  return number && *number == *earlier.number;
+  return clause;
 }
 
-// IsAsked, following at most `links` relevance conditions. The study check
-// lets a condition name only an earlier question, so every chain ends; the
-// bound keeps a study built without that check (a cycle) from recursing
-// without end: past it the question counts as not asked.
-bool AskedWithin(const Study& study, const Question& question, const Contact& contact,
-                 size_t links) {
-  if (!question.AppliesTo(contact.channel)) return false;
-  if (!question.relevance) return true;
-  if (links == 0) return false;
-  const Relevance& relevance = *question.relevance;
-  const Question* condition = study.FindQuestion(relevance.question);
-  if (condition == nullptr || !AskedWithin(study, *condition, contact, links - 1)) return false;
-  const Answer* earlier = contact.FindAnswer(condition->id);
-  if (earlier == nullptr || !HasValue(*condition, *earlier)) return false;
-  return AnswerIsOneOf(*condition, *earlier, relevance.values) != relevance.negate;
+template <typename Value>
+bool Contains(const std::vector<Value>& values, const Value& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 }  // namespace
@@ -56,14 +47,43 @@ std::optional<double> ConditionNumber(std::string_view value) {
 
 bool AnswerIsOneOf(const Question& condition, const Answer& earlier,
                    const std::vector<std::string>& values) {
-  if (!HasValue(condition, earlier)) return false;
-  return std::any_of(values.begin(), values.end(), [&](const std::string& value) {
-    return ValueMatches(condition, earlier, value);
-  });
+  return ClauseHolds(ClauseOf(condition, Relevance{condition.id, values, false}), &earlier);
+}
+
+AskedWhen CompileAsked(const Study& study, const Question& question, Channel channel) {
+  AskedWhen when;
+  const Question* at = &question;
+  // The study check lets a condition name only an earlier question, so every
+  // chain ends; the bound keeps a study built without that check (a cycle)
+  // from looping: past it the question is never asked.
+  for (size_t links = study.questions.size(); at->relevance; --links) {
+    const Question* condition = study.FindQuestion(at->relevance->question);
+    if (links == 0 || condition == nullptr || !condition->AppliesTo(channel)) return {true, {}};
+    when.all_of.push_back(ClauseOf(*condition, *at->relevance));
+    at = condition;
+  }
+  return when;
+}
+
+bool ClauseHolds(const AskedClause& clause, const Answer* earlier) {
+  if (earlier == nullptr || earlier->not_applicable) return false;
+  if (clause.numeric) {
+    return earlier->number.has_value() &&
+           Contains(clause.numbers, *earlier->number) != clause.except;
+  }
+  return earlier->text.has_value() && Contains(clause.texts, *earlier->text) != clause.except;
+}
+
+bool Meets(const AskedWhen& when, const Contact& contact) {
+  return !when.never &&
+         std::all_of(when.all_of.begin(), when.all_of.end(), [&](const AskedClause& clause) {
+           return ClauseHolds(clause, contact.FindAnswer(clause.question));
+         });
 }
 
 bool IsAsked(const Study& study, const Question& question, const Contact& contact) {
-  return AskedWithin(study, question, contact, study.questions.size());
+  return question.AppliesTo(contact.channel) &&
+         Meets(CompileAsked(study, question, contact.channel), contact);
 }
 
 std::vector<std::string> AskedQuestions(const Study& study, const Contact& contact) {

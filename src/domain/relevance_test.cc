@@ -67,5 +67,42 @@ TEST(AskedQuestions, InStudyOrderAndACycleIsNotAsked) {
   EXPECT_EQ(AskedQuestions(study, contact), (std::vector<std::string>{"first", "third"}));
 }
 
+// The links the phone is sent, worked out by hand: a chain third <- second
+// <- first becomes two clauses, nearest first; yes is 1; "7.50" is 7.5; a
+// value the rule cannot read is left out; a condition on a question the
+// channel does not ask makes the question never asked there.
+TEST(CompileAsked, ReadsTheChainIntoLinksOnce) {
+  Study study;
+  Question first = Make("first", QuestionType::kYesNo);
+  Question second = Make("second", QuestionType::kNumber);
+  second.relevance = Relevance{"first", {"yes"}, false};
+  Question third = Make("third", QuestionType::kChoice);
+  third.relevance = Relevance{"second", {"7.50", "0x10", "2"}, true};
+  Question chat_only = Make("chat_only", QuestionType::kText);
+  chat_only.channels = {Channel::kChat};
+  Question after_chat = Make("after_chat", QuestionType::kYesNo);
+  after_chat.relevance = Relevance{"chat_only", {"Oslo"}, false};
+  study.questions = {first, second, third, chat_only, after_chat};
+
+  EXPECT_EQ(CompileAsked(study, first, Channel::kPhone), AskedWhen{});
+  const AskedWhen when = CompileAsked(study, study.questions[2], Channel::kPhone);
+  const AskedWhen expected{false,
+                           {AskedClause{"second", true, {7.5, 2.0}, {}, true},
+                            AskedClause{"first", true, {1.0}, {}, false}}};
+  EXPECT_EQ(when, expected);
+  EXPECT_EQ(CompileAsked(study, after_chat, Channel::kPhone), (AskedWhen{true, {}}));
+  EXPECT_EQ(CompileAsked(study, after_chat, Channel::kChat),
+            (AskedWhen{false, {AskedClause{"chat_only", false, {}, {"Oslo"}, false}}}));
+
+  Contact contact;
+  contact.channel = Channel::kPhone;
+  contact.answers = {{"first", false, 1.0, std::nullopt}, {"second", false, 3.0, std::nullopt}};
+  EXPECT_TRUE(Meets(when, contact));
+  contact.answers[1].number = 7.5;  // one of the values of a not_equals
+  EXPECT_FALSE(Meets(when, contact));
+  contact.answers[1] = {"second", true, std::nullopt, std::nullopt};  // N/A holds no link
+  EXPECT_FALSE(Meets(when, contact));
+}
+
 }  // namespace
 }  // namespace cx::domain

@@ -27,8 +27,8 @@ using domain::QuestionType;
 using domain::Relevance;
 using domain::Study;
 
-// The table is src/domain/relevance_cases.json, shared with the shopper app's
-// offline stand-in (web/tests/relevance.test.mjs), so both give every row.
+// The table is src/domain/relevance_cases.json, shared with the phone's
+// lookup in the server's links (web/tests/relevance.test.mjs), so both give every row.
 nlohmann::json Cases() {
   std::ifstream in(CXBENCH_RELEVANCE_CASES);
   return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);

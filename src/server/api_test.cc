@@ -443,22 +443,25 @@ json GoodAnswer(const json& question) {
   return {{"question", question["id"]}, {"number", question["max"]}};
 }
 
+// Whether `question` is asked given `answers`, read from the links the
+// server sends with it ("asked_when"), as the shopper app reads them.
 bool Relevant(const json& question, const json& answers) {
-  if (!question.contains("relevance")) return true;
-  const auto& relevance = question["relevance"];
-  for (const auto& answer : answers) {
-    if (answer["question"] != relevance["question"]) continue;
-    std::string text;
-    if (answer.contains("text")) {
-      text = answer["text"];
-    } else {
-      text = answer["number"].get<double>() >= 0.5 ? "yes" : "no";  // yes_no conditions
+  if (!question.contains("asked_when")) return true;
+  const json& when = question["asked_when"];
+  if (when["never"] == true) return false;
+  for (const auto& link : when["all_of"]) {
+    bool holds = false;
+    for (const auto& answer : answers) {
+      if (answer["question"] != link["question"] || answer.value("not_applicable", false)) continue;
+      const char* field = link.contains("numbers") ? "number" : "text";
+      if (!answer.contains(field)) continue;
+      const json& values = link.contains("numbers") ? link["numbers"] : link["texts"];
+      const bool among = std::find(values.begin(), values.end(), answer[field]) != values.end();
+      holds = among != link["except"].get<bool>();
     }
-    bool matches = false;
-    for (const auto& value : relevance["values"]) matches = matches || value == text;
-    return matches != relevance.value("negate", false);
+    if (!holds) return false;
   }
-  return false;
+  return true;
 }
 
 // Whether a test fills in `question`: relevant, and not answered already (the
@@ -563,7 +566,7 @@ TEST_F(ApiTest, ShopperReportsAContactAndQualityAssuranceChangesTheScore) {
   std::string corrected;
   for (const auto& question : asked) {
     if (question["type"] == "yes_no" && question["required"] == true &&
-        !question.contains("relevance")) {
+        !question.contains("asked_when")) {
       corrected = question["id"];
       break;
     }

@@ -220,6 +220,26 @@ nlohmann::json AssignmentSchema() {
   return {{"allOf", {Ref("Contact"), extra}}};
 }
 
+namespace {
+
+// A question's links as the shopper app reads them (web/src/questionnaire/
+// asked.ts): it looks answers up in them and keeps no relevance rule.
+nlohmann::json AskedWhenJson(const domain::AskedWhen& when) {
+  nlohmann::json all_of = nlohmann::json::array();
+  for (const domain::AskedClause& clause : when.all_of) {
+    nlohmann::json link = {{"question", clause.question}, {"except", clause.except}};
+    if (clause.numeric) {
+      link["numbers"] = clause.numbers;
+    } else {
+      link["texts"] = clause.texts;
+    }
+    all_of.push_back(std::move(link));
+  }
+  return {{"never", when.never}, {"all_of", all_of}};
+}
+
+}  // namespace
+
 nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel channel,
                                  const std::string& language) {
   nlohmann::json areas = nlohmann::json::array();
@@ -244,11 +264,8 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
       }
       q["options"] = options;
     }
-    if (question.relevance) {
-      q["relevance"] = {{"question", question.relevance->question},
-                        {"values", question.relevance->values},
-                        {"negate", question.relevance->negate}};
-    }
+    if (question.relevance)
+      q["asked_when"] = AskedWhenJson(domain::CompileAsked(study, question, channel));
     // Points are deliberately absent: nothing on the shopper's screen tells
     // which questions are scored.
     questions.push_back(q);

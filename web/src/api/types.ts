@@ -150,10 +150,20 @@ export interface SubmitReply extends Contact {
   already_submitted?: boolean;
 }
 
-export interface Relevance {
+// When a question is asked (src/domain/relevance.h, AskedWhen): never, or
+// when every link holds. A link holds when the answer to `question` has a
+// value among `numbers` (numeric types; yes is 1) or `texts` (choice, text),
+// or, with `except`, among none of them; N/A and unanswered hold none.
+export interface AskedLink {
   question: string;
-  values: string[];
-  negate: boolean;
+  numbers?: number[];
+  texts?: string[];
+  except: boolean;
+}
+
+export interface AskedWhen {
+  never: boolean;
+  all_of: AskedLink[];
 }
 
 export interface Question {
@@ -166,7 +176,7 @@ export interface Question {
   min: number;
   max: number;
   options?: { id: string; label: string }[];
-  relevance?: Relevance;
+  asked_when?: AskedWhen;
 }
 
 export interface Questionnaire {

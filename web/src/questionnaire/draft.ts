@@ -2,15 +2,15 @@
 // draft in the outbox (src/offline/outbox.ts), which keeps it on the phone and
 // sends it when it can; a newer draft replaces one not yet on its way. Which
 // questions are asked is the server's to say (`asked` in every contact it
-// returns); until its reply, the phone works it out by the same rule
-// (./relevance.ts), so a question that follows from an answer given offline
+// returns); until its reply, the phone looks the answers up in the links the
+// server sent (./asked.ts), so a question that follows from an answer given offline
 // appears at once. Answers to questions not asked stay in `state` (shown again
 // if asked again) but are not sent: the server refuses them.
 import type { Answer, Question, Report } from "../api/types";
 import type { FieldNamer } from "../components/problem";
 import { enqueue } from "../offline/outbox";
 import type { FormState } from "./form";
-import { askedOnDevice } from "./relevance";
+import { askedOnDevice } from "./asked";
 
 // Names "/answers/3/number" by the label of the question sent fourth.
 export function answerFieldNamer(sent: Answer[], questions: Question[]): FieldNamer {

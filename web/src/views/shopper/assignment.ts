@@ -16,7 +16,7 @@ import { enqueue, noteVersion, queued, subscribe, type QueuedOperation } from ".
 import { scopeStatus } from "../../offline/status";
 import { answerFieldNamer, draftSaver } from "../../questionnaire/draft";
 import { questionnaireForm, type FormState } from "../../questionnaire/form";
-import { askedOnDevice } from "../../questionnaire/relevance";
+import { askedOnDevice } from "../../questionnaire/asked";
 import { predict } from "../../offline/predict";
 import { nextAssignmentLink } from "./assignments";
 import { outcomeCard } from "./outcome";
