@@ -12,6 +12,16 @@ check study_help 0 "$cx" study check --help
 
 check example_valid 0 "$cx" study check examples/kundeserviceprisen.yaml
 expect_in example_summary "$work/out" "study 'ksp2026'"
+# What a chat contact's phone is sent: the English labels, and the chatbot
+# hand-over question's condition read into a link (docs/study-format.md).
+check questionnaire_chat 0 "$cx" study questionnaire examples/kundeserviceprisen.yaml --channel chat --language en
+expect_in questionnaire_label "$work/out" '"label": "Were you handed over to a person when the chatbot could not help you?"'
+expect_in questionnaire_link "$work/out" '"question": "rec_responder"'
+check questionnaire_phone 0 "$cx" study questionnaire examples/kundeserviceprisen.yaml --channel phone
+expect_not_in questionnaire_phone_no_chat "$work/out" '"id": "rec_handover"'
+check questionnaire_bad_channel 2 "$cx" study questionnaire examples/kundeserviceprisen.yaml --channel fax
+expect_in questionnaire_bad_channel_message "$work/err" "--channel: 'fax' is not a channel of study 'ksp2026'; it has: phone email_form chat messenger"
+check questionnaire_bad_language 2 "$cx" study questionnaire examples/kundeserviceprisen.yaml --channel chat --language fi
 
 # A bad file: every error on stderr as FILE:LINE:COLUMN: error: MESSAGE, exit 2.
 sed -e 's/    industry: bank$/    industry: banks/' -e 's/^    max: 6$/    max: 0/' \
