@@ -11,7 +11,10 @@
 //   D. a report returned while the phone was offline is not overwritten: the
 //      phone's changes are refused (409, shown), kept, and sent on the
 //      returned report only when the shopper says so;
-//   E. axe-core on every shopper view: no critical or serious violation.
+//   E. axe-core on every shopper view: no critical or serious violation;
+//   F. a resend after a lost reply makes one report: the server made the
+//      submission, the reply never reached the phone, the phone sends it
+//      again and the server keeps the one it has.
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
@@ -43,7 +46,7 @@ const shopperId = sql(
 const contacts = sql(
   `SELECT id FROM contact WHERE status = 'planned' AND channel = 'phone' AND shopper_id = '${shopperId}' ORDER BY id`,
 ).split("\n");
-assert.ok(contacts.length >= 4, `four planned phone contacts of one shopper (${contacts.length})`);
+assert.ok(contacts.length >= 5, `five planned phone contacts of one shopper (${contacts.length})`);
 run(
   "user",
   "add",
@@ -350,13 +353,46 @@ try {
   await page.getByTestId("show-done").check();
   await page.getByTestId(`assignment-${a}`).waitFor();
   await check("worklist");
-  await page.goto(`${base}/#/assignment/${contacts[4] ?? a}`);
+  await page.goto(`${base}/#/assignment/${contacts[4]}`);
   await page.getByTestId("save-state").waitFor();
   await check("assignment");
   await page.goto(`${base}/#/assignment/${a}`);
   await page.getByTestId("save-state").waitFor();
   await check("submitted assignment");
   await axeContext.close();
+
+  // F. The reply to a submission is lost on its way back to the phone.
+  const e = contacts[4];
+  await phone.goto(`${base}/#/assignment/${e}`);
+  await phone.getByTestId("start").click();
+  await phone.getByTestId("answered").click();
+  await answerAll(phone);
+  await sent(phone);
+  const answeredE = stored(e).answers;
+  const submits = [];
+  let replyLost;
+  const lostReply = new Promise((resolve) => (replyLost = resolve));
+  await phone.route("**/api/v1/assignments/*/submit", async (route) => {
+    submits.push(route.request().postData());
+    if (submits.length > 1) return route.continue();
+    await route.fetch(); // the server makes the submission...
+    await route.abort("connectionreset"); // ...and the phone never hears it
+    replyLost();
+  });
+  await phone.getByTestId("submit").click();
+  await phone.getByTestId("submitted").waitFor();
+  await lostReply;
+  await waiting(phone);
+  assert.equal(stored(e).status, "submitted", "the server made the submission whose reply was lost");
+  await phone.evaluate(() => window.dispatchEvent(new Event("online")));
+  await sent(phone);
+  await phone.unroute("**/api/v1/assignments/*/submit");
+  assert.equal(submits.length, 2, "the phone sent the submission again");
+  assert.equal(submits[1], submits[0], "the resend is byte-identical");
+  const afterE = stored(e);
+  assert.equal(afterE.status, "submitted");
+  assert.equal(afterE.submissions, 1, "one report: the resend was taken as a retry");
+  assert.equal(afterE.answers, answeredE, "the answers are there once");
 
   assert.deepEqual(phone.errors, [], "no script errors");
   console.log(`offline test: ok; screenshots in ${shots}`);
