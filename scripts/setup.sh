@@ -15,6 +15,9 @@ packages=(
   libcpp-httplib-dev libsodium-dev wrk
   # passwords (src/auth): cracklib and its dictionary of easily guessed words
   libcrack2-dev cracklib-runtime
+  # messages in the interface's languages (src/i18n): gettext catalogues
+  # compiled by msgfmt, read by Boost.Locale; ICU matches Accept-Language
+  gettext libboost-locale-dev libicu-dev
   # the fieldwork planner (src/plan): GLPK for its integer programmes
   libglpk-dev
   libhowardhinnant-date-dev tzdata

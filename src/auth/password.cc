@@ -63,7 +63,8 @@ Status CheckWithCracklib(const std::string& password, const PasswordOwner& owner
   std::lock_guard lock(cracklib_mutex);
   if (const char* why =
           FascistCheckUser(password.c_str(), dictionary.c_str(), user.c_str(), gecos.c_str())) {
-    return InvalidInput(std::string("the password is too easy to guess: ") + why, "password");
+    // cracklib's reason is in English: it has no catalogue of ours.
+    return InvalidInput(Msg("the password is too easy to guess: {1}", why), "password");
   }
   return Ok();
 }
@@ -72,25 +73,24 @@ Status CheckWithCracklib(const std::string& password, const PasswordOwner& owner
 
 Status CheckPassword(std::string_view password, const PasswordOwner& owner) {
   if (password.size() > kMaxPasswordBytes) {
-    return InvalidInput("a password has at most " + std::to_string(kMaxPasswordBytes) + " bytes",
-                        "password");
+    return InvalidInput(Msg("a password has at most {1} bytes", kMaxPasswordBytes), "password");
   }
   auto points = domain::DecodeUtf8(password);
-  if (!points) return InvalidInput("the password is not valid UTF-8", "password");
+  if (!points) return InvalidInput(Msg("the password is not valid UTF-8"), "password");
   if (points->size() < kMinPasswordCodePoints) {
-    return InvalidInput("a password needs at least " + std::to_string(kMinPasswordCodePoints) +
-                            " characters, not " + std::to_string(points->size()),
+    return InvalidInput(Msg("a password needs at least {1} characters, not {2}",
+                            kMinPasswordCodePoints, points->size()),
                         "password");
   }
   bool only_space = true;
   for (char32_t c : *points) {
     if (IsControl(c)) {
-      return InvalidInput("a password may not contain control characters", "password");
+      return InvalidInput(Msg("a password may not contain control characters"), "password");
     }
     only_space = only_space && IsWhiteSpace(c);
   }
   if (only_space)
-    return InvalidInput("a password of only white space is too easy to guess", "password");
+    return InvalidInput(Msg("a password of only white space is too easy to guess"), "password");
   return CheckWithCracklib(std::string(password), owner);
 }
 

@@ -94,7 +94,8 @@ cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
 status=$(curl -s -o "$work/damaged.json" -w '%{http_code}' -b "$cookie" "$base/assignments/$second")
 kill "$server"; wait "$server" 2>/dev/null
 if [[ "$status" == 500 ]]; then pass; else fail "damaged contact: status $status, not 500"; fi
-expect_in damaged_contact_says_so "$work/damaged.json" "a stored record is damaged (table contact row $study/$second field wait_s)"
+# The manager's account speaks bokmål (user add's default): so does the reply.
+expect_in damaged_contact_says_so "$work/damaged.json" "en lagret post er skadet (table contact row $study/$second field wait_s); administratoren kan liste alle skadde poster med cxbench check"
 expect_in damaged_contact_logged "$work/serve.log" "field wait_s: expected a number of 0 or more"
 
 finish "corrupt database cli"

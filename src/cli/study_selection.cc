@@ -48,7 +48,8 @@ Error CorruptionError(const std::vector<store::CorruptRow>& corrupt) {
           "the database has " + std::to_string(corrupt.size()) +
               " fault(s) in corrupt rows; nothing was computed or written (see `cxbench check`):" +
               lines,
-          ""};
+          "",
+          {}};
 }
 
 int ReportError(const Error& error) {

@@ -9,7 +9,7 @@ namespace {
 
 // An error of ReadCsvRecord, its "LINE[:COLUMN]" prefixed with the file's name.
 Error InFile(const Error& error, const std::string& name) {
-  return Error{error.code, error.message, name + ":" + error.where};
+  return Error{error.code, error.message, name + ":" + error.where, error.said};
 }
 
 // The header's index of each wanted column (-1: not there), or an error

@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include "core/message.h"
+
 namespace cx {
 
 enum class ErrorCode {
@@ -28,34 +30,56 @@ struct Error {
   std::string message;
   // Where the fault is: "file:line:column", a field path or a row. May be empty.
   std::string where;
+  // The message kept translatable, for a person in another language (the
+  // server's replies); empty when `message` is not ours to translate.
+  Message said = {};
 
   // "where: message", or just the message when where is empty.
   std::string ToString() const { return where.empty() ? message : where + ": " + message; }
 };
 
+inline Error Said(ErrorCode code, Message said, std::string where) {
+  std::string english = said.English();
+  return {code, std::move(english), std::move(where), std::move(said)};
+}
+inline Error InvalidInput(Message said, std::string where = {}) {
+  return Said(ErrorCode::kInvalidInput, std::move(said), std::move(where));
+}
+inline Error NotFound(Message said, std::string where = {}) {
+  return Said(ErrorCode::kNotFound, std::move(said), std::move(where));
+}
+inline Error Conflict(Message said, std::string where = {}) {
+  return Said(ErrorCode::kConflict, std::move(said), std::move(where));
+}
+// What to say to a person of `error`: its translatable message, else its text as it is.
+inline Message SaidOf(const Error& error) {
+  return error.said.empty() ? Verbatim(error.message) : error.said;
+}
 inline Error InvalidInput(std::string message, std::string where = {}) {
-  return {ErrorCode::kInvalidInput, std::move(message), std::move(where)};
+  return {ErrorCode::kInvalidInput, std::move(message), std::move(where), {}};
 }
 inline Error NotFound(std::string message, std::string where = {}) {
-  return {ErrorCode::kNotFound, std::move(message), std::move(where)};
+  return {ErrorCode::kNotFound, std::move(message), std::move(where), {}};
 }
 inline Error Conflict(std::string message, std::string where = {}) {
-  return {ErrorCode::kConflict, std::move(message), std::move(where)};
+  return {ErrorCode::kConflict, std::move(message), std::move(where), {}};
 }
 inline Error IoError(std::string message, std::string where = {}) {
-  return {ErrorCode::kIo, std::move(message), std::move(where)};
+  return {ErrorCode::kIo, std::move(message), std::move(where), {}};
 }
 inline Error Unsupported(std::string message, std::string where = {}) {
-  return {ErrorCode::kUnsupported, std::move(message), std::move(where)};
+  return {ErrorCode::kUnsupported, std::move(message), std::move(where), {}};
 }
 inline Error Internal(std::string message, std::string where = {}) {
-  return {ErrorCode::kInternal, std::move(message), std::move(where)};
+  return {ErrorCode::kInternal, std::move(message), std::move(where), {}};
 }
 // "table contact row S/C-0001 field channel: expected one of ..., found 'fax'".
 inline Error Corruption(const std::string& table, const std::string& row, const std::string& field,
                         std::string expected) {
-  return {ErrorCode::kCorruption, "expected " + std::move(expected),
-          "table " + table + " row " + row + " field " + field};
+  return {ErrorCode::kCorruption,
+          "expected " + std::move(expected),
+          "table " + table + " row " + row + " field " + field,
+          {}};
 }
 
 // Exit code of the CLI for an error: 2 for bad input or usage, 1 otherwise.

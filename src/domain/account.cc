@@ -39,8 +39,9 @@ bool IsSpecial(char32_t c) {
          c == '>' || c == '[' || c == '\\' || c == ']';
 }
 
-Error BadEmail(const std::string& why) {
-  return InvalidInput("an e-mail address like name@example.no is expected: " + why, "email");
+Error BadEmail(Message why) {
+  return InvalidInput(
+      Msg("an e-mail address like name@example.no is expected: {1}", std::move(why)), "email");
 }
 
 }  // namespace
@@ -56,37 +57,39 @@ std::string NormalizeEmail(std::string_view email) {
 }
 
 Status CheckEmail(std::string_view email) {
-  if (email.empty()) return BadEmail("the address is empty");
+  if (email.empty()) return BadEmail(Phrase("the address is empty"));
   if (email.size() > kMaxEmailLength) {
-    return BadEmail("an address has at most " + std::to_string(kMaxEmailLength) + " bytes, not " +
-                    std::to_string(email.size()));
+    return BadEmail(
+        Phrase("an address has at most {1} bytes, not {2}", kMaxEmailLength, email.size()));
   }
   auto points = DecodeUtf8(email);
-  if (!points) return BadEmail("the address is not valid UTF-8");
+  if (!points) return BadEmail(Phrase("the address is not valid UTF-8"));
   for (char32_t c : *points) {
     // C0 and C1 controls, DEL, and every space (ASCII and Unicode's own).
-    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return BadEmail("it contains a control character");
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+      return BadEmail(Phrase("it contains a control character"));
     if (c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000) {
-      return BadEmail("it contains a space");
+      return BadEmail(Phrase("it contains a space"));
     }
-    if (IsSpecial(c)) return BadEmail("it contains '" + std::string(1, static_cast<char>(c)) + "'");
+    if (IsSpecial(c))
+      return BadEmail(Phrase("it contains '{1}'", std::string(1, static_cast<char>(c))));
   }
   const size_t at = email.find('@');
-  if (at == std::string_view::npos) return BadEmail("there is no '@'");
+  if (at == std::string_view::npos) return BadEmail(Phrase("there is no '@'"));
   if (email.find('@', at + 1) != std::string_view::npos)
-    return BadEmail("there is more than one '@'");
+    return BadEmail(Phrase("there is more than one '@'"));
   const std::string_view local = email.substr(0, at);
   const std::string_view domain = email.substr(at + 1);
-  if (local.empty()) return BadEmail("there is no name before the '@'");
-  if (local.size() > 64) return BadEmail("the part before the '@' has at most 64 bytes");
+  if (local.empty()) return BadEmail(Phrase("there is no name before the '@'"));
+  if (local.size() > 64) return BadEmail(Phrase("the part before the '@' has at most 64 bytes"));
   if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
-    return BadEmail("a dot may not begin or end the name before the '@', nor follow a dot");
+    return BadEmail(Phrase("a dot may not begin or end the name before the '@', nor follow a dot"));
   }
-  if (domain.empty()) return BadEmail("there is no domain after the '@'");
+  if (domain.empty()) return BadEmail(Phrase("there is no domain after the '@'"));
   if (domain.front() == '.' || domain.back() == '.' ||
       domain.find("..") != std::string_view::npos) {
-    return BadEmail("the domain after the '@' has an empty part between dots");
+    return BadEmail(Phrase("the domain after the '@' has an empty part between dots"));
   }
   return Ok();
 }

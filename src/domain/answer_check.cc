@@ -38,39 +38,42 @@ bool WholeNumbers(const Question& question) {
   }
 }
 
-// The error of a number for a numeric question, or "".
-std::string NumberProblem(const Question& question, double value) {
-  if (!std::isfinite(value)) return "a finite number is expected";
+// The error of a number for a numeric question, or an empty message.
+Message NumberProblem(const Question& question, double value) {
+  if (!std::isfinite(value)) return Msg("a finite number is expected");
   if (question.type == QuestionType::kYesNo) {
-    return value == 0 || value == 1 ? "" : "1 (yes) or 0 (no) is expected";
+    return value == 0 || value == 1 ? Message{} : Msg("1 (yes) or 0 (no) is expected");
   }
   if (question.type == QuestionType::kDuration ||
       (question.type == QuestionType::kNumber && question.scale_max <= question.scale_min)) {
     // A duration, or a number the study gives no range.
-    return value < 0 ? "a number of 0 or more is expected" : "";
+    return value < 0 ? Msg("a number of 0 or more is expected") : Message{};
   }
   const bool whole = WholeNumbers(question);
   if (value < question.Min() || value > question.Max() || (whole && !IsWhole(value))) {
-    return std::string(whole ? "a whole number" : "a value") + " from " +
-           FormatBound(question.Min()) + " to " + FormatBound(question.Max()) +
-           " is expected, not " + FormatBound(value);
+    const std::string min = FormatBound(question.Min());
+    const std::string max = FormatBound(question.Max());
+    const std::string given = FormatBound(value);
+    return whole ? Msg("a whole number from {1} to {2} is expected, not {3}", min, max, given)
+                 : Msg("a value from {1} to {2} is expected, not {3}", min, max, given);
   }
-  return "";
+  return {};
 }
 
-// The error of an answer to a question the server measures, or "".
-std::string MeasuredProblem(const Question& question, const Answer& answer,
-                            const Contact& contact) {
+// The error of an answer to a question the server measures, or an empty message.
+Message MeasuredProblem(const Question& question, const Answer& answer, const Contact& contact) {
   if (!contact.wait_seconds) {
-    return "question '" + question.id +
-           "' is measured by the server once the contact is answered; it cannot be given";
+    return Msg(
+        "question '{1}' is measured by the server once the contact is answered; it cannot be "
+        "given",
+        question.id);
   }
   if (answer.not_applicable || answer.text || !answer.number ||
       *answer.number != *contact.wait_seconds) {
-    return "question '" + question.id + "' is the measured wait (" +
-           FormatBound(*contact.wait_seconds) + " s); it cannot be changed";
+    return Msg("question '{1}' is the measured wait ({2} s); it cannot be changed", question.id,
+               FormatBound(*contact.wait_seconds));
   }
-  return "";
+  return {};
 }
 
 }  // namespace
@@ -118,8 +121,8 @@ bool ChatbotPossible(Channel channel) {
 
 std::vector<FieldError> CheckResponder(Channel channel, Responder responder) {
   if (responder == Responder::kChatbot && !ChatbotPossible(channel)) {
-    return {{"/responder", "a " + std::string(ToString(channel)) +
-                               " contact has no chatbot; only chat and Messenger do"}};
+    return {{"/responder",
+             Msg("a {1} contact has no chatbot; only chat and Messenger do", ToString(channel))}};
   }
   return {};
 }
@@ -132,72 +135,74 @@ std::vector<FieldError> CheckReport(const Study& study, const Contact& contact, 
     const std::string at = "/answers/" + std::to_string(index);
     const Question* question = study.FindQuestion(answer.question);
     if (question == nullptr) {
-      errors.push_back({at + "/question", "unknown question '" + answer.question + "'"});
+      errors.push_back({at + "/question", Msg("unknown question '{1}'", answer.question)});
       continue;
     }
     if (!seen.insert(answer.question).second) {
-      errors.push_back({at + "/question", "question '" + answer.question + "' answered twice"});
+      errors.push_back({at + "/question", Msg("question '{1}' answered twice", answer.question)});
       continue;
     }
     if (!question->AppliesTo(contact.channel)) {
-      errors.push_back({at + "/question", "question '" + answer.question + "' is not asked on " +
-                                              std::string(ToString(contact.channel))});
+      errors.push_back({at + "/question", Msg("question '{1}' is not asked on {2}", answer.question,
+                                              ToString(contact.channel))});
       continue;
     }
     if (!IsAsked(study, *question, contact)) {
-      errors.push_back({at + "/question", "question '" + answer.question +
-                                              "' is not asked: its condition on question '" +
-                                              question->relevance->question +
-                                              "' does not hold for the answers given"});
+      errors.push_back({at + "/question",
+                        Msg("question '{1}' is not asked: its condition on question '{2}' does "
+                            "not hold for the answers given",
+                            answer.question, question->relevance->question)});
       continue;
     }
     if (IsMeasured(study, *question)) {
-      const std::string problem = MeasuredProblem(*question, answer, contact);
+      const Message problem = MeasuredProblem(*question, answer, contact);
       if (!problem.empty()) errors.push_back({at, problem});
       continue;
     }
     if (answer.not_applicable) {
       if (answer.number || answer.text) {
-        errors.push_back({at + "/not_applicable",
-                          "\"not applicable\" is an answer of its own, without a number or text"});
+        errors.push_back(
+            {at + "/not_applicable",
+             Msg("\"not applicable\" is an answer of its own, without a number or text")});
       } else if (!question->allow_na) {
-        errors.push_back({at + "/not_applicable",
-                          "question '" + answer.question + "' does not allow \"not applicable\""});
+        errors.push_back(
+            {at + "/not_applicable",
+             Msg("question '{1}' does not allow \"not applicable\"", answer.question)});
       }
       continue;
     }
     if (Numeric(question->type)) {
       if (!answer.number || answer.text) {
-        errors.push_back({at + "/number", "question '" + answer.question + "' needs a number"});
+        errors.push_back({at + "/number", Msg("question '{1}' needs a number", answer.question)});
         continue;
       }
-      const std::string problem = NumberProblem(*question, *answer.number);
+      const Message problem = NumberProblem(*question, *answer.number);
       if (!problem.empty()) errors.push_back({at + "/number", problem});
     } else if (!answer.text || answer.number) {
-      errors.push_back({at + "/text", "question '" + answer.question + "' needs a text"});
+      errors.push_back({at + "/text", Msg("question '{1}' needs a text", answer.question)});
     } else if (question->type == QuestionType::kChoice) {
       const bool known = std::any_of(question->options.begin(), question->options.end(),
                                      [&](const ChoiceOption& o) { return o.id == *answer.text; });
       if (!known) {
-        errors.push_back({at + "/text", "'" + *answer.text + "' is not an option of question '" +
-                                            answer.question + "'"});
+        errors.push_back({at + "/text", Msg("'{1}' is not an option of question '{2}'",
+                                            *answer.text, answer.question)});
       }
     }
   }
   for (size_t index = 0; index < contact.comments.size(); ++index) {
     if (study.FindArea(contact.comments[index].area) == nullptr) {
       errors.push_back({"/comments/" + std::to_string(index) + "/area",
-                        "unknown area '" + contact.comments[index].area + "'"});
+                        Msg("unknown area '{1}'", contact.comments[index].area)});
     }
   }
   if (!submission) return errors;
   if (contact.started_at.empty()) {
-    errors.push_back({"/started_at", "the time the contact was started is missing"});
+    errors.push_back({"/started_at", Msg("the time the contact was started is missing")});
   }
   for (const Question& question : study.questions) {
     if (!question.required || !IsAsked(study, question, contact)) continue;
     if (contact.FindAnswer(question.id) == nullptr) {
-      errors.push_back({"/answers", "required question '" + question.id + "' is not answered"});
+      errors.push_back({"/answers", Msg("required question '{1}' is not answered", question.id)});
     }
   }
   return errors;

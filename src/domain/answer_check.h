@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "domain/fieldwork.h"
 #include "domain/relevance.h"
 #include "domain/study.h"
@@ -12,8 +13,8 @@
 namespace cx::domain {
 
 struct FieldError {
-  std::string field;    // a JSON pointer into the request, e.g. "/answers/3/number"
-  std::string message;  // what was expected
+  std::string field;  // a JSON pointer into the request, e.g. "/answers/3/number"
+  Message message;    // what was expected
 };
 
 // Whether the server measures the answer of `question` rather than the

@@ -72,10 +72,12 @@ TEST(CheckReport, RefusesFractionsOnWholeScalesAndNps) {
   const auto errors = CheckReport(study, contact, false);
   EXPECT_EQ(Fields(errors), (std::vector<std::string>{"/answers/0/number", "/answers/1/number",
                                                       "/answers/2/number"}));
-  EXPECT_NE(errors[0].message.find("a whole number from 1 to 5"), std::string::npos)
-      << errors[0].message;
-  EXPECT_NE(errors[0].message.find("not 1.5"), std::string::npos) << errors[0].message;
-  EXPECT_NE(errors[1].message.find("from 0 to 10"), std::string::npos) << errors[1].message;
+  EXPECT_NE(errors[0].message.English().find("a whole number from 1 to 5"), std::string::npos)
+      << errors[0].message.English();
+  EXPECT_NE(errors[0].message.English().find("not 1.5"), std::string::npos)
+      << errors[0].message.English();
+  EXPECT_NE(errors[1].message.English().find("from 0 to 10"), std::string::npos)
+      << errors[1].message.English();
   // Whole values on the same questions, and a fraction on a fractional scale, pass.
   contact.answers = {Number("tone", 2), Number("nps", 7), Number("name", 1), Number("share", 0.25)};
   EXPECT_TRUE(CheckReport(study, contact, false).empty());
@@ -101,7 +103,7 @@ TEST(CheckReport, RefusesAnswersTheirRelevanceExcludes) {
   contact.answers = {Number("name", 0), Number("follow_up", 1)};
   auto errors = CheckReport(study, contact, false);
   ASSERT_EQ(Fields(errors), std::vector<std::string>{"/answers/1/question"});
-  EXPECT_NE(errors[0].message.find("condition on question 'name'"), std::string::npos);
+  EXPECT_NE(errors[0].message.English().find("condition on question 'name'"), std::string::npos);
   // Unanswered condition: not asked either.
   contact.answers = {Number("follow_up", 1)};
   EXPECT_EQ(Fields(CheckReport(study, contact, false)),
@@ -131,8 +133,8 @@ TEST(CheckReport, TheMeasuredWaitCannotBeChangedOrGivenBeforeItIsMeasured) {
   contact.answers = {Number("wait_time", 3)};
   auto errors = CheckReport(study, contact, false);
   ASSERT_EQ(Fields(errors), std::vector<std::string>{"/answers/0"});
-  EXPECT_NE(errors[0].message.find("measured wait (12.5 s)"), std::string::npos)
-      << errors[0].message;
+  EXPECT_NE(errors[0].message.English().find("measured wait (12.5 s)"), std::string::npos)
+      << errors[0].message.English();
   contact.answers = {{"wait_time", true, std::nullopt, std::nullopt}};
   EXPECT_EQ(Fields(CheckReport(study, contact, false)), std::vector<std::string>{"/answers/0"});
 

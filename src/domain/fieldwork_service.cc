@@ -8,11 +8,11 @@
 namespace cx::domain {
 namespace {
 
-FieldworkError Refused(FieldworkErrorCode code, std::string message, std::string field = {}) {
+FieldworkError Refused(FieldworkErrorCode code, Message message, std::string field = {}) {
   return {code, std::move(message), std::move(field), {}};
 }
 
-FieldworkError Invalid(std::string message, std::vector<FieldError> fields) {
+FieldworkError Invalid(Message message, std::vector<FieldError> fields) {
   return {FieldworkErrorCode::kInvalid, std::move(message), {}, std::move(fields)};
 }
 
@@ -64,34 +64,35 @@ Contact WithAttempts(const Contact& contact) {
 }
 
 // Why `channel` has no unanswered outcome `outcome`; nullopt when it has.
-std::optional<std::string> NotOfChannel(Channel channel, AttemptOutcome outcome) {
+std::optional<Message> NotOfChannel(Channel channel, AttemptOutcome outcome) {
   const bool email = channel == Channel::kEmailForm;
   switch (outcome) {
     case AttemptOutcome::kPending:
     case AttemptOutcome::kAnswered:
-      return "an unanswered outcome is expected (no_answer, busy, closed, gave_up or "
-             "never_answered)";
+      return Msg(
+          "an unanswered outcome is expected (no_answer, busy, closed, gave_up or "
+          "never_answered)");
     case AttemptOutcome::kBusy:
-      if (channel != Channel::kPhone) return "only a phone line can be busy";
+      if (channel != Channel::kPhone) return Msg("only a phone line can be busy");
       return std::nullopt;
     case AttemptOutcome::kNoAnswer:
     case AttemptOutcome::kClosed:
-      if (email) return "an e-mail or form is never answered: never_answered is expected";
+      if (email) return Msg("an e-mail or form is never answered: never_answered is expected");
       return std::nullopt;
     case AttemptOutcome::kGaveUp:
     case AttemptOutcome::kNeverAnswered:
       break;
   }
   if (email != (outcome == AttemptOutcome::kNeverAnswered)) {
-    return email ? "an e-mail or form is never answered: never_answered is expected"
-                 : "never_answered is for e-mail and forms; gave_up is expected";
+    return email ? Msg("an e-mail or form is never answered: never_answered is expected")
+                 : Msg("never_answered is for e-mail and forms; gave_up is expected");
   }
   return std::nullopt;
 }
 
 // Why `outcome` cannot end `attempt` on `channel` now; nullopt when it can.
-std::optional<std::string> CheckOutcome(const Study& study, Channel channel, AttemptOutcome outcome,
-                                        const Attempt& attempt, const std::string& now) {
+std::optional<Message> CheckOutcome(const Study& study, Channel channel, AttemptOutcome outcome,
+                                    const Attempt& attempt, const std::string& now) {
   if (auto problem = NotOfChannel(channel, outcome)) return problem;
   if (outcome != AttemptOutcome::kGaveUp && outcome != AttemptOutcome::kNeverAnswered) {
     return std::nullopt;
@@ -100,8 +101,8 @@ std::optional<std::string> CheckOutcome(const Study& study, Channel channel, Att
   const double max_wait = spec != nullptr ? spec->max_wait_seconds : 0;
   const auto waited = SecondsBetween(attempt.started_at, now);
   if (max_wait > 0 && (!waited || *waited < max_wait)) {
-    return "the channel's maximum wait (" + std::to_string(static_cast<long long>(max_wait)) +
-           " s) has not passed since the attempt began";
+    return Msg("the channel's maximum wait ({1} s) has not passed since the attempt began",
+               static_cast<long long>(max_wait));
   }
   return std::nullopt;
 }
@@ -147,7 +148,7 @@ std::optional<double> SecondsBetween(const std::string& from, const std::string&
 
 ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& stamp) {
   if (!ShopperMayEdit(contact)) {
-    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+    return Refused(FieldworkErrorCode::kNotEditable, Msg("the contact is submitted already"));
   }
   if (contact.started_at.empty()) {
     Contact started = contact;
@@ -163,7 +164,7 @@ ContactOutcome Start(const Study& study, const Contact& contact, const Stamp& st
   // The latest attempt went unanswered: this is the next one.
   if (AttemptsLeft(study, started) <= 0) {
     return Refused(FieldworkErrorCode::kNoAttemptsLeft,
-                   "no attempts are left on this channel: submit the contact as unanswered");
+                   Msg("no attempts are left on this channel: submit the contact as unanswered"));
   }
   started.started_at = stamp.now;
   started.attempts.push_back(
@@ -190,14 +191,15 @@ int AttemptsLeft(const Study& study, const Contact& contact) {
 ContactOutcome RecordOutcome(const Study& study, const Contact& contact, AttemptOutcome outcome,
                              const Stamp& stamp) {
   if (!ShopperMayEdit(contact)) {
-    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+    return Refused(FieldworkErrorCode::kNotEditable, Msg("the contact is submitted already"));
   }
   if (contact.started_at.empty()) {
     return Refused(FieldworkErrorCode::kNotStarted,
-                   "start the contact before recording what happened", "started_at");
+                   Msg("start the contact before recording what happened"), "started_at");
   }
   if (!contact.answered_at.empty()) {
-    return Refused(FieldworkErrorCode::kAnswered, "the contact was answered already", "outcome");
+    return Refused(FieldworkErrorCode::kAnswered, Msg("the contact was answered already"),
+                   "outcome");
   }
   Contact recorded = WithAttempts(contact);
   Attempt& attempt = recorded.attempts.back();
@@ -207,7 +209,8 @@ ContactOutcome RecordOutcome(const Study& study, const Contact& contact, Attempt
   }
   if (attempt.outcome != AttemptOutcome::kPending) {
     return Refused(FieldworkErrorCode::kInvalid,
-                   "this attempt's outcome is recorded already: start the next attempt", "outcome");
+                   Msg("this attempt's outcome is recorded already: start the next attempt"),
+                   "outcome");
   }
   attempt.outcome = outcome;
   attempt.ended_at = stamp.now;
@@ -216,7 +219,8 @@ ContactOutcome RecordOutcome(const Study& study, const Contact& contact, Attempt
 
 ContactOutcome Restart(const Study& study, const Contact& contact, const Stamp& stamp) {
   if (contact.status != ContactStatus::kReturned) {
-    return Refused(FieldworkErrorCode::kWrongStatus, "only a returned contact can be restarted");
+    return Refused(FieldworkErrorCode::kWrongStatus,
+                   Msg("only a returned contact can be restarted"));
   }
   Contact restarted = WithAttempts(contact);
   const int round = restarted.attempts.empty() ? 0 : restarted.attempts.back().round + 1;
@@ -232,17 +236,17 @@ ContactOutcome Restart(const Study& study, const Contact& contact, const Stamp& 
 ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
                             std::optional<Responder> responder, const Stamp& stamp) {
   if (!ShopperMayEdit(contact)) {
-    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+    return Refused(FieldworkErrorCode::kNotEditable, Msg("the contact is submitted already"));
   }
   if (contact.started_at.empty()) {
-    return Refused(FieldworkErrorCode::kNotStarted, "start the contact before it is answered",
+    return Refused(FieldworkErrorCode::kNotStarted, Msg("start the contact before it is answered"),
                    "started_at");
   }
   if (responder) {
     auto errors = CheckResponder(contact.channel, *responder);
     if (!errors.empty()) {
       errors.front().field = "responder";
-      return Invalid("the answer was not recorded", std::move(errors));
+      return Invalid(Msg("the answer was not recorded"), std::move(errors));
     }
   }
   Contact answered = contact;
@@ -250,7 +254,7 @@ ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
     answered = WithAttempts(contact);
     if (Unanswered(answered.attempts.back().outcome)) {
       return Refused(FieldworkErrorCode::kInvalid,
-                     "this attempt went unanswered: start the next attempt first", "outcome");
+                     Msg("this attempt went unanswered: start the next attempt first"), "outcome");
     }
     answered.answered_at = stamp.now;
     answered.wait_seconds = SecondsBetween(answered.started_at, answered.answered_at);
@@ -258,8 +262,9 @@ ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
     // phone whose clock is behind) would make a negative wait.
     if (answered.wait_seconds && *answered.wait_seconds < 0) {
       return Refused(FieldworkErrorCode::kInvalid,
-                     "the answer is timed before the start (" + contact.started_at +
-                         "): the phone's clock and the server's disagree",
+                     Msg("the answer is timed before the start ({1}): the phone's clock and the "
+                         "server's disagree",
+                         contact.started_at),
                      stamp.device_time ? "device_at" : "answered_at");
     }
     answered.attempts.back().outcome = AttemptOutcome::kAnswered;
@@ -274,11 +279,11 @@ ContactOutcome MarkAnswered(const Study& study, const Contact& contact,
 ContactOutcome SaveDraft(const Study& study, const Contact& contact, const DraftInput& draft,
                          const Stamp& stamp) {
   if (!ShopperMayEdit(contact)) {
-    return Refused(FieldworkErrorCode::kNotEditable, "the contact is submitted already");
+    return Refused(FieldworkErrorCode::kNotEditable, Msg("the contact is submitted already"));
   }
   if (!draft.unreadable.empty()) {
     return FieldworkError{
-        FieldworkErrorCode::kUnreadable, "the draft was not saved", {}, draft.unreadable};
+        FieldworkErrorCode::kUnreadable, Msg("the draft was not saved"), {}, draft.unreadable};
   }
   Contact saved = contact;
   if (draft.answers) saved.answers = *draft.answers;
@@ -286,7 +291,7 @@ ContactOutcome SaveDraft(const Study& study, const Contact& contact, const Draft
   // The server owns the measured wait: a draft that leaves it out keeps it.
   AddMeasuredAnswers(study, saved);
   auto errors = CheckReport(study, saved, /*submission=*/false);
-  if (!errors.empty()) return Invalid("the draft was not saved", std::move(errors));
+  if (!errors.empty()) return Invalid(Msg("the draft was not saved"), std::move(errors));
   if (saved.status == ContactStatus::kPlanned) saved.status = ContactStatus::kStarted;
   return Changed(contact, std::move(saved), stamp, "draft");
 }
@@ -297,20 +302,20 @@ ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& s
     return ContactUpdate{contact, {}, true};
   }
   if (!ShopperMayEdit(contact)) {
-    return Refused(FieldworkErrorCode::kNotEditable, "the contact cannot be submitted now");
+    return Refused(FieldworkErrorCode::kNotEditable, Msg("the contact cannot be submitted now"));
   }
   // A contact nobody answered has no questionnaire to fill in.
   const bool answered = !contact.answered_at.empty();
   auto errors = CheckReport(study, contact, /*submission=*/answered);
   if (!answered && contact.started_at.empty()) {
-    errors.push_back({"/started_at", "the time the contact was started is missing"});
+    errors.push_back({"/started_at", Msg("the time the contact was started is missing")});
   }
   // An unanswered contact says what happened (no answer, busy, ...).
   if (!answered && !contact.attempts.empty() &&
       contact.attempts.back().outcome == AttemptOutcome::kPending) {
-    errors.push_back({"/outcome", "record what happened to the attempt before submitting"});
+    errors.push_back({"/outcome", Msg("record what happened to the attempt before submitting")});
   }
-  if (!errors.empty()) return Invalid("the report was not submitted", std::move(errors));
+  if (!errors.empty()) return Invalid(Msg("the report was not submitted"), std::move(errors));
   Contact submitted = contact;
   submitted.status = ContactStatus::kSubmitted;
   submitted.submitted_at = stamp.now;
@@ -319,7 +324,8 @@ ContactOutcome Submit(const Study& study, const Contact& contact, const Stamp& s
 
 ContactOutcome Return(const Contact& contact, const std::string& message, const Stamp& stamp) {
   if (contact.status != ContactStatus::kSubmitted) {
-    return Refused(FieldworkErrorCode::kWrongStatus, "only a submitted report can be returned");
+    return Refused(FieldworkErrorCode::kWrongStatus,
+                   Msg("only a submitted report can be returned"));
   }
   return StatusChanged(contact, ContactStatus::kReturned, stamp, message);
 }
@@ -327,7 +333,8 @@ ContactOutcome Return(const Contact& contact, const std::string& message, const 
 ContactOutcome Approve(const Contact& contact, const Stamp& stamp) {
   if (contact.status == ContactStatus::kApproved) return ContactUpdate{contact, {}, false};
   if (contact.status != ContactStatus::kSubmitted) {
-    return Refused(FieldworkErrorCode::kWrongStatus, "only a submitted report can be approved");
+    return Refused(FieldworkErrorCode::kWrongStatus,
+                   Msg("only a submitted report can be approved"));
   }
   return StatusChanged(contact, ContactStatus::kApproved, stamp, "");
 }
@@ -336,7 +343,7 @@ ContactOutcome Correct(const Study& study, const Contact& contact, const Answer&
                        const std::string& reason, const Stamp& stamp) {
   if (contact.status != ContactStatus::kSubmitted && contact.status != ContactStatus::kApproved) {
     return Refused(FieldworkErrorCode::kWrongStatus,
-                   "only a submitted or approved report can be corrected");
+                   Msg("only a submitted or approved report can be corrected"));
   }
   // The corrected answer is checked as part of the whole report.
   Contact corrected = contact;
@@ -361,7 +368,7 @@ ContactOutcome Correct(const Study& study, const Contact& contact, const Answer&
 ContactOutcome Fail(const Contact& contact, const std::string& reason, const Stamp& stamp) {
   if (contact.status != ContactStatus::kPlanned && contact.status != ContactStatus::kStarted) {
     return Refused(FieldworkErrorCode::kWrongStatus,
-                   "only a contact not yet reported (planned or started) can fail");
+                   Msg("only a contact not yet reported (planned or started) can fail"));
   }
   return StatusChanged(contact, ContactStatus::kFailed, stamp, reason);
 }
@@ -371,7 +378,7 @@ ChangeIdCheck CheckChangeId(const std::optional<ReceivedChange>& stored,
   if (!stored) return {};
   if (*stored == incoming) return {true, std::nullopt};
   return {false, Refused(FieldworkErrorCode::kConflict,
-                         "this change id was used for a different change; nothing was done",
+                         Msg("this change id was used for a different change; nothing was done"),
                          "client_change_id")};
 }
 
@@ -381,17 +388,39 @@ int64_t ContactVersion(const std::vector<ChangeRecord>& log) {
 
 namespace {
 
-// What a change by someone else did, for the shopper: "returned by QA (fix
-// the wait)", "corrected by staff".
-std::string WhatHappened(const ChangeRecord& record) {
+// The conflict a change by someone else makes, for the shopper, each a whole
+// sentence: returned by QA (with its message), approved, failed, corrected.
+Message ChangedSince(const ChangeRecord& record) {
   if (record.field == "status" && record.new_value == "returned") {
-    return "it was returned by quality assurance" +
-           (record.reason.empty() ? std::string() : " (" + record.reason + ")");
+    if (record.reason.empty()) {
+      return Msg(
+          "the report changed on the server since this phone last saw it: it was returned by "
+          "quality assurance; the change from the phone was not applied");
+    }
+    return Msg(
+        "the report changed on the server since this phone last saw it: it was returned by "
+        "quality assurance ({1}); the change from the phone was not applied",
+        record.reason);
   }
-  if (record.field == "status" && record.new_value == "approved") return "it was approved";
-  if (record.field == "status" && record.new_value == "failed") return "it was marked failed";
-  if (record.field.rfind("answer:", 0) == 0) return "an answer was corrected by staff";
-  return "it was changed by " + record.actor;
+  if (record.field == "status" && record.new_value == "approved") {
+    return Msg(
+        "the report changed on the server since this phone last saw it: it was approved; the "
+        "change from the phone was not applied");
+  }
+  if (record.field == "status" && record.new_value == "failed") {
+    return Msg(
+        "the report changed on the server since this phone last saw it: it was marked failed; "
+        "the change from the phone was not applied");
+  }
+  if (record.field.rfind("answer:", 0) == 0) {
+    return Msg(
+        "the report changed on the server since this phone last saw it: an answer was corrected "
+        "by staff; the change from the phone was not applied");
+  }
+  return Msg(
+      "the report changed on the server since this phone last saw it: it was changed by {1}; the "
+      "change from the phone was not applied",
+      record.actor);
 }
 
 }  // namespace
@@ -400,17 +429,13 @@ std::optional<FieldworkError> CheckBaseVersion(const std::vector<ChangeRecord>& 
                                                int64_t base_version, const std::string& actor) {
   if (base_version < 0 || base_version > ContactVersion(log)) {
     return Refused(FieldworkErrorCode::kInvalid,
-                   "base_version " + std::to_string(base_version) +
-                       " is not a version of this report (it has " +
-                       std::to_string(ContactVersion(log)) + ")",
+                   Msg("base_version {1} is not a version of this report (it has {2})",
+                       base_version, ContactVersion(log)),
                    "base_version");
   }
   for (auto record = log.begin() + base_version; record != log.end(); ++record) {
     if (record->actor != actor) {
-      return Refused(FieldworkErrorCode::kConflict,
-                     "the report changed on the server since this phone last saw it: " +
-                         WhatHappened(*record) + "; the change from the phone was not applied",
-                     "base_version");
+      return Refused(FieldworkErrorCode::kConflict, ChangedSince(*record), "base_version");
     }
   }
   return std::nullopt;
@@ -426,11 +451,12 @@ std::optional<FieldworkError> CheckDeviceTime(const std::string& device_at,
   const auto ahead = SecondsBetween(now, device_at);
   if (!ahead) {
     return Refused(FieldworkErrorCode::kInvalid,
-                   "a UTC time like 2026-11-24T19:55:01.123Z is expected", "device_at");
+                   Msg("a UTC time like 2026-11-24T19:55:01.123Z is expected"), "device_at");
   }
   if (*ahead > kDeviceClockSkewS) {
     return Refused(FieldworkErrorCode::kInvalid,
-                   "the phone's time is more than 5 minutes ahead of the server's", "device_at");
+                   Msg("the phone's time is more than 5 minutes ahead of the server's"),
+                   "device_at");
   }
   return std::nullopt;
 }

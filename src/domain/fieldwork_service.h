@@ -33,6 +33,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/message.h"
 #include "domain/answer_check.h"
 #include "domain/change_record.h"
 #include "domain/fieldwork.h"
@@ -65,7 +66,7 @@ std::string_view ToString(FieldworkErrorCode code);
 
 struct FieldworkError {
   FieldworkErrorCode code = FieldworkErrorCode::kInvalid;
-  std::string message;  // for a person: what was not done and why
+  Message message;  // for a person: what was not done and why
   // The one field the error concerns ("started_at", "number"); empty when it
   // concerns the contact as a whole or when `fields` lists them.
   std::string field;

@@ -90,7 +90,7 @@ void ExpectError(const ContactOutcome& outcome, FieldworkErrorCode code, const s
                  const std::string& field = {}) {
   ASSERT_FALSE(outcome.ok());
   EXPECT_EQ(outcome.error().code, code) << ToString(outcome.error().code);
-  EXPECT_EQ(outcome.error().message, message);
+  EXPECT_EQ(outcome.error().message.English(), message);
   EXPECT_EQ(outcome.error().field, field);
 }
 
@@ -194,7 +194,7 @@ TEST(MarkAnswered, Guards) {
   const auto phone = MarkAnswered(study, Started(Channel::kPhone), Responder::kChatbot, kShopper);
   ExpectError(phone, FieldworkErrorCode::kInvalid, "the answer was not recorded");
   EXPECT_EQ(ErrorFields(phone), std::vector<std::string>{"responder"});
-  EXPECT_EQ(phone.error().fields.front().message,
+  EXPECT_EQ(phone.error().fields.front().message.English(),
             "a phone contact has no chatbot; only chat and Messenger do");
   const auto chat = MarkAnswered(study, Started(Channel::kChat), Responder::kChatbot, kShopper);
   ASSERT_TRUE(chat.ok());
@@ -232,7 +232,7 @@ TEST(SaveDraft, KeepsTheMeasuredWaitAndWhatIsNotGiven) {
 TEST(SaveDraft, GuardsInOrder) {
   const Study study = TestStudy();
   DraftInput unreadable;
-  unreadable.unreadable = {{"/answers/0/number", "a number is expected, not a text"}};
+  unreadable.unreadable = {{"/answers/0/number", Msg("a number is expected, not a text")}};
   // A submitted contact is refused before its input is looked at.
   ExpectError(SaveDraft(study, Reported(ContactStatus::kSubmitted), unreadable, kShopper),
               FieldworkErrorCode::kNotEditable, "the contact is submitted already");
@@ -274,8 +274,8 @@ TEST(Submit, AnAnsweredReportNeedsItsRequiredAnswers) {
   const auto outcome = Submit(study, contact, kShopper);
   ExpectError(outcome, FieldworkErrorCode::kInvalid, "the report was not submitted");
   ASSERT_EQ(outcome.error().fields.size(), 1u);
-  EXPECT_NE(outcome.error().fields.front().message.find("tone"), std::string::npos)
-      << outcome.error().fields.front().message;
+  EXPECT_NE(outcome.error().fields.front().message.English().find("tone"), std::string::npos)
+      << outcome.error().fields.front().message.English();
 }
 
 TEST(Submit, AgainChangesNothingAndAFailedContactIsRefused) {
@@ -355,7 +355,8 @@ TEST(Correct, Guards) {
   EXPECT_EQ(outside.error().code, FieldworkErrorCode::kInvalid);
   EXPECT_EQ(outside.error().field, "number");  // of "/answers/1/number"
   EXPECT_TRUE(outside.error().fields.empty());
-  EXPECT_NE(outside.error().message.find("1 to 5"), std::string::npos) << outside.error().message;
+  EXPECT_NE(outside.error().message.English().find("1 to 5"), std::string::npos)
+      << outside.error().message.English();
 }
 
 TEST(Fail, OnlyAContactNotYetReported) {
@@ -405,7 +406,7 @@ Stamp At(const std::string& time) { return {"kari@example.no", "2026-11-24T" + t
 
 // Runs one operation that must succeed and gives the contact it makes.
 Contact Must(const ContactOutcome& outcome) {
-  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
+  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message.English());
   return outcome.ok() ? outcome->contact : Contact{};
 }
 
@@ -623,9 +624,9 @@ TEST(CheckBaseVersion, AReturnSinceIsAConflictThatSaysSo) {
   ASSERT_TRUE(error);
   EXPECT_EQ(error->code, FieldworkErrorCode::kConflict);
   EXPECT_EQ(error->field, "base_version");
-  EXPECT_NE(error->message.find("returned by quality assurance (the wait is missing)"),
+  EXPECT_NE(error->message.English().find("returned by quality assurance (the wait is missing)"),
             std::string::npos)
-      << error->message;
+      << error->message.English();
 }
 
 TEST(CheckBaseVersion, ACorrectionSinceIsAConflict) {
@@ -633,7 +634,8 @@ TEST(CheckBaseVersion, ACorrectionSinceIsAConflict) {
   log.back() = {"", "mona@example.no", "contact", "C-0001", "answer:tone", "4", "2", "typo"};
   const auto error = CheckBaseVersion(log, 3, "kari@example.no");
   ASSERT_TRUE(error);
-  EXPECT_NE(error->message.find("corrected"), std::string::npos) << error->message;
+  EXPECT_NE(error->message.English().find("corrected"), std::string::npos)
+      << error->message.English();
 }
 
 TEST(CheckBaseVersion, ABaseTheContactNeverHadIsRefused) {

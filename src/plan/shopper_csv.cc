@@ -11,7 +11,8 @@ Result<std::vector<domain::Shopper>> ReadShoppersCsv(std::istream& in, const std
   int line = 0;
   auto header = ReadCsvRecord(in, fields, line);
   if (!header)
-    return Error{header.error().code, header.error().message, file + ":" + header.error().where};
+    return Error{header.error().code, header.error().message, file + ":" + header.error().where,
+                 header.error().said};
   if (!*header) return InvalidInput("empty file: expected a header row", file);
   // Columns are named by their first character: exact for unquoted fields.
   auto cells_of = [&](int at_line) {
@@ -29,7 +30,8 @@ Result<std::vector<domain::Shopper>> ReadShoppersCsv(std::istream& in, const std
     const int first_line = line + 1;
     auto read = ReadCsvRecord(in, fields, line);
     if (!read)
-      return Error{read.error().code, read.error().message, file + ":" + read.error().where};
+      return Error{read.error().code, read.error().message, file + ":" + read.error().where,
+                   read.error().said};
     if (!*read) break;
     if (fields.size() == 1 && fields[0].find_first_not_of(" \t\r\n\v\f") == std::string::npos)
       continue;  // a blank line

@@ -155,7 +155,7 @@ TEST(ContactScore, WeightedAreaWithoutApplicablePointsLeavesItsWeight) {
 domain::Stamp At(const std::string& utc) { return {"kari@example.no", utc}; }
 
 domain::Contact Must(const domain::ContactOutcome& outcome) {
-  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
+  EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message.English());
   return outcome.ok() ? outcome->contact : domain::Contact{};
 }
 

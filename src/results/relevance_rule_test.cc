@@ -126,7 +126,7 @@ Contact PhoneContact(std::vector<Answer> answers) {
 bool HasError(const std::vector<domain::FieldError>& errors, const std::string& field,
               const std::string& part) {
   return std::any_of(errors.begin(), errors.end(), [&](const domain::FieldError& error) {
-    return error.field == field && error.message.find(part) != std::string::npos;
+    return error.field == field && error.message.English().find(part) != std::string::npos;
   });
 }
 

@@ -271,15 +271,29 @@ Error NothingToScore(const domain::Study& study, const ResultsOptions& options,
   std::string where = "study '" + study.id + "'";
   if (!options.industry.empty()) where += ", industry '" + options.industry + "'";
   if (options.channel) where += ", channel " + std::string(domain::ToString(*options.channel));
-  std::string message =
-      study.results_from == domain::ResultsFrom::kApprovedOnly
-          ? "no completed contacts to score (none approved; the study counts approved reports "
-            "only: results_from approved_only"
-          : "no completed contacts to score (none submitted or approved";
-  if (!results.issues.empty()) {
-    message += "; " + std::to_string(results.issues.size()) + " left out for bad answers";
+  // Each case a whole sentence, so that every language can order its words.
+  const bool approved_only = study.results_from == domain::ResultsFrom::kApprovedOnly;
+  const size_t bad = results.issues.size();
+  if (approved_only && bad > 0) {
+    return InvalidInput(Msg("no completed contacts to score (none approved; the study counts "
+                            "approved reports only: results_from approved_only; {1} left out for "
+                            "bad answers)",
+                            bad),
+                        where);
   }
-  return InvalidInput(message + ")", where);
+  if (approved_only) {
+    return InvalidInput(Msg("no completed contacts to score (none approved; the study counts "
+                            "approved reports only: results_from approved_only)"),
+                        where);
+  }
+  if (bad > 0) {
+    return InvalidInput(
+        Msg("no completed contacts to score (none submitted or approved; {1} left out for bad "
+            "answers)",
+            bad),
+        where);
+  }
+  return InvalidInput(Msg("no completed contacts to score (none submitted or approved)"), where);
 }
 
 using ByParticipant = std::map<std::string, std::vector<const ScoredContact*>>;
@@ -439,9 +453,9 @@ Result<StudyResults> ComputeResults(const domain::Study& study,
                                     const std::vector<Contact>& contacts,
                                     const ResultsOptions& options) {
   if (!options.industry.empty() && study.FindIndustry(options.industry) == nullptr) {
-    return InvalidInput("study '" + study.id + "' has no industry '" + options.industry + "'");
+    return InvalidInput(Msg("study '{1}' has no industry '{2}'", study.id, options.industry));
   }
-  if (options.resamples < 0) return InvalidInput("the number of resamples must be 0 or more");
+  if (options.resamples < 0) return InvalidInput(Msg("the number of resamples must be 0 or more"));
 
   StudyResults results;
   results.study_id = study.id;

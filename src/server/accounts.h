@@ -12,9 +12,6 @@
 
 namespace cx::server {
 
-// The languages of the interface (web/src/i18n.ts): nb, sv, da and en.
-bool IsInterfaceLanguage(const std::string& code);
-
 // Normalises the e-mail (domain::NormalizeEmail) and checks it
 // (domain::CheckEmail), the name (the e-mail when empty) and the language.
 // Needs no store: callers run it before taking the store's lock.

@@ -44,15 +44,16 @@ std::string Title(int status) {
 
 }  // namespace
 
-Reply Problem(int status, std::string detail, std::string field) {
+Reply Problem(int status, Message detail, std::string field) {
   Reply reply;
   reply.status = status;
   reply.body = {{"type", "about:blank"},
                 {"title", Title(status)},
                 {"status", status},
-                {"detail", std::move(detail)}};
+                {"detail", detail.English()}};
   if (!field.empty()) reply.body["field"] = std::move(field);
   reply.content_type = "application/problem+json";
+  reply.said_detail = std::move(detail);
   return reply;
 }
 
@@ -85,9 +86,9 @@ std::optional<Reply> ScanLimits(const std::string& body) {
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (++depth > kMaxBodyDepth) {
-        return Problem(400, "the body nests arrays and objects deeper than " +
-                                std::to_string(kMaxBodyDepth) + " levels (at byte " +
-                                std::to_string(at + 1) + ")");
+        return Problem(400, Msg("the body nests arrays and objects deeper than {1} levels (at "
+                                "byte {2})",
+                                kMaxBodyDepth, at + 1));
       }
     } else if (c == ']' || c == '}') {
       --depth;
@@ -99,8 +100,9 @@ std::optional<Reply> ScanLimits(const std::string& body) {
       const std::string token = body.substr(at, end - at);
       const double value = std::strtod(token.c_str(), nullptr);
       if (std::isinf(value)) {
-        return Problem(400, "number out of range at byte " + std::to_string(at + 1) +
-                                ": numbers must fit a double (at most about 1.8e308)");
+        return Problem(400, Msg("number out of range at byte {1}: numbers must fit a double (at "
+                                "most about 1.8e308)",
+                                at + 1));
       }
       at = end - 1;
     }
@@ -117,13 +119,13 @@ size_t CountCharacters(const std::string& text) {
   return count;
 }
 
-std::string JsonTypeName(const nlohmann::json& value) {
-  if (value.is_number()) return "a number";
-  if (value.is_string()) return "a text";
-  if (value.is_boolean()) return "true or false";
-  if (value.is_array()) return "an array";
-  if (value.is_object()) return "an object";
-  return "null";
+Message JsonTypeName(const nlohmann::json& value) {
+  if (value.is_number()) return Phrase("a number");
+  if (value.is_string()) return Phrase("a text");
+  if (value.is_boolean()) return Phrase("true or false");
+  if (value.is_array()) return Phrase("an array");
+  if (value.is_object()) return Phrase("an object");
+  return Verbatim("null");
 }
 
 }  // namespace
@@ -134,21 +136,22 @@ std::optional<Reply> ParseBody(const std::string& body, nlohmann::json& out) {
     out = nlohmann::json::parse(body);
   } catch (const nlohmann::json::parse_error& error) {
     // Also invalid UTF-8 in a string: the parser checks every string.
-    return Problem(400, "the body is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+    return Problem(400, Msg("the body is not valid JSON (at byte {1})", error.byte));
   } catch (const std::exception&) {
-    return Problem(400, "the body is not valid JSON");
+    return Problem(400, Msg("the body is not valid JSON"));
   }
-  if (!out.is_object()) return Problem(400, "the body must be a JSON object");
+  if (!out.is_object()) return Problem(400, Msg("the body must be a JSON object"));
   return std::nullopt;
 }
 
-Reply FieldsProblem(int status, const std::string& what,
-                    const std::vector<FieldProblem>& problems) {
+Reply FieldsProblem(int status, const Message& what, const std::vector<FieldProblem>& problems) {
   if (problems.empty()) return Problem(status, what);
-  Reply reply = Problem(status, what + ": " + problems.front().message, problems.front().field);
+  Reply reply =
+      Problem(status, Msg("{1}: {2}", what, problems.front().message), problems.front().field);
   nlohmann::json all = nlohmann::json::array();
   for (const auto& problem : problems) {
-    all.push_back({{"field", problem.field}, {"detail", problem.message}});
+    all.push_back({{"field", problem.field}, {"detail", problem.message.English()}});
+    reply.said_errors.push_back(problem.message);
   }
   reply.body["errors"] = all;
   return reply;
@@ -160,12 +163,12 @@ FieldReader::FieldReader(const nlohmann::json& object, std::string prefix,
   if (!object_.is_object()) {
     std::string at = prefix_;
     if (at.size() > 1 && at.back() == '/') at.pop_back();
-    problems_.push_back({at, "an object is expected, not " + JsonTypeName(object_)});
+    problems_.push_back({at, Msg("an object is expected, not {1}", JsonTypeName(object_))});
     ok_ = false;
   }
 }
 
-void FieldReader::Fail(const std::string& name, std::string message) {
+void FieldReader::Fail(const std::string& name, Message message) {
   problems_.push_back({Path(name), std::move(message)});
   ok_ = false;
 }
@@ -174,7 +177,7 @@ const nlohmann::json* FieldReader::Find(const std::string& name, Need need) {
   if (!object_.is_object()) return nullptr;
   const auto found = object_.find(name);
   if (found == object_.end() || found->is_null()) {
-    if (need == Need::kRequired) Fail(name, "is required");
+    if (need == Need::kRequired) Fail(name, Msg("is required"));
     return nullptr;
   }
   return &*found;
@@ -185,16 +188,16 @@ bool FieldReader::Text(const std::string& name, std::string& out, Need need, siz
   const nlohmann::json* value = Find(name, need);
   if (value == nullptr) return need == Need::kOptional && object_.is_object();
   if (!value->is_string()) {
-    Fail(name, "a text is expected, not " + JsonTypeName(*value));
+    Fail(name, Msg("a text is expected, not {1}", JsonTypeName(*value)));
     return false;
   }
   const std::string& text = value->get_ref<const std::string&>();
   if (text.empty() && !allow_empty) {
-    Fail(name, "a non-empty text is expected");
+    Fail(name, Msg("a non-empty text is expected"));
     return false;
   }
   if (CountCharacters(text) > max_chars) {
-    Fail(name, "a text of at most " + std::to_string(max_chars) + " characters is expected");
+    Fail(name, Msg("a text of at most {1} characters is expected", max_chars));
     return false;
   }
   out = text;
@@ -214,12 +217,12 @@ bool FieldReader::Number(const std::string& name, std::optional<double>& out) {
   const nlohmann::json* value = Find(name, Need::kOptional);
   if (value == nullptr) return object_.is_object();
   if (!value->is_number()) {
-    Fail(name, "a number is expected, not " + JsonTypeName(*value));
+    Fail(name, Msg("a number is expected, not {1}", JsonTypeName(*value)));
     return false;
   }
   const double number = value->get<double>();
   if (!std::isfinite(number)) {
-    Fail(name, "a finite number is expected");
+    Fail(name, Msg("a finite number is expected"));
     return false;
   }
   out = number;
@@ -231,11 +234,10 @@ bool FieldReader::Integer(const std::string& name, std::optional<int64_t>& out, 
   std::optional<double> number;
   if (!Number(name, number)) return false;
   if (!number) return true;
-  const std::string range = std::to_string(min) + " to " + std::to_string(max);
   // Compared as doubles first: a cast of 1e300 to int64_t is undefined.
   if (*number != std::floor(*number) || *number < static_cast<double>(min) ||
       *number > static_cast<double>(max)) {
-    Fail(name, "a whole number from " + range + " is expected");
+    Fail(name, Msg("a whole number from {1} to {2} is expected", min, max));
     return false;
   }
   out = static_cast<int64_t>(*number);
@@ -246,7 +248,7 @@ bool FieldReader::Boolean(const std::string& name, bool& out) {
   const nlohmann::json* value = Find(name, Need::kOptional);
   if (value == nullptr) return object_.is_object();
   if (!value->is_boolean()) {
-    Fail(name, "true or false is expected, not " + JsonTypeName(*value));
+    Fail(name, Msg("true or false is expected, not {1}", JsonTypeName(*value)));
     return false;
   }
   out = value->get<bool>();
@@ -257,11 +259,11 @@ const nlohmann::json* FieldReader::Array(const std::string& name, Need need, siz
   const nlohmann::json* value = Find(name, need);
   if (value == nullptr) return nullptr;
   if (!value->is_array()) {
-    Fail(name, "an array is expected, not " + JsonTypeName(*value));
+    Fail(name, Msg("an array is expected, not {1}", JsonTypeName(*value)));
     return nullptr;
   }
   if (value->size() > max_items) {
-    Fail(name, "at most " + std::to_string(max_items) + " items are expected");
+    Fail(name, Msg("at most {1} items are expected", max_items));
     return nullptr;
   }
   return value;

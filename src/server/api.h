@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "domain/account.h"
 
 namespace cx::server {
@@ -22,10 +23,17 @@ struct Reply {
   std::optional<std::string> raw;  // a non-JSON body (HTML, PDF)
   std::string content_type;        // for `raw`
   std::map<std::string, std::string> headers;
+  // A problem's messages kept translatable (the body has them in English):
+  // the transport says `detail` and each of `errors`' details in the
+  // reader's language (http_server.cc).
+  std::optional<Message> said_detail = {};
+  std::vector<Message> said_errors = {};
 };
 
-// An RFC 9457 problem: {type, title, status, detail, field?}.
-Reply Problem(int status, std::string detail, std::string field = {});
+// An RFC 9457 problem: {type, title, status, detail, field?}; `detail` is
+// said in the reader's language. There is no overload for a plain string: a
+// detail is a Msg (translated) or, for text that is not ours, a Verbatim.
+Reply Problem(int status, Message detail, std::string field = {});
 
 // An API request as a handler sees it: routed, its session looked up, free of
 // the HTTP library. Named ApiRequest, not Call (in a product about phone calls
@@ -85,11 +93,13 @@ std::optional<Reply> ParseBody(const std::string& body, nlohmann::json& out);
 // what was expected.
 struct FieldProblem {
   std::string field;
-  std::string message;
+  Message message;
 };
 
 // A problem reply (`status`) naming the first field; all of them in "errors".
-Reply FieldsProblem(int status, const std::string& what, const std::vector<FieldProblem>& problems);
+// `what` is a whole sentence ("the answer was not recorded"); the detail is
+// it followed by the first field's problem.
+Reply FieldsProblem(int status, const Message& what, const std::vector<FieldProblem>& problems);
 
 // Limits of texts in bodies, in characters (Unicode code points).
 inline constexpr size_t kMaxIdChars = 200;      // ids: questions, areas, roles, languages
@@ -129,7 +139,7 @@ class FieldReader {
   // An array of at most `max_items` items; nullptr when absent (null) or wrong.
   const nlohmann::json* Array(const std::string& name, Need need, size_t max_items = 1000);
 
-  void Fail(const std::string& name, std::string message);
+  void Fail(const std::string& name, Message message);
 
  private:
   const nlohmann::json* Find(const std::string& name, Need need);

@@ -128,6 +128,9 @@ class ApiTest : public ::testing::Test {
       account.email = email;
       account.name = email;
       account.role = role;
+      // The tests read problems in English; the other languages have their own
+      // test (ProblemsAreSaidInTheReadersLanguage).
+      account.language = "en";
       account.shopper_id = shopper;
       if (!participant.empty()) {
         account.study_id = world.study.id;
@@ -705,6 +708,9 @@ TEST_F(ApiTest, TheInterfaceLanguageIsOneOfNbSvDaAndEnAndKept) {
   }
   const Login again = LogIn("shopper@test.no");
   EXPECT_EQ(Body(Call(again, "GET", "/api/v1/me"))["account"]["language"], "sv");
+  // The fixture's accounts are shared by the tests, which read English.
+  ASSERT_EQ(Call(again, "PUT", "/api/v1/me/language", json({{"language", "en"}}).dump())->status,
+            200);
   // An invitation accepted in Danish (the browser's language) makes a Danish
   // account; one in Finnish is refused and the invitation still works.
   const Login admin = LogIn("admin@test.no");
@@ -1231,6 +1237,62 @@ TEST_F(ApiTest, AnswersAreCheckedAgainstTheirQuestionsTypeAndRelevance) {
                                {{"question", "ag_needs_count"}, {"text", "one_two"}}}}})
                            .dump());
   EXPECT_EQ(relevant->status, 200) << relevant->body;
+}
+
+// Every problem is said in its reader's language: a logged-in reader's
+// account language, else the best of Accept-Language, else English. The
+// expected sentences are how a Norwegian, Swede and Dane should read them.
+TEST_F(ApiTest, ProblemsAreSaidInTheReadersLanguage) {
+  const Login shopper = LogIn("shopper@test.no");
+  const std::string base = "/api/v1/assignments/" + phone_.id;
+  const std::string bad = json({{"answers", {{{"question", "rec_tone"}, {"number", 1.5}}}}}).dump();
+  const std::map<std::string, std::pair<std::string, std::string>> said = {
+      {"nb", {"utkastet ble ikke lagret", "et heltall fra 1 til 6 er ventet, ikke 1.5"}},
+      {"sv", {"utkastet sparades inte", "ett heltal från 1 till 6 förväntas, inte 1.5"}},
+      {"da", {"kladden blev ikke gemt", "et heltal fra 1 til 6 forventes, ikke 1.5"}},
+      {"en", {"the draft was not saved", "a whole number from 1 to 6 is expected, not 1.5"}}};
+  for (const auto& [language, sentences] : said) {
+    ASSERT_EQ(
+        Call(shopper, "PUT", "/api/v1/me/language", json({{"language", language}}).dump())->status,
+        200);
+    auto draft = Call(shopper, "PUT", base + "/draft", bad);
+    ASSERT_EQ(draft->status, 422) << draft->body;
+    const json body = Body(draft);
+    EXPECT_EQ(body["errors"][0]["detail"], sentences.second) << language;
+    EXPECT_EQ(draft->get_header_value("Content-Language"), language);
+    EXPECT_EQ(body["detail"], sentences.first + ": " + sentences.second) << language;
+    // A value from the request stays as it was sent, in every language.
+    auto unknown = Call(shopper, "PUT", base + "/draft",
+                        json({{"answers", {{{"question", "«zz»"}, {"number", 1}}}}}).dump());
+    EXPECT_NE(Body(unknown)["detail"].get<std::string>().find("«zz»"), std::string::npos);
+  }
+  // A refusal of a change the shopper may not make, in bokmål.
+  ASSERT_EQ(Call(shopper, "PUT", "/api/v1/me/language", json({{"language", "nb"}}).dump())->status,
+            200);
+  auto restart = Call(shopper, "POST", base + "/restart", "{}");
+  EXPECT_EQ(Body(restart)["detail"], "bare en returnert kontakt kan startes på nytt")
+      << restart->body;
+  // The fixture's accounts are shared by the tests, which read English.
+  ASSERT_EQ(Call(shopper, "PUT", "/api/v1/me/language", json({{"language", "en"}}).dump())->status,
+            200);
+
+  // Before login: Accept-Language, matched as CLDR does ("nn" reads bokmål).
+  // (Each a different e-mail, so that none is throttled.)
+  int tries = 0;
+  auto anonymous = [&tries](const std::string& accept) {
+    auto client = Client();
+    httplib::Headers headers;
+    if (!accept.empty()) headers.emplace("Accept-Language", accept);
+    const json login = {{"email", "nobody" + std::to_string(++tries) + "@test.no"},
+                        {"password", "feil-passord"}};
+    return client.Post("/api/v1/session", headers, login.dump(), "application/json");
+  };
+  EXPECT_EQ(Body(anonymous("sv-SE,sv;q=0.9,en;q=0.8"))["detail"],
+            "fel e-postadress eller lösenord");
+  EXPECT_EQ(Body(anonymous("nn-NO"))["detail"], "feil e-post eller passord");
+  EXPECT_EQ(Body(anonymous("fr-FR, da;q=0.5"))["detail"], "forkert e-mail eller adgangskode");
+  EXPECT_EQ(Body(anonymous("fi"))["detail"], "wrong e-mail or password");
+  EXPECT_EQ(Body(anonymous(""))["detail"], "wrong e-mail or password");
 }
 
 // Whether `reply`'s "asked" list (the questions asked now) holds `question`.

@@ -31,6 +31,7 @@
 #include <thread>
 
 #include "core/utf8.h"
+#include "i18n/translator.h"
 
 namespace cx::server {
 namespace {
@@ -132,7 +133,26 @@ struct Context {
   bool keep_alive = true;
   bool secure = false;  // cookies get `Secure`
   bool head = false;    // HEAD: headers only
+  // Who reads a problem's messages: their account's language, else the best
+  // of Accept-Language, else English; and what says them in it.
+  std::string language = "en";
+  const i18n::Translator* translator = nullptr;
 };
+
+// `reply`'s problem said in the reader's language: the detail and each
+// field's detail (the body holds them in English until here).
+void SayProblemIn(Reply& reply, const Context& context) {
+  if (!reply.said_detail || context.translator == nullptr) return;
+  const i18n::Translator& translator = *context.translator;
+  reply.body["detail"] = translator.Say(*reply.said_detail, context.language);
+  nlohmann::json* errors = reply.body.contains("errors") ? &reply.body["errors"] : nullptr;
+  for (size_t index = 0; errors != nullptr && errors->is_array() && index < errors->size() &&
+                         index < reply.said_errors.size();
+       ++index) {
+    (*errors)[index]["detail"] = translator.Say(reply.said_errors[index], context.language);
+  }
+  reply.headers["Content-Language"] = context.language;
+}
 
 void AddCommonHeaders(Response& response) {
   response.set("Content-Security-Policy", kContentSecurityPolicy);
@@ -160,7 +180,7 @@ void Finish(Response& response, const Context& context, bool close) {
 
 // The reply of a handler as HTTP. Never throws: building a reply must not be
 // able to fail (a JSON string with invalid UTF-8 becomes U+FFFD, not an exception).
-std::shared_ptr<Response> ToResponse(const Reply& reply, const Context& context, bool close) {
+std::shared_ptr<Response> BuildResponse(const Reply& reply, const Context& context, bool close) {
   try {
     auto response = std::make_shared<Response>();
     const int status = reply.status >= 100 && reply.status <= 599 ? reply.status : 500;
@@ -196,6 +216,21 @@ std::shared_ptr<Response> ToResponse(const Reply& reply, const Context& context,
     return response;
   } catch (...) {
     return nullptr;  // out of memory: the connection is closed without a reply
+  }
+}
+
+// The reply of a handler as HTTP, a problem said in the reader's language
+// (copied only then: other replies, a results page among them, are not).
+std::shared_ptr<Response> ToResponse(const Reply& reply, const Context& context, bool close) {
+  if (!reply.said_detail || context.translator == nullptr) {
+    return BuildResponse(reply, context, close);
+  }
+  try {
+    Reply said = reply;
+    SayProblemIn(said, context);
+    return BuildResponse(said, context, close);
+  } catch (...) {
+    return BuildResponse(reply, context, close);  // out of memory: as it was
   }
 }
 
@@ -258,8 +293,12 @@ struct Work {
 };
 
 // What the reply to `request` needs to know of it.
-Context ContextOf(const Request& request, const HttpOptions& options) {
+Context ContextOf(const Request& request, const HttpOptions& options,
+                  const i18n::Translator& translator) {
   Context context;
+  context.translator = &translator;
+  const std::string asked = i18n::LanguageFromAcceptLanguage(request[http::field::accept_language]);
+  if (!asked.empty()) context.language = asked;
   context.version = request.version();
   context.keep_alive = request.keep_alive();
   context.head = request.method() == http::verb::head;
@@ -273,11 +312,11 @@ Context ContextOf(const Request& request, const HttpOptions& options) {
 std::optional<Reply> DecodePath(std::string_view raw_path, Work& work) {
   for (std::string_view raw_segment : Split(raw_path.substr(1), '/')) {
     auto segment = PercentDecode(raw_segment, /*plus_is_space=*/false);
-    if (!segment) return Problem(400, "the path has a '%' not followed by two hex digits");
+    if (!segment) return Problem(400, Msg("the path has a '%' not followed by two hex digits"));
     if (segment->find('\0') != std::string::npos) {
-      return Problem(400, "the path holds a NUL byte");
+      return Problem(400, Msg("the path holds a NUL byte"));
     }
-    if (!IsUtf8(*segment)) return Problem(400, "the path is not valid UTF-8");
+    if (!IsUtf8(*segment)) return Problem(400, Msg("the path is not valid UTF-8"));
     work.segments.push_back(std::move(*segment));
   }
   return std::nullopt;
@@ -292,8 +331,9 @@ std::optional<Reply> DecodeQuery(std::string_view query, Work& work) {
     auto key = PercentDecode(part.substr(0, equals), true);
     auto value = PercentDecode(
         equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1), true);
-    if (!key || !value) return Problem(400, "the query has a '%' not followed by two hex digits");
-    if (!IsUtf8(*key) || !IsUtf8(*value)) return Problem(400, "the query is not valid UTF-8");
+    if (!key || !value)
+      return Problem(400, Msg("the query has a '%' not followed by two hex digits"));
+    if (!IsUtf8(*key) || !IsUtf8(*value)) return Problem(400, Msg("the query is not valid UTF-8"));
     work.api_request.query[std::move(*key)] = std::move(*value);
   }
   return std::nullopt;
@@ -302,12 +342,12 @@ std::optional<Reply> DecodeQuery(std::string_view query, Work& work) {
 // The headers a handler reads as text, and the body, must be UTF-8.
 std::optional<Reply> CheckText(const Request& request) {
   if (!IsUtf8(request[http::field::cookie])) {
-    return Problem(400, "the Cookie header is not valid UTF-8");
+    return Problem(400, Msg("the Cookie header is not valid UTF-8"));
   }
   if (!IsUtf8(request["X-CSRF-Token"])) {
-    return Problem(400, "the X-CSRF-Token header is not valid UTF-8");
+    return Problem(400, Msg("the X-CSRF-Token header is not valid UTF-8"));
   }
-  if (!IsUtf8(request.body())) return Problem(400, "the body is not valid UTF-8");
+  if (!IsUtf8(request.body())) return Problem(400, Msg("the body is not valid UTF-8"));
   return std::nullopt;
 }
 
@@ -321,7 +361,7 @@ std::optional<Reply> CheckContentType(const Route& route, const Request& request
   std::string media = Lower(type.substr(0, type.find(';')));
   media.erase(media.find_last_not_of(" \t") + 1);
   if (media != "application/json") {
-    return Problem(415, "the body must be JSON, sent with Content-Type: application/json",
+    return Problem(415, Msg("the body must be JSON, sent with Content-Type: application/json"),
                    "Content-Type");
   }
   return std::nullopt;
@@ -346,6 +386,7 @@ class Connection;
 struct Transport {
   App& app;
   HttpOptions options;
+  i18n::Translator translator;
   std::vector<CompiledRoute> routes;
   int max_connections = 0;
 
@@ -373,7 +414,15 @@ struct Transport {
     }
   }
 
-  Transport(App& app_in, HttpOptions options_in) : app(app_in), options(std::move(options_in)) {
+  Transport(App& app_in, HttpOptions options_in)
+      : app(app_in),
+        options(std::move(options_in)),
+        translator(i18n::Translator::Load(options.locale_dir.empty() ? i18n::DefaultCatalogueDir()
+                                                                     : options.locale_dir)) {
+    for (const std::string& language : translator.missing()) {
+      std::cerr << "cxbench serve: warning: no message catalogue for '" << language
+                << "'; its readers get English messages\n";
+    }
     for (const Route& route : app.routes()) {
       CompiledRoute compiled{&route, {}};
       for (std::string_view segment : Split(std::string_view(route.path).substr(1), '/')) {
@@ -510,35 +559,40 @@ class Connection : public std::enable_shared_from_this<Connection> {
       try {
         server_.Handle(shared_from_this(), request);
       } catch (...) {
-        Write(ToResponse(Problem(500, "the server could not complete the request"), {}, true));
+        Write(ToResponse(Problem(500, Msg("the server could not complete the request")), {}, true));
       }
       return;
     }
     if (timed_out_) {
       const auto seconds = std::chrono::duration<double>(server_.options.request_timeout).count();
-      std::ostringstream detail;
-      detail << "the request did not arrive within " << seconds << " s";
-      return Refuse(408, detail.str());
+      return Refuse(408, Msg("the request did not arrive within {1} s", seconds));
     }
     if (error == http::error::header_limit) {
-      return Refuse(431, "the request line and headers are larger than " +
-                             std::to_string(server_.options.max_header_bytes / 1024) + " KiB");
+      return Refuse(431, Msg("the request line and headers are larger than {1} KiB",
+                             server_.options.max_header_bytes / 1024));
     }
     if (error == http::error::body_limit) {
-      return Refuse(413, "the body is larger than " +
-                             std::to_string(server_.options.max_body_bytes / 1024) + " KiB");
+      return Refuse(413,
+                    Msg("the body is larger than {1} KiB", server_.options.max_body_bytes / 1024));
     }
     if (&error.category() == &make_error_code(http::error::bad_target).category() &&
         error != http::error::end_of_stream && error != http::error::partial_message) {
-      return Refuse(400, "not a valid HTTP/1.1 request");
+      return Refuse(400, Msg("not a valid HTTP/1.1 request"));
     }
     Close();  // the client went away (or reset the connection)
   }
 
-  // Answers a request that could not be read, then closes.
-  void Refuse(int status, std::string detail) {
+  // Answers a request that could not be read, then closes: in the language
+  // its headers ask for, when they were read.
+  void Refuse(int status, Message detail) {
     Context context;
     context.keep_alive = false;
+    context.translator = &server_.translator;
+    if (parser_) {
+      const std::string asked =
+          i18n::LanguageFromAcceptLanguage(parser_->get()[http::field::accept_language]);
+      if (!asked.empty()) context.language = asked;
+    }
     Write(ToResponse(Problem(status, std::move(detail)), context, /*close=*/true));
   }
 
@@ -632,7 +686,7 @@ void Transport::Accept() {
 }
 
 void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& request) {
-  const Context context = ContextOf(request, options);
+  const Context context = ContextOf(request, options, translator);
   auto answer = [&](Reply reply) {
     connection->Write(ToResponse(reply, context, /*close=*/false));
   };
@@ -644,7 +698,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
   const bool api = !work.segments.empty() && work.segments.front() == "api";
   if (!api) {
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
-      Reply reply = Problem(405, "only GET and HEAD are served outside /api");
+      Reply reply = Problem(405, Msg("only GET and HEAD are served outside /api"));
       reply.headers["Allow"] = "GET, HEAD";
       return answer(std::move(reply));
     }
@@ -653,7 +707,7 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
       try {
         reply = StaticFile(work);
       } catch (...) {
-        reply = Problem(500, "the server could not read the page");
+        reply = Problem(500, Msg("the server could not read the page"));
       }
       connection->Post(ToResponse(reply, work.context, false));
     });
@@ -675,7 +729,7 @@ std::optional<Reply> Transport::Decode(const Request& request, Work& work) const
   // checked before anything looks at it.
   const std::string_view target = request.target();
   if (target.empty() || target.front() != '/') {
-    return Problem(400, "the request target must be a path starting with '/'");
+    return Problem(400, Msg("the request target must be a path starting with '/'"));
   }
   const size_t question = target.find('?');
   if (auto problem = DecodePath(target.substr(0, question), work)) return problem;
@@ -696,8 +750,8 @@ std::optional<Reply> Transport::FindRoute(const std::string& path, Work& work) c
     }
     allowed += (allowed.empty() ? "" : ", ") + compiled.route->method;
   }
-  if (allowed.empty()) return Problem(404, "no route " + work.method + " " + path);
-  Reply reply = Problem(405, path + " takes " + allowed + ", not " + work.method);
+  if (allowed.empty()) return Problem(404, Msg("no route {1} {2}", work.method, path));
+  Reply reply = Problem(405, Msg("{1} takes {2}, not {3}", path, allowed, work.method));
   reply.headers["Allow"] = allowed;
   return reply;
 }
@@ -717,7 +771,8 @@ std::optional<Reply> Transport::Queue(const std::shared_ptr<Connection>& connect
   const int limit = std::max(1, options.heavy_workers) + std::max(0, options.heavy_queue);
   if (heavy_admitted.fetch_add(1) >= limit) {
     heavy_admitted.fetch_sub(1);
-    Reply reply = Problem(503, "too many reports are being prepared; try again in a few seconds");
+    Reply reply =
+        Problem(503, Msg("too many reports are being prepared; try again in a few seconds"));
     reply.headers["Retry-After"] = "5";
     return reply;
   }
@@ -738,16 +793,20 @@ Reply Transport::Dispatch(Work& work) noexcept {
     if (auto session = app.Authenticate(api_request.session_token)) {
       api_request.account = session->account;
       api_request.csrf_token = session->csrf_token;
+      // A logged-in reader's problems are said in their account's language.
+      if (i18n::IsInterfaceLanguage(session->account.language)) {
+        work.context.language = session->account.language;
+      }
     }
     if (!route.roles.empty()) {
-      if (!api_request.account) return Problem(401, "log in first");
+      if (!api_request.account) return Problem(401, Msg("log in first"));
       if (std::find(route.roles.begin(), route.roles.end(), api_request.account->role) ==
           route.roles.end()) {
-        return Problem(403, "your role may not do this");
+        return Problem(403, Msg("your role may not do this"));
       }
       if (route.method != "GET" && route.csrf) {
         if (work.csrf_header.empty() || work.csrf_header != api_request.csrf_token) {
-          return Problem(403, "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
+          return Problem(403, Msg("missing or wrong X-CSRF-Token header"), "X-CSRF-Token");
         }
       }
     }
@@ -761,7 +820,7 @@ Reply Transport::Dispatch(Work& work) noexcept {
               << ": an exception that is not a std::exception\n";
   }
   try {
-    return Problem(500, "the server could not complete the request");
+    return Problem(500, Msg("the server could not complete the request"));
   } catch (...) {
     return Reply{500, nullptr, std::nullopt, {}, {}};
   }
@@ -771,7 +830,7 @@ Reply Transport::StaticFile(const Work& work) const {
   const auto not_found = [&] {
     std::string path;
     for (const std::string& segment : work.segments) path += "/" + segment;
-    return Problem(404, "no such page: " + (path.empty() ? "/" : path));
+    return Problem(404, Msg("no such page: {1}", path.empty() ? std::string("/") : path));
   };
   if (options.web_dir.empty()) return not_found();
   std::filesystem::path file = options.web_dir;

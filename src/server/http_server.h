@@ -41,6 +41,9 @@ struct HttpOptions {
   bool secure_cookies = false;
   // ...or the request says `X-Forwarded-Proto: https` and a proxy we trust set it.
   bool trust_forwarded_proto = false;
+  // The compiled message catalogues (LANG/LC_MESSAGES/cxbench.mo); empty:
+  // the build's (i18n::DefaultCatalogueDir).
+  std::string locale_dir = {};
 };
 
 class HttpServer {

@@ -305,8 +305,9 @@ domain::DraftInput ReadReport(const nlohmann::json& body) {
       // would overwrite the first, so it is refused rather than guessed at.
       const auto [first, inserted] = first_of_area.emplace(comment.area, index);
       if (!inserted) {
-        item.Fail("area", "a second comment on the same area as /comments/" +
-                              std::to_string(first->second) + "; one comment per area");
+        item.Fail("area", Msg("a second comment on the same area as /comments/{1}; one comment "
+                              "per area",
+                              first->second));
         continue;
       }
       if (comment.text.empty()) continue;  // a cleared comment field: no comment

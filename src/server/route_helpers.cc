@@ -67,10 +67,10 @@ std::optional<Reply> ReadDeviceFields(const std::string& body, DeviceClock clock
   fields.Text("device_at", out.device_at, kMaxTimeChars);
   if (out.device_at && clock == DeviceClock::kServer) {
     fields.Fail("device_at",
-                "only a tap that times the contact (start, answered, outcome, restart) takes a "
-                "time from the device");
+                Msg("only a tap that times the contact (start, answered, outcome, restart) takes a "
+                    "time from the device"));
   }
-  if (!problems.empty()) return FieldsProblem(400, "the change was not made", problems);
+  if (!problems.empty()) return FieldsProblem(400, Msg("the change was not made"), problems);
   return std::nullopt;
 }
 
@@ -82,7 +82,7 @@ std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out, int64
   if (auto it = request.query.find("per_page"); it != request.query.end()) {
     auto value = WholeNumber(it->second, 1, max_per_page);
     if (!value) {
-      return Problem(400, "per_page is a whole number from 1 to " + std::to_string(max_per_page),
+      return Problem(400, Msg("per_page is a whole number from 1 to {1}", max_per_page),
                      "per_page");
     }
     out.per_page = *value;
@@ -92,7 +92,7 @@ std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out, int64
     constexpr int64_t kMaxPage = 1000000000;
     auto value = WholeNumber(it->second, 1, kMaxPage);
     if (!value) {
-      return Problem(400, "page is a whole number from 1 to " + std::to_string(kMaxPage), "page");
+      return Problem(400, Msg("page is a whole number from 1 to {1}", kMaxPage), "page");
     }
     out.page = *value;
   }
@@ -122,7 +122,7 @@ std::optional<Reply> LoadContactToChange(App& app, ApiRequest& request, ContactA
     if (!loaded) return ProblemFor(loaded.error());
   } else if (!loaded || !Owns(*request.account, loaded.value()) ||
              (access == ContactAccess::kOwnShopper && request.account->role != Role::kShopper)) {
-    return Problem(404, "no assignment '" + request.params["id"] + "' of yours", "id");
+    return Problem(404, Msg("no assignment '{1}' of yours", request.params["id"]), "id");
   }
   out = std::move(loaded).value();
   return std::nullopt;

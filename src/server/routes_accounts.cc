@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "auth/password.h"
+#include "i18n/translator.h"
 #include "server/accounts.h"
 #include "server/app.h"
 #include "server/json_views.h"
@@ -15,17 +16,17 @@ std::optional<Reply> ReadAccountFields(const nlohmann::json& body, const domain:
                                        domain::Account& account) {
   for (const char* field : {"email", "role"}) {
     if (!body.contains(field) || !body[field].is_string()) {
-      return Problem(400, std::string("a text is expected for ") + field, field);
+      return Problem(400, Msg("a text is expected for {1}", field), field);
     }
   }
   for (const char* field : {"name", "shopper", "participant", "language"}) {
     if (body.contains(field) && !body[field].is_string()) {
-      return Problem(400, std::string("a text is expected for ") + field, field);
+      return Problem(400, Msg("a text is expected for {1}", field), field);
     }
   }
   account.email = body["email"].get<std::string>();
   auto role = domain::ParseRole(body["role"].get<std::string>());
-  if (!role) return Problem(422, "role is admin, manager, shopper or participant", "role");
+  if (!role) return Problem(422, Msg("role is admin, manager, shopper or participant"), "role");
   account.role = *role;
   account.name = body.value("name", std::string());  // empty: the e-mail
   account.language = body.value("language", std::string("nb"));
@@ -40,7 +41,7 @@ std::optional<Reply> ReadAccountFields(const nlohmann::json& body, const domain:
 
 std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
   if (caller.role == Role::kManager && (role == Role::kAdmin || role == Role::kManager)) {
-    return Problem(403, "a manager may create shopper and participant accounts only", "role");
+    return Problem(403, Msg("a manager may create shopper and participant accounts only"), "role");
   }
   return std::nullopt;
 }
@@ -85,7 +86,7 @@ Route CreateUser(App& app) {
         if (auto problem = ReadAccountFields(body, app.study(), account)) return *problem;
         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
         if (!body.contains("password") || !body["password"].is_string()) {
-          return Problem(400, "a text is expected for password", "password");
+          return Problem(400, Msg("a text is expected for password"), "password");
         }
         // Hashing takes tens of milliseconds by design: outside the lock.
         auto hashed =
@@ -166,66 +167,67 @@ std::optional<Reply> FindUsableInvitation(App& app, const std::string& hash,
   {
     std::lock_guard lock(app.mutex());
     auto found = app.store().FindInvitation(hash);
-    if (!found) return Problem(404, "no such invitation", "token");
+    if (!found) return Problem(404, Msg("no such invitation"), "token");
     invitation = std::move(found).value();
   }
   if (!invitation->used_at.empty()) {
-    return Problem(409, "the invitation was used already", "token");
+    return Problem(409, Msg("the invitation was used already"), "token");
   }
   if (invitation->expires_at <= NowUtc()) {
-    return Problem(410, "the invitation has expired", "token");
+    return Problem(410, Msg("the invitation has expired"), "token");
   }
   return std::nullopt;
 }
 
 Route AcceptInvitation(App& app) {
-  return {"POST",
-          "/api/v1/invitations/{token}/accept",
-          {},
-          "Accept an invitation: choose a name and a password (no login needed; works once)",
-          StringsSchema({"password"}, {"name", "language"}),
-          [&app](ApiRequest& request) {
-            nlohmann::json body;
-            if (auto problem = ParseBody(request.body, body)) return *problem;
-            if (!body.contains("password") || !body["password"].is_string()) {
-              return Problem(400, "a text is expected for password", "password");
-            }
-            // Typed before use: body.value() throws on a number where a text belongs.
-            std::vector<FieldProblem> problems;
-            FieldReader fields(body, "", problems);
-            std::string name, language = "nb";
-            fields.Text("name", name, FieldReader::Need::kOptional, kMaxTextChars);
-            fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
-            if (!problems.empty())
-              return FieldsProblem(400, "the invitation was not accepted", problems);
-            // As PUT /me/language says it (routes_session.cc).
-            if (!IsInterfaceLanguage(language)) {
-              return Problem(422, "the interface speaks nb, sv, da and en, not '" + language + "'",
-                             "language");
-            }
-            const std::string hash = auth::HashToken(request.params["token"]);
-            std::optional<domain::Invitation> invitation;
-            if (auto problem = FindUsableInvitation(app, hash, invitation)) return *problem;
-            domain::Account account = AccountFor(*invitation, name, language);
-            if (Status prepared = PrepareAccountFields(account); !prepared) {
-              return ProblemFor(prepared.error());
-            }
-            // Hashing outside the lock; AcceptInvitation marks the invitation
-            // used only if nobody did meanwhile (kConflict otherwise).
-            auto hashed = auth::HashPassword(body["password"].get<std::string>(),
-                                             {account.email, account.name});
-            if (!hashed) return ProblemFor(hashed.error());
-            account.password_hash = std::move(hashed).value();
-            std::lock_guard lock(app.mutex());
-            if (Status links = CheckAccountLinks(app.store(), account); !links) {
-              return ProblemFor(links.error());
-            }
-            auto id = app.store().AcceptInvitation(hash, account, NowUtc());
-            if (!id) return ProblemFor(id.error());
-            account.id = id.value();
-            return Json(AccountJson(account), 201);
-          },
-          /*csrf=*/false};
+  return {
+      "POST",
+      "/api/v1/invitations/{token}/accept",
+      {},
+      "Accept an invitation: choose a name and a password (no login needed; works once)",
+      StringsSchema({"password"}, {"name", "language"}),
+      [&app](ApiRequest& request) {
+        nlohmann::json body;
+        if (auto problem = ParseBody(request.body, body)) return *problem;
+        if (!body.contains("password") || !body["password"].is_string()) {
+          return Problem(400, Msg("a text is expected for password"), "password");
+        }
+        // Typed before use: body.value() throws on a number where a text belongs.
+        std::vector<FieldProblem> problems;
+        FieldReader fields(body, "", problems);
+        std::string name, language = "nb";
+        fields.Text("name", name, FieldReader::Need::kOptional, kMaxTextChars);
+        fields.Text("language", language, FieldReader::Need::kOptional, kMaxIdChars);
+        if (!problems.empty())
+          return FieldsProblem(400, Msg("the invitation was not accepted"), problems);
+        // As PUT /me/language says it (routes_session.cc).
+        if (!i18n::IsInterfaceLanguage(language)) {
+          return Problem(422, Msg("the interface speaks nb, sv, da and en, not '{1}'", language),
+                         "language");
+        }
+        const std::string hash = auth::HashToken(request.params["token"]);
+        std::optional<domain::Invitation> invitation;
+        if (auto problem = FindUsableInvitation(app, hash, invitation)) return *problem;
+        domain::Account account = AccountFor(*invitation, name, language);
+        if (Status prepared = PrepareAccountFields(account); !prepared) {
+          return ProblemFor(prepared.error());
+        }
+        // Hashing outside the lock; AcceptInvitation marks the invitation
+        // used only if nobody did meanwhile (kConflict otherwise).
+        auto hashed =
+            auth::HashPassword(body["password"].get<std::string>(), {account.email, account.name});
+        if (!hashed) return ProblemFor(hashed.error());
+        account.password_hash = std::move(hashed).value();
+        std::lock_guard lock(app.mutex());
+        if (Status links = CheckAccountLinks(app.store(), account); !links) {
+          return ProblemFor(links.error());
+        }
+        auto id = app.store().AcceptInvitation(hash, account, NowUtc());
+        if (!id) return ProblemFor(id.error());
+        account.id = id.value();
+        return Json(AccountJson(account), 201);
+      },
+      /*csrf=*/false};
 }
 
 }  // namespace

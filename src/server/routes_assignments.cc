@@ -33,7 +33,8 @@ std::optional<Reply> AssignmentQuery(const ApiRequest& request, const PageReques
   if (const auto it = request.query.find("status"); it != request.query.end()) {
     const auto status = domain::ParseContactStatus(it->second);
     if (!status) {
-      return Problem(400, "status is planned, started, submitted, approved, returned or failed",
+      return Problem(400,
+                     Msg("status is planned, started, submitted, approved, returned or failed"),
                      "status");
     }
     query.statuses = {*status};
@@ -183,7 +184,7 @@ Route RecordOutcome(App& app) {
               outcome = domain::ParseAttemptOutcome(outcome_id);
               if (!outcome) {
                 fields.Fail("outcome",
-                            "no_answer, busy, closed, gave_up or never_answered is expected");
+                            Msg("no_answer, busy, closed, gave_up or never_answered is expected"));
               }
             }
             // Someone else's contact answers 404 before its body is judged.
@@ -197,7 +198,7 @@ Route RecordOutcome(App& app) {
                       unreadable.push_back({problem.field, problem.message});
                     }
                     return domain::FieldworkError{domain::FieldworkErrorCode::kUnreadable,
-                                                  "the outcome was not recorded",
+                                                  Msg("the outcome was not recorded"),
                                                   {},
                                                   std::move(unreadable)};
                   }
@@ -232,7 +233,7 @@ std::optional<domain::Responder> ReadResponder(const nlohmann::json& body,
       !responder_id.empty()) {
     responder = domain::ParseResponder(responder_id);
     if (!responder || *responder == domain::Responder::kUnknown) {
-      fields.Fail("responder", "person or chatbot is expected");
+      fields.Fail("responder", Msg("person or chatbot is expected"));
     }
   }
   return responder;
@@ -252,7 +253,7 @@ Route MarkAnswered(App& app) {
             std::vector<FieldProblem> problems;
             const auto responder = ReadResponder(body, problems);
             if (!problems.empty()) {
-              return FieldsProblem(400, "the answer was not recorded", problems);
+              return FieldsProblem(400, Msg("the answer was not recorded"), problems);
             }
             return ChangeContactFromDevice(
                 app, request, "answered", DeviceClock::kDeviceWhenGiven,

@@ -42,9 +42,9 @@ std::optional<Reply> ReadStatuses(const ApiRequest& request, store::ContactQuery
     const auto status = domain::ParseContactStatus(item);
     if (!status) {
       return Problem(400,
-                     "status is any or a comma-separated list of planned, started, submitted, "
-                     "approved, returned, failed; found '" +
-                         item + "'",
+                     Msg("status is any or a comma-separated list of planned, started, submitted, "
+                         "approved, returned, failed; found '{1}'",
+                         item),
                      "status");
     }
     query.statuses.push_back(*status);
@@ -61,12 +61,12 @@ std::optional<Reply> ReadSort(const ApiRequest& request, store::ContactQuery& qu
                                                      {"shopper", Sort::kShopper}};
   const auto sort = kSorts.find(QueryText(request, "sort"));
   if (sort == kSorts.end()) {
-    return Problem(400, "sort is submitted, participant or shopper", "sort");
+    return Problem(400, Msg("sort is submitted, participant or shopper"), "sort");
   }
   query.sort = sort->second;
   const std::string order = QueryText(request, "order");
   if (order != "" && order != "asc" && order != "desc") {
-    return Problem(400, "order is asc or desc", "order");
+    return Problem(400, Msg("order is asc or desc"), "order");
   }
   query.descending = order == "desc";
   return std::nullopt;
@@ -76,28 +76,28 @@ std::optional<Reply> ReadFilters(const domain::Study& study, const ApiRequest& r
                                  store::ContactQuery& query) {
   query.participant = QueryText(request, "participant");
   if (!query.participant.empty() && study.FindParticipant(query.participant) == nullptr) {
-    return Problem(400, "no participant '" + query.participant + "' in the study", "participant");
+    return Problem(400, Msg("no participant '{1}' in the study", query.participant), "participant");
   }
   query.industry = QueryText(request, "industry");
   if (!query.industry.empty() && study.FindIndustry(query.industry) == nullptr) {
-    return Problem(400, "no industry '" + query.industry + "' in the study", "industry");
+    return Problem(400, Msg("no industry '{1}' in the study", query.industry), "industry");
   }
   query.shopper = QueryText(request, "shopper");
   if (const std::string channel = QueryText(request, "channel"); !channel.empty()) {
     query.channel = domain::ParseChannel(channel);
     if (!query.channel) {
-      return Problem(400, "channel is phone, email_form, chat or messenger", "channel");
+      return Problem(400, Msg("channel is phone, email_form, chat or messenger"), "channel");
     }
   }
   if (const std::string answered = QueryText(request, "answered"); !answered.empty()) {
     if (answered != "yes" && answered != "no") {
-      return Problem(400, "answered is yes or no", "answered");
+      return Problem(400, Msg("answered is yes or no"), "answered");
     }
     query.answered = answered == "yes";
   }
   query.search = QueryText(request, "q");
   if (query.search.size() > kMaxIdChars) {
-    return Problem(400, "q is at most " + std::to_string(kMaxIdChars) + " characters", "q");
+    return Problem(400, Msg("q is at most {1} characters", kMaxIdChars), "q");
   }
   return std::nullopt;
 }
@@ -118,7 +118,7 @@ std::optional<Reply> ReadQueueRequest(const domain::Study& study, const ApiReque
   if (!out.flag.empty() && out.flag != "any" && !domain::ParseFlagCode(out.flag)) {
     std::string codes = "any";
     for (auto code : domain::kAllFlagCodes) codes += ", " + std::string(domain::ToString(code));
-    return Problem(400, "flag is one of " + codes, "flag");
+    return Problem(400, Msg("flag is one of {1}", codes), "flag");
   }
   return std::nullopt;
 }
@@ -263,10 +263,10 @@ Route CorrectAnswer(App& app) {
             fields.Text("reason", reason, Need::kRequired, kMaxTextChars);
             // A correction states why: blanks are no reason.
             if (problems.empty() && reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-              fields.Fail("reason", "a reason for the correction, not only spaces");
+              fields.Fail("reason", Msg("a reason for the correction, not only spaces"));
             }
             if (!problems.empty()) {
-              return FieldsProblem(400, "the correction was not made", problems);
+              return FieldsProblem(400, Msg("the correction was not made"), problems);
             }
             return ChangeContact(app, request, ContactAccess::kStaffOnly,
                                  [&](const domain::Contact& contact, const domain::Stamp& stamp) {
@@ -332,7 +332,7 @@ Route ReturnReport(App& app) {
             std::string message;
             fields.Text("message", message, Need::kRequired, kMaxTextChars);
             if (!problems.empty()) {
-              return FieldsProblem(400, "the report was not returned", problems);
+              return FieldsProblem(400, Msg("the report was not returned"), problems);
             }
             return ChangeContact(app, request, ContactAccess::kStaffOnly,
                                  [&](const domain::Contact& contact, const domain::Stamp& stamp) {

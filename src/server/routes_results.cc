@@ -22,10 +22,10 @@ std::optional<Reply> CheckParticipantAccess(const domain::Account& account,
                                             const domain::Study& study, const std::string& id) {
   if (account.role == Role::kParticipant &&
       (account.participant_id != id || account.study_id != study.id)) {
-    return Problem(403, "you may see your own results only", "id");
+    return Problem(403, Msg("you may see your own results only"), "id");
   }
   if (study.FindParticipant(id) == nullptr) {
-    return Problem(404, "no participant '" + id + "'", "id");
+    return Problem(404, Msg("no participant '{1}'", id), "id");
   }
   return std::nullopt;
 }
@@ -237,7 +237,7 @@ Route ParticipantResults(App& app) {
                     computed.value());
               }
             }
-            return Problem(404, "participant '" + id + "' has no counted contacts yet", "id");
+            return Problem(404, Msg("participant '{1}' has no counted contacts yet", id), "id");
           }};
 }
 
@@ -278,7 +278,7 @@ Route ParticipantReport(App& app) {
             const std::string format =
                 request.query.count("format") ? request.query["format"] : "html";
             if (format != "html" && format != "pdf") {
-              return Problem(400, "format is html or pdf, not '" + format + "'", "format");
+              return Problem(400, Msg("format is html or pdf, not '{1}'", format), "format");
             }
             auto computed = app.CurrentResults(WantsFresh(request));
             if (!computed) return ProblemFor(computed.error());

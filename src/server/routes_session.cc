@@ -5,6 +5,7 @@
 #include "auth/password.h"
 #include "core/utf8.h"
 #include "domain/account.h"
+#include "i18n/translator.h"
 #include "server/accounts.h"
 #include "server/app.h"
 #include "server/json_views.h"
@@ -15,24 +16,25 @@ namespace cx::server {
 Reply ProblemFor(const Error& error) {
   switch (error.code) {
     case ErrorCode::kNotFound:
-      return Problem(404, error.message, error.where);
+      return Problem(404, SaidOf(error), error.where);
     case ErrorCode::kConflict:
-      return Problem(409, error.message, error.where);
+      return Problem(409, SaidOf(error), error.where);
     case ErrorCode::kInvalidInput:
     case ErrorCode::kUnsupported:
-      return Problem(400, error.message, error.where);
+      return Problem(400, SaidOf(error), error.where);
     case ErrorCode::kCorruption:
       // Said as such (not a generic failure): the record is damaged on disk,
       // the same answer comes on every try, and `cxbench check` lists it.
       std::cerr << "cxbench serve: " << EscapeForLog(error.ToString()) << "\n";
       return Problem(500,
-                     "a stored record is damaged (" + error.where +
-                         "); the administrator can list every damaged record with cxbench check",
+                     Msg("a stored record is damaged ({1}); the administrator can list every "
+                         "damaged record with cxbench check",
+                         error.where),
                      error.where);
     default:
       // Store errors can quote stored or sent text: escaped, as every log line.
       std::cerr << "cxbench serve: " << EscapeForLog(error.ToString()) << "\n";
-      return Problem(500, "the server could not complete the request");
+      return Problem(500, Msg("the server could not complete the request"));
   }
 }
 
@@ -62,20 +64,17 @@ struct Credentials {
 std::optional<Reply> ReadCredentials(const nlohmann::json& body, Credentials& credentials) {
   for (const char* field : {"email", "password"}) {
     if (!body.contains(field) || !body[field].is_string()) {
-      return Problem(400, std::string("a text is expected for ") + field, field);
+      return Problem(400, Msg("a text is expected for {1}", field), field);
     }
   }
   const auto& email = body["email"].get_ref<const std::string&>();
   const auto& password = body["password"].get_ref<const std::string&>();
   if (email.size() > domain::kMaxEmailLength) {
     return Problem(
-        400,
-        "an e-mail address has at most " + std::to_string(domain::kMaxEmailLength) + " characters",
-        "email");
+        400, Msg("an e-mail address has at most {1} characters", domain::kMaxEmailLength), "email");
   }
   if (password.size() > auth::kMaxPasswordBytes) {
-    return Problem(400,
-                   "a password has at most " + std::to_string(auth::kMaxPasswordBytes) + " bytes",
+    return Problem(400, Msg("a password has at most {1} bytes", auth::kMaxPasswordBytes),
                    "password");
   }
   credentials.email = domain::NormalizeEmail(email);
@@ -87,8 +86,7 @@ std::optional<Reply> ReadCredentials(const nlohmann::json& body, Credentials& cr
 std::optional<Reply> ThrottledReply(App& app, const std::string& email, const std::string& remote,
                                     auth::LoginThrottle::Clock::time_point now) {
   if (int wait = app.throttle().RetryAfter(email, remote, now); wait > 0) {
-    Reply reply =
-        Problem(429, "too many failed logins; try again in " + std::to_string(wait) + " seconds");
+    Reply reply = Problem(429, Msg("too many failed logins; try again in {1} seconds", wait));
     reply.headers["Retry-After"] = std::to_string(wait);
     return reply;
   }
@@ -157,7 +155,7 @@ Route LogIn(App& app) {
             std::optional<domain::Account> account = VerifiedAccount(app, credentials);
             if (!account) {
               app.throttle().RecordFailure(email, request.remote_address, now);
-              return Problem(401, "wrong e-mail or password");
+              return Problem(401, Msg("wrong e-mail or password"));
             }
             app.throttle().RecordSuccess(email);
             return StartSession(app, *account);
@@ -199,29 +197,29 @@ Route Me(App& app) {
 }
 
 Route ChooseLanguage(App& app) {
-  return {"PUT",
-          "/api/v1/me/language",
-          kEveryone,
-          "Choose the interface language (nb, sv, da or en)",
-          StringsSchema({"language"}),
-          [&app](ApiRequest& request) {
-            nlohmann::json body;
-            if (auto problem = ParseBody(request.body, body)) return *problem;
-            if (!body.contains("language") || !body["language"].is_string()) {
-              return Problem(400, "a language code (nb, sv, da or en) is expected", "language");
-            }
-            const std::string language = body["language"].get<std::string>();
-            if (!IsInterfaceLanguage(language)) {
-              return Problem(422, "the interface speaks nb, sv, da and en, not '" + language + "'",
-                             "language");
-            }
-            std::lock_guard lock(app.mutex());
-            if (Status saved = app.store().SetAccountLanguage(request.account->id, language);
-                !saved) {
-              return ProblemFor(saved.error());
-            }
-            return Json({{"language", language}});
-          }};
+  return {
+      "PUT",
+      "/api/v1/me/language",
+      kEveryone,
+      "Choose the interface language (nb, sv, da or en)",
+      StringsSchema({"language"}),
+      [&app](ApiRequest& request) {
+        nlohmann::json body;
+        if (auto problem = ParseBody(request.body, body)) return *problem;
+        if (!body.contains("language") || !body["language"].is_string()) {
+          return Problem(400, Msg("a language code (nb, sv, da or en) is expected"), "language");
+        }
+        const std::string language = body["language"].get<std::string>();
+        if (!i18n::IsInterfaceLanguage(language)) {
+          return Problem(422, Msg("the interface speaks nb, sv, da and en, not '{1}'", language),
+                         "language");
+        }
+        std::lock_guard lock(app.mutex());
+        if (Status saved = app.store().SetAccountLanguage(request.account->id, language); !saved) {
+          return ProblemFor(saved.error());
+        }
+        return Json({{"language", language}});
+      }};
 }
 
 }  // namespace

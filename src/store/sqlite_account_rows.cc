@@ -102,7 +102,7 @@ Result<int64_t> SqliteStore::CreateAccount(const domain::Account& account) {
     return id;
   } catch (const std::exception& error) {
     if (IsUniqueViolation(error)) {
-      return Conflict("an account with e-mail '" + account.email + "' exists already", "email");
+      return Conflict(Msg("an account with e-mail '{1}' exists already", account.email), "email");
     }
     return IoError("cannot create the account: " + std::string(error.what()));
   }
@@ -117,7 +117,7 @@ Result<domain::Account> SqliteStore::FindAccountByEmail(const std::string& email
     IntoAccount(statement, row);
     soci::statement select = statement;
     select.execute();
-    if (!select.fetch()) return NotFound("no account with e-mail '" + email + "'");
+    if (!select.fetch()) return NotFound(Msg("no account with e-mail '{1}'", email));
     return row.ToCheckedAccount();
   } catch (const std::exception& error) {
     return IoError("cannot read accounts: " + std::string(error.what()));
@@ -134,7 +134,7 @@ Result<domain::Account> SqliteStore::FindAccount(int64_t id) {
     IntoAccount(statement, row);
     soci::statement select = statement;
     select.execute();
-    if (!select.fetch()) return NotFound("no account " + std::to_string(id));
+    if (!select.fetch()) return NotFound(Msg("no account {1}", id));
     return row.ToCheckedAccount();
   } catch (const std::exception& error) {
     return IoError("cannot read accounts: " + std::string(error.what()));
@@ -191,7 +191,7 @@ Result<Store::SessionRow> SqliteStore::FindSession(const std::string& token_hash
     *sql_ << "SELECT account_id, csrf_token, expires_at FROM session WHERE token_hash = :hash",
         soci::use(token_hash), soci::into(account_id, found), soci::into(session.csrf_token),
         soci::into(session.expires_at);
-    if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such session");
+    if (!sql_->got_data() || found != soci::i_ok) return NotFound(Msg("no such session"));
     auto account = FindAccount(account_id);
     if (!account) return account.error();
     session.account = std::move(account).value();
@@ -254,7 +254,7 @@ Result<domain::Invitation> SqliteStore::FindInvitation(const std::string& token_
         soci::into(invitation.shopper_id, shopper_ind), soci::into(invitation.study_id, study_ind),
         soci::into(invitation.participant_id, participant_ind), soci::into(created_by, by_ind),
         soci::into(invitation.expires_at), soci::into(invitation.used_at, used_ind);
-    if (!sql_->got_data() || found != soci::i_ok) return NotFound("no such invitation");
+    if (!sql_->got_data() || found != soci::i_ok) return NotFound(Msg("no such invitation"));
     const auto parsed = domain::ParseRole(role);
     if (!parsed) {
       return Corruption(
@@ -284,14 +284,14 @@ Result<int64_t> SqliteStore::AcceptInvitation(const std::string& token_hash,
          soci::use(used_at), soci::use(token_hash));
     mark.execute(true);
     if (mark.get_affected_rows() != 1) {
-      return Conflict("the invitation was used already");
+      return Conflict(Msg("the invitation was used already"));
     }
     const int64_t id = InsertAccount(account);
     transaction.commit();
     return id;
   } catch (const std::exception& error) {
     if (IsUniqueViolation(error)) {
-      return Conflict("an account with e-mail '" + account.email + "' exists already", "email");
+      return Conflict(Msg("an account with e-mail '{1}' exists already", account.email), "email");
     }
     return IoError("cannot accept the invitation: " + std::string(error.what()));
   }

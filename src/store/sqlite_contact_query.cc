@@ -111,7 +111,7 @@ Result<ContactPage> SqliteStore::QueryContacts(const std::string& study_id,
       *sql_ << "SELECT count(*) FROM contact WHERE study_id = :study AND id = :after",
           soci::use(study_id), soci::use(query.after), soci::into(found);
       if (found == 0) {
-        return NotFound("no contact '" + query.after + "' in study '" + study_id + "'");
+        return NotFound(Msg("no contact '{1}' in study '{2}'", query.after, study_id));
       }
     }
     long long total = 0;

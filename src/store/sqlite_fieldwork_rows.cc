@@ -132,7 +132,7 @@ Status SqliteStore::SaveContactChange(const std::string& study_id, const domain:
     transaction.commit();
   } catch (const std::exception& error) {
     if (std::string(error.what()).find("UNIQUE constraint failed") != std::string::npos) {
-      return Conflict("a change with id '" + change.change_id + "' is stored already",
+      return Conflict(Msg("a change with id '{1}' is stored already", change.change_id),
                       "client_change_id");
     }
     return IoError("cannot save contact '" + contact.id + "' of study '" + study_id +
@@ -150,7 +150,7 @@ Result<ClientChange> SqliteStore::FindClientChange(const std::string& study_id,
         soci::use(study_id), soci::use(change_id), soci::into(change.change_id),
         soci::into(change.actor), soci::into(change.contact_id), soci::into(change.request),
         soci::into(change.reply);
-    if (!sql_->got_data()) return NotFound("no change '" + change_id + "'", "client_change_id");
+    if (!sql_->got_data()) return NotFound(Msg("no change '{1}'", change_id), "client_change_id");
     return change;
   } catch (const std::exception& error) {
     return IoError("cannot read the change '" + change_id + "' of study '" + study_id +
@@ -300,7 +300,7 @@ Result<domain::Contact> SqliteStore::LoadContact(const std::string& study_id,
       for (const auto& fault : corrupt) {
         if (fault.row.rfind(study_id + "/" + contact_id, 0) == 0) return fault.ToError();
       }
-      return NotFound("no contact '" + contact_id + "' in study '" + study_id + "'");
+      return NotFound(Msg("no contact '{1}' in study '{2}'", contact_id, study_id));
     }
     return std::move(contacts.front());
   } catch (const std::exception& error) {

@@ -178,9 +178,10 @@ Status SqliteStore::SaveStudy(const Study& study, bool replace) {
     *sql_ << "SELECT count(*) FROM study WHERE id = :id", soci::use(study.id), soci::into(existing);
     if (existing > 0) {
       if (!replace) {
-        return Conflict("study '" + study.id +
-                        "' is in the database already (use --replace to overwrite it and its "
-                        "fieldwork)");
+        return Conflict(
+            Msg("study '{1}' is in the database already (use --replace to overwrite "
+                "it and its fieldwork)",
+                study.id));
       }
       *sql_ << "DELETE FROM study WHERE id = :id", soci::use(study.id);
     }
@@ -204,7 +205,7 @@ Status SqliteStore::SaveChannelAuditWithLog(const std::string& study_id,
     *sql_ << "SELECT count(*) FROM participant WHERE study_id = :study AND id = :id",
         soci::use(study_id), soci::use(participant_id), soci::into(existing);
     if (existing == 0)
-      return NotFound("no participant '" + participant_id + "' in study '" + study_id + "'");
+      return NotFound(Msg("no participant '{1}' in study '{2}'", participant_id, study_id));
     *sql_ << "DELETE FROM channel_audit WHERE study_id = :study AND participant_id = :id",
         soci::use(study_id), soci::use(participant_id);
     std::string channel, ease, reach;
@@ -438,7 +439,7 @@ Result<Study> SqliteStore::ReadStudy(const std::string& study_id,
   Study study;
   soci::session& sql = *sql_;
   if (!ReadStudyRow(sql, study_id, study, corrupt)) {
-    return NotFound("no study '" + study_id + "' in the database");
+    return NotFound(Msg("no study '{1}' in the database", study_id));
   }
   ReadChannels(sql, study_id, study, corrupt);
   ReadIndustries(sql, study_id, study, corrupt);
