@@ -27,7 +27,7 @@ check questionnaire_bad_language 2 "$cx" study questionnaire examples/kundeservi
 sed -e 's/    industry: bank$/    industry: banks/' -e 's/^    max: 6$/    max: 0/' \
   examples/kundeserviceprisen.yaml >"$work/bad.yaml"
 check bad_study 2 "$cx" study check "$work/bad.yaml"
-expect_in bad_industry "$work/err" "$work/bad.yaml:228:15: error: participants[0].industry: unknown industry 'banks'"
+expect_in bad_industry "$work/err" "$work/bad.yaml:276:15: error: participants[0].industry: unknown industry 'banks'"
 expect_in bad_scale "$work/err" "error: questions[9].max: impossible scale: max must be above min"
 [[ -s "$work/out" ]] && fail "bad_study: stdout not empty" || pass
 check bad_study_json 2 "$cx" study check --format json "$work/bad.yaml"

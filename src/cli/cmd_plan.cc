@@ -252,8 +252,8 @@ int RunPlanExport(const PlanExportArgs& args) {
         participant ? participant->name : contact->participant,
         std::string(domain::ToString(contact->channel)),
         contact->scenario,
-        scenario ? scenario->title.Get(language) : std::string(),
-        scenario ? scenario->script.Get(language) : std::string(),
+        scenario ? study.TextFor(scenario->title, language) : std::string(),
+        scenario ? study.TextFor(scenario->script, language) : std::string(),
         contact->id,
         std::string(domain::ToString(contact->status))};
     table.rows.push_back(std::move(row));

@@ -388,7 +388,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   add->add_option("--participant", user_args->participant,
                   "Role participant: the participant it may see");
   add->add_option("--study", user_args->study, "Role participant: the study (default: the only)");
-  add->add_option("--language", user_args->language, "nb | sv | da | en")->capture_default_str();
+  add->add_option("--language", user_args->language,
+                  "The app's language for the account: nb | sv | da | en")
+      ->capture_default_str();
   auto* password = add->add_option("--password", user_args->password,
                                    "The password (at least 8 characters, not a common one; visible "
                                    "to other users of this machine: prefer "

@@ -343,7 +343,7 @@ std::string Duration(const std::string& seconds_text) {
 std::string QuestionLabel(const Study& study, const std::string& id, const std::string& language) {
   const Question* question = study.FindQuestion(id);
   if (question == nullptr) return id;
-  const std::string& label = question->label.Get(language);
+  const std::string& label = study.TextFor(question->label, language);
   return label.empty() ? id : label;
 }
 
@@ -358,7 +358,7 @@ std::string AnswerShown(const Study& study, const std::string& question_id,
   if (question->type == QuestionType::kYesNo) return value == "1" ? phrases.yes : phrases.no;
   if (question->type == QuestionType::kChoice) {
     for (const auto& option : question->options) {
-      if (option.id == value) return option.label.Get(language);
+      if (option.id == value) return study.TextFor(option.label, language);
     }
   }
   return value;
@@ -497,7 +497,7 @@ std::string ExplainFlag(const Study& study, const QualityFlag& flag, const std::
                                  {"max", Duration(Param(flag, "max_s"))}});
     case FlagCode::kRepeatedComment: {
       const Area* area = study.FindArea(Param(flag, "area"));
-      const std::string label = area ? area->label.Get(language) : Param(flag, "area");
+      const std::string label = area ? study.TextFor(area->label, language) : Param(flag, "area");
       return Fill(
           Param(flag, "count") == "1" ? phrases.repeated : phrases.repeated_many,
           {{"area", label}, {"count", Param(flag, "count")}, {"others", Param(flag, "others")}});

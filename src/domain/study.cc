@@ -14,12 +14,6 @@ const T* FindById(const std::vector<T>& items, const std::string& id) {
 }
 }  // namespace
 
-const std::string& LocalizedText::Get(const std::string& language) const {
-  auto it = by_language.find(language);
-  if (it != by_language.end()) return it->second;
-  return by_language.empty() ? kEmpty : by_language.begin()->second;
-}
-
 bool Participant::Offers(Channel channel) const {
   return std::any_of(audit.begin(), audit.end(), [&](const ChannelAudit& entry) {
     return entry.channel == channel && entry.offered;
@@ -135,6 +129,14 @@ int FieldworkPeriod::WeekOf(Date day) const {
 int FieldworkPeriod::Weeks() const {
   if (Date{end} < Date{start}) return 0;
   return WeekOf(Date{end});
+}
+
+const std::string& Study::TextFor(const LocalizedText& text, const std::string& language) const {
+  if (auto it = text.by_language.find(language); it != text.by_language.end()) return it->second;
+  for (const std::string& fallback : languages) {
+    if (auto it = text.by_language.find(fallback); it != text.by_language.end()) return it->second;
+  }
+  return text.by_language.empty() ? kEmpty : text.by_language.begin()->second;
 }
 
 const ChannelSpec* Study::FindChannel(Channel channel) const {

@@ -14,12 +14,11 @@
 
 namespace cx::domain {
 
-// A text in several languages, keyed by language code (nb, sv, da, en).
+// A text in several languages, keyed by language code (nb, sv, da, en). It is
+// read through Study::TextFor, which knows the study's default language.
 struct LocalizedText {
   std::map<std::string, std::string> by_language;
 
-  // The text in `language`, else in the first language that has one, else "".
-  const std::string& Get(const std::string& language) const;
   bool Has(const std::string& language) const { return by_language.count(language) > 0; }
 
   bool operator==(const LocalizedText&) const = default;
@@ -261,6 +260,11 @@ struct Study {
   ResultsFrom results_from = ResultsFrom::kApprovedAndInQa;
   std::vector<Contradiction> contradictions;
 
+  // `text` as a reader of `language` sees it: in that language, else in the
+  // first of the study's languages that it has (the first is the default),
+  // else in any language it has; "" when it has none. A Swedish reader of a
+  // study in [nb, en] reads bokmål, not English, though "en" sorts first.
+  const std::string& TextFor(const LocalizedText& text, const std::string& language) const;
   const ChannelSpec* FindChannel(Channel channel) const;
   // Whether a contact on `channel` that waited `wait_seconds` (none = never
   // answered) counts as answered: a wait beyond the channel's maximum is, by

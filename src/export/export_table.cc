@@ -8,10 +8,6 @@ namespace {
 
 using domain::QuestionType;
 
-std::string Text(const domain::LocalizedText& text, const std::string& language) {
-  return text.Get(language);
-}
-
 std::string NotApplicableLabel(const std::string& language) {
   return language == "en" ? "Not applicable" : "Ikke relevant";
 }
@@ -81,7 +77,7 @@ void AddScoreColumns(ExportTable& table, const domain::Study& study, const std::
     // total result's name; SPSS refuses a variable name twice.
     std::string name = VariableName("score_" + area.id);
     if (name == "score_total") name = VariableName("score_area_" + area.id);
-    AddColumn(table, name, (nb ? "Score: " : "Score: ") + Text(area.label, language),
+    AddColumn(table, name, (nb ? "Score: " : "Score: ") + study.TextFor(area.label, language),
               ColumnKind::kNumber);
   }
 }
@@ -91,14 +87,15 @@ void AddQuestionColumns(ExportTable& table, const domain::Study& study, const st
                         bool nb) {
   for (const auto& question : study.questions) {
     const bool text = question.type == QuestionType::kText;
-    Column& column = AddColumn(table, VariableName(question.id), Text(question.label, language),
-                               text ? ColumnKind::kText : ColumnKind::kNumber);
+    Column& column =
+        AddColumn(table, VariableName(question.id), study.TextFor(question.label, language),
+                  text ? ColumnKind::kText : ColumnKind::kNumber);
     if (question.type == QuestionType::kYesNo) {
       column.value_labels = {{0, nb ? "Nei" : "No"}, {1, nb ? "Ja" : "Yes"}};
     } else if (question.type == QuestionType::kChoice) {
       for (size_t index = 0; index < question.options.size(); ++index) {
         column.value_labels[static_cast<double>(index + 1)] =
-            Text(question.options[index].label, language);
+            study.TextFor(question.options[index].label, language);
       }
     }
     if (question.allow_na && !text) {
@@ -119,7 +116,8 @@ ContactColumns AddColumns(ExportTable& table, const domain::Study& study, bool w
   layout.first_comment = table.columns.size();
   for (const auto& area : study.areas) {
     AddColumn(table, VariableName("comment_" + area.id),
-              (nb ? "Kommentar: " : "Comment: ") + Text(area.label, language), ColumnKind::kText);
+              (nb ? "Kommentar: " : "Comment: ") + study.TextFor(area.label, language),
+              ColumnKind::kText);
   }
   return layout;
 }
@@ -241,8 +239,8 @@ ExportTable BuildCodebook(const domain::Study& study, const std::string& languag
       case QuestionType::kChoice:
         for (size_t index = 0; index < question.options.size(); ++index) {
           if (index) values += ", ";
-          values +=
-              std::to_string(index + 1) + " = " + Text(question.options[index].label, language);
+          values += std::to_string(index + 1) + " = " +
+                    study.TextFor(question.options[index].label, language);
         }
         break;
       case QuestionType::kText:
@@ -259,9 +257,9 @@ ExportTable BuildCodebook(const domain::Study& study, const std::string& languag
     }
     if (question.allow_na)
       values += (values.empty() ? "" : ", ") + std::string("-1 = ") + NotApplicableLabel(language);
-    table.rows.push_back({VariableName(question.id), question.area,
-                          std::string(domain::ToString(question.type)),
-                          Text(question.label, language), question.points, channels, values});
+    table.rows.push_back(
+        {VariableName(question.id), question.area, std::string(domain::ToString(question.type)),
+         study.TextFor(question.label, language), question.points, channels, values});
   }
   return table;
 }
@@ -283,9 +281,10 @@ ExportTable BuildParticipantTable(const domain::Study& study, const std::string&
   }
   for (const auto& participant : study.participants) {
     const domain::Industry* industry = study.FindIndustry(participant.industry);
-    std::vector<Cell> row = {participant.id, participant.name, participant.company,
-                             industry ? Text(industry->name, language) : participant.industry,
-                             static_cast<double>(participant.size)};
+    std::vector<Cell> row = {
+        participant.id, participant.name, participant.company,
+        industry ? study.TextFor(industry->name, language) : participant.industry,
+        static_cast<double>(participant.size)};
     for (auto channel : domain::kAllChannels) {
       std::string audit = nb ? "tilbys ikke" : "not offered";
       for (const auto& entry : participant.audit) {

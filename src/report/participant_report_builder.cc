@@ -69,7 +69,7 @@ void AddAreaRows(const domain::Study& study, const results::ParticipantResult& o
                  ParticipantReportInput& in) {
   for (const auto& area : study.areas) {
     if (!area.scored) continue;
-    AreaRow row{area.label.Get(language), std::nullopt, std::nullopt, std::nullopt};
+    AreaRow row{study.TextFor(area.label, language), std::nullopt, std::nullopt, std::nullopt};
     auto it = own.areas.find(area.id);
     if (it != own.areas.end()) row.own = it->second;
     Sample sample;
@@ -107,7 +107,7 @@ void AddReferenceRows(const domain::Study& study, const results::ParticipantResu
                       ParticipantReportInput& in) {
   for (const auto& question : study.questions) {
     if (question.reference == domain::ReferenceFlag::kNone) continue;
-    ReferenceRow row{question.label.Get(language), std::nullopt, std::nullopt};
+    ReferenceRow row{study.TextFor(question.label, language), std::nullopt, std::nullopt};
     auto it = own.reference.find(question.id);
     if (it != own.reference.end()) row.own_yes = it->second;
     Sample sample;
@@ -198,8 +198,8 @@ void AddQuestionRows(const domain::Study& study, const ItemSamples& items,
     if (question.points <= 0 || !area || !area->scored || area->wait_time) continue;
     const Sample& own = items.own[q];
     const Sample& industry = items.industry[q];
-    QuestionRow row{area->label.Get(language), question.label.Get(language), own.Mean(),
-                    industry.Mean(), false};
+    QuestionRow row{study.TextFor(area->label, language), study.TextFor(question.label, language),
+                    own.Mean(), industry.Mean(), false};
     if (!row.own && !row.industry)
       continue;  // never asked in this industry (e.g. chatbot follow-ups)
     if (own.n >= 2 && industry.n >= 2 && row.own && row.industry) {
@@ -230,7 +230,8 @@ void AddPriorities(const domain::Study& study, const results::ParticipantResult&
     }
     const auto r = Pearson(items.vs_impression[q]);
     if (!best || !r || *best - *mine->second <= 0) continue;
-    in.priorities.push_back({question.label.Get(language), *best - *mine->second, std::fabs(*r)});
+    in.priorities.push_back(
+        {study.TextFor(question.label, language), *best - *mine->second, std::fabs(*r)});
   }
   std::sort(in.priorities.begin(), in.priorities.end(),
             [](const PriorityRow& a, const PriorityRow& b) {
@@ -316,7 +317,7 @@ ParticipantReportInput BuildParticipantReport(const domain::Study& study,
   in.participant = participant->name;
   in.company = participant->company;
   const domain::Industry* industry_def = study.FindIndustry(participant->industry);
-  in.industry = industry_def ? industry_def->name.Get(language) : participant->industry;
+  in.industry = industry_def ? study.TextFor(industry_def->name, language) : participant->industry;
   in.audit = BuildAuditRows(*participant, language);
   in.waits = BuildWaitRows(study, contacts, participant_id, language);
   in.comments = BuildComments(study, contacts, participant_id, language);
@@ -343,7 +344,7 @@ RankingPageInput BuildRankingPage(const domain::Study& study, const results::Stu
   for (const auto& industry : results.industries) {
     IndustryRanking ranking;
     const domain::Industry* definition = study.FindIndustry(industry.id);
-    ranking.industry = definition ? definition->name.Get(language) : industry.name;
+    ranking.industry = definition ? study.TextFor(definition->name, language) : industry.name;
     ranking.mean = industry.mean;
     ranking.winner_clear = industry.winner_clear;
     for (const auto& participant : industry.participants) {

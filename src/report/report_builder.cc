@@ -65,7 +65,7 @@ std::map<std::string, std::vector<std::string>> BuildComments(
         if (comment.area == area.id && !comment.text.empty()) texts.push_back(comment.text);
       }
     }
-    if (!texts.empty()) by_area[area.label.Get(language)] = std::move(texts);
+    if (!texts.empty()) by_area[study.TextFor(area.label, language)] = std::move(texts);
   }
   return by_area;
 }

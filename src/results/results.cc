@@ -438,7 +438,8 @@ IndustryResult SummarizeIndustry(const domain::Study& study, const domain::Indus
                                  const BootstrapSettings& bootstrap) {
   IndustryResult block;
   block.id = industry.id;
-  block.name = industry.name.Get(study.languages.empty() ? "en" : study.languages.front());
+  block.name =
+      study.TextFor(industry.name, study.languages.empty() ? "en" : study.languages.front());
   const std::vector<std::vector<double>> samples =
       SummarizeMembers(study, industry, by_participant, agent_area_index, block);
   const std::vector<size_t> order = RankPoints(block);

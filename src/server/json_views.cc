@@ -30,8 +30,9 @@ nlohmann::json RowFields(const domain::Study& study, const domain::Contact& cont
     if (const domain::Industry* industry = study.FindIndustry(participant->industry)) {
       for (const auto& s : industry->scenarios) {
         if (s.id == contact.scenario) {
-          scenario = {
-              {"id", s.id}, {"title", s.title.Get(language)}, {"script", s.script.Get(language)}};
+          scenario = {{"id", s.id},
+                      {"title", study.TextFor(s.title, language)},
+                      {"script", study.TextFor(s.script, language)}};
         }
       }
     }
@@ -244,7 +245,7 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
                                  const std::string& language) {
   nlohmann::json areas = nlohmann::json::array();
   for (const auto& area : study.areas) {
-    areas.push_back({{"id", area.id}, {"label", area.label.Get(language)}});
+    areas.push_back({{"id", area.id}, {"label", study.TextFor(area.label, language)}});
   }
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& question : study.questions) {
@@ -252,7 +253,7 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
     nlohmann::json q = {{"id", question.id},
                         {"area", question.area},
                         {"type", std::string(domain::ToString(question.type))},
-                        {"label", question.label.Get(language)},
+                        {"label", study.TextFor(question.label, language)},
                         {"required", question.required},
                         {"allow_na", question.allow_na},
                         {"min", question.Min()},
@@ -260,7 +261,7 @@ nlohmann::json QuestionnaireJson(const domain::Study& study, domain::Channel cha
     if (!question.options.empty()) {
       nlohmann::json options = nlohmann::json::array();
       for (const auto& option : question.options) {
-        options.push_back({{"id", option.id}, {"label", option.label.Get(language)}});
+        options.push_back({{"id", option.id}, {"label", study.TextFor(option.label, language)}});
       }
       q["options"] = options;
     }

@@ -197,7 +197,7 @@ nlohmann::json ParticipantResultsJson(const domain::Study& study,
                                       const results::ParticipantResult& participant,
                                       const std::string& language) {
   nlohmann::json areas = nlohmann::json::object();
-  for (const auto& area : study.areas) areas[area.id] = area.label.Get(language);
+  for (const auto& area : study.areas) areas[area.id] = study.TextFor(area.label, language);
   auto [area_means, channel_means] = IndustryMeans(industry);
   const std::string& id = participant.id;
   return {{"participant", results::ParticipantJson(participant)},

@@ -380,7 +380,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   EXPECT_EQ(study->max_channels_per_participant, 3);
   ASSERT_EQ(study->participants.size(), 1u);
   EXPECT_EQ(study->participants[0].company, "Fjordbanken");
-  EXPECT_EQ(study->industries[0].scenarios[0].title.Get("nb"), "Lån");
+  EXPECT_EQ(study->TextFor(study->industries[0].scenarios[0].title, "nb"), "Lån");
   EXPECT_EQ(study->questions[0].reference, domain::ReferenceFlag::kWelcome);
   // Schema 7: an old study gets the default results rule and no contradictions.
   EXPECT_EQ(study->results_from, domain::ResultsFrom::kApprovedAndInQa);

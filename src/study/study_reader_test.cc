@@ -82,7 +82,7 @@ TEST(ReadStudyText, ValidStudyHasNoErrorsAndReadsEveryField) {
   EXPECT_EQ(study.channels[0].hours.weekdays, (std::vector<int>{1, 2}));
   EXPECT_EQ(study.channels[0].hours.open_minute, 480);
   EXPECT_EQ(study.channels[0].wait_table[0].seconds, 20);
-  EXPECT_EQ(study.industries[0].scenarios[0].title.Get("nb"), "Lån");
+  EXPECT_EQ(study.TextFor(study.industries[0].scenarios[0].title, "nb"), "Lån");
   EXPECT_TRUE(study.participants[0].Offers(domain::Channel::kPhone));
   EXPECT_EQ(study.participants[0].company, "P1");  // defaults to the name
   EXPECT_EQ(study.questions[1].Max(), 6);

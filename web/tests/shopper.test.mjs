@@ -14,10 +14,14 @@
 //   download is printed.
 // The Swedish shopper meets the login page in the browser's language, then
 // the account's, and picks Swedish in the language menu (kept after a reload).
+// Each shopper reads the role play and the questionnaire (area, question and
+// option labels) in their language, as the study file words them; so does a
+// Danish shopper whose account was made with `user add --language da`.
 // Screenshots of each step: build/browser/shopper-*.png.
 import { join } from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import assert from "node:assert/strict";
+import { parse } from "yaml";
 import { apiAs, axeViolations, logIn, newPage, startStudy } from "./harness.mjs";
 
 const source = process.env.CXBENCH_SOURCE_DIR ?? join(process.cwd(), "..");
@@ -25,6 +29,8 @@ const shots = join(source, "build", "browser");
 mkdirSync(shots, { recursive: true });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (from, to) => (Date.parse(to) - Date.parse(from)) / 1000;
+// The study the demo is made from, as its file words it (`cxbench demo` loads this file).
+const studyFile = parse(readFileSync(join(source, "examples", "kundeserviceprisen.yaml"), "utf8"));
 
 // The texts this test reads, written out by hand per language (not taken
 // from the app's dictionaries, so that a wrong translation key shows).
@@ -69,11 +75,12 @@ const texts = {
 
 const study = await startStudy();
 const { base, run, sql } = study;
-// Two shoppers with two planned phone contacts each: one in bokmål, one in Swedish.
+// Three shoppers with two planned phone contacts each: one in bokmål, one in
+// Swedish, and one in Danish who only opens a contact.
 const shoppers = sql(
-  "SELECT shopper_id FROM contact WHERE status = 'planned' AND channel = 'phone' GROUP BY shopper_id HAVING count(*) >= 2 ORDER BY shopper_id LIMIT 2",
+  "SELECT shopper_id FROM contact WHERE status = 'planned' AND channel = 'phone' GROUP BY shopper_id HAVING count(*) >= 2 ORDER BY shopper_id LIMIT 3",
 ).split("\n");
-assert.equal(shoppers.length, 2, "two shoppers with two planned phone calls");
+assert.equal(shoppers.length, 3, "three shoppers with two planned phone calls");
 const contactsOf = (shopper) =>
   sql(
     `SELECT id FROM contact WHERE shopper_id = '${shopper}' AND status = 'planned' AND channel = 'phone' ORDER BY id LIMIT 2`,
@@ -98,7 +105,77 @@ for (const a of accounts) {
     "shopper-pass-1",
   );
 }
+// The Danish shopper's account is in Danish from the start.
+const danishAccount = { language: "da", email: "shopper.da@demo.no", shopper: shoppers[2] };
+run(
+  "user",
+  "add",
+  "--db",
+  study.db,
+  "--email",
+  danishAccount.email,
+  "--role",
+  "shopper",
+  "--shopper",
+  danishAccount.shopper,
+  "--language",
+  "da",
+  "--password",
+  "shopper-pass-1",
+);
 run("user", "add", "--db", study.db, "--email", "manager@demo.no", "--role", "manager", "--password", "manager-pass-1");
+
+// The role play of `contact` on its page, before the start: title and script
+// in `language`, as the study file has them.
+async function expectRolePlay(page, contact, language) {
+  const id = sql(`SELECT scenario_id FROM contact WHERE id = '${contact}'`);
+  const scenario = studyFile.industries.flatMap((i) => i.scenarios).find((s) => s.id === id);
+  assert.ok(scenario, `the scenario ${id} is in the study file`);
+  const card = page.locator("details.card", { has: page.locator("summary") });
+  const summary = await card.locator("summary").innerText();
+  assert.ok(summary.endsWith(`: ${scenario.title[language]}`), `role play title in ${language}: ${summary}`);
+  assert.equal(await card.locator("p").innerText(), scenario.script[language], `role play script in ${language}`);
+}
+
+// The questionnaire open on `page`: every area heading, question label and
+// option label shown is the study file's text in `language`.
+async function expectQuestionnaire(page, language) {
+  const shown = await page.evaluate(() => ({
+    areas: [...document.querySelectorAll(".questionnaire section h2")].map((e) => e.textContent),
+    questions: [...document.querySelectorAll(".questionnaire fieldset.question legend")].map((legend) => [
+      legend.id.replace(/^label-/, ""),
+      legend.firstChild.textContent,
+    ]),
+    options: [...document.querySelectorAll(".questionnaire fieldset.question[data-testid]")].map((field) => [
+      field.dataset.testid.replace(/^q-/, ""),
+      [...field.querySelectorAll("button.option")].map((button) => button.textContent),
+    ]),
+  }));
+  const question = (id) => studyFile.questions.find((q) => q.id === id);
+  assert.ok(shown.questions.length > 10, `the questionnaire is shown (${shown.questions.length} questions)`);
+  for (const [id, label] of shown.questions) {
+    assert.equal(label, question(id).label[language], `the label of ${id} in ${language}`);
+  }
+  const areaIds = new Set(shown.questions.map(([id]) => question(id).area));
+  assert.deepEqual(
+    shown.areas,
+    studyFile.areas.filter((a) => areaIds.has(a.id)).map((a) => a.label[language]),
+    `the area headings in ${language}`,
+  );
+  let choices = 0;
+  for (const [id, buttons] of shown.options) {
+    const options = question(id).options;
+    if (!options) continue;
+    choices += 1;
+    // The options in the file's order; "not applicable" (the app's own text) may follow.
+    assert.deepEqual(
+      buttons.slice(0, options.length),
+      options.map((o) => o.label[language]),
+      `the options of ${id} in ${language}`,
+    );
+  }
+  assert.ok(choices > 0, "a choice question was shown");
+}
 
 // No critical or serious axe violation on the view as it is now.
 async function accessible(page, view, language) {
@@ -188,6 +265,7 @@ async function shopperDay(account, manager) {
   await phone.getByTestId(`assignment-${answered}`).click();
   await phone.getByTestId("start").waitFor();
   await accessible(phone, "before-start", account.language);
+  await expectRolePlay(phone, answered, account.language);
   await phone.getByTestId("start").click();
   await phone.getByTestId("timer").waitFor();
   await accessible(phone, "waiting", account.language);
@@ -219,6 +297,7 @@ async function shopperDay(account, manager) {
     "the questionnaire opens once answered",
   );
   await accessible(phone, "questionnaire", account.language);
+  await expectQuestionnaire(phone, account.language);
   await answerAll(phone, words);
   await phone.getByTestId("submit").click();
   await phone.getByTestId("submitted").waitFor();
@@ -347,11 +426,23 @@ try {
     days.push(day);
   }
   await manager.dispose();
-  // A Danish browser meets the login page in Danish.
+  // A Danish browser meets the login page in Danish; the Danish shopper, in
+  // Danish from the start, reads a contact's role play and questionnaire in Danish.
   const danish = await newPage(study, { locale: "da-DK" });
   await danish.goto(base + "/");
   assert.equal(await danish.getByTestId("login").innerText(), "Log ind");
   assert.equal(await danish.evaluate(() => document.documentElement.lang), "da");
+  await logIn(danish, base, danishAccount.email, "shopper-pass-1");
+  assert.equal(await danish.evaluate(() => document.documentElement.lang), "da");
+  const [danishContact] = contactsOf(danishAccount.shopper);
+  await danish.getByTestId(`assignment-${danishContact}`).click();
+  await danish.getByTestId("start").waitFor();
+  await expectRolePlay(danish, danishContact, "da");
+  await danish.getByTestId("start").click();
+  await danish.getByTestId("answered").click();
+  await danish.getByTestId("wait").waitFor();
+  await expectQuestionnaire(danish, "da");
+  assert.deepEqual(danish.errors, [], "no script errors (da)");
   await danish.context().close();
   for (const [i, day] of days.entries()) {
     const paths = [...day.scripts.keys()];
