@@ -20,6 +20,7 @@ extract() {
       --msgid-bugs-address=https://github.com/cxbench 2>/dev/null |
     # Our {N} places are python-brace-format's, so msgfmt --check-format
     # checks that a translation keeps each (xgettext does not mark C++ ones).
+    sed 's/charset=CHARSET/charset=UTF-8/' |
     awk '/^msgid ".*\{[0-9]+\}/ { print "#, python-brace-format" } { print }'
 }
 

@@ -86,7 +86,7 @@ Route CreateUser(App& app) {
         if (auto problem = ReadAccountFields(body, app.study(), account)) return *problem;
         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
         if (!body.contains("password") || !body["password"].is_string()) {
-          return Problem(400, Msg("a text is expected for password"), "password");
+          return Problem(400, Msg("a text is expected for {1}", "password"), "password");
         }
         // Hashing takes tens of milliseconds by design: outside the lock.
         auto hashed =
@@ -190,7 +190,7 @@ Route AcceptInvitation(App& app) {
         nlohmann::json body;
         if (auto problem = ParseBody(request.body, body)) return *problem;
         if (!body.contains("password") || !body["password"].is_string()) {
-          return Problem(400, Msg("a text is expected for password"), "password");
+          return Problem(400, Msg("a text is expected for {1}", "password"), "password");
         }
         // Typed before use: body.value() throws on a number where a text belongs.
         std::vector<FieldProblem> problems;
