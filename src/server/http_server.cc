@@ -133,25 +133,35 @@ struct Context {
   bool keep_alive = true;
   bool secure = false;  // cookies get `Secure`
   bool head = false;    // HEAD: headers only
-  // Who reads a problem's messages: their account's language, else the best
-  // of Accept-Language, else English; and what says them in it.
-  std::string language = "en";
+  // Who reads a problem's messages (ReaderLanguage), and what says them.
+  // Only a problem needs the language: it is worked out then, not for
+  // every request.
+  std::string account_language;  // a logged-in reader's
+  std::string accept_language;   // the request's Accept-Language header
   const i18n::Translator* translator = nullptr;
 };
+
+// The reader's account language, else the best of Accept-Language, else English.
+std::string ReaderLanguage(const Context& context) {
+  if (i18n::IsInterfaceLanguage(context.account_language)) return context.account_language;
+  const std::string asked = i18n::LanguageFromAcceptLanguage(context.accept_language);
+  return asked.empty() ? "en" : asked;
+}
 
 // `reply`'s problem said in the reader's language: the detail and each
 // field's detail (the body holds them in English until here).
 void SayProblemIn(Reply& reply, const Context& context) {
   if (!reply.said_detail || context.translator == nullptr) return;
   const i18n::Translator& translator = *context.translator;
-  reply.body["detail"] = translator.Say(*reply.said_detail, context.language);
+  const std::string language = ReaderLanguage(context);
+  reply.body["detail"] = translator.Say(*reply.said_detail, language);
   nlohmann::json* errors = reply.body.contains("errors") ? &reply.body["errors"] : nullptr;
   for (size_t index = 0; errors != nullptr && errors->is_array() && index < errors->size() &&
                          index < reply.said_errors.size();
        ++index) {
-    (*errors)[index]["detail"] = translator.Say(reply.said_errors[index], context.language);
+    (*errors)[index]["detail"] = translator.Say(reply.said_errors[index], language);
   }
-  reply.headers["Content-Language"] = context.language;
+  reply.headers["Content-Language"] = language;
 }
 
 void AddCommonHeaders(Response& response) {
@@ -297,8 +307,7 @@ Context ContextOf(const Request& request, const HttpOptions& options,
                   const i18n::Translator& translator) {
   Context context;
   context.translator = &translator;
-  const std::string asked = i18n::LanguageFromAcceptLanguage(request[http::field::accept_language]);
-  if (!asked.empty()) context.language = asked;
+  context.accept_language = request[http::field::accept_language];
   context.version = request.version();
   context.keep_alive = request.keep_alive();
   context.head = request.method() == http::verb::head;
@@ -588,11 +597,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Context context;
     context.keep_alive = false;
     context.translator = &server_.translator;
-    if (parser_) {
-      const std::string asked =
-          i18n::LanguageFromAcceptLanguage(parser_->get()[http::field::accept_language]);
-      if (!asked.empty()) context.language = asked;
-    }
+    if (parser_) context.accept_language = parser_->get()[http::field::accept_language];
     Write(ToResponse(Problem(status, std::move(detail)), context, /*close=*/true));
   }
 
@@ -794,9 +799,7 @@ Reply Transport::Dispatch(Work& work) noexcept {
       api_request.account = session->account;
       api_request.csrf_token = session->csrf_token;
       // A logged-in reader's problems are said in their account's language.
-      if (i18n::IsInterfaceLanguage(session->account.language)) {
-        work.context.language = session->account.language;
-      }
+      work.context.account_language = session->account.language;
     }
     if (!route.roles.empty()) {
       if (!api_request.account) return Problem(401, Msg("log in first"));
