@@ -34,8 +34,12 @@ std::string LanguageFromAcceptLanguage(std::string_view header) {
   // Immutable once built, so one serves every thread.
   static const icu::LocaleMatcher* const kMatcher = [] {
     UErrorCode built = U_ZERO_ERROR;
+    std::string supported;  // "nb, sv, da, en": the one list, InterfaceLanguages
+    for (const std::string& language : InterfaceLanguages()) {
+      supported += (supported.empty() ? "" : ", ") + language;
+    }
     auto* matcher = new icu::LocaleMatcher(icu::LocaleMatcher::Builder()
-                                               .setSupportedLocalesFromListString("nb, sv, da, en")
+                                               .setSupportedLocalesFromListString(supported)
                                                .setNoDefaultLocale()
                                                .build(built));
     return U_SUCCESS(built) ? matcher : nullptr;
