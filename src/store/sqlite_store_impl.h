@@ -57,6 +57,9 @@ class SqliteStore : public Store {
   Status SaveContactsWithLog(const std::string& study_id,
                              const std::vector<domain::Contact>& contacts,
                              const std::vector<domain::ChangeRecord>& entries) override;
+  Status SavePublication(const Publication& publication) override;
+  Result<Publication> FindPublication(const std::string& study_id) override;
+  Status DeletePublication(const std::string& study_id) override;
   Result<int64_t> CreateAccount(const domain::Account& account) override;
   Result<domain::Account> FindAccountByEmail(const std::string& email) override;
   Result<domain::Account> FindAccount(int64_t id) override;

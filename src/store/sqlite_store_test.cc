@@ -54,7 +54,7 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   auto store = OpenSqlite((dir_ / "new.db").string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 8);
+  EXPECT_EQ(LatestSchemaVersion(), 10);
 }
 
 TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
@@ -110,6 +110,55 @@ TEST_F(StoreTest, QaSettingsRoundTripAndABadRuleIsACorruptRow) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.error().ToString().find("results_from"), std::string::npos)
       << loaded.error().ToString();
+}
+
+TEST_F(StoreTest, APublicationIsReplacedWithdrawnAndGoesWithItsStudy) {
+  const domain::Study study = ExampleStudy();
+  const fs::path path = dir_ / "p.db";
+  auto store = OpenSqlite(path.string());
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+  EXPECT_EQ((*store)->FindPublication(study.id).error().code, ErrorCode::kNotFound);
+
+  Publication first{study.id, "2026-03-01T08:00", 1, "2026-02-20T10:00:00Z", 7, R"({"a":1})"};
+  ASSERT_TRUE((*store)->SavePublication(first).ok());
+  Publication second{study.id, "2026-03-02T09:30", 2, "2026-02-21T10:00:00Z", 9, R"({"a":2})"};
+  ASSERT_TRUE((*store)->SavePublication(second).ok());  // one a study: replaced
+  auto found = (*store)->FindPublication(study.id);
+  ASSERT_TRUE(found.ok()) << found.error().ToString();
+  EXPECT_EQ(found->publish_at, "2026-03-02T09:30");
+  EXPECT_EQ(found->made_by, 2);
+  EXPECT_EQ(found->stamp, 9);
+  EXPECT_EQ(found->document, R"({"a":2})");
+
+  ASSERT_TRUE((*store)->DeletePublication(study.id).ok());
+  EXPECT_EQ((*store)->FindPublication(study.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*store)->DeletePublication(study.id).error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE((*store)->SavePublication(first).ok());
+  ASSERT_TRUE((*store)->SaveStudy(study, true).ok());  // the old study goes, and with it...
+  EXPECT_EQ((*store)->FindPublication(study.id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(StoreTest, ACorruptPublicationIsAnErrorNamingItsField) {
+  const domain::Study study = ExampleStudy();
+  const fs::path path = dir_ / "p.db";
+  {
+    auto store = OpenSqlite(path.string());
+    ASSERT_TRUE((*store)->SaveStudy(study, false).ok());
+    Publication publication{study.id, "2026-03-01T08:00", 1, "2026-02-20T10:00:00Z", 7, "{}"};
+    ASSERT_TRUE((*store)->SavePublication(publication).ok());
+  }
+  RunSql(path, "UPDATE publication SET publish_at = 'soon'");
+  auto store = OpenSqlite(path.string());
+  auto found = (*store)->FindPublication(study.id);
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.error().code, ErrorCode::kCorruption);
+  EXPECT_NE(found.error().ToString().find("publish_at"), std::string::npos);
+  RunSql(path, "UPDATE publication SET publish_at = '2026-03-01T08:00', document = '[1,'");
+  found = (*store)->FindPublication(study.id);
+  ASSERT_FALSE(found.ok());
+  EXPECT_NE(found.error().ToString().find("document"), std::string::npos);
 }
 
 TEST_F(StoreTest, SecondLoadOfTheSameStudyIsAConflictUnlessReplaced) {
@@ -372,7 +421,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
   auto store = OpenSqlite(path.string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 8);
+  EXPECT_EQ((*store)->SchemaVersion(), 10);
 
   auto study = (*store)->LoadStudy("old");
   ASSERT_TRUE(study.ok()) << study.error().ToString();
@@ -407,7 +456,7 @@ TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
   ASSERT_TRUE(OpenSqlite(path.string()).ok());
   auto again = OpenSqlite(path.string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 8);
+  EXPECT_EQ((*again)->SchemaVersion(), 10);
 }
 
 TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {

@@ -102,6 +102,17 @@ struct ChangeLogPage {
 
 // A change made on a shopper's device, as received and answered: the server
 // keeps one per device-made id (domain::CheckChangeId).
+// A published ranking (migration 0010): the document as made, public from
+// `publish_at`, the study's local time "YYYY-MM-DDTHH:MM".
+struct Publication {
+  std::string study_id;
+  std::string publish_at;
+  int64_t made_by = 0;  // the account that published
+  std::string made_at;  // UTC, ISO 8601
+  int64_t stamp = 0;    // the change-log head the document reflects
+  std::string document;  // JSON (results/public_ranking.h)
+};
+
 struct ClientChange {
   std::string change_id;
   std::string actor;
@@ -204,6 +215,14 @@ class Store {
   virtual Status SaveContactsWithLog(const std::string& study_id,
                                      const std::vector<domain::Contact>& contacts,
                                      const std::vector<domain::ChangeRecord>& entries) = 0;
+
+  // The study's published ranking (docs/publication.md): one a study.
+  // SavePublication replaces the one there; FindPublication: kNotFound when
+  // none is stored, kCorruption when its row is corrupt; DeletePublication:
+  // kNotFound when none was stored.
+  virtual Status SavePublication(const Publication& publication) = 0;
+  virtual Result<Publication> FindPublication(const std::string& study_id) = 0;
+  virtual Status DeletePublication(const std::string& study_id) = 0;
 
   // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
   virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;
