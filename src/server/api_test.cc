@@ -262,6 +262,60 @@ struct Expectation {
   int anonymous, admin, manager, shopper, other_shopper, participant, other_participant;
 };
 
+TEST_F(ApiTest, TheRankingIsPublicOnlyFromItsPublicationAndCountsApprovedReportsOnly) {
+  const Login manager = LogIn("manager@test.no");
+  const Login anonymous;
+  EXPECT_EQ(Call(anonymous, "GET", "/api/v1/public/ranking")->status, 404);
+  EXPECT_EQ(Call(manager, "GET", "/api/v1/publication")->status, 404);
+  EXPECT_EQ(Call(manager, "PUT", "/api/v1/publication", R"({"publish_at": "soon"})")->status,
+            400);
+  // One report approved, of a contact no other test uses; every other report
+  // is still in QA, and a publication counts approved reports only.
+  domain::Contact approved;
+  for (const auto& contact : StoredNow().contacts) {
+    const std::set<std::string> used = {open_.id,  flow_.id,  qa_.id,   phone_.id,
+                                        chat_.id,  device_.id, tries_.id, answered_late_.id,
+                                        email_.id};
+    if (contact.participant == participant_q_ && contact.Answered() && !used.count(contact.id) &&
+        contact.status == domain::ContactStatus::kSubmitted) {
+      approved = contact;
+      break;
+    }
+  }
+  ASSERT_FALSE(approved.id.empty());
+  ASSERT_EQ(Call(manager, "POST", "/api/v1/contacts/" + approved.id + "/approve")->status, 200);
+
+  // Published for a day far ahead: not public yet.
+  auto later = Call(manager, "PUT", "/api/v1/publication", R"({"publish_at": "2999-01-01T00:00"})");
+  ASSERT_EQ(later->status, 200) << later->body;
+  EXPECT_FALSE(Body(later)["public"].get<bool>());
+  EXPECT_EQ(Call(anonymous, "GET", "/api/v1/public/ranking")->status, 404);
+
+  // Published from a day gone by: anyone reads it, without a login.
+  ASSERT_EQ(
+      Call(manager, "PUT", "/api/v1/publication", R"({"publish_at": "2000-01-01T00:00"})")->status,
+      200);
+  auto state = Call(manager, "GET", "/api/v1/publication");
+  ASSERT_EQ(state->status, 200);
+  EXPECT_TRUE(Body(state)["public"].get<bool>());
+  EXPECT_EQ(Body(state)["publish_at"], "2000-01-01T00:00");
+  auto published = Call(anonymous, "GET", "/api/v1/public/ranking");
+  ASSERT_EQ(published->status, 200) << published->body;
+  const json document = Body(published);
+  EXPECT_EQ(document["method"]["contacts"], 1);
+  EXPECT_EQ(document["counts"]["approved"], 1);
+  EXPECT_EQ(document["counts"]["provisional"], 0);
+  EXPECT_EQ(document["published_at"], "2000-01-01T00:00");
+  // Names and figures only: no contact, no shopper.
+  EXPECT_EQ(published->body.find(approved.id), std::string::npos);
+  EXPECT_EQ(published->body.find(approved.shopper), std::string::npos);
+
+  // Withdrawn: gone from the public again.
+  ASSERT_EQ(Call(manager, "DELETE", "/api/v1/publication")->status, 200);
+  EXPECT_EQ(Call(anonymous, "GET", "/api/v1/public/ranking")->status, 404);
+  EXPECT_EQ(Call(manager, "DELETE", "/api/v1/publication")->status, 404);
+}
+
 TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
   // Every route the server serves must be here: a new route without an
   // entry fails this test.
@@ -286,7 +340,11 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/audit", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/progress", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/results", {401, kOk, kOk, 403, 403, 403, 403}},
-      {"GET /api/v1/ranking", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
+      {"GET /api/v1/ranking", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/publication", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"PUT /api/v1/publication", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"DELETE /api/v1/publication", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/public/ranking", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/participants/{id}/results", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/participants/{id}/report", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},

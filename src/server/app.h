@@ -113,6 +113,7 @@ class App {
   void AddQualityRoutes();
   void AddResultRoutes();
   void AddAccountRoutes();
+  void AddPublicationRoutes();
   void ResultsWorker();
   // One computation: reads under mutex_, computes with no lock.
   Result<std::shared_ptr<const Snapshot>> ComputeSnapshot(const std::function<void()>& hook);

@@ -10,6 +10,7 @@
 #include "report/participant_report.h"
 #include "report/participant_report_builder.h"
 #include "report/pdf_renderer.h"
+#include "results/public_ranking.h"
 #include "results/results_json.h"
 #include "server/app.h"
 #include "server/route_helpers.h"
@@ -68,91 +69,23 @@ Reply WithStamp(Reply reply, const App::ResultsView& view) {
   return reply;
 }
 
-nlohmann::json NumberOrNull(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-// The best per channel: the highest channel score, and its participant's
-// name, among ranked participants with at least 3 contacts on it.
-using BestPerChannel = std::map<std::string, std::pair<double, std::string>>;
-
-nlohmann::json RankedJson(const results::IndustryResult& industry,
-                          BestPerChannel& best_per_channel) {
-  nlohmann::json ranked = nlohmann::json::array();
-  for (const auto& p : industry.participants) {
-    if (!p.ranked) continue;
-    ranked.push_back(
-        {{"id", p.id},
-         {"name", p.name},
-         {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
-         {"score", NumberOrNull(p.score)},
-         {"ci", p.ci ? nlohmann::json::array({p.ci->low, p.ci->high}) : nlohmann::json(nullptr)},
-         {"n", p.n},
-         {"n_approved", p.n_approved},
-         {"n_provisional", p.n_provisional}});
-    for (const auto& [channel, score] : p.channels) {
-      if (score.n < 3 || !score.score) continue;
-      auto& best = best_per_channel[channel];
-      if (best.second.empty() || *score.score > best.first) best = {*score.score, p.name};
-    }
-  }
-  return ranked;
-}
-
-nlohmann::json RankingChannelsJson(const results::StudyResults& r,
-                                   const BestPerChannel& best_per_channel) {
-  nlohmann::json channels = nlohmann::json::object();
-  for (const auto& [channel, group] : r.channel_means) {
-    channels[channel] = {{"n", group.n}, {"mean", NumberOrNull(group.score)}};
-    if (auto best = best_per_channel.find(channel); best != best_per_channel.end()) {
-      channels[channel]["best"] = {{"name", best->second.second}, {"score", best->second.first}};
-    }
-  }
-  return channels;
-}
-
-// Which reports the figures count (docs/scoring.md, "Which reports count"):
-// the study's rule and how many of the counted reports are still in QA.
-nlohmann::json CountsJson(const results::StudyResults& r) {
-  return {{"results_from", std::string(domain::ToString(r.results_from))},
-          {"contacts", r.contacts_counted},
-          {"approved", r.contacts_approved},
-          {"provisional", r.contacts_provisional}};
-}
-
-nlohmann::json RankingJson(const results::StudyResults& r) {
-  nlohmann::json industries = nlohmann::json::array();
-  BestPerChannel best_per_channel;
-  for (const auto& industry : r.industries) {
-    nlohmann::json ranked = RankedJson(industry, best_per_channel);
-    industries.push_back({{"id", industry.id},
-                          {"name", industry.name},
-                          {"mean", NumberOrNull(industry.mean)},
-                          {"winner", industry.winner},
-                          {"winner_clear", industry.winner_clear},
-                          {"ranked", ranked}});
-  }
-  return {{"industries", industries},
-          {"counts", CountsJson(r)},
-          {"channels", RankingChannelsJson(r, best_per_channel)},
-          {"chat",
-           {{"person", {{"n", r.chat_person.n}, {"mean", NumberOrNull(r.chat_person.score)}}},
-            {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", NumberOrNull(r.chat_chatbot.score)}}}}}};
-}
-
 Route Ranking(App& app) {
   return {"GET",
           "/api/v1/ranking",
-          kEveryone,
-          "The public ranking: per industry the ranked participants (score, interval, rank) and "
-          "whether the winner is clear; the best per channel; channel and chatbot comparisons "
-          "(?fresh=1: wait for every change so far; X-Results-Stamp names the change reflected)",
+          kStaff,
+          "The live ranking as it would be published (results/public_ranking.h), counting the "
+          "reports the study's rule counts: per industry the ranked participants (score, "
+          "interval, rank range, chance of being best) and whether the winner is clear; the "
+          "best per channel; chat by a person or a chatbot (?fresh=1: wait for every change so "
+          "far; X-Results-Stamp names the change reflected)",
           nullptr,
           [&app](ApiRequest& request) {
             auto computed = app.CurrentResults(WantsFresh(request));
             if (!computed) return ProblemFor(computed.error());
-            return WithStamp(Json(RankingJson(computed.value().snapshot->results)),
-                             computed.value());
+            const App::Snapshot& snapshot = *computed.value().snapshot;
+            return WithStamp(
+                Json(results::PublicRankingJson(app.study(), snapshot.contacts, snapshot.results)),
+                computed.value());
           }};
 }
 
