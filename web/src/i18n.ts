@@ -78,6 +78,11 @@ export function t(key: TextKey): string {
 }
 // "The figures count 20 approved reports + 5 provisional (still in quality
 // assurance)": which reports a result counts (docs/scoring.md).
+// A whole sentence of the dictionary with its {name} places filled: the
+// words around a figure stay in one translatable text, in each language's order.
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (place, name: string) => (name in values ? String(values[name]) : place));
+}
 export function countsNote(approved: number, provisional: number): string {
   const base = `${t("countedReports")} ${approved} ${t("approvedReports")}`;
   return provisional > 0 ? `${base} + ${provisional} ${t("provisionalReports")}` : base;

@@ -9,13 +9,14 @@ import * as session from "./session";
 import { resultsView } from "./views/participant/results";
 import { inviteView } from "./views/public/invite";
 import { loginView } from "./views/public/login";
-import { rankingView } from "./views/public/ranking";
+import { publishedView } from "./views/public/published";
 import { assignmentView } from "./views/shopper/assignment";
 import { assignmentsView } from "./views/shopper/assignments";
 import { auditView } from "./views/staff/audit";
 import { dashboardView } from "./views/staff/dashboard";
 import { qaQueueView } from "./views/staff/qa-queue";
 import { qaReviewView } from "./views/staff/qa-review";
+import { rankingView } from "./views/staff/ranking";
 import { usersView } from "./views/staff/users";
 
 function home(context: ViewContext): Promise<void> {
@@ -30,6 +31,7 @@ function home(context: ViewContext): Promise<void> {
 export const app: Router = {
   routes: [
     { path: "/invite/:token", view: inviteView, public: true },
+    { path: "/published", view: publishedView, public: true },
     { path: "/login", view: () => go("#/") },
     { path: "/assignment/:id", view: assignmentView },
     { path: "/qa/:id", view: qaReviewView },

@@ -176,14 +176,31 @@ try {
   await participant.getByTestId("denied").waitFor();
   await participant.screenshot({ path: join(shots, "8-participant-refused.png"), fullPage: true });
 
-  // The public ranking, as every logged-in user may see it.
+  // The ranking: staff's live preview; the public page opens without a login
+  // only once the manager has published it.
+  const visitor = await newPage({ width: 1280, height: 900 });
+  await visitor.goto(`${base}/#/published`);
+  await visitor.getByTestId("not-published").waitFor();
   await participant.goto(`${base}/#/ranking`);
-  await participant.getByTestId(/^ranking-/).first().waitFor();
-  await participant.getByTestId("channel-chart").locator("canvas").waitFor();
-  await participant.screenshot({ path: join(shots, "9-ranking.png"), fullPage: true });
+  await participant.getByTestId("denied").waitFor();
+  await manager.goto(`${base}/#/ranking`);
+  await manager.getByTestId(/^ranking-/).first().waitFor();
+  await manager.getByTestId("channel-chart").locator("canvas").waitFor();
+  await manager.getByTestId("publication-state").filter({ hasText: "Ikke publisert" }).waitFor();
+  await manager.getByTestId("publish-at").fill("2026-01-01T08:00");
+  await manager.getByTestId("publish").click();
+  await manager.getByTestId("publication-state").filter({ hasText: "Offentlig siden" }).waitFor();
+  await manager.screenshot({ path: join(shots, "9-ranking.png"), fullPage: true });
+  await visitor.reload();
+  await visitor.getByTestId("method-note").waitFor();
+  await visitor.getByTestId(/^ranking-/).first().waitFor();
+  assert.equal(await visitor.getByTestId("logout").count(), 0, "the visitor is not logged in");
+  const note = await visitor.getByTestId("method-note").innerText();
+  assert.match(note, /Mystery shoppere tok 1\d* kontakter/, `the method note counts approved contacts: ${note}`);
+  await visitor.screenshot({ path: join(shots, "10-published.png"), fullPage: true });
 
   assert.deepEqual(foreign, [], "nothing is loaded from another host");
-  for (const page of [participant, phone, manager]) assert.deepEqual(page.errors, [], "no script errors");
+  for (const page of [participant, phone, manager, visitor]) assert.deepEqual(page.errors, [], "no script errors");
   console.log(`browser test: ok (score ${scoreBefore} -> ${scoreAfter}); screenshots in ${shots}`);
 } catch (error) {
   failed = true;

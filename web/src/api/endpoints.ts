@@ -9,6 +9,7 @@ import type {
   NewInvitation,
   ParticipantPage,
   Progress,
+  Publication,
   Ranking,
   Report,
   Responder,
@@ -66,6 +67,10 @@ export const participantResults = (id: string) => request<ParticipantPage>("GET"
 export const reportUrl = (id: string, format: "pdf" | "html") =>
   `/api/v1/participants/${at(id)}/report?format=${format}`;
 export const ranking = () => request<Ranking>("GET", "/ranking");
+export const publicRanking = () => request<Ranking>("GET", "/public/ranking");
+export const publication = () => request<Publication>("GET", "/publication");
+export const publish = (publishAt: string) => request<Publication>("PUT", "/publication", { publish_at: publishAt });
+export const withdrawPublication = () => request<{ withdrawn: boolean }>("DELETE", "/publication");
 
 export const listUsers = (page = 1) => request<{ users: Account[] } & Paged>("GET", `/users?page=${page}`);
 export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);

@@ -322,26 +322,56 @@ export interface RankedParticipant {
   id: string;
   name: string;
   rank: number | null;
+  rank_range: Pair | null; // 95 % bootstrap interval of the rank: [best, worst]
   score: number | null;
   ci: Pair | null;
+  p_best: number | null; // 0..1: the share of resamples in which it is best
   n: number;
   n_approved: number;
   n_provisional: number;
 }
 
-// GET /ranking
+export interface RankedIndustry {
+  id: string;
+  name: string;
+  mean: number | null;
+  companies: number;
+  winner: string;
+  winner_name: string;
+  runner_up: string;
+  winner_clear: boolean;
+  p_winner_beats_runner_up: number | null;
+  lead_ci: Pair | null;
+  ranked: RankedParticipant[];
+}
+
+// GET /ranking (staff's live preview) and GET /public/ranking (as published):
+// one document (results/public_ranking.h).
 export interface Ranking {
-  industries: {
-    id: string;
-    name: string;
-    mean: number | null;
-    winner: string;
-    winner_clear: boolean;
-    ranked: RankedParticipant[];
-  }[];
+  study: { id: string; name: string; year: number };
+  method: {
+    contacts: number;
+    companies: number;
+    industries: number;
+    fieldwork: { from: string | null; to: string | null };
+    resamples: number;
+    min_contacts_for_ranking: number;
+  };
+  industries: RankedIndustry[];
   counts: { results_from: ResultsFrom; contacts: number; approved: number; provisional: number };
   channels: Record<string, { n: number; mean: number | null; best?: { name: string; score: number } }>;
   chat: { person: { n: number; mean: number | null }; chatbot: { n: number; mean: number | null } };
+  published_at?: string; // the public one only
+}
+
+// GET /publication
+export interface Publication {
+  publish_at: string;
+  made_by: number;
+  made_at: string;
+  stamp: number;
+  public: boolean;
+  changed_since: boolean;
 }
 
 export interface Invitation {

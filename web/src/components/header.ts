@@ -18,10 +18,11 @@ function links(): HTMLElement[] {
       link("#/qa", t("qa")),
       link("#/audit", t("audit")),
       link("#/users", t("users")),
+      link("#/ranking", t("ranking"), "nav-ranking"),
     );
   }
   if (me.role === "participant") out.push(link("#/", t("results")));
-  out.push(link("#/ranking", t("ranking"), "nav-ranking"));
+  out.push(link("#/published", t("publishedRanking"), "nav-published"));
   return out;
 }
 

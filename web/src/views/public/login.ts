@@ -31,6 +31,7 @@ export function loginView({ mount }: ViewContext): void {
     h("label", {}, t("password"), password),
     problem.element,
     h("button", { type: "submit", "data-testid": "login" }, t("login")),
+    h("p", {}, h("a", { href: "#/published", "data-testid": "login-published" }, t("publishedRanking"))),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
