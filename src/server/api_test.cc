@@ -267,15 +267,14 @@ TEST_F(ApiTest, TheRankingIsPublicOnlyFromItsPublicationAndCountsApprovedReports
   const Login anonymous;
   EXPECT_EQ(Call(anonymous, "GET", "/api/v1/public/ranking")->status, 404);
   EXPECT_EQ(Call(manager, "GET", "/api/v1/publication")->status, 404);
-  EXPECT_EQ(Call(manager, "PUT", "/api/v1/publication", R"({"publish_at": "soon"})")->status,
-            400);
+  EXPECT_EQ(Call(manager, "PUT", "/api/v1/publication", R"({"publish_at": "soon"})")->status, 400);
   // One report approved, of a contact no other test uses; every other report
   // is still in QA, and a publication counts approved reports only.
   domain::Contact approved;
   for (const auto& contact : StoredNow().contacts) {
-    const std::set<std::string> used = {open_.id,  flow_.id,  qa_.id,   phone_.id,
-                                        chat_.id,  device_.id, tries_.id, answered_late_.id,
-                                        email_.id};
+    const std::set<std::string> used = {open_.id,  flow_.id,          qa_.id,
+                                        phone_.id, chat_.id,          device_.id,
+                                        tries_.id, answered_late_.id, email_.id};
     if (contact.participant == participant_q_ && contact.Answered() && !used.count(contact.id) &&
         contact.status == domain::ContactStatus::kSubmitted) {
       approved = contact;

@@ -18,14 +18,11 @@ bool IsPublic(const store::Publication& publication, const std::string& now) {
   return publication.publish_at <= now;
 }
 
-nlohmann::json PublicationStateJson(const store::Publication& publication,
-                                    const std::string& now, int64_t head) {
-  return {{"publish_at", publication.publish_at},
-          {"made_by", publication.made_by},
-          {"made_at", publication.made_at},
-          {"stamp", publication.stamp},
-          {"public", IsPublic(publication, now)},
-          {"changed_since", publication.stamp < head}};
+nlohmann::json PublicationStateJson(const store::Publication& publication, const std::string& now,
+                                    int64_t head) {
+  return {{"publish_at", publication.publish_at}, {"made_by", publication.made_by},
+          {"made_at", publication.made_at},       {"stamp", publication.stamp},
+          {"public", IsPublic(publication, now)}, {"changed_since", publication.stamp < head}};
 }
 
 Route ShowPublication(App& app) {
@@ -56,8 +53,7 @@ std::optional<Reply> ReadPublishAt(const ApiRequest& request, std::string& out) 
     return FieldsProblem(400, Msg("the ranking was not published"), problems);
   }
   if (!LocalDateTime::Parse(out)) {
-    return Problem(400,
-                   Msg("publish_at is a local date and time YYYY-MM-DDTHH:MM, not '{1}'", out),
+    return Problem(400, Msg("publish_at is a local date and time YYYY-MM-DDTHH:MM, not '{1}'", out),
                    "publish_at");
   }
   return std::nullopt;
@@ -77,10 +73,13 @@ Reply Publish(App& app, ApiRequest& request, const std::string& publish_at) {
     return Problem(409, Msg("no report is approved yet: a published ranking counts approved "
                             "reports only"));
   }
-  store::Publication publication{study.id, publish_at, request.account->id, NowUtc(),
-                                 snapshot.stamp,
-                                 results::PublicRankingJson(study, snapshot.contacts, *approved)
-                                     .dump()};
+  store::Publication publication{
+      study.id,
+      publish_at,
+      request.account->id,
+      NowUtc(),
+      snapshot.stamp,
+      results::PublicRankingJson(study, snapshot.contacts, *approved).dump()};
   std::lock_guard lock(app.mutex());
   if (Status saved = app.store().SavePublication(publication); !saved) {
     return ProblemFor(saved.error());

@@ -14,9 +14,9 @@ namespace {
 // publication time a local date-time, or the public page cannot be served.
 std::optional<Error> PublicationFault(const Publication& publication) {
   if (!LocalDateTime::Parse(publication.publish_at)) {
-    return Corruption("publication", publication.study_id, "publish_at",
-                      "a local date-time YYYY-MM-DDTHH:MM, found " +
-                          RowCheck::Quote(publication.publish_at));
+    return Corruption(
+        "publication", publication.study_id, "publish_at",
+        "a local date-time YYYY-MM-DDTHH:MM, found " + RowCheck::Quote(publication.publish_at));
   }
   const auto document = nlohmann::json::parse(publication.document, nullptr, false);
   if (!document.is_object()) {

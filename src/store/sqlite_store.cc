@@ -20,9 +20,9 @@ struct Migration {
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, embedded::migration_0001()}, {2, embedded::migration_0002()},
-      {4, embedded::migration_0004()}, {5, embedded::migration_0005()},
-      {7, embedded::migration_0007()}, {8, embedded::migration_0008()},
+      {1, embedded::migration_0001()},  {2, embedded::migration_0002()},
+      {4, embedded::migration_0004()},  {5, embedded::migration_0005()},
+      {7, embedded::migration_0007()},  {8, embedded::migration_0008()},
       {10, embedded::migration_0010()},
   };
   return kMigrations;

@@ -107,9 +107,9 @@ struct ChangeLogPage {
 struct Publication {
   std::string study_id;
   std::string publish_at;
-  int64_t made_by = 0;  // the account that published
-  std::string made_at;  // UTC, ISO 8601
-  int64_t stamp = 0;    // the change-log head the document reflects
+  int64_t made_by = 0;   // the account that published
+  std::string made_at;   // UTC, ISO 8601
+  int64_t stamp = 0;     // the change-log head the document reflects
   std::string document;  // JSON (results/public_ranking.h)
 };
 
