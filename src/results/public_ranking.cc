@@ -43,6 +43,13 @@ nlohmann::json RankedJson(const ParticipantResult& p) {
           {"n_provisional", p.n_provisional}};
 }
 
+// The companies of `industry` with at least one counted contact.
+int CompaniesMeasured(const IndustryResult& industry) {
+  int measured = 0;
+  for (const auto& p : industry.participants) measured += p.n > 0 ? 1 : 0;
+  return measured;
+}
+
 nlohmann::json IndustryJson(const IndustryResult& industry, BestPerChannel& best_per_channel) {
   nlohmann::json ranked = nlohmann::json::array();
   std::string winner_name;
@@ -55,7 +62,7 @@ nlohmann::json IndustryJson(const IndustryResult& industry, BestPerChannel& best
   return {{"id", industry.id},
           {"name", industry.name},
           {"mean", Number(industry.mean)},
-          {"companies", industry.participants.size()},
+          {"companies", CompaniesMeasured(industry)},
           {"winner", industry.winner},
           {"winner_name", winner_name},
           {"runner_up", industry.runner_up},
@@ -96,9 +103,9 @@ nlohmann::json MethodJson(const domain::Study& study, const std::vector<domain::
                           const StudyResults& r) {
   int companies = 0, industries = 0;
   for (const auto& industry : r.industries) {
-    if (industry.participants.empty()) continue;
-    companies += static_cast<int>(industry.participants.size());
-    ++industries;
+    const int measured = CompaniesMeasured(industry);
+    companies += measured;
+    if (measured > 0) ++industries;
   }
   return {{"contacts", r.contacts_counted},
           {"companies", companies},
@@ -121,8 +128,8 @@ nlohmann::json PublicRankingJson(const domain::Study& study,
   nlohmann::json industries = nlohmann::json::array();
   BestPerChannel best_per_channel;
   for (const auto& industry : r.industries) {
-    // An industry of the study that no company takes part in is not news.
-    if (industry.participants.empty()) continue;
+    // An industry none of whose companies has a counted contact is not news.
+    if (CompaniesMeasured(industry) == 0) continue;
     industries.push_back(IndustryJson(industry, best_per_channel));
   }
   return {{"study", {{"id", study.id}, {"name", study.name}, {"year", study.year}}},

@@ -21,8 +21,8 @@ function probableRank(p: RankedParticipant, of: number): string {
 
 // One sentence on the winner: clear when its lead over number 2 is larger
 // than the margin of error (the bootstrap interval of the lead excludes 0).
-export function winnerSentence(industry: RankedIndustry): string {
-  if (!industry.winner_name) return t("noneRanked");
+export function winnerSentence(industry: RankedIndustry): string | null {
+  if (!industry.winner_name) return null;
   const runner = industry.ranked.find((p) => p.id === industry.runner_up);
   if (!runner) return fill(t("winnerAlone"), { winner: industry.winner_name });
   const values = { winner: industry.winner_name, runner: runner.name };
