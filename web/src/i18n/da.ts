@@ -156,4 +156,11 @@ export const da: Texts = {
   channel_email_form: "E-mail/formular",
   channel_chat: "Chat",
   channel_messenger: "Messenger",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Undersøgelsesleder",
+  role_shopper: "Testkunde",
+  role_participant: "Deltager",
+  accountShopper: "Testkunde",
+  accountParticipant: "Deltagende virksomhed",
 };

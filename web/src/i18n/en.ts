@@ -155,4 +155,11 @@ export const en: Texts = {
   channel_email_form: "E-mail/form",
   channel_chat: "Chat",
   channel_messenger: "Messenger",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Study manager",
+  role_shopper: "Mystery shopper",
+  role_participant: "Participant",
+  accountShopper: "Mystery shopper",
+  accountParticipant: "Participating company",
 };

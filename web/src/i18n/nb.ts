@@ -155,4 +155,11 @@ export const nb = {
   channel_email_form: "E-post/skjema",
   channel_chat: "Chat",
   channel_messenger: "Messenger",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Studieleder",
+  role_shopper: "Testkunde",
+  role_participant: "Deltaker",
+  accountShopper: "Testkunde",
+  accountParticipant: "Deltakende virksomhet",
 };

@@ -155,4 +155,11 @@ export const sv: Texts = {
   channel_email_form: "E-post/formulär",
   channel_chat: "Chatt",
   channel_messenger: "Messenger",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administratör",
+  role_manager: "Studieledare",
+  role_shopper: "Testkund",
+  role_participant: "Deltagare",
+  accountShopper: "Testkund",
+  accountParticipant: "Deltagande företag",
 };
