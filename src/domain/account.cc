@@ -1,5 +1,7 @@
 #include "domain/account.h"
 
+#include <algorithm>
+
 namespace cx::domain {
 
 std::string_view ToString(Role role) {
@@ -21,6 +23,24 @@ std::optional<Role> ParseRole(std::string_view id) {
     if (ToString(role) == id) return role;
   }
   return std::nullopt;
+}
+
+std::vector<Role> RolesCreatableBy(Role creator) {
+  switch (creator) {
+    case Role::kAdmin:
+      return {Role::kAdmin, Role::kManager, Role::kShopper, Role::kParticipant};
+    case Role::kManager:
+      return {Role::kShopper, Role::kParticipant};
+    case Role::kShopper:
+    case Role::kParticipant:
+      return {};
+  }
+  return {};
+}
+
+bool MayCreate(Role creator, Role role) {
+  const std::vector<Role> creatable = RolesCreatableBy(creator);
+  return std::find(creatable.begin(), creatable.end(), role) != creatable.end();
 }
 
 }  // namespace cx::domain

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "core/utf8.h"
@@ -19,6 +20,15 @@ enum class Role {
 };
 std::string_view ToString(Role role);
 std::optional<Role> ParseRole(std::string_view id);
+
+// Who may create (and invite, and manage the invitations of) which role: the
+// one rule for the API, the CLI's help and the web's role list. An admin may
+// create every role; a manager shoppers and participants only (the people
+// of its fieldwork, never another manager or an admin); a shopper or a
+// participant none. RolesCreatableBy lists them in the order admin, manager,
+// shopper, participant.
+std::vector<Role> RolesCreatableBy(Role creator);
+bool MayCreate(Role creator, Role role);
 
 struct Account {
   int64_t id = 0;

@@ -80,5 +80,29 @@ TEST(Utf8, DecodesAndRefusesWhatRfc3629Forbids) {
   EXPECT_TRUE(DecodeUtf8("\xF4\x8F\xBF\xBF"));       // U+10FFFF, the last
 }
 
+// The table of the rule, written out by hand: rows the creator, columns the
+// role created (admin, manager, shopper, participant).
+TEST(Roles, WhoMayCreateWhich) {
+  const Role all[] = {Role::kAdmin, Role::kManager, Role::kShopper, Role::kParticipant};
+  const bool table[4][4] = {
+      {true, true, true, true},      // admin: every role
+      {false, false, true, true},    // manager: shoppers and participants
+      {false, false, false, false},  // shopper: none
+      {false, false, false, false},  // participant: none
+  };
+  for (int creator = 0; creator < 4; ++creator) {
+    for (int role = 0; role < 4; ++role) {
+      EXPECT_EQ(MayCreate(all[creator], all[role]), table[creator][role])
+          << ToString(all[creator]) << " creating " << ToString(all[role]);
+    }
+  }
+  EXPECT_EQ(RolesCreatableBy(Role::kAdmin),
+            (std::vector<Role>{Role::kAdmin, Role::kManager, Role::kShopper, Role::kParticipant}));
+  EXPECT_EQ(RolesCreatableBy(Role::kManager),
+            (std::vector<Role>{Role::kShopper, Role::kParticipant}));
+  EXPECT_TRUE(RolesCreatableBy(Role::kShopper).empty());
+  EXPECT_TRUE(RolesCreatableBy(Role::kParticipant).empty());
+}
+
 }  // namespace
 }  // namespace cx::domain

@@ -349,6 +349,7 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/account-choices", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/invitations/{token}/accept", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/openapi.json", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
   };
@@ -810,6 +811,58 @@ TEST_F(ApiTest, InvitationWorksOnceAndPasswordsAreArgon2id) {
   // The API never shows a password hash.
   auto users = Call(admin, "GET", "/api/v1/users");
   EXPECT_EQ(users->body.find("argon2"), std::string::npos);
+}
+
+// An e-mail that has an account is refused at once, in any case, naming the
+// field; a manager may invite only the roles it may create (domain::MayCreate).
+TEST_F(ApiTest, InvitingOrCreatingATakenEmailIsRefusedAtOnce) {
+  const Login admin = LogIn("admin@test.no");
+  auto invited = Call(
+      admin, "POST", "/api/v1/invitations",
+      json({{"email", " Shopper@Test.NO"}, {"role", "shopper"}, {"shopper", shopper_b_}}).dump());
+  EXPECT_EQ(invited->status, 409) << invited->body;
+  EXPECT_EQ(Body(invited)["field"], "email");
+  auto created =
+      Call(admin, "POST", "/api/v1/users",
+           json({{"email", "MANAGER@test.no"}, {"role", "manager"}, {"password", "passord-123"}})
+               .dump());
+  EXPECT_EQ(created->status, 409) << created->body;
+  EXPECT_EQ(Body(created)["field"], "email");
+  const Login manager = LogIn("manager@test.no");
+  for (const char* role : {"admin", "manager"}) {
+    auto refused = Call(manager, "POST", "/api/v1/invitations",
+                        json({{"email", "ny.sjef@test.no"}, {"role", role}}).dump());
+    EXPECT_EQ(refused->status, 403) << role << ": " << refused->body;
+    EXPECT_EQ(Body(refused)["field"], "role") << role;
+  }
+  auto allowed =
+      Call(manager, "POST", "/api/v1/invitations",
+           json({{"email", "ny.shopper2@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}})
+               .dump());
+  EXPECT_EQ(allowed->status, 201) << allowed->body;
+}
+
+// The form's lists: the roles from domain::RolesCreatableBy, the fixture's
+// 30 shoppers and 12 participants (GenerateWorld above).
+TEST_F(ApiTest, AccountChoicesOfferOnlyCreatableRolesAndTheLinkableIds) {
+  auto of_admin = Call(LogIn("admin@test.no"), "GET", "/api/v1/account-choices");
+  ASSERT_EQ(of_admin->status, 200) << of_admin->body;
+  EXPECT_EQ(Body(of_admin)["roles"], json({"admin", "manager", "shopper", "participant"}));
+  auto of_manager = Call(LogIn("manager@test.no"), "GET", "/api/v1/account-choices");
+  ASSERT_EQ(of_manager->status, 200) << of_manager->body;
+  const json choices = Body(of_manager);
+  EXPECT_EQ(choices["roles"], json({"shopper", "participant"}));
+  EXPECT_EQ(choices["shoppers"].size(), 30u);
+  ASSERT_EQ(choices["participants"].size(), 12u);
+  bool found_b = false;
+  for (const auto& shopper : choices["shoppers"]) found_b = found_b || shopper["id"] == shopper_b_;
+  EXPECT_TRUE(found_b);
+  bool found_p = false;
+  for (const auto& participant : choices["participants"]) {
+    EXPECT_TRUE(participant.contains("industry"));
+    found_p = found_p || participant["id"] == participant_p_;
+  }
+  EXPECT_TRUE(found_p);
 }
 
 // The routes that take a body: those with a request schema.

@@ -39,10 +39,23 @@ std::optional<Reply> ReadAccountFields(const nlohmann::json& body, const domain:
   return std::nullopt;
 }
 
+// The one rule (domain::MayCreate) for creating and inviting alike.
 std::optional<Reply> CheckMayCreate(const domain::Account& caller, Role role) {
-  if (caller.role == Role::kManager && (role == Role::kAdmin || role == Role::kManager)) {
+  if (!domain::MayCreate(caller.role, role)) {
     return Problem(403, Msg("a manager may create shopper and participant accounts only"), "role");
   }
+  return std::nullopt;
+}
+
+// 409 at once when the (normalised) e-mail has an account: before a password
+// is hashed or an invitation is sent that could never be accepted. The
+// store's unique index stays the last word on a race. Call under the lock.
+std::optional<Reply> CheckEmailFree(store::Store& store, const std::string& email) {
+  auto existing = store.FindAccountByEmail(email);
+  if (existing) {
+    return Problem(409, Msg("an account with e-mail '{1}' exists already", email), "email");
+  }
+  if (existing.error().code != ErrorCode::kNotFound) return ProblemFor(existing.error());
   return std::nullopt;
 }
 
@@ -72,6 +85,39 @@ Route ListUsers(App& app) {
           }};
 }
 
+// What the caller may fill in the account and invitation forms: the roles it
+// may create (domain::RolesCreatableBy), the pool's shoppers and the study's
+// participants, so the web picks ids from lists instead of having them typed.
+Route AccountChoices(App& app) {
+  return {"GET",
+          "/api/v1/account-choices",
+          kStaff,
+          "The roles the caller may create, and the shoppers and participants an account may "
+          "be linked to",
+          nullptr,
+          [&app](ApiRequest& request) {
+            nlohmann::json roles = nlohmann::json::array();
+            for (Role role : domain::RolesCreatableBy(request.account->role)) {
+              roles.push_back(std::string(domain::ToString(role)));
+            }
+            std::lock_guard lock(app.mutex());
+            auto shoppers = app.store().LoadShoppers();
+            if (!shoppers) return ProblemFor(shoppers.error());
+            nlohmann::json shopper_list = nlohmann::json::array();
+            for (const auto& shopper : shoppers.value()) {
+              shopper_list.push_back({{"id", shopper.id}, {"name", shopper.name}});
+            }
+            nlohmann::json participant_list = nlohmann::json::array();
+            for (const auto& participant : app.study().participants) {
+              participant_list.push_back({{"id", participant.id},
+                                          {"name", participant.name},
+                                          {"industry", participant.industry}});
+            }
+            return Json(
+                {{"roles", roles}, {"shoppers", shopper_list}, {"participants", participant_list}});
+          }};
+}
+
 Route CreateUser(App& app) {
   return {
       "POST",
@@ -87,6 +133,10 @@ Route CreateUser(App& app) {
         if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
         if (!body.contains("password") || !body["password"].is_string()) {
           return Problem(400, Msg("a text is expected for {1}", "password"), "password");
+        }
+        {
+          std::lock_guard lock(app.mutex());
+          if (auto problem = CheckEmailFree(app.store(), account.email)) return *problem;
         }
         // Hashing takes tens of milliseconds by design: outside the lock.
         auto hashed =
@@ -131,6 +181,7 @@ Route CreateInvitation(App& app) {
             if (auto problem = ReadAccountFields(body, app.study(), account)) return *problem;
             if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
             std::lock_guard lock(app.mutex());
+            if (auto problem = CheckEmailFree(app.store(), account.email)) return *problem;
             if (Status links = CheckAccountLinks(app.store(), account); !links) {
               return ProblemFor(links.error());
             }
@@ -234,6 +285,7 @@ Route AcceptInvitation(App& app) {
 
 void App::AddAccountRoutes() {
   routes_.push_back(ListUsers(*this));
+  routes_.push_back(AccountChoices(*this));
   routes_.push_back(CreateUser(*this));
   routes_.push_back(CreateInvitation(*this));
   routes_.push_back(AcceptInvitation(*this));

@@ -1,6 +1,7 @@
 // Every route the web app calls, typed by what it sends and what comes back.
 import { request } from "./client";
 import type {
+  AccountChoices,
   AssignmentDetail,
   Contact,
   Correction,
@@ -73,6 +74,7 @@ export const publish = (publishAt: string) => request<Publication>("PUT", "/publ
 export const withdrawPublication = () => request<{ withdrawn: boolean }>("DELETE", "/publication");
 
 export const listUsers = (page = 1) => request<{ users: Account[] } & Paged>("GET", `/users?page=${page}`);
+export const accountChoices = () => request<AccountChoices>("GET", "/account-choices");
 export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);
 export const acceptInvitation = (token: string, name: string, password: string, language: string) =>
   request<Account>("POST", `/invitations/${at(token)}/accept`, { name, password, language });

@@ -395,6 +395,13 @@ export interface Correction {
   not_applicable?: boolean;
 }
 
+// GET /account-choices: what the caller may fill in the account forms.
+export interface AccountChoices {
+  roles: Role[];
+  shoppers: { id: string; name: string }[];
+  participants: { id: string; name: string; industry: string }[];
+}
+
 export interface NewInvitation {
   email: string;
   role: Role;

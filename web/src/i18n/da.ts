@@ -182,4 +182,11 @@ export const da: Texts = {
   openPublished: "Åbn den offentliggjorte side",
   methodTitle: "Sådan blev det målt",
   publishedFrom: "Offentliggjort",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Undersøgelsesleder",
+  role_shopper: "Testkunde",
+  role_participant: "Deltager",
+  accountShopper: "Testkunde",
+  accountParticipant: "Deltagende virksomhed",
 };

@@ -180,4 +180,11 @@ export const en: Texts = {
   openPublished: "Open the published page",
   methodTitle: "How it was measured",
   publishedFrom: "Published",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Study manager",
+  role_shopper: "Mystery shopper",
+  role_participant: "Participant",
+  accountShopper: "Mystery shopper",
+  accountParticipant: "Participating company",
 };

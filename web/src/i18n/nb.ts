@@ -180,4 +180,11 @@ export const nb = {
   openPublished: "Åpne den publiserte siden",
   methodTitle: "Slik ble det målt",
   publishedFrom: "Publisert",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administrator",
+  role_manager: "Studieleder",
+  role_shopper: "Testkunde",
+  role_participant: "Deltaker",
+  accountShopper: "Testkunde",
+  accountParticipant: "Deltakende virksomhet",
 };

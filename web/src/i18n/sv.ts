@@ -180,4 +180,11 @@ export const sv: Texts = {
   openPublished: "Öppna den publicerade sidan",
   methodTitle: "Så mättes det",
   publishedFrom: "Publicerad",
+  // Accounts: the roles and links the account forms offer (issue 15).
+  role_admin: "Administratör",
+  role_manager: "Studieledare",
+  role_shopper: "Testkund",
+  role_participant: "Deltagare",
+  accountShopper: "Testkund",
+  accountParticipant: "Deltagande företag",
 };

@@ -1,22 +1,37 @@
 // User administration: every account, and invitations by link.
 import * as api from "../../api/endpoints";
-import type { NewInvitation, Role } from "../../api/types";
+import type { AccountChoices, NewInvitation } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
 import { pager } from "../../components/pager";
 import { t } from "../../i18n";
 import { currentQuery, go, type ViewContext } from "../../router";
 
-const roles: Role[] = ["shopper", "participant", "manager", "admin"];
-
-function isRole(value: string): value is Role {
-  return (roles as string[]).includes(value);
-}
-
-function inviteSection(): HTMLElement {
+// The role list and the ids come from GET /account-choices: only the roles the
+// caller may create (domain::MayCreate on the server), ids picked, not typed.
+function inviteSection(choices: AccountChoices): HTMLElement {
   const email = h("input", { type: "email", "data-testid": "user-email", placeholder: t("email") });
-  const role = h("select", { "data-testid": "user-role" }, ...roles.map((r) => h("option", { value: r }, r)));
-  const link = h("input", { "data-testid": "user-link", placeholder: "shopper / participant id" });
+  const role = h(
+    "select",
+    { "data-testid": "user-role" },
+    ...choices.roles.map((r) => h("option", { value: r }, t(`role_${r}`))),
+  );
+  const shopper = h(
+    "select",
+    { "data-testid": "user-shopper", "aria-label": t("accountShopper") },
+    ...choices.shoppers.map((s) => h("option", { value: s.id }, `${s.name} (${s.id})`)),
+  );
+  const participant = h(
+    "select",
+    { "data-testid": "user-participant", "aria-label": t("accountParticipant") },
+    ...choices.participants.map((p) => h("option", { value: p.id }, `${p.name} – ${p.industry} (${p.id})`)),
+  );
+  const showLinks = () => {
+    shopper.hidden = role.value !== "shopper";
+    participant.hidden = role.value !== "participant";
+  };
+  role.addEventListener("change", showLinks);
+  showLinks();
   const out = h("p", { "data-testid": "invite-url", class: "meta" });
   const problem = problemSlot("invite-problem");
   const invite = h("button", { type: "button", class: "primary", "data-testid": "invite" }, t("invite"));
@@ -25,25 +40,37 @@ function inviteSection(): HTMLElement {
     async () => {
       problem.clear();
       out.textContent = "";
-      if (!isRole(role.value)) return;
-      const body: NewInvitation = { email: email.value, role: role.value };
-      if (role.value === "shopper") body.shopper = link.value;
-      if (role.value === "participant") body.participant = link.value;
+      const chosen = choices.roles.find((r) => r === role.value);
+      if (chosen === undefined) return;
+      const body: NewInvitation = { email: email.value, role: chosen };
+      if (chosen === "shopper") body.shopper = shopper.value;
+      if (chosen === "participant") body.participant = participant.value;
       const reply = await api.invite(body);
       out.textContent = `${reply.url} (${reply.expires_at})`;
     },
     (e) => problem.show(e),
   );
-  return h("section", { class: "card" }, h("h2", {}, t("invite")), email, role, link, invite, out, problem.element);
+  return h(
+    "section",
+    { class: "card" },
+    h("h2", {}, t("invite")),
+    email,
+    role,
+    shopper,
+    participant,
+    invite,
+    out,
+    problem.element,
+  );
 }
 
 export async function usersView({ mount }: ViewContext): Promise<void> {
   const page = Math.max(1, Number(currentQuery().get("page") ?? "1") || 1);
-  const list = await api.listUsers(page);
+  const [list, choices] = await Promise.all([api.listUsers(page), api.accountChoices()]);
   const users = list.users;
   mount(
     h("h1", {}, t("users")),
-    inviteSection(),
+    inviteSection(choices),
     h(
       "table",
       { class: "card answers" },
@@ -53,7 +80,7 @@ export async function usersView({ mount }: ViewContext): Promise<void> {
           {},
           h("td", {}, u.name),
           h("td", {}, u.email),
-          h("td", {}, u.role),
+          h("td", {}, t(`role_${u.role}`)),
           h("td", {}, u.shopper_id ?? u.participant_id ?? ""),
         ),
       ),
