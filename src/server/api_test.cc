@@ -1008,6 +1008,7 @@ TEST_F(ApiTest, EveryBodyFieldOfTheWrongTypeOrTooLongIsA400NamingIt) {
         {"language", "nb"}}},
       {"POST /api/v1/invitations/{token}/accept",
        {{"password", "mitt-passord-1"}, {"name", "x"}, {"language", "nb"}}},
+      {"PUT /api/v1/publication", {{"publish_at", "2026-01-01T08:00"}}},
   };
   // A real invitation: a refused body must not spend it.
   auto invited = Call(LogIn("admin@test.no"), "POST", "/api/v1/invitations",
