@@ -4,16 +4,10 @@
 #include <map>
 
 #include "domain/results_rule.h"
+#include "results/results_json.h"
 
 namespace cx::results {
 namespace {
-
-nlohmann::json Number(const std::optional<double>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-nlohmann::json Pair(const std::optional<stats::Interval>& ci) {
-  return ci ? nlohmann::json::array({ci->low, ci->high}) : nlohmann::json(nullptr);
-}
 
 // The best per channel: the highest channel score, and its company's name,
 // among ranked companies with at least 3 contacts on that channel (fewer
@@ -35,9 +29,9 @@ nlohmann::json RankedJson(const ParticipantResult& p) {
           {"rank", p.rank ? nlohmann::json(*p.rank) : nullptr},
           {"rank_range", p.rank_ci ? nlohmann::json::array({p.rank_ci->first, p.rank_ci->second})
                                    : nlohmann::json(nullptr)},
-          {"score", Number(p.score)},
-          {"ci", Pair(p.ci)},
-          {"p_best", Number(p.p_best)},
+          {"score", NumberOrNull(p.score)},
+          {"ci", IntervalOrNull(p.ci)},
+          {"p_best", NumberOrNull(p.p_best)},
           {"n", p.n},
           {"n_approved", p.n_approved},
           {"n_provisional", p.n_provisional}};
@@ -61,21 +55,21 @@ nlohmann::json IndustryJson(const IndustryResult& industry, BestPerChannel& best
   }
   return {{"id", industry.id},
           {"name", industry.name},
-          {"mean", Number(industry.mean)},
+          {"mean", NumberOrNull(industry.mean)},
           {"companies", CompaniesMeasured(industry)},
           {"winner", industry.winner},
           {"winner_name", winner_name},
           {"runner_up", industry.runner_up},
           {"winner_clear", industry.winner_clear},
-          {"p_winner_beats_runner_up", Number(industry.p_winner_beats_runner_up)},
-          {"lead_ci", Pair(industry.lead_ci)},
+          {"p_winner_beats_runner_up", NumberOrNull(industry.p_winner_beats_runner_up)},
+          {"lead_ci", IntervalOrNull(industry.lead_ci)},
           {"ranked", ranked}};
 }
 
 nlohmann::json ChannelsJson(const StudyResults& r, const BestPerChannel& best_per_channel) {
   nlohmann::json channels = nlohmann::json::object();
   for (const auto& [channel, group] : r.channel_means) {
-    channels[channel] = {{"n", group.n}, {"mean", Number(group.score)}};
+    channels[channel] = {{"n", group.n}, {"mean", NumberOrNull(group.score)}};
     if (auto best = best_per_channel.find(channel); best != best_per_channel.end()) {
       channels[channel]["best"] = {{"name", best->second.second}, {"score", best->second.first}};
     }
@@ -142,8 +136,8 @@ nlohmann::json PublicRankingJson(const domain::Study& study,
           {"industries", industries},
           {"channels", ChannelsJson(r, best_per_channel)},
           {"chat",
-           {{"person", {{"n", r.chat_person.n}, {"mean", Number(r.chat_person.score)}}},
-            {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", Number(r.chat_chatbot.score)}}}}}};
+           {{"person", {{"n", r.chat_person.n}, {"mean", NumberOrNull(r.chat_person.score)}}},
+            {"chatbot", {{"n", r.chat_chatbot.n}, {"mean", NumberOrNull(r.chat_chatbot.score)}}}}}};
 }
 
 }  // namespace cx::results

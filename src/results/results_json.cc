@@ -1,22 +1,23 @@
 #include "results/results_json.h"
 
 namespace cx::results {
-namespace {
 
-nlohmann::json Number(const std::optional<double>& value) {
+nlohmann::json NumberOrNull(const std::optional<double>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
-nlohmann::json Pair(const std::optional<stats::Interval>& ci) {
+nlohmann::json IntervalOrNull(const std::optional<stats::Interval>& ci) {
   return ci ? nlohmann::json::array({ci->low, ci->high}) : nlohmann::json(nullptr);
 }
+
+namespace {
 nlohmann::json NumberMap(const std::map<std::string, std::optional<double>>& values) {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [id, value] : values) out[id] = Number(value);
+  for (const auto& [id, value] : values) out[id] = NumberOrNull(value);
   return out;
 }
 
 nlohmann::json Group(const GroupScore& group) {
-  return {{"n", group.n}, {"score", Number(group.score)}};
+  return {{"n", group.n}, {"score", NumberOrNull(group.score)}};
 }
 
 }  // namespace
@@ -24,23 +25,25 @@ nlohmann::json Group(const GroupScore& group) {
 nlohmann::json ParticipantJson(const ParticipantResult& p) {
   nlohmann::json channels = nlohmann::json::object();
   for (const auto& [id, channel] : p.channels) {
-    channels[id] = {
-        {"n", channel.n}, {"n_answered", channel.n_answered}, {"score", Number(channel.score)}};
+    channels[id] = {{"n", channel.n},
+                    {"n_answered", channel.n_answered},
+                    {"score", NumberOrNull(channel.score)}};
   }
   nlohmann::json nps = nullptr, csat = nullptr, ces = nullptr;
   if (p.nps) {
     nps = {{"value", p.nps->value},
-           {"ci", Pair(p.nps->ci)},
+           {"ci", IntervalOrNull(p.nps->ci)},
            {"n", p.nps->n},
            {"promoters", p.nps->promoters},
            {"detractors", p.nps->detractors}};
   }
-  if (p.csat) csat = {{"value", p.csat->value}, {"ci", Pair(p.csat->ci)}, {"n", p.csat->n}};
+  if (p.csat)
+    csat = {{"value", p.csat->value}, {"ci", IntervalOrNull(p.csat->ci)}, {"n", p.csat->n}};
   if (p.ces) {
     ces = {{"mean", p.ces->mean},
-           {"ci", Pair(p.ces->ci)},
+           {"ci", IntervalOrNull(p.ces->ci)},
            {"easy", p.ces->easy.value},
-           {"easy_ci", Pair(p.ces->easy.ci)},
+           {"easy_ci", IntervalOrNull(p.ces->easy.ci)},
            {"n", p.ces->n}};
   }
   return {{"id", p.id},
@@ -51,21 +54,21 @@ nlohmann::json ParticipantJson(const ParticipantResult& p) {
           {"n_provisional", p.n_provisional},
           {"n_answered", p.n_answered},
           {"ranked", p.ranked},
-          {"score", Number(p.score)},
-          {"score_answered", Number(p.score_answered)},
-          {"agent_score", Number(p.agent_score)},
-          {"ci", Pair(p.ci)},
+          {"score", NumberOrNull(p.score)},
+          {"score_answered", NumberOrNull(p.score_answered)},
+          {"agent_score", NumberOrNull(p.agent_score)},
+          {"ci", IntervalOrNull(p.ci)},
           {"rank", p.rank ? nlohmann::json(*p.rank) : nlohmann::json(nullptr)},
           {"rank_ci", p.rank_ci ? nlohmann::json::array({p.rank_ci->first, p.rank_ci->second})
                                 : nlohmann::json(nullptr)},
-          {"p_best", Number(p.p_best)},
-          {"sd", Number(p.sd)},
-          {"min", Number(p.min)},
-          {"max", Number(p.max)},
-          {"iqr", Number(p.iqr)},
-          {"share_90", Number(p.share_90)},
+          {"p_best", NumberOrNull(p.p_best)},
+          {"sd", NumberOrNull(p.sd)},
+          {"min", NumberOrNull(p.min)},
+          {"max", NumberOrNull(p.max)},
+          {"iqr", NumberOrNull(p.iqr)},
+          {"share_90", NumberOrNull(p.share_90)},
           {"consistently_high", p.consistently_high},
-          {"vs_industry", Number(p.vs_industry)},
+          {"vs_industry", NumberOrNull(p.vs_industry)},
           {"areas", NumberMap(p.areas)},
           {"channels", channels},
           {"questions", NumberMap(p.questions)},
@@ -80,15 +83,15 @@ nlohmann::json IndustryJson(const IndustryResult& industry) {
   for (const auto& p : industry.participants) ids.push_back(p.id);
   return {{"id", industry.id},
           {"name", industry.name},
-          {"mean", Number(industry.mean)},
-          {"best", Number(industry.best)},
+          {"mean", NumberOrNull(industry.mean)},
+          {"best", NumberOrNull(industry.best)},
           {"winner",
            industry.winner.empty() ? nlohmann::json(nullptr) : nlohmann::json(industry.winner)},
           {"winner_clear", industry.winner_clear},
           {"runner_up", industry.runner_up.empty() ? nlohmann::json(nullptr)
                                                    : nlohmann::json(industry.runner_up)},
-          {"p_winner_beats_runner_up", Number(industry.p_winner_beats_runner_up)},
-          {"lead_ci", Pair(industry.lead_ci)},
+          {"p_winner_beats_runner_up", NumberOrNull(industry.p_winner_beats_runner_up)},
+          {"lead_ci", IntervalOrNull(industry.lead_ci)},
           {"participants", ids}};
 }
 

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "auth/password.h"
+#include "core/civil_time.h"
 #include "demo/generator.h"
 #include "domain/channel.h"
 #include "domain/fieldwork_service.h"
@@ -308,6 +309,18 @@ TEST_F(ApiTest, TheRankingIsPublicOnlyFromItsPublicationAndCountsApprovedReports
   // Names and figures only: no contact, no shopper.
   EXPECT_EQ(published->body.find(approved.id), std::string::npos);
   EXPECT_EQ(published->body.find(approved.shopper), std::string::npos);
+
+  // Published "now" as the preview offers it (the study's clock, which the
+  // form fills in): public at once, wherever the manager's browser is.
+  auto preview = Call(manager, "GET", "/api/v1/ranking");
+  ASSERT_EQ(preview->status, 200);
+  const std::string study_now = Body(preview)["study_now"].get<std::string>();
+  EXPECT_TRUE(LocalDateTime::Parse(study_now)) << study_now;
+  ASSERT_EQ(
+      Call(manager, "PUT", "/api/v1/publication", json({{"publish_at", study_now}}).dump())->status,
+      200);
+  EXPECT_TRUE(Body(Call(manager, "GET", "/api/v1/publication"))["public"].get<bool>());
+  EXPECT_EQ(Call(anonymous, "GET", "/api/v1/public/ranking")->status, 200);
 
   // Withdrawn: gone from the public again.
   ASSERT_EQ(Call(manager, "DELETE", "/api/v1/publication")->status, 200);

@@ -77,15 +77,18 @@ Route Ranking(App& app) {
           "reports the study's rule counts: per industry the ranked participants (score, "
           "interval, rank range, chance of being best) and whether the winner is clear; the "
           "best per channel; chat by a person or a chatbot (?fresh=1: wait for every change so "
-          "far; X-Results-Stamp names the change reflected)",
+          "far; X-Results-Stamp names the change reflected; study_now is the study's local time)",
           nullptr,
           [&app](ApiRequest& request) {
             auto computed = app.CurrentResults(WantsFresh(request));
             if (!computed) return ProblemFor(computed.error());
             const App::Snapshot& snapshot = *computed.value().snapshot;
-            return WithStamp(
-                Json(results::PublicRankingJson(app.study(), snapshot.contacts, snapshot.results)),
-                computed.value());
+            nlohmann::json document =
+                results::PublicRankingJson(app.study(), snapshot.contacts, snapshot.results);
+            // The study's clock, so the publication form offers "now" where the
+            // study is, not where the manager's browser is.
+            document["study_now"] = app.LocalNow();
+            return WithStamp(Json(std::move(document)), computed.value());
           }};
 }
 

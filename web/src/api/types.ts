@@ -362,6 +362,7 @@ export interface Ranking {
   channels: Record<string, { n: number; mean: number | null; best?: { name: string; score: number } }>;
   chat: { person: { n: number; mean: number | null }; chatbot: { n: number; mean: number | null } };
   published_at?: string; // the public one only
+  study_now?: string; // staff's preview only: the study's local time, YYYY-MM-DDTHH:MM
 }
 
 // GET /publication

@@ -33,17 +33,12 @@ function publicationState(p: Publication | null): HTMLElement {
   );
 }
 
-// Now in the reader's clock, "YYYY-MM-DDTHH:MM", as a datetime-local input wants it.
-function nowLocal(): string {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
-  return now.toISOString().slice(0, 16);
-}
-
-function publicationCard(p: Publication | null): HTMLElement {
+// studyNow: the study's local time (the server's clock in the study's zone),
+// offered when nothing is published yet.
+function publicationCard(p: Publication | null, studyNow: string): HTMLElement {
   const at = h("input", {
     type: "datetime-local",
-    value: p?.publish_at ?? nowLocal(),
+    value: p?.publish_at ?? studyNow,
     required: true,
     "data-testid": "publish-at",
   });
@@ -87,7 +82,7 @@ export async function rankingView({ scope, mount }: ViewContext): Promise<void> 
   mount(
     h("h1", {}, t("ranking")),
     h("p", { class: "meta", "data-testid": "counts" }, countsNote(r.counts.approved, r.counts.provisional)),
-    publicationCard(publication),
+    publicationCard(publication, r.study_now ?? ""),
     ...rankingSections(scope, r),
   );
 }
