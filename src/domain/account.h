@@ -79,6 +79,7 @@ using cx::DecodeUtf8;
 
 // A one-time invitation: whoever holds the token may create this account once.
 struct Invitation {
+  int64_t id = 0;  // the handle staff list and revoke by: the token is never stored
   std::string token_hash;
   std::string email;
   Role role = Role::kShopper;

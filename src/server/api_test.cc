@@ -361,7 +361,9 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/participants/{id}/report", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"GET /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"DELETE /api/v1/invitations/{id}", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/account-choices", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/invitations/{token}/accept", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/openapi.json", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
@@ -853,6 +855,56 @@ TEST_F(ApiTest, InvitingOrCreatingATakenEmailIsRefusedAtOnce) {
            json({{"email", "ny.shopper2@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}})
                .dump());
   EXPECT_EQ(allowed->status, 201) << allowed->body;
+}
+
+// Pending invitations are listed to staff for the roles they may create, and
+// a revoked one's link no longer works.
+TEST_F(ApiTest, PendingInvitationsAreListedByRoleAndARevokedLinkIsDead) {
+  const Login admin = LogIn("admin@test.no");
+  const Login manager = LogIn("manager@test.no");
+  auto to_manager = Call(admin, "POST", "/api/v1/invitations",
+                         json({{"email", "ny.leder@test.no"}, {"role", "manager"}}).dump());
+  ASSERT_EQ(to_manager->status, 201) << to_manager->body;
+  auto to_shopper = Call(
+      manager, "POST", "/api/v1/invitations",
+      json({{"email", "ny.shopper3@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}})
+          .dump());
+  ASSERT_EQ(to_shopper->status, 201) << to_shopper->body;
+  const std::string token = Body(to_shopper)["token"];
+
+  auto find = [&](const Login& who, const std::string& email) -> json {
+    auto listed = Call(who, "GET", "/api/v1/invitations?per_page=200");
+    EXPECT_EQ(listed->status, 200) << listed->body;
+    EXPECT_EQ(listed->body.find(token), std::string::npos);  // the link is never shown again
+    const json body = Body(listed);
+    for (const auto& invitation : body["invitations"]) {
+      if (invitation["email"] == email) return invitation;
+    }
+    return nullptr;
+  };
+  EXPECT_FALSE(find(admin, "ny.leder@test.no").is_null());
+  EXPECT_TRUE(find(manager, "ny.leder@test.no").is_null());  // a manager may not create managers
+  const json shopper_invitation = find(manager, "ny.shopper3@test.no");
+  ASSERT_FALSE(shopper_invitation.is_null());
+  EXPECT_EQ(shopper_invitation["role"], "shopper");
+  EXPECT_EQ(shopper_invitation["shopper"], shopper_b_);
+
+  // A manager cannot revoke what it cannot see; the admin can.
+  const std::string manager_path =
+      "/api/v1/invitations/" + std::to_string(find(admin, "ny.leder@test.no")["id"].get<int64_t>());
+  EXPECT_EQ(Call(manager, "DELETE", manager_path)->status, 404);
+  EXPECT_EQ(Call(admin, "DELETE", manager_path)->status, 200);
+  EXPECT_TRUE(find(admin, "ny.leder@test.no").is_null());
+
+  const std::string path =
+      "/api/v1/invitations/" + std::to_string(shopper_invitation["id"].get<int64_t>());
+  ASSERT_EQ(Call(manager, "DELETE", path)->status, 200);
+  EXPECT_EQ(Call(manager, "DELETE", path)->status, 404);
+  EXPECT_EQ(Call(manager, "DELETE", "/api/v1/invitations/x1")->status, 404);
+  auto accepted = Call({}, "POST", "/api/v1/invitations/" + token + "/accept",
+                       R"({"password":"mitt-passord-1"})");
+  EXPECT_EQ(accepted->status, 404) << accepted->body;
+  EXPECT_TRUE(find(manager, "ny.shopper3@test.no").is_null());
 }
 
 // The form's lists: the roles from domain::RolesCreatableBy, the fixture's

@@ -198,6 +198,92 @@ Route CreateInvitation(App& app) {
           }};
 }
 
+nlohmann::json InvitationJson(const domain::Invitation& invitation) {
+  return {{"id", invitation.id},
+          {"email", invitation.email},
+          {"role", domain::ToString(invitation.role)},
+          {"shopper", invitation.shopper_id},
+          {"participant", invitation.participant_id},
+          {"created_by", invitation.created_by},
+          {"expires_at", invitation.expires_at}};
+}
+
+// Staff see and revoke the pending invitations of the roles they may create
+// (domain::MayCreate): a manager does not see who was invited as admin.
+Route ListInvitations(App& app) {
+  return {"GET",
+          "/api/v1/invitations",
+          kStaff,
+          "The pending invitations (neither used nor expired) of the roles the caller may "
+          "create, newest first, one page: ?page=, ?per_page= (at most 200); the link itself "
+          "is never stored, so it cannot be shown again: revoke and invite anew",
+          nullptr,
+          [&app](ApiRequest& request) {
+            PageRequest page;
+            if (auto problem = ReadPage(request, page)) return *problem;
+            std::vector<domain::Invitation> visible;
+            {
+              std::lock_guard lock(app.mutex());
+              auto pending = app.store().ListPendingInvitations(NowUtc());
+              if (!pending) return ProblemFor(pending.error());
+              for (auto& invitation : pending.value()) {
+                if (domain::MayCreate(request.account->role, invitation.role)) {
+                  visible.push_back(std::move(invitation));
+                }
+              }
+            }
+            nlohmann::json list = nlohmann::json::array();
+            for (auto i = static_cast<size_t>(std::min<int64_t>(page.Offset(), visible.size()));
+                 i < visible.size() && list.size() < static_cast<size_t>(page.per_page); ++i) {
+              list.push_back(InvitationJson(visible[i]));
+            }
+            nlohmann::json body = {{"invitations", list}};
+            AddPageFields(body, page, static_cast<int64_t>(visible.size()));
+            return Json(body);
+          }};
+}
+
+// The id of /invitations/{id}: digits only, or nothing (a 404 then).
+std::optional<int64_t> InvitationId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
+Route RevokeInvitation(App& app) {
+  return {"DELETE",
+          "/api/v1/invitations/{id}",
+          kStaff,
+          "Revoke a pending invitation: its link stops working (404 when it is used, gone, or "
+          "of a role the caller may not create)",
+          nullptr,
+          [&app](ApiRequest& request) {
+            const auto id = InvitationId(request.params["id"]);
+            if (!id) return Problem(404, Msg("no such invitation"), "id");
+            std::lock_guard lock(app.mutex());
+            auto invitation = app.store().FindInvitationById(*id);
+            if (!invitation) {
+              if (invitation.error().code == ErrorCode::kNotFound) {
+                return Problem(404, Msg("no such invitation"), "id");
+              }
+              return ProblemFor(invitation.error());
+            }
+            // Another role's invitation answers as if it did not exist.
+            if (!domain::MayCreate(request.account->role, invitation->role)) {
+              return Problem(404, Msg("no such invitation"), "id");
+            }
+            if (Status revoked = app.store().RevokeInvitation(*id); !revoked) {
+              if (revoked.error().code == ErrorCode::kNotFound) {
+                return Problem(404, Msg("no such invitation"), "id");
+              }
+              return ProblemFor(revoked.error());
+            }
+            return Json({{"revoked", *id}});
+          }};
+}
+
 // The account an accepted invitation creates, before its password is set.
 domain::Account AccountFor(const domain::Invitation& invitation, std::string name,
                            std::string language) {
@@ -287,7 +373,9 @@ void App::AddAccountRoutes() {
   routes_.push_back(ListUsers(*this));
   routes_.push_back(AccountChoices(*this));
   routes_.push_back(CreateUser(*this));
+  routes_.push_back(ListInvitations(*this));
   routes_.push_back(CreateInvitation(*this));
+  routes_.push_back(RevokeInvitation(*this));
   routes_.push_back(AcceptInvitation(*this));
 }
 

@@ -71,6 +71,51 @@ soci::indicator NullIfEmpty(const std::string& text) {
   return text.empty() ? soci::i_null : soci::i_ok;
 }
 
+// rowid is the invitation's id: the table's primary key is the token's hash,
+// which staff never see.
+constexpr const char* kInvitationColumns =
+    "rowid, token_hash, email, role, shopper_id, study_id, participant_id, created_by, "
+    "expires_at, used_at";
+
+struct InvitationRow {
+  long long id = 0, created_by = 0;
+  std::string token_hash, email, role, shopper_id, study_id, participant_id, expires_at, used_at;
+  soci::indicator shopper_ind = soci::i_null, study_ind = soci::i_null,
+                  participant_ind = soci::i_null, by_ind = soci::i_null, used_ind = soci::i_null;
+
+  Result<domain::Invitation> ToCheckedInvitation() const {
+    const auto parsed = domain::ParseRole(role);
+    if (!parsed) {
+      return Corruption(
+          "invitation", token_hash, "role",
+          "one of admin, manager, shopper, participant, found " + RowCheck::Quote(role));
+    }
+    domain::Invitation invitation;
+    invitation.id = id;
+    invitation.token_hash = token_hash;
+    invitation.email = email;
+    invitation.role = *parsed;
+    if (shopper_ind == soci::i_ok) invitation.shopper_id = shopper_id;
+    if (study_ind == soci::i_ok) invitation.study_id = study_id;
+    if (participant_ind == soci::i_ok) invitation.participant_id = participant_id;
+    invitation.created_by = by_ind == soci::i_ok ? created_by : 0;
+    invitation.expires_at = expires_at;
+    if (used_ind == soci::i_ok) invitation.used_at = used_at;
+    return invitation;
+  }
+};
+
+// Binds the columns of kInvitationColumns, in order, for a SELECT.
+soci::details::prepare_temp_type& IntoInvitation(soci::details::prepare_temp_type& statement,
+                                                 InvitationRow& row) {
+  statement, soci::into(row.id), soci::into(row.token_hash), soci::into(row.email),
+      soci::into(row.role), soci::into(row.shopper_id, row.shopper_ind),
+      soci::into(row.study_id, row.study_ind), soci::into(row.participant_id, row.participant_ind),
+      soci::into(row.created_by, row.by_ind), soci::into(row.expires_at),
+      soci::into(row.used_at, row.used_ind);
+  return statement;
+}
+
 bool IsUniqueViolation(const std::exception& error) {
   return std::string(error.what()).find("UNIQUE constraint failed") != std::string::npos;
 }
@@ -243,34 +288,74 @@ Status SqliteStore::CreateInvitation(const domain::Invitation& invitation) {
 
 Result<domain::Invitation> SqliteStore::FindInvitation(const std::string& token_hash) {
   try {
-    domain::Invitation invitation;
-    std::string role;
-    long long created_by = 0;
-    soci::indicator found = soci::i_null, shopper_ind, study_ind, participant_ind, used_ind, by_ind;
-    *sql_ << "SELECT token_hash, email, role, shopper_id, study_id, participant_id, created_by, "
-             "expires_at, used_at FROM invitation WHERE token_hash = :hash",
-        soci::use(token_hash), soci::into(invitation.token_hash, found),
-        soci::into(invitation.email), soci::into(role),
-        soci::into(invitation.shopper_id, shopper_ind), soci::into(invitation.study_id, study_ind),
-        soci::into(invitation.participant_id, participant_ind), soci::into(created_by, by_ind),
-        soci::into(invitation.expires_at), soci::into(invitation.used_at, used_ind);
-    if (!sql_->got_data() || found != soci::i_ok) return NotFound(Msg("no such invitation"));
-    const auto parsed = domain::ParseRole(role);
-    if (!parsed) {
-      return Corruption(
-          "invitation", token_hash, "role",
-          "one of admin, manager, shopper, participant, found " + RowCheck::Quote(role));
-    }
-    invitation.role = *parsed;
-    if (shopper_ind != soci::i_ok) invitation.shopper_id.clear();
-    if (study_ind != soci::i_ok) invitation.study_id.clear();
-    if (participant_ind != soci::i_ok) invitation.participant_id.clear();
-    if (used_ind != soci::i_ok) invitation.used_at.clear();
-    invitation.created_by = by_ind == soci::i_ok ? created_by : 0;
-    return invitation;
+    InvitationRow row;
+    auto statement = (sql_->prepare << "SELECT " << kInvitationColumns
+                                    << " FROM invitation WHERE token_hash = :hash",
+                      soci::use(token_hash));
+    IntoInvitation(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    if (!select.fetch()) return NotFound(Msg("no such invitation"));
+    return row.ToCheckedInvitation();
   } catch (const std::exception& error) {
     return IoError("cannot read invitations: " + std::string(error.what()));
   }
+}
+
+Result<domain::Invitation> SqliteStore::FindInvitationById(int64_t id) {
+  try {
+    InvitationRow row;
+    const long long wanted = id;
+    auto statement = (sql_->prepare << "SELECT " << kInvitationColumns
+                                    << " FROM invitation WHERE rowid = :id",
+                      soci::use(wanted));
+    IntoInvitation(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    if (!select.fetch()) return NotFound(Msg("no such invitation"));
+    return row.ToCheckedInvitation();
+  } catch (const std::exception& error) {
+    return IoError("cannot read invitations: " + std::string(error.what()));
+  }
+}
+
+Result<std::vector<domain::Invitation>> SqliteStore::ListPendingInvitations(
+    const std::string& now) {
+  std::vector<domain::Invitation> pending;
+  try {
+    InvitationRow row;
+    auto statement = (sql_->prepare << "SELECT " << kInvitationColumns
+                                    << " FROM invitation WHERE used_at IS NULL AND "
+                                       "expires_at > :now ORDER BY rowid DESC",
+                      soci::use(now));
+    IntoInvitation(statement, row);
+    soci::statement select = statement;
+    select.execute();
+    while (select.fetch()) {
+      auto invitation = row.ToCheckedInvitation();
+      if (!invitation) return invitation.error();
+      pending.push_back(std::move(invitation).value());
+    }
+  } catch (const std::exception& error) {
+    return IoError("cannot read invitations: " + std::string(error.what()));
+  }
+  return pending;
+}
+
+Status SqliteStore::RevokeInvitation(int64_t id) {
+  try {
+    const long long wanted = id;
+    soci::statement revoke =
+        (sql_->prepare << "DELETE FROM invitation WHERE rowid = :id AND used_at IS NULL",
+         soci::use(wanted));
+    revoke.execute(true);
+    if (revoke.get_affected_rows() != 1) {
+      return NotFound(Msg("no such invitation"));
+    }
+  } catch (const std::exception& error) {
+    return IoError("cannot revoke the invitation: " + std::string(error.what()));
+  }
+  return Ok();
 }
 
 Result<int64_t> SqliteStore::AcceptInvitation(const std::string& token_hash,

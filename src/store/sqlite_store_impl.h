@@ -72,6 +72,9 @@ class SqliteStore : public Store {
   Result<int64_t> DeleteExpiredSessions(const std::string& now) override;
   Status CreateInvitation(const domain::Invitation& invitation) override;
   Result<domain::Invitation> FindInvitation(const std::string& token_hash) override;
+  Result<domain::Invitation> FindInvitationById(int64_t id) override;
+  Result<std::vector<domain::Invitation>> ListPendingInvitations(const std::string& now) override;
+  Status RevokeInvitation(int64_t id) override;
   Result<int64_t> AcceptInvitation(const std::string& token_hash, const domain::Account& account,
                                    const std::string& used_at) override;
 

@@ -556,6 +556,55 @@ TEST_F(StoreTest, AccountsSessionsAndInvitations) {
   EXPECT_EQ((*store)->ListAccounts().value().size(), 2u);
 }
 
+// Pending: neither used nor expired. Revoking deletes a pending one only; a
+// used invitation stays (it is the account's history) and is not pending.
+TEST_F(StoreTest, PendingInvitationsAreListedNewestFirstAndRevoked) {
+  auto store = OpenSqlite((dir_ / "invitations.db").string());
+  ASSERT_TRUE(store.ok());
+  domain::Account admin;
+  admin.email = "admin@example.no";
+  admin.name = "Admin";
+  admin.role = domain::Role::kAdmin;
+  admin.password_hash = "$argon2id$stand-in";
+  const auto by = (*store)->CreateAccount(admin);
+  ASSERT_TRUE(by.ok());
+  auto invite = [&](const std::string& hash, const std::string& email, const std::string& expires) {
+    domain::Invitation invitation;
+    invitation.created_by = by.value();
+    invitation.token_hash = hash;
+    invitation.email = email;
+    invitation.role = domain::Role::kManager;
+    invitation.expires_at = expires;
+    return (*store)->CreateInvitation(invitation).ok();
+  };
+  ASSERT_TRUE(invite("h-old", "old@example.no", "2026-01-01T00:00:00.000Z"));  // expired
+  ASSERT_TRUE(invite("h-a", "a@example.no", "2099-01-01T00:00:00.000Z"));
+  ASSERT_TRUE(invite("h-b", "b@example.no", "2099-01-01T00:00:00.000Z"));
+  ASSERT_TRUE(invite("h-used", "used@example.no", "2099-01-01T00:00:00.000Z"));
+  domain::Account used;
+  used.email = "used@example.no";
+  used.name = "Used";
+  used.role = domain::Role::kManager;
+  used.password_hash = "$argon2id$stand-in";
+  ASSERT_TRUE((*store)->AcceptInvitation("h-used", used, "2026-12-01T00:00:00.000Z").ok());
+
+  auto pending = (*store)->ListPendingInvitations("2026-12-03T12:00:00.000Z");
+  ASSERT_TRUE(pending.ok()) << pending.error().ToString();
+  ASSERT_EQ(pending.value().size(), 2u);
+  EXPECT_EQ(pending.value()[0].email, "b@example.no");  // newest first
+  EXPECT_EQ(pending.value()[1].email, "a@example.no");
+  const int64_t b = pending.value()[0].id;
+  EXPECT_EQ((*store)->FindInvitationById(b).value().token_hash, "h-b");
+
+  ASSERT_TRUE((*store)->RevokeInvitation(b).ok());
+  EXPECT_EQ((*store)->FindInvitation("h-b").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*store)->RevokeInvitation(b).error().code, ErrorCode::kNotFound);
+  const int64_t used_id = (*store)->FindInvitation("h-used").value().id;
+  EXPECT_EQ((*store)->RevokeInvitation(used_id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE((*store)->FindInvitation("h-used").ok());
+  EXPECT_EQ((*store)->ListPendingInvitations("2026-12-03T12:00:00.000Z").value().size(), 1u);
+}
+
 TEST_F(StoreTest, ExpiredSessionsAreDeletedAndLiveOnesKept) {
   auto store = OpenSqlite((dir_ / "sessions.db").string());
   ASSERT_TRUE(store.ok());

@@ -250,6 +250,14 @@ class Store {
   // invitation used in one transaction; kConflict when it was used already.
   virtual Status CreateInvitation(const domain::Invitation& invitation) = 0;
   virtual Result<domain::Invitation> FindInvitation(const std::string& token_hash) = 0;
+  virtual Result<domain::Invitation> FindInvitationById(int64_t id) = 0;
+  // The invitations neither used nor expired at `now` (UTC ISO 8601, the
+  // form they are created with), newest first.
+  virtual Result<std::vector<domain::Invitation>> ListPendingInvitations(
+      const std::string& now) = 0;
+  // Deletes an invitation not used yet, so its link stops working; kNotFound
+  // when there is none or it was used (an account came of it).
+  virtual Status RevokeInvitation(int64_t id) = 0;
   virtual Result<int64_t> AcceptInvitation(const std::string& token_hash,
                                            const domain::Account& account,
                                            const std::string& used_at) = 0;
