@@ -865,10 +865,10 @@ TEST_F(ApiTest, PendingInvitationsAreListedByRoleAndARevokedLinkIsDead) {
   auto to_manager = Call(admin, "POST", "/api/v1/invitations",
                          json({{"email", "ny.leder@test.no"}, {"role", "manager"}}).dump());
   ASSERT_EQ(to_manager->status, 201) << to_manager->body;
-  auto to_shopper = Call(
-      manager, "POST", "/api/v1/invitations",
-      json({{"email", "ny.shopper3@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}})
-          .dump());
+  auto to_shopper =
+      Call(manager, "POST", "/api/v1/invitations",
+           json({{"email", "ny.shopper3@test.no"}, {"role", "shopper"}, {"shopper", shopper_b_}})
+               .dump());
   ASSERT_EQ(to_shopper->status, 201) << to_shopper->body;
   const std::string token = Body(to_shopper)["token"];
 

@@ -306,9 +306,9 @@ Result<domain::Invitation> SqliteStore::FindInvitationById(int64_t id) {
   try {
     InvitationRow row;
     const long long wanted = id;
-    auto statement = (sql_->prepare << "SELECT " << kInvitationColumns
-                                    << " FROM invitation WHERE rowid = :id",
-                      soci::use(wanted));
+    auto statement =
+        (sql_->prepare << "SELECT " << kInvitationColumns << " FROM invitation WHERE rowid = :id",
+         soci::use(wanted));
     IntoInvitation(statement, row);
     soci::statement select = statement;
     select.execute();

@@ -187,6 +187,8 @@ try {
   await manager.getByTestId(/^ranking-/).first().waitFor();
   await manager.getByTestId("channel-chart").locator("canvas").waitFor();
   await manager.getByTestId("publication-state").filter({ hasText: "Ikke publisert" }).waitFor();
+  // The form offers the study's now (GET /ranking's study_now), not an empty field.
+  assert.match(await manager.getByTestId("publish-at").inputValue(), /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
   await manager.getByTestId("publish-at").fill("2026-01-01T08:00");
   await manager.getByTestId("publish").click();
   await manager.getByTestId("publication-state").filter({ hasText: "Offentlig siden" }).waitFor();
@@ -198,6 +200,21 @@ try {
   const note = await visitor.getByTestId("method-note").innerText();
   assert.match(note, /Mystery shoppere tok 1\d* kontakter/, `the method note counts approved contacts: ${note}`);
   await visitor.screenshot({ path: join(shots, "10-published.png"), fullPage: true });
+
+  // The manager invites a shopper, sees the invitation pending, revokes it.
+  await manager.goto(`${base}/#/users`);
+  await manager.getByTestId("pending-invitations").waitFor();
+  await manager.getByTestId("user-email").fill("ny.testkunde@example.no");
+  await manager.getByTestId("user-role").selectOption("shopper");
+  assert.ok(await manager.getByTestId("user-shopper").isVisible(), "a shopper invitation picks the shopper");
+  assert.ok(!(await manager.getByTestId("user-participant").isVisible()), "and offers no participant");
+  await manager.getByTestId("invite").click();
+  await manager.getByTestId("invite-url").filter({ hasText: "#/invite/" }).waitFor();
+  const pendingRow = manager.getByTestId("pending-invitation").filter({ hasText: "ny.testkunde@example.no" });
+  await pendingRow.waitFor();
+  await manager.screenshot({ path: join(shots, "11-users.png"), fullPage: true });
+  await pendingRow.getByRole("button").click();
+  await pendingRow.waitFor({ state: "detached" });
 
   assert.deepEqual(foreign, [], "nothing is loaded from another host");
   for (const page of [participant, phone, manager, visitor]) assert.deepEqual(page.errors, [], "no script errors");

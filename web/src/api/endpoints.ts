@@ -8,6 +8,7 @@ import type {
   Invitation,
   Me,
   NewInvitation,
+  PendingInvitation,
   ParticipantPage,
   Progress,
   Publication,
@@ -75,6 +76,9 @@ export const withdrawPublication = () => request<{ withdrawn: boolean }>("DELETE
 
 export const listUsers = (page = 1) => request<{ users: Account[] } & Paged>("GET", `/users?page=${page}`);
 export const accountChoices = () => request<AccountChoices>("GET", "/account-choices");
+export const pendingInvitations = (page = 1) =>
+  request<{ invitations: PendingInvitation[] } & Paged>("GET", `/invitations?page=${page}`);
+export const revokeInvitation = (id: number) => request<{ revoked: number }>("DELETE", `/invitations/${id}`);
 export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);
 export const acceptInvitation = (token: string, name: string, password: string, language: string) =>
   request<Account>("POST", `/invitations/${at(token)}/accept`, { name, password, language });

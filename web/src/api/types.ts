@@ -375,6 +375,17 @@ export interface Publication {
   changed_since: boolean;
 }
 
+// GET /invitations: a pending one (its link is never stored, so never shown).
+export interface PendingInvitation {
+  id: number;
+  email: string;
+  role: Role;
+  shopper: string;
+  participant: string;
+  created_by: number;
+  expires_at: string;
+}
+
 export interface Invitation {
   token: string;
   url: string;

@@ -189,4 +189,9 @@ export const da: Texts = {
   role_participant: "Deltager",
   accountShopper: "Testkunde",
   accountParticipant: "Deltagende virksomhed",
+  pendingInvitations: "Ventende invitationer",
+  noPendingInvitations: "Ingen ventende invitationer.",
+  invitationExpires: "Udløber",
+  revokeButton: "Træk tilbage",
+  revokeHint: "Linket vises kun én gang. Har nogen brug for et nyt, trækker du det gamle tilbage og inviterer igen.",
 };

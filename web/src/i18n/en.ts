@@ -187,4 +187,9 @@ export const en: Texts = {
   role_participant: "Participant",
   accountShopper: "Mystery shopper",
   accountParticipant: "Participating company",
+  pendingInvitations: "Pending invitations",
+  noPendingInvitations: "No pending invitations.",
+  invitationExpires: "Expires",
+  revokeButton: "Revoke",
+  revokeHint: "A link is shown only once. If someone needs a new one, revoke the old one and invite again.",
 };

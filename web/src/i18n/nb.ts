@@ -187,4 +187,9 @@ export const nb = {
   role_participant: "Deltaker",
   accountShopper: "Testkunde",
   accountParticipant: "Deltakende virksomhet",
+  pendingInvitations: "Ventende invitasjoner",
+  noPendingInvitations: "Ingen ventende invitasjoner.",
+  invitationExpires: "Utløper",
+  revokeButton: "Trekk tilbake",
+  revokeHint: "Lenken vises bare én gang. Trenger noen en ny, trekker du tilbake den gamle og inviterer på nytt.",
 };

@@ -187,4 +187,9 @@ export const sv: Texts = {
   role_participant: "Deltagare",
   accountShopper: "Testkund",
   accountParticipant: "Deltagande företag",
+  pendingInvitations: "Väntande inbjudningar",
+  noPendingInvitations: "Inga väntande inbjudningar.",
+  invitationExpires: "Upphör",
+  revokeButton: "Dra tillbaka",
+  revokeHint: "Länken visas bara en gång. Behöver någon en ny drar du tillbaka den gamla och bjuder in på nytt.",
 };

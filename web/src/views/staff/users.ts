@@ -1,15 +1,18 @@
 // User administration: every account, and invitations by link.
 import * as api from "../../api/endpoints";
-import type { AccountChoices, NewInvitation } from "../../api/types";
+import type { AccountChoices, NewInvitation, PendingInvitation } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
 import { pager } from "../../components/pager";
+import { instant } from "../../format";
 import { t } from "../../i18n";
-import { currentQuery, go, type ViewContext } from "../../router";
+import { currentQuery, go, refresh, type ViewContext } from "../../router";
 
 // The role list and the ids come from GET /account-choices: only the roles the
 // caller may create (domain::MayCreate on the server), ids picked, not typed.
-function inviteSection(choices: AccountChoices): HTMLElement {
+// onInvited: shows the new invitation among the pending ones, keeping the
+// link on screen (refreshing the view would wipe it).
+function inviteSection(choices: AccountChoices, onInvited: () => Promise<void>): HTMLElement {
   const email = h("input", { type: "email", "data-testid": "user-email", placeholder: t("email") });
   const role = h(
     "select",
@@ -46,7 +49,9 @@ function inviteSection(choices: AccountChoices): HTMLElement {
       if (chosen === "shopper") body.shopper = shopper.value;
       if (chosen === "participant") body.participant = participant.value;
       const reply = await api.invite(body);
-      out.textContent = `${reply.url} (${reply.expires_at})`;
+      // Shown once: the server keeps only the link's hash.
+      out.textContent = `${reply.url} (${instant(reply.expires_at)})`;
+      await onInvited();
     },
     (e) => problem.show(e),
   );
@@ -64,13 +69,52 @@ function inviteSection(choices: AccountChoices): HTMLElement {
   );
 }
 
+// The pending invitations of the roles the caller may create (the server
+// filters), newest first; revoking one makes its link dead.
+async function pendingSection(): Promise<HTMLElement> {
+  const { invitations } = await api.pendingInvitations();
+  const problem = problemSlot("revoke-problem");
+  const row = (i: PendingInvitation): HTMLElement => {
+    const revoke = h("button", { type: "button", "data-testid": `revoke-${i.id}` }, t("revokeButton"));
+    onClick(
+      revoke,
+      async () => {
+        await api.revokeInvitation(i.id);
+        await refresh();
+      },
+      (e) => problem.show(e),
+    );
+    return h(
+      "tr",
+      { "data-testid": "pending-invitation" },
+      h("td", {}, i.email),
+      h("td", {}, t(`role_${i.role}`)),
+      h("td", {}, i.shopper || i.participant),
+      h("td", {}, `${t("invitationExpires")} ${instant(i.expires_at)}`),
+      h("td", {}, revoke),
+    );
+  };
+  return h(
+    "section",
+    { class: "card", "data-testid": "pending-invitations" },
+    h("h2", {}, t("pendingInvitations")),
+    invitations.length === 0
+      ? h("p", { class: "meta" }, t("noPendingInvitations"))
+      : h("table", { class: "answers" }, ...invitations.map(row)),
+    h("p", { class: "meta" }, t("revokeHint")),
+    problem.element,
+  );
+}
+
 export async function usersView({ mount }: ViewContext): Promise<void> {
   const page = Math.max(1, Number(currentQuery().get("page") ?? "1") || 1);
-  const [list, choices] = await Promise.all([api.listUsers(page), api.accountChoices()]);
+  const [list, choices, pending] = await Promise.all([api.listUsers(page), api.accountChoices(), pendingSection()]);
+  const pendingHolder = h("div", {}, pending);
   const users = list.users;
   mount(
     h("h1", {}, t("users")),
-    inviteSection(choices),
+    inviteSection(choices, async () => pendingHolder.replaceChildren(await pendingSection())),
+    pendingHolder,
     h(
       "table",
       { class: "card answers" },
