@@ -1,6 +1,7 @@
 #pragma once
 // Private to server/: what the route files share.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -88,6 +89,17 @@ std::optional<Reply> ReadPage(const ApiRequest& request, PageRequest& out,
 // What every paged reply carries beside its items: page, per_page, total
 // (items on all pages) and pages.
 void AddPageFields(nlohmann::json& body, const PageRequest& page, int64_t total);
+
+// The page `page` asks for of a list held whole in memory (accounts,
+// invitations: few next to contacts), each item as `to_json` makes it.
+template <class T, class ToJson>
+nlohmann::json PageOf(const std::vector<T>& all, const PageRequest& page, ToJson to_json) {
+  nlohmann::json list = nlohmann::json::array();
+  const auto from = std::min<size_t>(all.size(), static_cast<size_t>(page.Offset()));
+  const auto to = std::min<size_t>(all.size(), from + static_cast<size_t>(page.per_page));
+  for (size_t i = from; i < to; ++i) list.push_back(to_json(all[i]));
+  return list;
+}
 
 // A shopper's write from the app (start, answered, draft, submit). Its JSON
 // body may carry, besides the operation's own fields:

@@ -73,13 +73,8 @@ Route ListUsers(App& app) {
             // per participant): read whole, sent a page at a time.
             auto accounts = app.store().ListAccounts();
             if (!accounts) return ProblemFor(accounts.error());
-            nlohmann::json list = nlohmann::json::array();
             const auto& all = accounts.value();
-            for (auto i = static_cast<size_t>(std::min<int64_t>(page.Offset(), all.size()));
-                 i < all.size() && list.size() < static_cast<size_t>(page.per_page); ++i) {
-              list.push_back(AccountJson(all[i]));
-            }
-            nlohmann::json body = {{"users", list}};
+            nlohmann::json body = {{"users", PageOf(all, page, AccountJson)}};
             AddPageFields(body, page, static_cast<int64_t>(all.size()));
             return Json(body);
           }};
@@ -232,12 +227,7 @@ Route ListInvitations(App& app) {
                 }
               }
             }
-            nlohmann::json list = nlohmann::json::array();
-            for (auto i = static_cast<size_t>(std::min<int64_t>(page.Offset(), visible.size()));
-                 i < visible.size() && list.size() < static_cast<size_t>(page.per_page); ++i) {
-              list.push_back(InvitationJson(visible[i]));
-            }
-            nlohmann::json body = {{"invitations", list}};
+            nlohmann::json body = {{"invitations", PageOf(visible, page, InvitationJson)}};
             AddPageFields(body, page, static_cast<int64_t>(visible.size()));
             return Json(body);
           }};
@@ -260,25 +250,21 @@ Route RevokeInvitation(App& app) {
           "of a role the caller may not create)",
           nullptr,
           [&app](ApiRequest& request) {
+            auto none = [] { return Problem(404, Msg("no such invitation"), "id"); };
             const auto id = InvitationId(request.params["id"]);
-            if (!id) return Problem(404, Msg("no such invitation"), "id");
+            if (!id) return none();
             std::lock_guard lock(app.mutex());
             auto invitation = app.store().FindInvitationById(*id);
             if (!invitation) {
-              if (invitation.error().code == ErrorCode::kNotFound) {
-                return Problem(404, Msg("no such invitation"), "id");
-              }
-              return ProblemFor(invitation.error());
+              return invitation.error().code == ErrorCode::kNotFound
+                         ? none()
+                         : ProblemFor(invitation.error());
             }
             // Another role's invitation answers as if it did not exist.
-            if (!domain::MayCreate(request.account->role, invitation->role)) {
-              return Problem(404, Msg("no such invitation"), "id");
-            }
+            if (!domain::MayCreate(request.account->role, invitation->role)) return none();
             if (Status revoked = app.store().RevokeInvitation(*id); !revoked) {
-              if (revoked.error().code == ErrorCode::kNotFound) {
-                return Problem(404, Msg("no such invitation"), "id");
-              }
-              return ProblemFor(revoked.error());
+              return revoked.error().code == ErrorCode::kNotFound ? none()
+                                                                  : ProblemFor(revoked.error());
             }
             return Json({{"revoked", *id}});
           }};
