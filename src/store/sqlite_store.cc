@@ -23,7 +23,7 @@ const std::vector<Migration>& Migrations() {
       {1, embedded::migration_0001()},  {2, embedded::migration_0002()},
       {4, embedded::migration_0004()},  {5, embedded::migration_0005()},
       {7, embedded::migration_0007()},  {8, embedded::migration_0008()},
-      {10, embedded::migration_0010()},
+      {10, embedded::migration_0010()}, {11, embedded::migration_0011()},
   };
   return kMigrations;
 }

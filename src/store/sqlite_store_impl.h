@@ -60,6 +60,16 @@ class SqliteStore : public Store {
   Status SavePublication(const Publication& publication) override;
   Result<Publication> FindPublication(const std::string& study_id) override;
   Status DeletePublication(const std::string& study_id) override;
+  Result<int64_t> AddEvidence(const EvidenceRow& row, const domain::ChangeRecord& entry) override;
+  Result<std::vector<EvidenceRow>> ListEvidence(const std::string& study_id,
+                                                const std::string& contact_id) override;
+  Result<EvidenceRow> FindEvidence(const std::string& study_id, int64_t id) override;
+  Result<EvidenceRow> FindEvidenceByChange(const std::string& study_id,
+                                           const std::string& change_id) override;
+  Status DeleteEvidence(const std::string& study_id, int64_t id,
+                        const domain::ChangeRecord& entry) override;
+  Result<std::vector<std::string>> ListEvidenceNames(const std::string& study_id) override;
+  Status DeleteStudy(const std::string& study_id) override;
   Result<int64_t> CreateAccount(const domain::Account& account) override;
   Result<domain::Account> FindAccountByEmail(const std::string& email) override;
   Result<domain::Account> FindAccount(int64_t id) override;
@@ -81,6 +91,10 @@ class SqliteStore : public Store {
   soci::session& sql() { return *sql_; }
 
  private:
+  // The evidence rows `where` selects (a condition on study_id, contact_id,
+  // id or change_id bound as :study and :key), in id order.
+  std::vector<EvidenceRow> SelectEvidence(const std::string& where, const std::string& study_id,
+                                          const std::string& key);
   void InsertStudyRows(const domain::Study& study);
   void InsertChangeLog(const std::string& study_id, const domain::ChangeRecord& entry);
   // The study's change log, or one entity's when `entity` is not empty.

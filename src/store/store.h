@@ -113,6 +113,24 @@ struct Publication {
   std::string document;  // JSON (results/public_ranking.h)
 };
 
+// A file attached to a report (migration 0011, domain/evidence.h); its
+// bytes are in EvidenceFiles under `stored_name`.
+struct EvidenceRow {
+  int64_t id = 0;
+  std::string study_id;
+  std::string contact_id;
+  std::string stored_name;    // generated; the only name used on disk
+  std::string original_name;  // as the shopper's device named it
+  std::string media_type;     // as sniffed from the content
+  int64_t bytes = 0;
+  std::string sha256;  // hex, of the content
+  std::string uploaded_by;
+  std::string uploaded_at;  // UTC, ISO 8601
+  std::string change_id;    // the device's id of the upload; empty when none
+
+  bool operator==(const EvidenceRow&) const = default;
+};
+
 struct ClientChange {
   std::string change_id;
   std::string actor;
@@ -223,6 +241,28 @@ class Store {
   virtual Status SavePublication(const Publication& publication) = 0;
   virtual Result<Publication> FindPublication(const std::string& study_id) = 0;
   virtual Status DeletePublication(const std::string& study_id) = 0;
+
+  // Evidence files of reports. AddEvidence stores the row with the change's
+  // log entry in one transaction and gives its id; kConflict when the
+  // study holds a row with its change_id (the caller then answers with
+  // FindEvidenceByChange). ListEvidence: one contact's, oldest first.
+  // FindEvidence: kNotFound when the study has no row `id`. DeleteEvidence
+  // removes the row and appends the entry; kNotFound when there was none.
+  // ListEvidenceNames: every stored name of the study (what its folder may
+  // hold; anything else there is an orphan of a crash).
+  virtual Result<int64_t> AddEvidence(const EvidenceRow& row,
+                                      const domain::ChangeRecord& entry) = 0;
+  virtual Result<std::vector<EvidenceRow>> ListEvidence(const std::string& study_id,
+                                                        const std::string& contact_id) = 0;
+  virtual Result<EvidenceRow> FindEvidence(const std::string& study_id, int64_t id) = 0;
+  virtual Result<EvidenceRow> FindEvidenceByChange(const std::string& study_id,
+                                                   const std::string& change_id) = 0;
+  virtual Status DeleteEvidence(const std::string& study_id, int64_t id,
+                                const domain::ChangeRecord& entry) = 0;
+  virtual Result<std::vector<std::string>> ListEvidenceNames(const std::string& study_id) = 0;
+  // Deletes a study and everything of it (fieldwork, change log, evidence
+  // rows, publication, its participants' accounts); kNotFound when absent.
+  virtual Status DeleteStudy(const std::string& study_id) = 0;
 
   // Accounts of the web app. CreateAccount: kConflict when the e-mail is taken.
   virtual Result<int64_t> CreateAccount(const domain::Account& account) = 0;
