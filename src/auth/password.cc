@@ -123,6 +123,14 @@ std::string NewToken() {
   return Hex(bytes.data(), bytes.size());
 }
 
+std::string Sha256Hex(std::string_view content) {
+  EnsureSodium();
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(content.data()),
+                     content.size());
+  return Hex(digest.data(), digest.size());
+}
+
 std::string HashToken(std::string_view token) {
   EnsureSodium();
   std::array<unsigned char, crypto_generichash_BYTES> digest{};

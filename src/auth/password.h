@@ -53,6 +53,10 @@ std::string NewToken();
 // The BLAKE2b-256 hash of a token, as 64 hex digits.
 std::string HashToken(std::string_view token);
 
+// The SHA-256 of `content`, as 64 hex digits (an evidence file's
+// fingerprint: the same recording attached to two reports has one).
+std::string Sha256Hex(std::string_view content);
+
 // Constant-time comparison of two tokens.
 bool TokensEqual(std::string_view a, std::string_view b);
 

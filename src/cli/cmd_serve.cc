@@ -11,6 +11,7 @@
 #include "cli/output.h"
 #include "cli/study_selection.h"
 #include "server/http_server.h"
+#include "store/evidence_files.h"
 
 namespace cx::cli {
 namespace {
@@ -88,6 +89,8 @@ int RunServe(const ServeArgs& args) {
   server::AppOptions app_options;
   app_options.resamples = args.resamples;
   app_options.public_url = public_url;
+  // Evidence files beside the database, outside the web root (docs/evidence.md).
+  app_options.evidence_dir = store::EvidenceRootFor(args.db);
   server::App app(std::move(store), std::move(study).value(), app_options);
   server::HttpOptions http_options{args.listen.substr(0, colon), port, web_dir};
   http_options.secure_cookies = app_options.public_url.rfind("https://", 0) == 0;

@@ -156,24 +156,26 @@ size_t MaxEvidenceBytes(EvidenceKind kind) {
   return kind == EvidenceKind::kAudio ? kMaxAudioBytes : kMaxOtherEvidenceBytes;
 }
 
-std::optional<EvidenceError> RefuseEvidenceUpload(const Contact& contact, size_t existing,
-                                                  std::string_view name,
-                                                  std::string_view content) {
+std::optional<EvidenceError> RefuseEvidenceOn(const Contact& contact, size_t existing) {
   if (!ShopperMayEdit(contact)) {
     return Refusal(EvidenceRefusal::kNotEditable,
                    Msg("the report is {1}: files can be added only while it can be edited",
                        std::string(ToString(contact.status))));
   }
+  if (existing >= kMaxEvidencePerContact) {
+    return Refusal(EvidenceRefusal::kTooMany,
+                   Msg("a report can have at most {1} files; remove one first",
+                       kMaxEvidencePerContact));
+  }
+  return std::nullopt;
+}
+
+std::optional<EvidenceError> RefuseEvidenceFile(std::string_view name, std::string_view content) {
   if (!IsGoodName(name)) {
     return Refusal(EvidenceRefusal::kBadName,
                    Msg("the file name must be 1 to {1} characters of text, without control "
                        "characters",
                        kMaxEvidenceNameChars));
-  }
-  if (existing >= kMaxEvidencePerContact) {
-    return Refusal(EvidenceRefusal::kTooMany,
-                   Msg("a report can have at most {1} files; remove one first",
-                       kMaxEvidencePerContact));
   }
   if (content.empty()) return Refusal(EvidenceRefusal::kEmpty, Msg("the file is empty"));
   const auto type = SniffEvidence(content);
@@ -190,6 +192,20 @@ std::optional<EvidenceError> RefuseEvidenceUpload(const Contact& contact, size_t
                        EvidenceSizeText(MaxEvidenceBytes(type->kind))));
   }
   return std::nullopt;
+}
+
+std::optional<EvidenceError> RefuseEvidenceUpload(const Contact& contact, size_t existing,
+                                                  std::string_view name,
+                                                  std::string_view content) {
+  if (auto refused = RefuseEvidenceOn(contact, existing)) return refused;
+  return RefuseEvidenceFile(name, content);
+}
+
+EvidenceKind KindOfMediaType(std::string_view media_type) {
+  if (media_type.starts_with("audio/")) return EvidenceKind::kAudio;
+  if (media_type.starts_with("image/")) return EvidenceKind::kImage;
+  if (media_type == "message/rfc822") return EvidenceKind::kEmail;
+  return EvidenceKind::kDocument;
 }
 
 bool ShopperMayRemoveEvidence(const Contact& contact) { return ShopperMayEdit(contact); }

@@ -58,12 +58,19 @@ struct EvidenceError {
 };
 
 // The checks of one upload to `contact`, which has `existing` files, in this
-// order: the contact's shopper may add while ShopperMayEdit; the name
-// (1..kMaxEvidenceNameChars characters of valid UTF-8, no control
-// characters); room for one more; the content not empty, of a type
-// SniffEvidence knows, within its kind's size. nullopt when accepted.
+// order: the contact's shopper may add while ShopperMayEdit, and there is
+// room for one more (RefuseEvidenceOn); the name (1..kMaxEvidenceNameChars
+// characters of valid UTF-8, no control characters), the content not empty,
+// of a type SniffEvidence knows, within its kind's size
+// (RefuseEvidenceFile, which needs no report: a server checks and stores
+// the file before it locks the report). nullopt when accepted.
 std::optional<EvidenceError> RefuseEvidenceUpload(const Contact& contact, size_t existing,
                                                   std::string_view name, std::string_view content);
+std::optional<EvidenceError> RefuseEvidenceOn(const Contact& contact, size_t existing);
+std::optional<EvidenceError> RefuseEvidenceFile(std::string_view name, std::string_view content);
+
+// The kind of a stored file by the media type SniffEvidence gave it.
+EvidenceKind KindOfMediaType(std::string_view media_type);
 
 // Whether a shopper may remove a file of `contact`: while they may edit it
 // (staff may remove one at any time, with a reason).

@@ -117,6 +117,13 @@ TEST(RefuseEvidenceUpload, SaysWhatIsWrongWithTheFile) {
   EXPECT_EQ(message.English(), "the file is 12.0 MB; a file of this kind may be at most 10.0 MB");
 }
 
+TEST(KindOfMediaType, FollowsTheSniffedType) {
+  EXPECT_EQ(KindOfMediaType("audio/mpeg"), EvidenceKind::kAudio);
+  EXPECT_EQ(KindOfMediaType("image/png"), EvidenceKind::kImage);
+  EXPECT_EQ(KindOfMediaType("message/rfc822"), EvidenceKind::kEmail);
+  EXPECT_EQ(KindOfMediaType("application/pdf"), EvidenceKind::kDocument);
+}
+
 TEST(EvidenceSizeText, UsesSiUnits) {
   EXPECT_EQ(EvidenceSizeText(512), "512 B");
   EXPECT_EQ(EvidenceSizeText(340'000), "340 kB");

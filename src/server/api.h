@@ -47,6 +47,7 @@ struct ApiRequest {
   std::optional<domain::Account> account;  // empty: anonymous
   std::string session_token;               // the raw cookie value, when logged in
   std::string csrf_token;
+  std::string range;  // the Range header, as sent (evidence playback seeks with it)
 };
 
 using Handler = std::function<Reply(ApiRequest&)>;
@@ -67,6 +68,11 @@ struct Route {
   bool heavy = false;
   // The OpenAPI schema of its 200 reply; null when not described.
   nlohmann::json response_schema = nullptr;
+  // A route that takes a file's raw bytes (an evidence upload), not JSON:
+  // its body may be this large (HttpOptions::max_body_bytes for the rest),
+  // is not checked as UTF-8, and may take longer to arrive (at the slowest
+  // rate HttpOptions::min_upload_bytes_per_second allows). 0: a JSON route.
+  size_t max_file_bytes = 0;
 };
 
 // `route` with the schema of its 200 reply (Route::response_schema).

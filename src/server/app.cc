@@ -1,6 +1,8 @@
 #include "server/app.h"
 
 #include <chrono>
+#include <iostream>
+#include <set>
 
 #include "auth/password.h"
 #include "core/civil_time.h"
@@ -24,12 +26,17 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
       study_(std::move(study)),
       options_(std::move(options)),
       throttle_(options_.throttle) {
+  if (!options_.evidence_dir.empty()) {
+    evidence_.emplace(options_.evidence_dir);
+    RemoveOrphanedEvidence();
+  }
   AddSessionRoutes();
   AddAssignmentRoutes();
   AddQualityRoutes();
   AddResultRoutes();
   AddAccountRoutes();
   AddPublicationRoutes();
+  AddEvidenceRoutes();
   routes_.push_back({"GET",
                      "/api/v1/openapi.json",
                      {domain::Role::kAdmin, domain::Role::kManager, domain::Role::kShopper,
@@ -42,6 +49,19 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
                        return reply;
                      }});
   results_worker_ = std::thread([this] { ResultsWorker(); });
+}
+
+// A file written for an upload whose row never committed (the server was
+// killed between the two) has no row: it goes at start, before any upload.
+void App::RemoveOrphanedEvidence() {
+  auto names = store_->ListEvidenceNames(study_.id);
+  if (!names) return;  // a database problem shows at the first request
+  const auto removed =
+      evidence_->RemoveOrphans(study_.id, std::set<std::string>(names->begin(), names->end()));
+  if (removed && *removed > 0) {
+    std::cerr << "cxbench serve: removed " << *removed
+              << " evidence file(s) left by an upload that did not finish\n";
+  }
 }
 
 App::~App() {

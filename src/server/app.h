@@ -31,6 +31,7 @@
 #include "domain/study.h"
 #include "results/results.h"
 #include "server/api.h"
+#include "store/evidence_files.h"
 #include "store/store.h"
 
 namespace cx::server {
@@ -44,6 +45,10 @@ struct AppOptions {
   // it from --public-url, else from the address it actually bound.
   std::string public_url = "http://127.0.0.1:8080";
   auth::ThrottleLimits throttle;
+  // Where evidence files are kept (store/evidence_files.h; `cxbench serve`
+  // puts them beside the database). Empty: this server takes no evidence
+  // (uploads are answered 503).
+  std::string evidence_dir;
 };
 
 class App {
@@ -72,6 +77,9 @@ class App {
   store::Store& store() { return *store_; }  // with mutex() held
   const AppOptions& options() const { return options_; }
   auth::LoginThrottle& throttle() { return throttle_; }
+  // The evidence files; null when AppOptions::evidence_dir is empty. Safe
+  // from any thread (each file is written once under a new name).
+  store::EvidenceFiles* evidence() { return evidence_ ? &*evidence_ : nullptr; }
 
   // The study's contacts and their results as of change-log stamp `stamp`.
   struct Snapshot {
@@ -114,6 +122,8 @@ class App {
   void AddResultRoutes();
   void AddAccountRoutes();
   void AddPublicationRoutes();
+  void AddEvidenceRoutes();
+  void RemoveOrphanedEvidence();
   void ResultsWorker();
   // One computation: reads under mutex_, computes with no lock.
   Result<std::shared_ptr<const Snapshot>> ComputeSnapshot(const std::function<void()>& hook);
@@ -123,6 +133,7 @@ class App {
   domain::Study study_;                  // immutable after construction
   AppOptions options_;                   // immutable once serving
   auth::LoginThrottle throttle_;
+  std::optional<store::EvidenceFiles> evidence_;
   std::vector<Route> routes_;
 
   std::mutex results_mutex_;

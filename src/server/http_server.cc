@@ -356,7 +356,14 @@ std::optional<Reply> CheckText(const Request& request) {
   if (!IsUtf8(request["X-CSRF-Token"])) {
     return Problem(400, Msg("the X-CSRF-Token header is not valid UTF-8"));
   }
-  if (!IsUtf8(request.body())) return Problem(400, Msg("the body is not valid UTF-8"));
+  return std::nullopt;
+}
+
+// A JSON route's body must be UTF-8 (a file upload's is bytes).
+std::optional<Reply> CheckBodyText(const Route& route, const Request& request) {
+  if (route.max_file_bytes == 0 && !IsUtf8(request.body())) {
+    return Problem(400, Msg("the body is not valid UTF-8"));
+  }
   return std::nullopt;
 }
 
@@ -366,6 +373,9 @@ std::optional<Reply> CheckText(const Request& request) {
 // (a route whose fields are all optional, as POST .../start, takes it).
 std::optional<Reply> CheckContentType(const Route& route, const Request& request) {
   if (route.request_schema.is_null() || request.body().empty()) return std::nullopt;
+  // A file's bytes, on a route that requires the CSRF header: a cross-site
+  // form cannot set it, whatever type it claims.
+  if (route.max_file_bytes > 0) return std::nullopt;
   const std::string_view type = request[http::field::content_type];
   std::string media = Lower(type.substr(0, type.find(';')));
   media.erase(media.find_last_not_of(" \t") + 1);
@@ -397,6 +407,7 @@ struct Transport {
   HttpOptions options;
   i18n::Translator translator;
   std::vector<CompiledRoute> routes;
+  size_t max_file_bytes = 0;  // the largest Route::max_file_bytes
   int max_connections = 0;
 
   // Open connections, in all and per client address.
@@ -438,6 +449,7 @@ struct Transport {
         compiled.segments.emplace_back(segment);
       }
       routes.push_back(std::move(compiled));
+      max_file_bytes = std::max(max_file_bytes, route.max_file_bytes);
     }
   }
 
@@ -470,6 +482,9 @@ struct Transport {
   std::optional<Reply> Decode(const Request& request, Work& work) const;
   // Sets work.route and work.api_request.params; a 404 or 405 when no route takes it.
   std::optional<Reply> FindRoute(const std::string& path, Work& work) const;
+  // The file-upload route (Route::max_file_bytes) `header` is for; null when
+  // it is for no such route (then the body is JSON, or nothing).
+  const Route* FileRouteOf(const Request& header) const;
   // Hands the call to a worker; a 503 when the heavy queue is full.
   std::optional<Reply> Queue(const std::shared_ptr<Connection>& connection, Work work);
   // The answer to an API call; on a worker. Never throws.
@@ -531,9 +546,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void ReadRequest() {
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
-    parser_->body_limit(server_.options.max_body_bytes);
+    // Beast refuses a Content-Length over the limit while it reads the
+    // header, before the route is known: the largest any route takes here,
+    // and the route's own limit once the header is in (OnHeader).
+    body_limit_ = std::max(server_.options.max_body_bytes, server_.max_file_bytes);
+    parser_->body_limit(body_limit_);
     timed_out_ = false;
-    Arm(server_.options.request_timeout, [this] {
+    deadline_ = server_.options.request_timeout;
+    Arm(deadline_, [this] {
       timed_out_ = true;
       error_code ignored;
       socket_.cancel(ignored);
@@ -547,6 +567,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // body, rather than waiting a second for a 100 Continue that never comes.
   void OnHeader(error_code error) {
     if (error || parser_->is_done()) return OnRead(error);
+    const Route* file_route = server_.FileRouteOf(parser_->get());
+    body_limit_ = file_route ? file_route->max_file_bytes : server_.options.max_body_bytes;
+    parser_->body_limit(body_limit_);  // a chunked body is held to it as it comes
+    const auto length = parser_->content_length();
+    if (length && *length > body_limit_) return OnRead(http::error::body_limit);
+    if (file_route) AllowUpload();
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     auto read_body = [self = shared_from_this()](error_code write_error, size_t) {
       if (write_error) return self->OnRead(write_error);
@@ -561,6 +587,22 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
   }
 
+  // A file upload's body may be larger than a JSON body and take longer:
+  // the request deadline grows with its declared length at the slowest rate
+  // allowed (a body without Content-Length gets the plain deadline).
+  void AllowUpload() {
+    const auto length = parser_->content_length();
+    if (!length) return;
+    const auto rate = std::max<size_t>(1, server_.options.min_upload_bytes_per_second);
+    deadline_ = server_.options.request_timeout +
+                std::chrono::seconds(*length / static_cast<uint64_t>(rate));
+    Arm(deadline_, [this] {
+      timed_out_ = true;
+      error_code ignored;
+      socket_.cancel(ignored);
+    });
+  }
+
   void OnRead(error_code error) {
     Disarm();
     if (!error) {
@@ -573,7 +615,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return;
     }
     if (timed_out_) {
-      const auto seconds = std::chrono::duration<double>(server_.options.request_timeout).count();
+      const auto seconds = std::chrono::duration<double>(deadline_).count();
       return Refuse(408, Msg("the request did not arrive within {1} s", seconds));
     }
     if (error == http::error::header_limit) {
@@ -581,8 +623,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                              server_.options.max_header_bytes / 1024));
     }
     if (error == http::error::body_limit) {
-      return Refuse(413,
-                    Msg("the body is larger than {1} KiB", server_.options.max_body_bytes / 1024));
+      return Refuse(413, Msg("the body is larger than {1} KiB", body_limit_ / 1024));
     }
     if (&error.category() == &make_error_code(http::error::bad_target).category() &&
         error != http::error::end_of_stream && error != http::error::partial_message) {
@@ -657,6 +698,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<Response> response_;
   uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
+  size_t body_limit_ = 0;                // of the request being read
+  std::chrono::milliseconds deadline_{};  // of the request being read
   std::array<char, 4096> drain_{};
 };
 
@@ -721,7 +764,9 @@ void Transport::Handle(const std::shared_ptr<Connection>& connection, Request& r
 
   const std::string path(request.target().substr(0, request.target().find('?')));
   if (auto problem = FindRoute(path, work)) return answer(std::move(*problem));
+  if (auto problem = CheckBodyText(*work.route, request)) return answer(std::move(*problem));
   if (auto problem = CheckContentType(*work.route, request)) return answer(std::move(*problem));
+  work.api_request.range = std::string(request[http::field::range]);
   work.api_request.body = std::move(request.body());
   work.api_request.remote_address = connection->address();
   work.api_request.session_token = CookieValue(request[http::field::cookie], "cx_session");
@@ -759,6 +804,21 @@ std::optional<Reply> Transport::FindRoute(const std::string& path, Work& work) c
   Reply reply = Problem(405, Msg("{1} takes {2}, not {3}", path, allowed, work.method));
   reply.headers["Allow"] = allowed;
   return reply;
+}
+
+const Route* Transport::FileRouteOf(const Request& header) const {
+  const std::string_view target = header.target();
+  if (target.empty() || target.front() != '/') return nullptr;
+  Work work;
+  work.method = std::string(header.method_string());
+  if (DecodePath(target.substr(0, target.find('?')), work)) return nullptr;
+  for (const CompiledRoute& compiled : routes) {
+    if (compiled.route->max_file_bytes > 0 && compiled.route->method == work.method &&
+        Matches(compiled, work.segments, nullptr)) {
+      return compiled.route;
+    }
+  }
+  return nullptr;
 }
 
 std::optional<Reply> Transport::Queue(const std::shared_ptr<Connection>& connection, Work work) {

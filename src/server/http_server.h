@@ -30,6 +30,10 @@ struct HttpOptions {
   std::chrono::milliseconds idle_timeout{60'000};
   // A reply the client does not read within this closes the connection.
   std::chrono::milliseconds write_timeout{30'000};
+  // A file upload (Route::max_file_bytes) gets request_timeout plus the time
+  // its Content-Length takes at this rate: 20 MB at 16 kB/s is 21 minutes, a
+  // phone on a poor connection, while a client that sends less is cut off.
+  size_t min_upload_bytes_per_second = 16 * 1024;
   int io_threads = 2;
   int workers = 8;        // route handlers at once
   int heavy_workers = 2;  // heavy routes (report downloads) at once

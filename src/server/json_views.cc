@@ -210,14 +210,15 @@ nlohmann::json QualityQueueSchema() {
   return schema;
 }
 
-// One assignment: the contact with its questionnaire and return message
-// (staff also get its change log and flags).
+// One assignment: the contact with its questionnaire, return message and
+// evidence files (staff also get its change log and flags).
 nlohmann::json AssignmentSchema() {
   nlohmann::json extra = ObjectOf({{"questionnaire", Typed("object")},
                                    {"message", Typed("string", true)},
+                                   {"evidence", Typed("array")},
                                    {"changes", Typed("array")},
                                    {"flags", Typed("array")}});
-  extra["required"] = {"questionnaire", "message"};
+  extra["required"] = {"questionnaire", "message", "evidence"};
   return {{"allOf", {Ref("Contact"), extra}}};
 }
 

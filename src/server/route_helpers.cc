@@ -128,6 +128,14 @@ std::optional<Reply> LoadContactToChange(App& app, ApiRequest& request, ContactA
   return std::nullopt;
 }
 
+std::optional<int64_t> RowIdOf(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
 Reply ChangeContact(App& app, ApiRequest& request, ContactAccess access,
                     const ContactOperation& operation) {
   const domain::Study& study = app.study();

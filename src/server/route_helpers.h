@@ -70,6 +70,11 @@ inline Reply Json(nlohmann::json body, int status = 200) {
   return reply;
 }
 
+// The id of a row in a path (/invitations/{id}, /evidence/{id}): digits
+// only, at most 18 of them; nullopt otherwise (a 404 then, as for an id
+// that names nothing).
+std::optional<int64_t> RowIdOf(const std::string& text);
+
 // A page of a listing asked for with ?page= (from 1) and ?per_page=
 // (1..max); every list route is paged so that no reply grows with the study.
 struct PageRequest {

@@ -233,15 +233,6 @@ Route ListInvitations(App& app) {
           }};
 }
 
-// The id of /invitations/{id}: digits only, or nothing (a 404 then).
-std::optional<int64_t> InvitationId(const std::string& text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return std::stoll(text);
-}
-
 Route RevokeInvitation(App& app) {
   return {"DELETE",
           "/api/v1/invitations/{id}",
@@ -251,7 +242,7 @@ Route RevokeInvitation(App& app) {
           nullptr,
           [&app](ApiRequest& request) {
             auto none = [] { return Problem(404, Msg("no such invitation"), "id"); };
-            const auto id = InvitationId(request.params["id"]);
+            const auto id = RowIdOf(request.params["id"]);
             if (!id) return none();
             std::lock_guard lock(app.mutex());
             auto invitation = app.store().FindInvitationById(*id);

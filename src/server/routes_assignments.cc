@@ -8,6 +8,7 @@
 #include "server/app.h"
 #include "server/json_views.h"
 #include "server/route_helpers.h"
+#include "server/routes_evidence.h"
 
 namespace cx::server {
 namespace {
@@ -144,6 +145,9 @@ Route OpenAssignment(App& app) {
               if (entry.field == "status" && entry.new_value == "returned")
                 json["message"] = entry.reason;
             }
+            auto evidence = EvidenceListJson(app, contact.id);
+            if (!evidence) return ProblemFor(evidence.error());
+            json["evidence"] = std::move(evidence).value();
             if (flags) AddStaffDetails(study, contact, log.value(), *flags, request, json);
             return Json(json);
           }};
