@@ -31,6 +31,8 @@ packages=(
   # tests and benchmarks (bench/kpi.sh: pandas as a peer, /usr/bin/time -v
   # for peak memory; node with npm, for DuckDB's @duckdb/node-api)
   libgtest-dev libgmock-dev libbenchmark-dev python3-pandas time nodejs
+  # the shell tests of `cxbench serve` talk HTTP with curl
+  curl
 )
 
 missing=()

@@ -1,4 +1,4 @@
-// cxbench study check | load | list | questionnaire
+// cxbench study check | load | list | delete | questionnaire
 #include "cli/cmd_study.h"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 #include "cli/output.h"
 #include "domain/channel.h"
 #include "server/json_views.h"
+#include "store/evidence_files.h"
 #include "store/store.h"
 #include "study/study_reader.h"
 
@@ -66,7 +67,39 @@ int RunStudyLoad(const std::string& db, const std::string& file, bool replace) {
     std::cerr << "cxbench: error: " << saved.error().ToString() << "\n";
     return ExitCodeFor(saved.error());
   }
+  // A replaced study's fieldwork is gone, and with it its evidence files.
+  if (replace) {
+    if (Status removed = store::EvidenceFiles(store::EvidenceRootFor(db))
+                             .RemoveStudy(outcome.study->id);
+        !removed) {
+      std::cerr << "cxbench: warning: " << removed.error().ToString() << "\n";
+    }
+  }
   std::cout << "loaded study '" << outcome.study->id << "' into " << db << "\n";
+  return kExitOk;
+}
+
+int RunStudyDelete(const std::string& db, const std::string& study_id) {
+  auto store = store::OpenSqlite(db);
+  if (!store) {
+    std::cerr << "cxbench: error: " << store.error().ToString() << "\n";
+    return ExitCodeFor(store.error());
+  }
+  if (Status deleted = (*store)->DeleteStudy(study_id); !deleted) {
+    std::cerr << "cxbench: error: " << deleted.error().ToString() << "\n";
+    return ExitCodeFor(deleted.error());
+  }
+  // The rows first: a crash between the two leaves files no row names,
+  // which nothing serves and the next delete or start removes.
+  if (Status removed = store::EvidenceFiles(store::EvidenceRootFor(db)).RemoveStudy(study_id);
+      !removed) {
+    std::cerr << "cxbench: error: the study is deleted, but its evidence files are not: "
+              << removed.error().ToString() << "\n";
+    return ExitCodeFor(removed.error());
+  }
+  std::cout << "deleted study '" << study_id << "' from " << db
+            << " with its fieldwork, change log, evidence files, publication and participant "
+               "accounts\n";
   return kExitOk;
 }
 

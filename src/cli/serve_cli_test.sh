@@ -54,4 +54,41 @@ serve --public-url https://cx.example.no/
 url=$(invitation_url)
 kill "$server"; wait "$server" 2>/dev/null
 if [[ "$url" == "https://cx.example.no/#/invite/"* ]]; then pass; else fail "link from --public-url: '$url'"; fi
+# Evidence end to end: a shopper attaches a recording to a report QA sent
+# back; it lands beside the database under a generated name, is served with
+# its name encoded (RFC 8187), and goes when the study is deleted.
+login() {  # login EMAIL PASSWORD: sets $cookie and $csrf
+  cookie=$(curl -s -D - -o "$work/login.json" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\"}" "$base/session" |
+    sed -n 's/^Set-Cookie: \(cx_session=[0-9a-f]*\).*/\1/p' | tr -d '\r')
+  csrf=$(sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p' "$work/login.json")
+}
+serve
+base="http://127.0.0.1:$port/api/v1"
+login LEDER@test.no demo-leder
+report=$(curl -s -b "$cookie" "$base/assignments?status=submitted&per_page=1" | grep -o '"id":"[^"]*"' | head -1 | sed 's/"id":"\(.*\)"/\1/')
+shopper=$(curl -s -b "$cookie" "$base/assignments/$report" | sed -n 's/.*"shopper":"\([^"]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -b "$cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d '{"message":"legg ved opptaket"}' "$base/contacts/$report/return"
+curl -s -o /dev/null -b "$cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"shopper@test.no\",\"role\":\"shopper\",\"shopper\":\"$shopper\",\"password\":\"demo-shopper\"}" "$base/users"
+login shopper@test.no demo-shopper
+printf 'RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\x40\x1f\x00\x00\x01\x00\x08\x00data\x00\x00\x00\x00' >"$work/call.wav"
+status=$(curl -s -o "$work/upload.json" -w '%{http_code}' -b "$cookie" -H "X-CSRF-Token: $csrf" \
+  --data-binary @"$work/call.wav" "$base/assignments/$report/evidence?name=samtale%20%C3%B8.wav")
+evidence_url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$work/upload.json")
+if [[ $status == 201 && -n $evidence_url ]]; then pass; else fail "evidence upload to $report: $status $(cat "$work/upload.json")"; fi
+stored=$(find "$db.evidence" -type f 2>/dev/null)
+if [[ $(echo "$stored" | wc -l) == 1 && $(basename "$stored") =~ ^[0-9a-f]{32}$ ]] && cmp -s "$stored" "$work/call.wav"; then pass; else fail "evidence file beside the database: '$stored'"; fi
+curl -s -D "$work/headers" -o "$work/served.wav" -b "$cookie" "http://127.0.0.1:$port$evidence_url"
+expect_in "evidence served with its name encoded" "$work/headers" "filename*=UTF-8''samtale%20%C3%B8.wav"
+expect_in "evidence served as its content's type" "$work/headers" "Content-Type: audio/wav"
+if cmp -s "$work/served.wav" "$work/call.wav"; then pass; else fail "evidence served as uploaded"; fi
+kill "$server"; wait "$server" 2>/dev/null
+study_id=$("$cx" study list --db "$db" --format csv | sed -n '2s/,.*//p')
+check "study delete" 0 "$cx" study delete --db "$db" --study "$study_id"
+expect_in "study delete says what went" "$work/out" "evidence files"
+if [[ -z $(find "$db.evidence" -type f 2>/dev/null) ]]; then pass; else fail "evidence files left after study delete"; fi
+check "study delete: gone already" 2 "$cx" study delete --db "$db" --study "$study_id"
+expect_in "study delete: says none" "$work/err" "no study"
 finish serve_cli
