@@ -69,8 +69,8 @@ int RunStudyLoad(const std::string& db, const std::string& file, bool replace) {
   }
   // A replaced study's fieldwork is gone, and with it its evidence files.
   if (replace) {
-    if (Status removed = store::EvidenceFiles(store::EvidenceRootFor(db))
-                             .RemoveStudy(outcome.study->id);
+    if (Status removed =
+            store::EvidenceFiles(store::EvidenceRootFor(db)).RemoveStudy(outcome.study->id);
         !removed) {
       std::cerr << "cxbench: warning: " << removed.error().ToString() << "\n";
     }

@@ -371,7 +371,11 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
       "serve",
       "Serve the web app and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json) over a "
       "study's database. Stops on Ctrl-C or SIGTERM.");
-  serve->add_option("--db", serve_args->db, "The SQLite database")->required();
+  serve
+      ->add_option("--db", serve_args->db,
+                   "The SQLite database; evidence files (recordings, screenshots) are kept beside "
+                   "it, in DB.evidence/")
+      ->required();
   serve->add_option("--study", serve_args->study, "The study (default: the only one)");
   serve->add_option("--listen", serve_args->listen, "HOST:PORT to listen on (PORT 0: any)")
       ->capture_default_str();

@@ -126,7 +126,8 @@ std::string_view ToString(EvidenceKind kind) {
 }
 
 std::optional<EvidenceType> SniffEvidence(std::string_view content) {
-  if (StartsAt(content, 0, "RIFF") && StartsAt(content, 8, "WAVE")) return Audio("audio/wav", "wav");
+  if (StartsAt(content, 0, "RIFF") && StartsAt(content, 8, "WAVE"))
+    return Audio("audio/wav", "wav");
   if (StartsAt(content, 0, "RIFF") && StartsAt(content, 8, "WEBPVP8")) {
     return Image("image/webp", "webp");
   }
@@ -163,9 +164,9 @@ std::optional<EvidenceError> RefuseEvidenceOn(const Contact& contact, size_t exi
                        std::string(ToString(contact.status))));
   }
   if (existing >= kMaxEvidencePerContact) {
-    return Refusal(EvidenceRefusal::kTooMany,
-                   Msg("a report can have at most {1} files; remove one first",
-                       kMaxEvidencePerContact));
+    return Refusal(
+        EvidenceRefusal::kTooMany,
+        Msg("a report can have at most {1} files; remove one first", kMaxEvidencePerContact));
   }
   return std::nullopt;
 }
@@ -186,17 +187,16 @@ std::optional<EvidenceError> RefuseEvidenceFile(std::string_view name, std::stri
                        "was checked, not its name"));
   }
   if (content.size() > MaxEvidenceBytes(type->kind)) {
-    return Refusal(EvidenceRefusal::kTooLarge,
-                   Msg("the file is {1}; a file of this kind may be at most {2}",
-                       EvidenceSizeText(content.size()),
-                       EvidenceSizeText(MaxEvidenceBytes(type->kind))));
+    return Refusal(
+        EvidenceRefusal::kTooLarge,
+        Msg("the file is {1}; a file of this kind may be at most {2}",
+            EvidenceSizeText(content.size()), EvidenceSizeText(MaxEvidenceBytes(type->kind))));
   }
   return std::nullopt;
 }
 
 std::optional<EvidenceError> RefuseEvidenceUpload(const Contact& contact, size_t existing,
-                                                  std::string_view name,
-                                                  std::string_view content) {
+                                                  std::string_view name, std::string_view content) {
   if (auto refused = RefuseEvidenceOn(contact, existing)) return refused;
   return RefuseEvidenceFile(name, content);
 }

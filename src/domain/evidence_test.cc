@@ -28,7 +28,10 @@ TEST(SniffEvidence, KnowsEachRecordingFormatByItsHeader) {
   EXPECT_EQ(MediaTypeOf("OggS\0\x02"), "audio/ogg");
   EXPECT_EQ(MediaTypeOf("fLaC\0\0\0\x22"), "audio/flac");
   EXPECT_EQ(MediaTypeOf(Bytes({0x1A, 0x45, 0xDF, 0xA3})), "audio/webm");
-  EXPECT_EQ(MediaTypeOf(std::string("\0\0\0\x20" "ftypM4A \0\0\0\0", 16)), "audio/mp4");
+  EXPECT_EQ(MediaTypeOf(std::string("\0\0\0\x20"
+                                    "ftypM4A \0\0\0\0",
+                                    16)),
+            "audio/mp4");
   EXPECT_EQ(SniffEvidence("OggS")->kind, EvidenceKind::kAudio);
 }
 
@@ -53,7 +56,9 @@ TEST(SniffEvidence, RefusesWhatCouldRunOrIsNotEvidence) {
   EXPECT_EQ(MediaTypeOf("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"),
             "refused");
   EXPECT_EQ(MediaTypeOf("<!DOCTYPE html><html>"), "refused");
-  EXPECT_EQ(MediaTypeOf("\x7f" "ELF\x02\x01"), "refused");
+  EXPECT_EQ(MediaTypeOf("\x7f"
+                        "ELF\x02\x01"),
+            "refused");
   EXPECT_EQ(MediaTypeOf("PK\x03\x04"), "refused");  // a zip (or .docx)
   EXPECT_EQ(MediaTypeOf("just a text file renamed to call.mp3"), "refused");
   EXPECT_EQ(MediaTypeOf(""), "refused");
@@ -64,7 +69,10 @@ TEST(SniffEvidence, RefusesWhatCouldRunOrIsNotEvidence) {
   // Look-alikes: RIFF of another kind, an MP4 video brand we do not take,
   // MPEG sync bits with the reserved layer (AAC's ADTS), a PNG without IHDR.
   EXPECT_EQ(MediaTypeOf(std::string("RIFF\0\0\0\0AVI LIST", 16)), "refused");
-  EXPECT_EQ(MediaTypeOf(std::string("\0\0\0\x20" "ftypqt  \0\0\0\0", 16)), "refused");
+  EXPECT_EQ(MediaTypeOf(std::string("\0\0\0\x20"
+                                    "ftypqt  \0\0\0\0",
+                                    16)),
+            "refused");
   EXPECT_EQ(MediaTypeOf(Bytes({0xFF, 0xF1, 0x50, 0x80})), "refused");
   EXPECT_EQ(MediaTypeOf(std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIDAT", 16)), "refused");
 }

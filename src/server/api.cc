@@ -291,8 +291,9 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes, const nlohmann:
     if (!route.request_schema.is_null()) {
       operation["requestBody"] = {
           {"required", true},
-          {"content", {{route.max_file_bytes > 0 ? "application/octet-stream" : "application/json",
-                        {{"schema", route.request_schema}}}}}};
+          {"content",
+           {{route.max_file_bytes > 0 ? "application/octet-stream" : "application/json",
+             {{"schema", route.request_schema}}}}}};
     }
     nlohmann::json roles = nlohmann::json::array();
     for (auto role : route.roles) roles.push_back(std::string(domain::ToString(role)));

@@ -336,7 +336,9 @@ std::string WavFile() {
     return std::string{static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16),
                        static_cast<char>(v >> 24)};
   };
-  auto le16 = [](uint16_t v) { return std::string{static_cast<char>(v), static_cast<char>(v >> 8)}; };
+  auto le16 = [](uint16_t v) {
+    return std::string{static_cast<char>(v), static_cast<char>(v >> 8)};
+  };
   std::string wav = "RIFF" + le32(36 + samples) + "WAVEfmt " + le32(16) + le16(1) + le16(1) +
                     le32(8000) + le32(8000) + le16(1) + le16(8) + "data" + le32(samples);
   for (uint32_t i = 0; i < samples; ++i) wav += static_cast<char>(128 + (i % 16) * 4);
@@ -361,8 +363,9 @@ TEST_F(ApiTest, EvidenceIsCheckedByContentKeptOutsideTheWebRootAndShownToStaffAn
   // A report of shopper A that no other test uses, sent back by QA so that
   // its shopper may add to it again.
   domain::Contact report;
-  const std::set<std::string> used = {open_.id, flow_.id,  qa_.id,           phone_.id, chat_.id,
-                                      device_.id, tries_.id, answered_late_.id, email_.id};
+  const std::set<std::string> used = {open_.id,  flow_.id,          qa_.id,
+                                      phone_.id, chat_.id,          device_.id,
+                                      tries_.id, answered_late_.id, email_.id};
   for (const auto& contact : StoredNow().contacts) {
     if (contact.shopper == shopper_a_ && !used.count(contact.id) &&
         contact.status == domain::ContactStatus::kSubmitted) {
@@ -402,7 +405,8 @@ TEST_F(ApiTest, EvidenceIsCheckedByContentKeptOutsideTheWebRootAndShownToStaffAn
 
   // Refused by content, size or name, and nothing is kept of them.
   const size_t files_before = FilesUnder(root);
-  auto html = upload(shopper, "name=chat.png", "<html><script>alert(1)</script></html>", "image/png");
+  auto html =
+      upload(shopper, "name=chat.png", "<html><script>alert(1)</script></html>", "image/png");
   EXPECT_EQ(html->status, 415) << html->body;
   EXPECT_EQ(Body(html)["field"], "body");
   EXPECT_EQ(upload(shopper, "name=empty.png", "")->status, 400);

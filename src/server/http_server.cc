@@ -698,7 +698,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<Response> response_;
   uint64_t timer_generation_ = 0;
   bool timed_out_ = false;
-  size_t body_limit_ = 0;                // of the request being read
+  size_t body_limit_ = 0;                 // of the request being read
   std::chrono::milliseconds deadline_{};  // of the request being read
   std::array<char, 4096> drain_{};
 };

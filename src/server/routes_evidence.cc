@@ -146,9 +146,9 @@ Route UploadEvidence(App& app) {
           return discard(RefusalReply(*refused));
         }
         row.contact_id = contact.id;
-        const domain::ChangeRecord entry{"",       request.account->email, "contact", contact.id,
-                                         "evidence", "",                   Described(row),
-                                         "evidence"};
+        const domain::ChangeRecord entry{
+            "", request.account->email, "contact", contact.id, "evidence",
+            "", Described(row),         "evidence"};
         auto id = app.store().AddEvidence(row, entry);
         if (!id) return discard(ProblemFor(id.error()));
         row.id = *id;
@@ -171,8 +171,8 @@ std::optional<Reply> LoadEvidenceFor(App& app, ApiRequest& request, store::Evide
   if (!contact) {
     return contact.error().code == ErrorCode::kNotFound ? none() : ProblemFor(contact.error());
   }
-  const bool own = request.account->role == Role::kShopper &&
-                   request.account->shopper_id == contact->shopper;
+  const bool own =
+      request.account->role == Role::kShopper && request.account->shopper_id == contact->shopper;
   if (!IsStaff(*request.account) && !own) return none();
   out = std::move(row).value();
   if (contact_out) *contact_out = std::move(contact).value();
@@ -191,8 +191,7 @@ struct ByteRange {
 std::optional<ByteRange> RangeOf(const std::string& header, size_t size) {
   ByteRange whole{0, size, false};
   constexpr std::string_view kUnit = "bytes=";
-  if (header.empty() || header.rfind(kUnit, 0) != 0 ||
-      header.find(',') != std::string::npos) {
+  if (header.empty() || header.rfind(kUnit, 0) != 0 || header.find(',') != std::string::npos) {
     return whole;
   }
   const std::string_view spec = std::string_view(header).substr(kUnit.size());
@@ -226,8 +225,8 @@ std::string DispositionOf(const store::EvidenceRow& row, bool inline_in_page) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string encoded;
   for (unsigned char c : row.original_name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
     if (plain) {
       encoded += static_cast<char>(c);
     } else {
@@ -237,56 +236,57 @@ std::string DispositionOf(const store::EvidenceRow& row, bool inline_in_page) {
     }
   }
   const auto kind = domain::KindOfMediaType(row.media_type);
-  const std::string fallback =
-      "evidence-" + std::to_string(row.id) + "." +
-      (kind == domain::EvidenceKind::kEmail ? "eml" : (row.media_type == "application/pdf" ? "pdf" : "bin"));
+  const std::string fallback = "evidence-" + std::to_string(row.id) + "." +
+                               (kind == domain::EvidenceKind::kEmail
+                                    ? "eml"
+                                    : (row.media_type == "application/pdf" ? "pdf" : "bin"));
   return std::string(inline_in_page ? "inline" : "attachment") + "; filename=\"" + fallback +
          "\"; filename*=UTF-8''" + encoded;
 }
 
 Route ServeEvidence(App& app) {
-  Route route{
-      "GET",
-      "/api/v1/evidence/{id}",
-      kShopperOrStaff,
-      "One evidence file's bytes, as its type (recordings and pictures shown in the page, "
-      "e-mails and PDFs downloaded); a Range header gets that part (206), for seeking in a "
-      "recording. Staff, and the shopper of its report",
-      nullptr,
-      [&app](ApiRequest& request) {
-        store::EvidenceFiles* files = app.evidence();
-        if (files == nullptr) return NoEvidenceStore();
-        store::EvidenceRow row;
-        {
-          std::lock_guard lock(app.mutex());
-          if (auto refused = LoadEvidenceFor(app, request, row)) return *refused;
-        }
-        const size_t size = static_cast<size_t>(row.bytes);
-        const auto range = RangeOf(request.range, size);
-        if (!range) {
-          Reply reply = Problem(416, Msg("the file has {1} bytes; the range asked for is not in it",
-                                         size));
-          reply.headers["Content-Range"] = "bytes */" + std::to_string(size);
-          return reply;
-        }
-        auto content = files->Read(row.study_id, row.stored_name, range->from, range->length);
-        if (!content) return ProblemFor(content.error());
-        const auto kind = domain::KindOfMediaType(row.media_type);
-        const bool shown = kind == domain::EvidenceKind::kAudio ||
-                           kind == domain::EvidenceKind::kImage;
-        Reply reply;
-        reply.status = range->partial ? 206 : 200;
-        reply.raw = std::move(content).value();
-        reply.content_type = row.media_type;
-        reply.headers["Accept-Ranges"] = "bytes";
-        reply.headers["Content-Disposition"] = DispositionOf(row, shown);
-        if (range->partial) {
-          reply.headers["Content-Range"] = "bytes " + std::to_string(range->from) + "-" +
-                                           std::to_string(range->from + range->length - 1) + "/" +
-                                           std::to_string(size);
-        }
-        return reply;
-      }};
+  Route route{"GET",
+              "/api/v1/evidence/{id}",
+              kShopperOrStaff,
+              "One evidence file's bytes, as its type (recordings and pictures shown in the page, "
+              "e-mails and PDFs downloaded); a Range header gets that part (206), for seeking in a "
+              "recording. Staff, and the shopper of its report",
+              nullptr,
+              [&app](ApiRequest& request) {
+                store::EvidenceFiles* files = app.evidence();
+                if (files == nullptr) return NoEvidenceStore();
+                store::EvidenceRow row;
+                {
+                  std::lock_guard lock(app.mutex());
+                  if (auto refused = LoadEvidenceFor(app, request, row)) return *refused;
+                }
+                const size_t size = static_cast<size_t>(row.bytes);
+                const auto range = RangeOf(request.range, size);
+                if (!range) {
+                  Reply reply = Problem(
+                      416, Msg("the file has {1} bytes; the range asked for is not in it", size));
+                  reply.headers["Content-Range"] = "bytes */" + std::to_string(size);
+                  return reply;
+                }
+                auto content =
+                    files->Read(row.study_id, row.stored_name, range->from, range->length);
+                if (!content) return ProblemFor(content.error());
+                const auto kind = domain::KindOfMediaType(row.media_type);
+                const bool shown =
+                    kind == domain::EvidenceKind::kAudio || kind == domain::EvidenceKind::kImage;
+                Reply reply;
+                reply.status = range->partial ? 206 : 200;
+                reply.raw = std::move(content).value();
+                reply.content_type = row.media_type;
+                reply.headers["Accept-Ranges"] = "bytes";
+                reply.headers["Content-Disposition"] = DispositionOf(row, shown);
+                if (range->partial) {
+                  reply.headers["Content-Range"] = "bytes " + std::to_string(range->from) + "-" +
+                                                   std::to_string(range->from + range->length - 1) +
+                                                   "/" + std::to_string(size);
+                }
+                return reply;
+              }};
   route.heavy = true;  // up to 40 MB read and sent: on the small pool, never holding others
   return route;
 }
@@ -323,9 +323,9 @@ Route RemoveEvidence(App& app) {
           return Problem(409, Msg("the report is {1}: its files can no longer be removed",
                                   std::string(domain::ToString(contact.status))));
         }
-        const domain::ChangeRecord entry{"",         request.account->email, "contact",
-                                         contact.id, "evidence",            Described(row),
-                                         "",         reason.empty() ? "evidence" : reason};
+        const domain::ChangeRecord entry{
+            "",         request.account->email, "contact", contact.id,
+            "evidence", Described(row),         "",        reason.empty() ? "evidence" : reason};
         if (Status removed = app.store().DeleteEvidence(row.study_id, row.id, entry); !removed) {
           return ProblemFor(removed.error());
         }

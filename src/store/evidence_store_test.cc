@@ -36,8 +36,17 @@ class EvidenceTest : public ::testing::Test {
 
   EvidenceRow Row(const std::string& contact, const std::string& name,
                   const std::string& change_id = "") const {
-    return {0,        study_.id,    contact, name, "opptak.mp3", "audio/mpeg", 1234, "ab",
-            "s@x.no", "2026-11-24T10:00:00.000Z", change_id};
+    return {0,
+            study_.id,
+            contact,
+            name,
+            "opptak.mp3",
+            "audio/mpeg",
+            1234,
+            "ab",
+            "s@x.no",
+            "2026-11-24T10:00:00.000Z",
+            change_id};
   }
   static domain::ChangeRecord Entry(const std::string& contact, const std::string& added) {
     return {"", "s@x.no", "contact", contact, "evidence", "", added, "evidence"};
@@ -67,7 +76,8 @@ TEST_F(EvidenceTest, RowsAreListedPerContactFoundAndDeletedWithTheirLogEntries) 
   EXPECT_TRUE(store_->ListEvidence(study_.id, "C-0002")->empty());
 
   // A resend of the same upload: refused by its id, and found by it.
-  auto again = store_->AddEvidence(Row("C-0001", std::string(32, 'c'), "u-1"), Entry("C-0001", "x"));
+  auto again =
+      store_->AddEvidence(Row("C-0001", std::string(32, 'c'), "u-1"), Entry("C-0001", "x"));
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_EQ(store_->FindEvidenceByChange(study_.id, "u-1")->id, *first);
   EXPECT_EQ(store_->ListEvidence(study_.id, "C-0001")->size(), 2u);

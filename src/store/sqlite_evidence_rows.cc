@@ -92,8 +92,8 @@ Result<int64_t> SqliteStore::AddEvidence(const EvidenceRow& row,
 Result<std::vector<EvidenceRow>> SqliteStore::ListEvidence(const std::string& study_id,
                                                            const std::string& contact_id) {
   try {
-    auto rows = SelectEvidence("WHERE study_id = :study AND contact_id = :key", study_id,
-                               contact_id);
+    auto rows =
+        SelectEvidence("WHERE study_id = :study AND contact_id = :key", study_id, contact_id);
     // A corrupt row is left out of the list, as a corrupt contact is of its.
     std::erase_if(rows, [](const EvidenceRow& row) { return EvidenceFault(row).has_value(); });
     return rows;

@@ -15,6 +15,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 import { chromiumArgs, chromiumPath, serve } from "./harness.mjs";
 
 const cxbench = process.env.CXBENCH;
@@ -38,6 +39,26 @@ run("user", "add", "--db", db, "--email", "participant@demo.no", "--role", "part
 
 const { base, stop } = await serve(db);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+
+// A real recording: 0.1 s of 8 kHz 8-bit mono PCM in a RIFF/WAVE file.
+function wavFile() {
+  const samples = 800;
+  const wav = Buffer.alloc(44 + samples);
+  wav.write("RIFF", 0);
+  wav.writeUInt32LE(36 + samples, 4);
+  wav.write("WAVEfmt ", 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(8000, 24);
+  wav.writeUInt32LE(8000, 28);
+  wav.writeUInt16LE(1, 32);
+  wav.writeUInt16LE(8, 34);
+  wav.write("data", 36);
+  wav.writeUInt32LE(samples, 40);
+  for (let i = 0; i < samples; i++) wav[44 + i] = 128 + (i % 16) * 4;
+  return wav;
+}
 
 const foreign = [];
 async function newPage(viewport) {
@@ -121,6 +142,10 @@ try {
   for (const field of await phone.locator("fieldset.question textarea, fieldset.question input").all()) {
     if (!(await field.inputValue())) { await field.fill("3"); await field.blur(); await phone.getByTestId("save-state").filter({ hasText: "Lagret" }).waitFor(); }
   }
+  // The recording of the call, attached before submitting.
+  await phone.getByTestId("evidence-input").setInputFiles({ name: "samtale.wav", mimeType: "audio/wav", buffer: wavFile() });
+  await phone.getByTestId("evidence-file").waitFor();
+  await phone.getByTestId("evidence").screenshot({ path: join(shots, "3b-shopper-evidence.png") });
   await phone.getByTestId("submit").click();
   await phone.getByTestId("submitted").waitFor();
   await phone.screenshot({ path: join(shots, "4-shopper-submitted.png"), fullPage: true });
@@ -147,6 +172,16 @@ try {
   await manager.getByTestId("answer-rec_name").waitFor();
   assert.match(await manager.getByTestId("answer-rec_name").innerText(), /\t(Ja|Nei)$/);
   assert.match(await manager.getByTestId("wait").innerText(), /\d+:\d\d/);
+  // The recording plays in the review: Chromium reads its 0.1 s.
+  const duration = await manager.getByTestId("evidence").locator("audio").evaluate(
+    (audio) => new Promise((resolve, reject) => {
+      if (audio.readyState >= 1) return resolve(audio.duration);
+      audio.addEventListener("loadedmetadata", () => resolve(audio.duration));
+      audio.addEventListener("error", () => reject(new Error(`audio error ${audio.error?.code}`)));
+    }),
+  );
+  assert.ok(Math.abs(duration - 0.1) < 0.01, `the recording's length as played (${duration} s)`);
+  await manager.getByTestId("evidence").screenshot({ path: join(shots, "5b-manager-evidence.png") });
   // The typed control of a yes/no question, and a reason.
   await manager.getByTestId("correct-question").selectOption("rec_name");
   assert.deepEqual(await manager.getByTestId("correct-value").locator("option").allInnerTexts(), ["Velg …", "Ja", "Nei"]);

@@ -12,17 +12,22 @@
 //      phone's changes are refused (409, shown), kept, and sent on the
 //      returned report only when the shopper says so;
 //   E. axe-core on every shopper view: no critical or serious violation;
+//   B also attaches evidence offline: a recording (kept on the phone through
+//      the reload, sent once online, stored byte for byte) and a web page
+//      renamed .png, which the server refuses by its content without
+//      holding back the report's submission;
 //   F. a resend after a lost reply makes one report: the server made the
 //      submission, the reply never reached the phone, the phone sends it
 //      again and the server keeps the one it has.
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 import { chromiumArgs, chromiumPath, serve } from "./harness.mjs";
 
 const cxbench = process.env.CXBENCH;
@@ -91,6 +96,26 @@ async function apiLogin(email, password) {
     });
     return { status: reply.status, body: await reply.json() };
   };
+}
+
+// A real recording: 0.1 s of 8 kHz 8-bit mono PCM in a RIFF/WAVE file.
+function wavFile() {
+  const samples = 800;
+  const wav = Buffer.alloc(44 + samples);
+  wav.write("RIFF", 0);
+  wav.writeUInt32LE(36 + samples, 4);
+  wav.write("WAVEfmt ", 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(8000, 24);
+  wav.writeUInt32LE(8000, 28);
+  wav.writeUInt16LE(1, 32);
+  wav.writeUInt16LE(8, 34);
+  wav.write("data", 36);
+  wav.writeUInt32LE(samples, 40);
+  for (let i = 0; i < samples; i++) wav[44 + i] = 128 + (i % 16) * 4;
+  return wav;
 }
 
 const executablePath = chromiumPath;
@@ -246,9 +271,16 @@ try {
   await phone.getByTestId("answered").click();
   await phone.getByTestId("wait").waitFor();
   for (let i = 0; i < 4; i++) await answerNext(phone);
+  const recording = wavFile();
+  await phone.getByTestId("evidence-input").setInputFiles([
+    { name: "samtale ø.wav", mimeType: "audio/wav", buffer: recording },
+    { name: "skjermbilde.png", mimeType: "image/png", buffer: Buffer.from("<html><script>alert(1)</script></html>") },
+  ]);
+  await phone.getByTestId("evidence-waiting").nth(1).waitFor();
   await phone.reload();
   await phone.getByTestId("wait").waitFor();
   await waiting(phone);
+  assert.equal(await phone.getByTestId("evidence-waiting").count(), 2, "the files chosen offline are on the phone");
   await answerAll(phone);
   const answeredB = await pressed(phone);
   await phone.getByTestId("submit").click();
@@ -262,6 +294,22 @@ try {
   assert.equal(afterB.submissions, 1);
   assert.ok(afterB.answers >= answeredB, `every answer given (${afterB.answers} of ${answeredB})`);
   assert.ok(afterB.deviceTimes >= 2, "start and answered are marked as the phone's time");
+  // The recording arrived once, whole; the renamed web page did not.
+  assert.equal(sql(`SELECT count(*) FROM evidence WHERE contact_id = '${b}'`), "1", "one file stored");
+  assert.equal(sql(`SELECT media_type FROM evidence WHERE contact_id = '${b}'`), "audio/wav");
+  const storedName = sql(`SELECT stored_name FROM evidence WHERE contact_id = '${b}'`);
+  const studyId = sql("SELECT id FROM study");
+  assert.ok(
+    readFileSync(join(`${db}.evidence`, studyId, storedName)).equals(recording),
+    "the recording, byte for byte",
+  );
+  await phone.reload(); // the submitted page is at this assignment's address already
+  await phone.getByTestId("evidence-file").waitFor();
+  await phone.getByTestId("evidence-state").filter({ hasText: "innholdet ble sjekket" }).waitFor();
+  await phone.getByTestId("evidence").screenshot({ path: join(shots, "offline-3-evidence.png") });
+  await phone.getByTestId("evidence-state-discard").click();
+  await phone.getByTestId("evidence-state").filter({ hasText: "sendt" }).waitFor();
+  assert.equal(await phone.getByTestId("evidence-waiting").count(), 0, "the refused file is gone from the phone");
 
   // C. The browser and the server restarted while the phone is offline.
   await phone.goto(`${base}/#/assignment/${c}`);

@@ -27,19 +27,24 @@ export class ApiProblem extends Error {
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 export async function request<T>(method: Method, path: string, body?: object): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), "application/json");
+}
+
+// A file's bytes as the body (an evidence upload): the server reads its type
+// from the content, so the type sent is only "bytes".
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  return send<T>("POST", path, file, "application/octet-stream");
+}
+
+async function send<T>(method: Method, path: string, body: BodyInit | undefined, type: string): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (method !== "GET") {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] = type;
     if (csrf) headers["X-CSRF-Token"] = csrf;
   }
   let response: Response;
   try {
-    response = await fetch("/api/v1" + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
+    response = await fetch("/api/v1" + path, { method, headers, body, credentials: "same-origin" });
   } catch {
     throw new ApiProblem(0, "");
   }

@@ -48,6 +48,9 @@ export const restartContact = (id: string) => request<Contact>("POST", `/assignm
 export const saveDraft = (id: string, report: Report) =>
   request<Contact>("PUT", `/assignments/${at(id)}/draft`, report);
 export const submitReport = (id: string) => request<SubmitReply>("POST", `/assignments/${at(id)}/submit`);
+// Staff remove an evidence file with a reason (the report's change log keeps it).
+export const removeEvidence = (id: number, reason: string) =>
+  request<{ removed: number; version: number }>("DELETE", `/evidence/${id}`, { reason });
 
 // `query`: the queue's filter, sort and page as GET /qa takes them (status, participant, channel, q, …).
 const withQuery = (path: string, query?: URLSearchParams) =>

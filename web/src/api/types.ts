@@ -194,9 +194,24 @@ export interface ChangeEntry {
 }
 
 // GET /assignments/{id}: the contact with what the form needs; `changes` for staff only.
+// A file attached to a report (docs/evidence.md): served at `url` to staff
+// and the report's shopper.
+export interface EvidenceFile {
+  id: number;
+  name: string;
+  media_type: string;
+  kind: "audio" | "image" | "email" | "document";
+  bytes: number;
+  size: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  url: string;
+}
+
 export interface AssignmentDetail extends Contact {
   questionnaire: Questionnaire;
   message: string | null;
+  evidence: EvidenceFile[];
   changes?: ChangeEntry[];
 }
 

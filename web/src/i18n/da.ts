@@ -194,4 +194,15 @@ export const da: Texts = {
   invitationExpires: "Udløber",
   revokeButton: "Træk tilbage",
   revokeHint: "Linket vises kun én gang. Har nogen brug for et nyt, trækker du det gamle tilbage og inviterer igen.",
+  // Evidence: the files that prove a contact (docs/evidence.md).
+  evidence: "Dokumentation",
+  evidenceHelp:
+    "Vedhæft en optagelse af samtalen, skærmbilleder af chat eller e-mail, eller selve e-mailen (.eml). Optagelser op til 40 MB, andet op til 10 MB.",
+  attachEvidence: "Vedhæft fil",
+  noEvidence: "Ingen filer vedhæftet.",
+  evidenceRemove: "Fjern",
+  evidenceCancel: "Fortryd",
+  evidenceDownload: "Hent",
+  fileTooLarge: "for stor; højst",
+  evidenceRemoveReason: "Hvorfor fjernes filen?",
 };

@@ -192,4 +192,15 @@ export const en: Texts = {
   invitationExpires: "Expires",
   revokeButton: "Revoke",
   revokeHint: "A link is shown only once. If someone needs a new one, revoke the old one and invite again.",
+  // Evidence: the files that prove a contact (docs/evidence.md).
+  evidence: "Evidence",
+  evidenceHelp:
+    "Attach a recording of the call, screenshots of a chat or an e-mail, or the e-mail itself (.eml). Recordings up to 40 MB, anything else up to 10 MB.",
+  attachEvidence: "Attach a file",
+  noEvidence: "No files attached.",
+  evidenceRemove: "Remove",
+  evidenceCancel: "Undo",
+  evidenceDownload: "Download",
+  fileTooLarge: "too large; at most",
+  evidenceRemoveReason: "Why is the file removed?",
 };

@@ -192,4 +192,15 @@ export const nb = {
   invitationExpires: "Utløper",
   revokeButton: "Trekk tilbake",
   revokeHint: "Lenken vises bare én gang. Trenger noen en ny, trekker du tilbake den gamle og inviterer på nytt.",
+  // Evidence: the files that prove a contact (docs/evidence.md).
+  evidence: "Dokumentasjon",
+  evidenceHelp:
+    "Legg ved opptak av samtalen, skjermbilder av chat eller e-post, eller e-posten selv (.eml). Opptak inntil 40 MB, annet inntil 10 MB.",
+  attachEvidence: "Legg ved fil",
+  noEvidence: "Ingen filer lagt ved.",
+  evidenceRemove: "Fjern",
+  evidenceCancel: "Angre",
+  evidenceDownload: "Last ned",
+  fileTooLarge: "for stor; høyst",
+  evidenceRemoveReason: "Hvorfor fjernes filen?",
 };

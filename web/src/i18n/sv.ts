@@ -192,4 +192,15 @@ export const sv: Texts = {
   invitationExpires: "Upphör",
   revokeButton: "Dra tillbaka",
   revokeHint: "Länken visas bara en gång. Behöver någon en ny drar du tillbaka den gamla och bjuder in på nytt.",
+  // Evidence: the files that prove a contact (docs/evidence.md).
+  evidence: "Underlag",
+  evidenceHelp:
+    "Bifoga en inspelning av samtalet, skärmbilder av chatt eller e-post, eller själva e-postmeddelandet (.eml). Inspelningar upp till 40 MB, annat upp till 10 MB.",
+  attachEvidence: "Bifoga fil",
+  noEvidence: "Inga filer bifogade.",
+  evidenceRemove: "Ta bort",
+  evidenceCancel: "Ångra",
+  evidenceDownload: "Ladda ner",
+  fileTooLarge: "för stor; högst",
+  evidenceRemoveReason: "Varför tas filen bort?",
 };

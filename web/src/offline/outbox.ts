@@ -24,9 +24,12 @@
 //   hold nothing it does not.
 // - Operations belong to the account that made them and are sent only while
 //   it is logged in.
+// - `file`: an operation that sends a file's bytes (an evidence upload) rather
+//   than JSON; the device's id goes in the query (client_change_id), so a
+//   resend is still recognised. IndexedDB keeps the Blob itself.
 // Listeners hear every change of the queue, and each reply with its scope.
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import { ApiProblem, request, type Method } from "../api/client";
+import { ApiProblem, request, upload, type Method } from "../api/client";
 
 export interface Operation {
   scope: string;
@@ -35,6 +38,7 @@ export interface Operation {
   path: string;
   body: Record<string, unknown>;
   replaces?: boolean;
+  file?: Blob;
 }
 
 export interface QueuedOperation extends Operation {
@@ -144,7 +148,9 @@ async function sendOne(op: QueuedOperation): Promise<boolean> {
     await database.put("operations", op);
   }
   try {
-    const reply = await request<{ version?: number }>(op.method, op.path, JSON.parse(op.sent) as object);
+    const reply = op.file
+      ? await upload<{ version?: number }>(`${op.path}&client_change_id=${encodeURIComponent(op.clientId)}`, op.file)
+      : await request<{ version?: number }>(op.method, op.path, JSON.parse(op.sent) as object);
     await database.delete("operations", op.seq!);
     if (typeof reply.version === "number") await noteVersion(op.scope, reply.version);
     notify(op.scope, reply);
@@ -180,6 +186,16 @@ export async function discard(scope: string): Promise<void> {
   const database = await db();
   for (const op of await queued(scope)) await database.delete("operations", op.seq!);
   notify(scope);
+}
+
+// One operation not on its way to the server (never sent, or refused) is
+// taken back on the user's word: a file they did not mean to attach.
+export async function withdraw(seq: number): Promise<void> {
+  const database = await db();
+  const op = await database.get("operations", seq);
+  if (!op || (op.sent !== undefined && op.failure === undefined)) return;
+  await database.delete("operations", seq);
+  notify(op.scope);
 }
 
 // Retries: when the network comes back, and every half minute.

@@ -21,13 +21,18 @@ function describe(ops: QueuedOperation[]): { text: string; failure?: QueuedOpera
 }
 
 // The status of one assignment's changes. `reload` gives the server's
-// current version of the assignment, for sending the phone's changes again on it.
+// current version of the assignment, for sending the phone's changes again on
+// it. `testId` names the line (its buttons are `testId`-rebase and -discard
+// unless it is the assignment's own "save-state"); `rebase: false` offers
+// only discarding (a refused file is refused again, whatever it is sent on).
 export function scopeStatus(
   scope: string,
   reload: () => Promise<number>,
   resolved: () => void,
+  { testId = "save-state", rebase: offerRebase = true }: { testId?: string; rebase?: boolean } = {},
 ): { element: HTMLElement; refresh(): Promise<void>; stop(): void } {
-  const line = h("span", { "data-testid": "save-state" });
+  const own = testId === "save-state";
+  const line = h("span", { "data-testid": testId });
   const actions = h("span", { class: "outbox-actions" });
   const element = h("p", { class: "outbox card", role: "status" }, line, actions);
 
@@ -40,14 +45,22 @@ export function scopeStatus(
       actions.replaceChildren();
       return;
     }
-    const again = h("button", { type: "button", "data-testid": "outbox-rebase" }, t("rebase"));
+    const again = h(
+      "button",
+      { type: "button", "data-testid": own ? "outbox-rebase" : `${testId}-rebase` },
+      t("rebase"),
+    );
     onClick(again, async () => rebase(scope, await reload()));
-    const drop = h("button", { type: "button", "data-testid": "outbox-discard" }, t("discard"));
+    const drop = h(
+      "button",
+      { type: "button", "data-testid": own ? "outbox-discard" : `${testId}-discard` },
+      t("discard"),
+    );
     onClick(drop, async () => {
       await discard(scope);
       resolved();
     });
-    actions.replaceChildren(again, drop);
+    actions.replaceChildren(...(offerRebase ? [again] : []), drop);
   }
 
   const stop = subscribe((changed) => {

@@ -19,6 +19,7 @@ import { questionnaireForm, type FormState } from "../../questionnaire/form";
 import { askedOnDevice } from "../../questionnaire/asked";
 import { predict } from "../../offline/predict";
 import { nextAssignmentLink } from "./assignments";
+import { evidenceCard } from "./evidence";
 import { outcomeCard } from "./outcome";
 import { timing, type Visit } from "./timing";
 
@@ -200,6 +201,7 @@ export async function assignmentView({ params, mount, scope }: ViewContext): Pro
     clock.card,
     outcome.card,
     form.element,
+    evidenceCard(visit, detail.evidence ?? [], scope),
     problem.element,
     status.element,
     submit,

@@ -11,6 +11,7 @@ import { h, onClick } from "../../dom";
 import { instant, minutesSeconds, parseMinutesSeconds, shortNumber } from "../../format";
 import { channelLabel, statusLabel, t } from "../../i18n";
 import { currentQuery, go, refresh, type ViewContext } from "../../router";
+import { evidencePreview } from "../shopper/evidence";
 import { queueFilter, queueHash } from "./qa-queue";
 
 // An answer as the shopper chose it: never an option id or a raw float.
@@ -175,6 +176,43 @@ function decisionSection(id: string, filter: URLSearchParams, onError: (e: unkno
   return h("section", { class: "card" }, approve, message, back, done);
 }
 
+// The files the shopper attached, played or shown in the page; staff may
+// remove one with a reason.
+function evidenceSection(c: AssignmentDetail, problem: ReturnType<typeof problemSlot>): HTMLElement {
+  const rows = (c.evidence ?? []).map((file) => {
+    const reason = h("input", {
+      placeholder: t("evidenceRemoveReason"),
+      "aria-label": t("evidenceRemoveReason"),
+      "data-testid": "evidence-remove-reason",
+    });
+    const remove = h("button", { type: "button", "data-testid": "evidence-remove" }, t("evidenceRemove"));
+    onClick(
+      remove,
+      async () => {
+        problem.clear();
+        if (!reason.value.trim()) return problem.say(t("reasonRequired"));
+        await api.removeEvidence(file.id, reason.value.trim());
+        await refresh();
+      },
+      (e) => problem.show(e),
+    );
+    return h(
+      "li",
+      { "data-testid": "evidence-file" },
+      h("span", { class: "evidence-name" }, file.name),
+      h("span", { class: "meta" }, ` · ${file.size} · ${file.uploaded_by} · ${instant(file.uploaded_at)} `),
+      evidencePreview(file),
+      h("span", { class: "evidence-remove" }, reason, remove),
+    );
+  });
+  return h(
+    "section",
+    { class: "card", "data-testid": "evidence" },
+    h("h2", {}, t("evidence")),
+    h("ul", { class: "evidence" }, ...(rows.length ? rows : [h("li", { class: "meta" }, t("noEvidence"))])),
+  );
+}
+
 function answerRows(c: AssignmentDetail, questions: Map<string, Question>): HTMLElement[] {
   const answers = new Map(c.answers.map((a) => [a.question, a]));
   const ids = [...new Set([...c.asked, ...c.answers.map((a) => a.question)])];
@@ -218,6 +256,7 @@ export async function qaReviewView({ params, mount }: ViewContext): Promise<void
     ),
     h("table", { class: "card answers" }, ...answerRows(c, questions)),
     ...c.comments.map((x) => h("blockquote", {}, h("strong", {}, `${areas.get(x.area) ?? x.area}: `), x.text)),
+    evidenceSection(c, problem),
     correctionSection(id, c, questions),
     decisionSection(id, filter, (e) => problem.show(e)),
     problem.element,
