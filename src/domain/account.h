@@ -21,7 +21,8 @@ enum class Role {
 std::string_view ToString(Role role);
 std::optional<Role> ParseRole(std::string_view id);
 
-// Who may create (and invite, and manage the invitations of) which role: the
+// Who may create (and invite, manage the invitations of, deactivate and
+// reactivate, and reset the password of) which role: the
 // one rule for the API, the CLI's help and the web's role list. An admin may
 // create every role; a manager shoppers and participants only (the people
 // of its fieldwork, never another manager or an admin); a shopper or a
@@ -40,7 +41,11 @@ struct Account {
   std::string participant_id;  // role participant
   std::string language = "nb";
   std::string password_hash;  // argon2id string (libsodium's crypto_pwhash_str format)
+  // When it was deactivated (UTC ISO 8601); empty: active. A deactivated
+  // account cannot log in and has no session.
+  std::string deactivated_at;
 
+  bool active() const { return deactivated_at.empty(); }
   bool operator==(const Account&) const = default;
 };
 
@@ -86,6 +91,15 @@ struct Invitation {
   std::string shopper_id;
   std::string study_id;
   std::string participant_id;
+  int64_t created_by = 0;
+  std::string expires_at;  // UTC ISO 8601
+  std::string used_at;     // empty: not used yet
+};
+
+// A link that sets a new password once, made by staff for an account.
+struct PasswordReset {
+  std::string token_hash;
+  int64_t account_id = 0;
   int64_t created_by = 0;
   std::string expires_at;  // UTC ISO 8601
   std::string used_at;     // empty: not used yet

@@ -478,6 +478,104 @@ TEST_F(ApiTest, EvidenceIsCheckedByContentKeptOutsideTheWebRootAndShownToStaffAn
   EXPECT_TRUE(Body(Call(manager, "GET", "/api/v1/assignments/" + report.id))["evidence"].empty());
 }
 
+TEST_F(ApiTest, AnAccountIsDeactivatedReactivatedAndItsPasswordResetByALinkOnce) {
+  const Login admin = LogIn("admin@test.no");
+  const Login manager = LogIn("manager@test.no");
+  auto created = Call(admin, "POST", "/api/v1/users",
+                      json({{"email", "glemsk@test.no"},
+                            {"role", "shopper"},
+                            {"shopper", shopper_b_},
+                            {"password", "passord-123"}})
+                          .dump());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string users = "/api/v1/users/" + std::to_string(Body(created)["id"].get<int64_t>());
+  const Login before = LogIn("glemsk@test.no");
+  ASSERT_EQ(Call(before, "GET", "/api/v1/me")->status, 200);
+
+  // Deactivated: logged out at once, and refused at the next login.
+  auto off = Call(manager, "POST", users + "/deactivate");
+  ASSERT_EQ(off->status, 200) << off->body;
+  EXPECT_FALSE(Body(off)["active"].get<bool>());
+  EXPECT_EQ(Call(before, "GET", "/api/v1/me")->status, 401);
+  auto refused =
+      Client().Post("/api/v1/session", R"({"email":"glemsk@test.no","password":"passord-123"})",
+                    "application/json");
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_NE(Body(refused)["detail"].get<std::string>().find("deactivated"), std::string::npos);
+  // Listed as such; a manager may not touch an admin, nor anyone themselves.
+  bool listed = false;
+  const json all_users = Body(Call(admin, "GET", "/api/v1/users?per_page=200"));
+  for (const auto& user : all_users["users"]) {
+    listed = listed || (user["email"] == "glemsk@test.no" && user["active"] == false);
+  }
+  EXPECT_TRUE(listed);
+  const int64_t admin_id = Body(Call(admin, "GET", "/api/v1/me"))["account"]["id"];
+  EXPECT_EQ(
+      Call(manager, "POST", "/api/v1/users/" + std::to_string(admin_id) + "/deactivate")->status,
+      403);
+  EXPECT_EQ(
+      Call(admin, "POST", "/api/v1/users/" + std::to_string(admin_id) + "/deactivate")->status,
+      409);
+  EXPECT_EQ(Call(admin, "POST", "/api/v1/users/999999/deactivate")->status, 404);
+  ASSERT_EQ(Call(manager, "POST", users + "/reactivate")->status, 200);
+  const Login again = LogIn("glemsk@test.no");
+  ASSERT_EQ(Call(again, "GET", "/api/v1/me")->status, 200);
+
+  // A reset link: shown once; a newer one replaces it; it works once.
+  auto first = Call(manager, "POST", users + "/password-reset");
+  ASSERT_EQ(first->status, 201) << first->body;
+  auto second = Call(manager, "POST", users + "/password-reset");
+  const std::string token = Body(second)["token"];
+  EXPECT_EQ(Body(second)["url"], "https://cx.example.no/#/reset/" + token);
+  const std::string old_link = "/api/v1/password-resets/" + Body(first)["token"].get<std::string>();
+  const std::string link = "/api/v1/password-resets/" + token;
+  EXPECT_EQ(Call({}, "POST", old_link, R"({"password":"nytt-passord-9"})")->status, 404);
+  // A password the rules refuse changes nothing and leaves the link usable.
+  auto weak = Call({}, "POST", link, R"({"password":"password"})");
+  EXPECT_EQ(weak->status, 400) << weak->body;
+  EXPECT_EQ(Body(weak)["field"], "password");
+  auto changed = Call({}, "POST", link, R"({"password":"nytt-passord-9"})");
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(Body(changed)["email"], "glemsk@test.no");
+  EXPECT_EQ(Call(again, "GET", "/api/v1/me")->status, 401);  // logged out everywhere
+  EXPECT_EQ(Call({}, "POST", link, R"({"password":"tredje-passord-7"})")->status, 409);
+  EXPECT_EQ(Client()
+                .Post("/api/v1/session", R"({"email":"glemsk@test.no","password":"passord-123"})",
+                      "application/json")
+                ->status,
+            401);
+  EXPECT_EQ(Call(LogIn("glemsk@test.no", "nytt-passord-9"), "GET", "/api/v1/me")->status, 200);
+  EXPECT_EQ(
+      Call({}, "POST", "/api/v1/password-resets/no-such-token", R"({"password":"x-y-z-1234"})")
+          ->status,
+      404);
+
+  // One pending invitation an e-mail: a second is refused until the first is revoked.
+  auto invited =
+      Call(manager, "POST", "/api/v1/invitations",
+           R"({"email":"ny.kunde@test.no","role":"shopper","shopper":")" + shopper_b_ + R"("})");
+  ASSERT_EQ(invited->status, 201) << invited->body;
+  auto twice =
+      Call(manager, "POST", "/api/v1/invitations",
+           R"({"email":"Ny.Kunde@test.no","role":"shopper","shopper":")" + shopper_b_ + R"("})");
+  EXPECT_EQ(twice->status, 409);
+  EXPECT_EQ(Body(twice)["field"], "email");
+  EXPECT_NE(Body(twice)["detail"].get<std::string>().find("revoke it first"), std::string::npos);
+  int64_t pending_id = 0;
+  const json pending = Body(Call(manager, "GET", "/api/v1/invitations"));
+  for (const auto& invitation : pending["invitations"]) {
+    if (invitation["email"] == "ny.kunde@test.no") pending_id = invitation["id"];
+  }
+  ASSERT_GT(pending_id, 0);
+  ASSERT_EQ(Call(manager, "DELETE", "/api/v1/invitations/" + std::to_string(pending_id))->status,
+            200);
+  EXPECT_EQ(
+      Call(manager, "POST", "/api/v1/invitations",
+           R"({"email":"ny.kunde@test.no","role":"shopper","shopper":")" + shopper_b_ + R"("})")
+          ->status,
+      201);
+}
+
 TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
   // Every route the server serves must be here: a new route without an
   // entry fails this test.
@@ -520,6 +618,10 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"POST /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},
       {"DELETE /api/v1/invitations/{id}", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/account-choices", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/users/{id}/deactivate", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/users/{id}/reactivate", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/users/{id}/password-reset", {401, kOk, kOk, 403, 403, 403, 403}},
+      {"POST /api/v1/password-resets/{token}", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"POST /api/v1/invitations/{token}/accept", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/openapi.json", {401, kOk, kOk, kOk, kOk, kOk, kOk}},
   };
@@ -1231,6 +1333,7 @@ TEST_F(ApiTest, EveryBodyFieldOfTheWrongTypeOrTooLongIsA400NamingIt) {
        {{"password", "mitt-passord-1"}, {"name", "x"}, {"language", "nb"}}},
       {"PUT /api/v1/publication", {{"publish_at", "2026-01-01T08:00"}}},
       {"DELETE /api/v1/evidence/{id}", {{"reason", "x"}}},
+      {"POST /api/v1/password-resets/{token}", {{"password", "nytt-passord-9"}}},
   };
   // A real invitation: a refused body must not spend it.
   auto invited = Call(LogIn("admin@test.no"), "POST", "/api/v1/invitations",

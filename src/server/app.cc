@@ -35,6 +35,7 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
   AddQualityRoutes();
   AddResultRoutes();
   AddAccountRoutes();
+  AddAccountStateRoutes();
   AddPublicationRoutes();
   AddEvidenceRoutes();
   routes_.push_back({"GET",
@@ -80,6 +81,8 @@ std::optional<store::Store::SessionRow> App::Authenticate(const std::string& tok
   if (!session) return std::nullopt;
   // ISO 8601 UTC texts of equal form compare as times.
   if (session.value().expires_at <= NowUtc()) return std::nullopt;
+  // Deactivating ends the account's sessions; this holds if one slipped by.
+  if (!session.value().account.active()) return std::nullopt;
   return std::move(session).value();
 }
 

@@ -40,6 +40,7 @@ struct AppOptions {
   int resamples = 2000;  // bootstrap resamples for results pages (the CLI default is 10,000)
   int session_hours = 12;
   int invitation_days = 7;
+  int password_reset_hours = 24;  // how long a password reset link works
   // The address users reach the app at, for invitation links, without a
   // trailing "/" (e.g. "https://cxbench.example.no"). `cxbench serve` takes
   // it from --public-url, else from the address it actually bound.
@@ -121,6 +122,7 @@ class App {
   void AddQualityRoutes();
   void AddResultRoutes();
   void AddAccountRoutes();
+  void AddAccountStateRoutes();
   void AddPublicationRoutes();
   void AddEvidenceRoutes();
   void RemoveOrphanedEvidence();

@@ -15,6 +15,8 @@ nlohmann::json AccountJson(const domain::Account& account) {
                          {"language", account.language}};
   if (!account.shopper_id.empty()) json["shopper_id"] = account.shopper_id;
   if (!account.participant_id.empty()) json["participant_id"] = account.participant_id;
+  json["active"] = account.active();
+  if (!account.active()) json["deactivated_at"] = account.deactivated_at;
   return json;
 }
 

@@ -59,6 +59,23 @@ std::optional<Reply> CheckEmailFree(store::Store& store, const std::string& emai
   return std::nullopt;
 }
 
+// 409 when the e-mail has an invitation neither used nor expired: a second
+// link would leave two that both create the account. Call under the lock.
+std::optional<Reply> CheckNoPendingInvitation(store::Store& store, const std::string& email) {
+  auto pending = store.ListPendingInvitations(NowUtc());
+  if (!pending) return ProblemFor(pending.error());
+  for (const auto& invitation : *pending) {
+    if (invitation.email == email) {
+      return Problem(409,
+                     Msg("'{1}' has an invitation that is not used yet (it expires {2}); revoke it "
+                         "first to send a new one",
+                         email, invitation.expires_at),
+                     "email");
+    }
+  }
+  return std::nullopt;
+}
+
 Route ListUsers(App& app) {
   return {"GET",
           "/api/v1/users",
@@ -177,6 +194,9 @@ Route CreateInvitation(App& app) {
             if (auto problem = CheckMayCreate(*request.account, account.role)) return *problem;
             std::lock_guard lock(app.mutex());
             if (auto problem = CheckEmailFree(app.store(), account.email)) return *problem;
+            if (auto problem = CheckNoPendingInvitation(app.store(), account.email)) {
+              return *problem;
+            }
             if (Status links = CheckAccountLinks(app.store(), account); !links) {
               return ProblemFor(links.error());
             }

@@ -158,6 +158,11 @@ Route LogIn(App& app) {
               return Problem(401, Msg("wrong e-mail or password"));
             }
             app.throttle().RecordSuccess(email);
+            // Said only to whoever knows the password: it tells nothing more.
+            if (!account->active()) {
+              return Problem(403, Msg("this account is deactivated; ask a study manager to "
+                                      "reactivate it"));
+            }
             return StartSession(app, *account);
           },
           /*csrf=*/false};

@@ -9,13 +9,15 @@ namespace cx::store {
 namespace {
 
 constexpr const char* kAccountColumns =
-    "id, email, name, role, shopper_id, study_id, participant_id, language, password_hash";
+    "id, email, name, role, shopper_id, study_id, participant_id, language, password_hash, "
+    "deactivated_at";
 
 struct AccountRow {
   long long id = 0;
-  std::string email, name, role, shopper_id, study_id, participant_id, language, password_hash;
+  std::string email, name, role, shopper_id, study_id, participant_id, language, password_hash,
+      deactivated_at;
   soci::indicator shopper_ind = soci::i_null, study_ind = soci::i_null,
-                  participant_ind = soci::i_null;
+                  participant_ind = soci::i_null, deactivated_ind = soci::i_null;
 
   // The row's faults: an unknown role, or a shopper or participant account
   // without the id its role needs. (References to other tables are checked
@@ -53,6 +55,7 @@ struct AccountRow {
     if (participant_ind == soci::i_ok) account.participant_id = participant_id;
     account.language = language;
     account.password_hash = password_hash;
+    if (deactivated_ind == soci::i_ok) account.deactivated_at = deactivated_at;
     return account;
   }
 };
@@ -63,7 +66,7 @@ soci::details::prepare_temp_type& IntoAccount(soci::details::prepare_temp_type& 
   statement, soci::into(row.id), soci::into(row.email), soci::into(row.name), soci::into(row.role),
       soci::into(row.shopper_id, row.shopper_ind), soci::into(row.study_id, row.study_ind),
       soci::into(row.participant_id, row.participant_ind), soci::into(row.language),
-      soci::into(row.password_hash);
+      soci::into(row.password_hash), soci::into(row.deactivated_at, row.deactivated_ind);
   return statement;
 }
 

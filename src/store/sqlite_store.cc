@@ -24,6 +24,7 @@ const std::vector<Migration>& Migrations() {
       {4, embedded::migration_0004()},  {5, embedded::migration_0005()},
       {7, embedded::migration_0007()},  {8, embedded::migration_0008()},
       {10, embedded::migration_0010()}, {11, embedded::migration_0011()},
+      {12, embedded::migration_0012()},
   };
   return kMigrations;
 }

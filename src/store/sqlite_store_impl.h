@@ -75,6 +75,11 @@ class SqliteStore : public Store {
   Result<domain::Account> FindAccount(int64_t id) override;
   Result<std::vector<domain::Account>> ListAccounts() override;
   Status SetAccountLanguage(int64_t id, const std::string& language) override;
+  Status SetAccountActive(int64_t id, bool active, const std::string& now) override;
+  Status CreatePasswordReset(const domain::PasswordReset& reset) override;
+  Result<domain::PasswordReset> FindPasswordReset(const std::string& token_hash) override;
+  Status UsePasswordReset(const std::string& token_hash, const std::string& password_hash,
+                          const std::string& used_at) override;
   Status CreateSession(const std::string& token_hash, int64_t account_id,
                        const std::string& csrf_token, const std::string& expires_at) override;
   Result<SessionRow> FindSession(const std::string& token_hash) override;

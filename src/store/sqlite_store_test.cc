@@ -54,7 +54,7 @@ TEST_F(StoreTest, NewDatabaseGetsTheLatestSchema) {
   auto store = OpenSqlite((dir_ / "new.db").string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), LatestSchemaVersion());
-  EXPECT_EQ(LatestSchemaVersion(), 10);
+  EXPECT_EQ(LatestSchemaVersion(), 12);
 }
 
 TEST_F(StoreTest, DatabaseIsInWalModeAndMarkedAsCxbench) {
@@ -421,7 +421,7 @@ TEST_F(StoreTest, SchemaOneDatabaseIsUpgradedWithNothingLost) {
   RunSql(path, ReadBytes("tests/fixtures/schema_v1.sql"));
   auto store = OpenSqlite(path.string());
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 10);
+  EXPECT_EQ((*store)->SchemaVersion(), 12);
 
   auto study = (*store)->LoadStudy("old");
   ASSERT_TRUE(study.ok()) << study.error().ToString();
@@ -456,7 +456,7 @@ TEST_F(StoreTest, UpgradedDatabaseReopensWithoutMigrating) {
   ASSERT_TRUE(OpenSqlite(path.string()).ok());
   auto again = OpenSqlite(path.string());
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), 10);
+  EXPECT_EQ((*again)->SchemaVersion(), 12);
 }
 
 TEST_F(StoreTest, FileThatIsNotSqliteIsRefusedAndUntouched) {
@@ -554,6 +554,45 @@ TEST_F(StoreTest, AccountsSessionsAndInvitations) {
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
   EXPECT_EQ((*store)->ListAccounts().value().size(), 2u);
+}
+
+// Deactivating ends the account's sessions and keeps the row; a reset link
+// sets the password once, ends the sessions, and a newer link replaces an
+// unused older one.
+TEST_F(StoreTest, AccountsAreDeactivatedAndPasswordsResetByLinkOnce) {
+  auto store = OpenSqlite((dir_ / "state.db").string());
+  ASSERT_TRUE(store.ok());
+  domain::Account kari;
+  kari.email = "kari@example.no";
+  kari.name = "Kari";
+  kari.role = domain::Role::kManager;
+  kari.password_hash = "$argon2id$old";
+  const int64_t id = (*store)->CreateAccount(kari).value();
+  EXPECT_TRUE((*store)->FindAccount(id)->active());
+  ASSERT_TRUE((*store)->CreateSession("s-1", id, "c", "2099-01-01T00:00:00.000Z").ok());
+
+  ASSERT_TRUE((*store)->SetAccountActive(id, false, "2026-12-01T08:00:00.000Z").ok());
+  EXPECT_EQ((*store)->FindAccount(id)->deactivated_at, "2026-12-01T08:00:00.000Z");
+  EXPECT_FALSE((*store)->FindAccountByEmail("kari@example.no")->active());
+  EXPECT_EQ((*store)->FindSession("s-1").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*store)->ListAccounts()->size(), 1u);  // kept, for its history
+  ASSERT_TRUE((*store)->SetAccountActive(id, true, "2026-12-02T08:00:00.000Z").ok());
+  EXPECT_TRUE((*store)->FindAccount(id)->active());
+  EXPECT_EQ((*store)->SetAccountActive(id + 100, false, "x").error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE((*store)->CreatePasswordReset({"r-1", id, 0, "2099-01-01T00:00:00.000Z", ""}).ok());
+  ASSERT_TRUE((*store)->CreatePasswordReset({"r-2", id, 0, "2099-01-01T00:00:00.000Z", ""}).ok());
+  EXPECT_EQ((*store)->FindPasswordReset("r-1").error().code, ErrorCode::kNotFound);  // replaced
+  EXPECT_EQ((*store)->FindPasswordReset("r-2")->account_id, id);
+  ASSERT_TRUE((*store)->CreateSession("s-2", id, "c", "2099-01-01T00:00:00.000Z").ok());
+  ASSERT_TRUE((*store)->UsePasswordReset("r-2", "$argon2id$new", "2026-12-03T08:00:00.000Z").ok());
+  EXPECT_EQ((*store)->FindAccount(id)->password_hash, "$argon2id$new");
+  EXPECT_EQ((*store)->FindPasswordReset("r-2")->used_at, "2026-12-03T08:00:00.000Z");
+  EXPECT_EQ((*store)->FindSession("s-2").error().code, ErrorCode::kNotFound);
+  const Status twice =
+      (*store)->UsePasswordReset("r-2", "$argon2id$third", "2026-12-03T09:00:00.000Z");
+  EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
+  EXPECT_EQ((*store)->FindAccount(id)->password_hash, "$argon2id$new");
 }
 
 // Pending: neither used nor expired. Revoking deletes a pending one only; a

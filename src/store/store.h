@@ -270,6 +270,18 @@ class Store {
   virtual Result<domain::Account> FindAccount(int64_t id) = 0;
   virtual Result<std::vector<domain::Account>> ListAccounts() = 0;
   virtual Status SetAccountLanguage(int64_t id, const std::string& language) = 0;
+  // Deactivates (at `now`, ending every session of the account in the same
+  // transaction) or reactivates an account; kNotFound when there is none.
+  virtual Status SetAccountActive(int64_t id, bool active, const std::string& now) = 0;
+
+  // Password resets. CreatePasswordReset replaces the account's unused
+  // links (one live link an account). UsePasswordReset sets the account's
+  // password hash, marks the link used and ends the account's sessions, in
+  // one transaction; kConflict when the link was used meanwhile.
+  virtual Status CreatePasswordReset(const domain::PasswordReset& reset) = 0;
+  virtual Result<domain::PasswordReset> FindPasswordReset(const std::string& token_hash) = 0;
+  virtual Status UsePasswordReset(const std::string& token_hash, const std::string& password_hash,
+                                  const std::string& used_at) = 0;
 
   // Sessions, by the hash of their token.
   virtual Status CreateSession(const std::string& token_hash, int64_t account_id,
