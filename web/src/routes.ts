@@ -8,6 +8,7 @@ import { go, type Router, type ViewContext } from "./router";
 import * as session from "./session";
 import { resultsView } from "./views/participant/results";
 import { inviteView } from "./views/public/invite";
+import { resetView } from "./views/public/reset";
 import { loginView } from "./views/public/login";
 import { publishedView } from "./views/public/published";
 import { assignmentView } from "./views/shopper/assignment";
@@ -31,6 +32,7 @@ function home(context: ViewContext): Promise<void> {
 export const app: Router = {
   routes: [
     { path: "/invite/:token", view: inviteView, public: true },
+    { path: "/reset/:token", view: resetView, public: true },
     { path: "/published", view: publishedView, public: true },
     { path: "/login", view: () => go("#/") },
     { path: "/assignment/:id", view: assignmentView },

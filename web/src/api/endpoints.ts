@@ -9,6 +9,7 @@ import type {
   Me,
   NewInvitation,
   PendingInvitation,
+  PasswordResetLink,
   ParticipantPage,
   Progress,
   Publication,
@@ -82,6 +83,11 @@ export const accountChoices = () => request<AccountChoices>("GET", "/account-cho
 export const pendingInvitations = (page = 1) =>
   request<{ invitations: PendingInvitation[] } & Paged>("GET", `/invitations?page=${page}`);
 export const revokeInvitation = (id: number) => request<{ revoked: number }>("DELETE", `/invitations/${id}`);
+export const setUserActive = (id: number, active: boolean) =>
+  request<Account>("POST", `/users/${id}/${active ? "reactivate" : "deactivate"}`);
+export const passwordResetLink = (id: number) => request<PasswordResetLink>("POST", `/users/${id}/password-reset`);
+export const resetPassword = (token: string, password: string) =>
+  request<{ email: string; active: boolean }>("POST", `/password-resets/${at(token)}`, { password });
 export const invite = (invitation: NewInvitation) => request<Invitation>("POST", "/invitations", invitation);
 export const acceptInvitation = (token: string, name: string, password: string, language: string) =>
   request<Account>("POST", `/invitations/${at(token)}/accept`, { name, password, language });

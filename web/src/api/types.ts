@@ -41,6 +41,16 @@ export interface Account {
   language: string;
   shopper_id?: string;
   participant_id?: string;
+  active: boolean;
+  deactivated_at?: string;
+}
+
+// POST /users/{id}/password-reset: the link, shown once.
+export interface PasswordResetLink {
+  token: string;
+  url: string;
+  email: string;
+  expires_at: string;
 }
 
 // GET /me

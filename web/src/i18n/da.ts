@@ -205,4 +205,20 @@ export const da: Texts = {
   evidenceDownload: "Hent",
   fileTooLarge: "for stor; højst",
   evidenceRemoveReason: "Hvorfor fjernes filen?",
+  // Accounts: deactivation and password reset links.
+  accountActive: "Aktiv",
+  accountDeactivated: "Deaktiveret",
+  deactivate: "Deaktiver",
+  reactivate: "Genaktiver",
+  resetLink: "Link til ny adgangskode",
+  resetHint:
+    "En deaktiveret konto logges ud med det samme og kan ikke logge ind; navnet står stadig på rapporterne. Et link til ny adgangskode virker én gang i 24 timer og vises kun nu: giv det til kontoens ejer.",
+  resetTitle: "Vælg ny adgangskode",
+  newPassword: "Ny adgangskode",
+  newPasswordAgain: "Ny adgangskode igen",
+  passwordsDiffer: "Adgangskoderne er ikke ens",
+  passwordChanged: "Adgangskoden er ændret. Log ind med den nye adgangskode",
+  toLogin: "Til login",
+  accountRole: "Rolle",
+  accountLinkedTo: "Knyttet til",
 };

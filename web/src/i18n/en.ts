@@ -203,4 +203,20 @@ export const en: Texts = {
   evidenceDownload: "Download",
   fileTooLarge: "too large; at most",
   evidenceRemoveReason: "Why is the file removed?",
+  // Accounts: deactivation and password reset links.
+  accountActive: "Active",
+  accountDeactivated: "Deactivated",
+  deactivate: "Deactivate",
+  reactivate: "Reactivate",
+  resetLink: "New password link",
+  resetHint:
+    "A deactivated account is logged out at once and cannot log in; its name stays on its reports. A new password link works once within 24 hours and is shown only now: give it to the account's owner.",
+  resetTitle: "Choose a new password",
+  newPassword: "New password",
+  newPasswordAgain: "New password again",
+  passwordsDiffer: "The passwords differ",
+  passwordChanged: "The password is changed. Log in with the new password",
+  toLogin: "To the login",
+  accountRole: "Role",
+  accountLinkedTo: "Linked to",
 };

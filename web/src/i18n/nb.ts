@@ -203,4 +203,20 @@ export const nb = {
   evidenceDownload: "Last ned",
   fileTooLarge: "for stor; høyst",
   evidenceRemoveReason: "Hvorfor fjernes filen?",
+  // Accounts: deactivation and password reset links.
+  accountActive: "Aktiv",
+  accountDeactivated: "Deaktivert",
+  deactivate: "Deaktiver",
+  reactivate: "Aktiver igjen",
+  resetLink: "Lenke for nytt passord",
+  resetHint:
+    "En deaktivert konto logges ut med en gang og kan ikke logge inn; navnet står fortsatt på rapportene. En lenke for nytt passord virker én gang i 24 timer og vises bare nå: gi den til eieren av kontoen.",
+  resetTitle: "Velg nytt passord",
+  newPassword: "Nytt passord",
+  newPasswordAgain: "Nytt passord en gang til",
+  passwordsDiffer: "Passordene er ikke like",
+  passwordChanged: "Passordet er endret. Logg inn med det nye passordet",
+  toLogin: "Til innlogging",
+  accountRole: "Rolle",
+  accountLinkedTo: "Koblet til",
 };

@@ -203,4 +203,20 @@ export const sv: Texts = {
   evidenceDownload: "Ladda ner",
   fileTooLarge: "för stor; högst",
   evidenceRemoveReason: "Varför tas filen bort?",
+  // Accounts: deactivation and password reset links.
+  accountActive: "Aktivt",
+  accountDeactivated: "Inaktiverat",
+  deactivate: "Inaktivera",
+  reactivate: "Aktivera igen",
+  resetLink: "Länk för nytt lösenord",
+  resetHint:
+    "Ett inaktiverat konto loggas ut direkt och kan inte logga in; namnet står kvar på rapporterna. En länk för nytt lösenord fungerar en gång i 24 timmar och visas bara nu: ge den till kontots ägare.",
+  resetTitle: "Välj nytt lösenord",
+  newPassword: "Nytt lösenord",
+  newPasswordAgain: "Nytt lösenord en gång till",
+  passwordsDiffer: "Lösenorden är inte lika",
+  passwordChanged: "Lösenordet är ändrat. Logga in med det nya lösenordet",
+  toLogin: "Till inloggningen",
+  accountRole: "Roll",
+  accountLinkedTo: "Kopplat till",
 };

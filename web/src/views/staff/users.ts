@@ -1,6 +1,6 @@
 // User administration: every account, and invitations by link.
 import * as api from "../../api/endpoints";
-import type { AccountChoices, NewInvitation, PendingInvitation } from "../../api/types";
+import type { Account, AccountChoices, NewInvitation, PendingInvitation } from "../../api/types";
 import { problemSlot } from "../../components/problem";
 import { h, onClick } from "../../dom";
 import { pager } from "../../components/pager";
@@ -106,11 +106,58 @@ async function pendingSection(): Promise<HTMLElement> {
   );
 }
 
+// One account: its state, and for the roles the caller may manage
+// (domain::MayCreate, as GET /account-choices lists them) deactivation and a
+// password reset link, shown once in the row.
+function accountRow(u: Account, choices: AccountChoices, problem: ReturnType<typeof problemSlot>): HTMLElement {
+  const state = u.active ? t("accountActive") : `${t("accountDeactivated")} ${instant(u.deactivated_at ?? "")}`;
+  const link = h("span", { class: "meta", "data-testid": `reset-url-${u.id}` });
+  const actions = h("td", {});
+  if (choices.roles.includes(u.role)) {
+    const toggle = h(
+      "button",
+      { type: "button", "data-testid": `${u.active ? "deactivate" : "reactivate"}-${u.id}` },
+      t(u.active ? "deactivate" : "reactivate"),
+    );
+    onClick(
+      toggle,
+      async () => {
+        problem.clear();
+        await api.setUserActive(u.id, !u.active);
+        await refresh();
+      },
+      (e) => problem.show(e),
+    );
+    const reset = h("button", { type: "button", "data-testid": `reset-${u.id}` }, t("resetLink"));
+    onClick(
+      reset,
+      async () => {
+        problem.clear();
+        const reply = await api.passwordResetLink(u.id);
+        link.textContent = `${reply.url} (${instant(reply.expires_at)})`;
+      },
+      (e) => problem.show(e),
+    );
+    actions.append(toggle, " ", reset, " ", link);
+  }
+  return h(
+    "tr",
+    { "data-testid": `account-${u.id}`, class: u.active ? "" : "inactive" },
+    h("td", {}, u.name),
+    h("td", {}, u.email),
+    h("td", {}, t(`role_${u.role}`)),
+    h("td", {}, u.shopper_id ?? u.participant_id ?? ""),
+    h("td", { "data-testid": `account-state-${u.id}` }, state),
+    actions,
+  );
+}
+
 export async function usersView({ mount }: ViewContext): Promise<void> {
   const page = Math.max(1, Number(currentQuery().get("page") ?? "1") || 1);
   const [list, choices, pending] = await Promise.all([api.listUsers(page), api.accountChoices(), pendingSection()]);
   const pendingHolder = h("div", {}, pending);
   const users = list.users;
+  const problem = problemSlot("account-problem");
   mount(
     h("h1", {}, t("users")),
     inviteSection(choices, async () => pendingHolder.replaceChildren(await pendingSection())),
@@ -118,17 +165,15 @@ export async function usersView({ mount }: ViewContext): Promise<void> {
     h(
       "table",
       { class: "card answers" },
-      ...users.map((u) =>
-        h(
-          "tr",
-          {},
-          h("td", {}, u.name),
-          h("td", {}, u.email),
-          h("td", {}, t(`role_${u.role}`)),
-          h("td", {}, u.shopper_id ?? u.participant_id ?? ""),
-        ),
+      h(
+        "tr",
+        {},
+        ...[t("name"), t("email"), t("accountRole"), t("accountLinkedTo"), t("status"), ""].map((x) => h("th", {}, x)),
       ),
+      ...users.map((u) => accountRow(u, choices, problem)),
     ),
+    h("p", { class: "meta" }, t("resetHint")),
+    problem.element,
     pager(list, (n) => go(`#/users?page=${n}`), "users-pager"),
   );
 }
