@@ -23,9 +23,34 @@
 
 namespace cx::cli {
 
+namespace {
+
+// `cxbench study delete`: a study and everything of it.
+void AddStudyDelete(CLI::App& study, int& exit_code) {
+  struct DeleteArgs {
+    std::string db;
+    std::string study;
+  };
+  auto delete_args = std::make_shared<DeleteArgs>();
+  CLI::App* remove = study.add_subcommand(
+      "delete",
+      "Delete a study and everything of it: contacts, answers, change log, evidence files "
+      "(recordings, screenshots), publication, its participants' accounts and invitations");
+  remove->add_option("--db", delete_args->db, "SQLite database file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  remove->add_option("--study", delete_args->study, "The study's id (see `cxbench study list`)")
+      ->required();
+  remove->callback([delete_args, &exit_code] {
+    exit_code = RunStudyDelete(delete_args->db, delete_args->study);
+  });
+}
+
+}  // namespace
+
 void AddStudyCommands(CLI::App& app, int& exit_code) {
   CLI::App* study = app.add_subcommand(
-      "study", "Check, load and list study definitions; print a channel's questionnaire");
+      "study", "Check, load, list and delete study definitions; print a channel's questionnaire");
   study->require_subcommand(1);
 
   struct CheckArgs {
@@ -76,23 +101,7 @@ void AddStudyCommands(CLI::App& app, int& exit_code) {
   list->callback(
       [list_args, &exit_code] { exit_code = RunStudyList(list_args->db, list_args->format); });
 
-  struct DeleteArgs {
-    std::string db;
-    std::string study;
-  };
-  auto delete_args = std::make_shared<DeleteArgs>();
-  CLI::App* remove = study->add_subcommand(
-      "delete",
-      "Delete a study and everything of it: contacts, answers, change log, evidence files "
-      "(recordings, screenshots), publication, its participants' accounts and invitations");
-  remove->add_option("--db", delete_args->db, "SQLite database file")
-      ->required()
-      ->check(CLI::ExistingFile);
-  remove->add_option("--study", delete_args->study, "The study's id (see `cxbench study list`)")
-      ->required();
-  remove->callback([delete_args, &exit_code] {
-    exit_code = RunStudyDelete(delete_args->db, delete_args->study);
-  });
+  AddStudyDelete(*study, exit_code);
 
   struct QuestionnaireArgs {
     std::string file;
