@@ -29,19 +29,19 @@ serve() {  # serve ARGS...: starts the server, sets $server and $port
   done
   fail "the server did not start: $(cat "$work/serve.log")"
 }
-invitation_url() {  # the url of a new invitation, made by leder@test.no
+invitation_url() {  # invitation_url EMAIL: the url of a new invitation of EMAIL, made by leder@test.no
   local base="http://127.0.0.1:$port/api/v1" cookie csrf
   cookie=$(curl -s -D - -o "$work/login.json" -H 'Content-Type: application/json' \
     -d '{"email":"LEDER@test.no","password":"demo-leder"}' "$base/session" |
     sed -n 's/^Set-Cookie: \(cx_session=[0-9a-f]*\).*/\1/p' | tr -d '\r')
   csrf=$(sed -n 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/p' "$work/login.json")
   curl -s -b "$cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-    -d '{"email":"ny@test.no","role":"manager"}' "$base/invitations" |
+    -d "{\"email\":\"$1\",\"role\":\"manager\"}" "$base/invitations" |
     sed -n 's/.*"url":"\([^"]*\)".*/\1/p'
 }
 
 serve
-url=$(invitation_url)
+url=$(invitation_url ny@test.no)
 # SIGTERM stops it cleanly (exit 0, "stopped"), not the signal's default.
 kill "$server"; wait "$server" 2>/dev/null
 code=$?
@@ -51,7 +51,8 @@ fi
 if [[ "$port" != 0 && "$url" == "http://127.0.0.1:$port/#/invite/"* ]]; then pass; else fail "link from the bound port $port: '$url'"; fi
 
 serve --public-url https://cx.example.no/
-url=$(invitation_url)
+# Another e-mail: ny@test.no's invitation is pending, and a second is refused.
+url=$(invitation_url ny2@test.no)
 kill "$server"; wait "$server" 2>/dev/null
 if [[ "$url" == "https://cx.example.no/#/invite/"* ]]; then pass; else fail "link from --public-url: '$url'"; fi
 # Evidence end to end: a shopper attaches a recording to a report QA sent
