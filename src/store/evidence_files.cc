@@ -12,14 +12,6 @@ namespace cx::store {
 namespace fs = std::filesystem;
 namespace {
 
-bool IsStoredName(const std::string& name) {
-  if (name.size() != 32) return false;
-  for (char c : name) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 Error SystemError(const std::string& what, const fs::path& path) {
   return IoError("cannot " + what + " " + path.string() + ": " + std::strerror(errno));
 }
@@ -46,6 +38,14 @@ bool SyncFolder(const fs::path& folder) {
 
 }  // namespace
 
+bool IsStoredEvidenceName(const std::string& name) {
+  if (name.size() != 32) return false;
+  for (char c : name) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 std::string EvidenceRootFor(const std::string& database_path) {
   return database_path + ".evidence";
 }
@@ -69,7 +69,8 @@ std::string EvidenceFiles::FolderOf(const std::string& study_id) {
 
 Status EvidenceFiles::Write(const std::string& study_id, const std::string& name,
                             std::string_view content) {
-  if (!IsStoredName(name)) return InvalidInput("an evidence file's name must be 32 hex digits");
+  if (!IsStoredEvidenceName(name))
+    return InvalidInput("an evidence file's name must be 32 hex digits");
   const fs::path folder = fs::path(root_) / FolderOf(study_id);
   std::error_code made;
   fs::create_directories(folder, made);
@@ -96,7 +97,8 @@ Status EvidenceFiles::Write(const std::string& study_id, const std::string& name
 
 Result<std::string> EvidenceFiles::Read(const std::string& study_id, const std::string& name,
                                         size_t from, size_t length) const {
-  if (!IsStoredName(name)) return InvalidInput("an evidence file's name must be 32 hex digits");
+  if (!IsStoredEvidenceName(name))
+    return InvalidInput("an evidence file's name must be 32 hex digits");
   const fs::path path = fs::path(root_) / FolderOf(study_id) / name;
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) return NotFound("the evidence file " + path.string() + " is missing");
@@ -114,7 +116,8 @@ Result<std::string> EvidenceFiles::Read(const std::string& study_id, const std::
 }
 
 Status EvidenceFiles::Remove(const std::string& study_id, const std::string& name) {
-  if (!IsStoredName(name)) return InvalidInput("an evidence file's name must be 32 hex digits");
+  if (!IsStoredEvidenceName(name))
+    return InvalidInput("an evidence file's name must be 32 hex digits");
   const fs::path path = fs::path(root_) / FolderOf(study_id) / name;
   std::error_code error;
   fs::remove(path, error);

@@ -15,6 +15,10 @@
 
 namespace cx::store {
 
+// Whether `name` is one we make for a stored file (32 lowercase hex digits):
+// the only names Write, Read and Remove take, and a row's check.
+bool IsStoredEvidenceName(const std::string& name);
+
 // "PATH.evidence": where the evidence of database PATH lives.
 std::string EvidenceRootFor(const std::string& database_path);
 

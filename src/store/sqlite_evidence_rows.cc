@@ -1,6 +1,7 @@
 // Evidence rows in SQLite (migration 0011) and deleting a whole study.
 #include <soci/soci.h>
 
+#include "store/evidence_files.h"
 #include "store/row_check.h"
 #include "store/sqlite_store_impl.h"
 
@@ -11,19 +12,11 @@ constexpr const char* kEvidenceColumns =
     "SELECT id, study_id, contact_id, stored_name, original_name, media_type, bytes, sha256, "
     "uploaded_by, uploaded_at, coalesce(change_id, '') FROM evidence ";
 
-bool IsLowerHex(const std::string& text, size_t length) {
-  if (text.size() != length) return false;
-  for (char c : text) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
 // The row's first fault: a stored name that is not one we make could point
 // anywhere on disk ("../../etc/passwd"), so it is refused, never opened.
 std::optional<Error> EvidenceFault(const EvidenceRow& row) {
   const std::string key = row.study_id + "/" + std::to_string(row.id);
-  if (!IsLowerHex(row.stored_name, 32)) {
+  if (!IsStoredEvidenceName(row.stored_name)) {
     return Corruption("evidence", key, "stored_name",
                       "32 hex digits, found " + RowCheck::Quote(row.stored_name));
   }

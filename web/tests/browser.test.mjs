@@ -15,8 +15,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { Buffer } from "node:buffer";
-import { chromiumArgs, chromiumPath, serve } from "./harness.mjs";
+import { chromiumArgs, chromiumPath, serve, wavFile } from "./harness.mjs";
 
 const cxbench = process.env.CXBENCH;
 const source = process.env.CXBENCH_SOURCE_DIR ?? process.cwd();
@@ -39,26 +38,6 @@ run("user", "add", "--db", db, "--email", "participant@demo.no", "--role", "part
 
 const { base, stop } = await serve(db);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-
-// A real recording: 0.1 s of 8 kHz 8-bit mono PCM in a RIFF/WAVE file.
-function wavFile() {
-  const samples = 800;
-  const wav = Buffer.alloc(44 + samples);
-  wav.write("RIFF", 0);
-  wav.writeUInt32LE(36 + samples, 4);
-  wav.write("WAVEfmt ", 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(8000, 24);
-  wav.writeUInt32LE(8000, 28);
-  wav.writeUInt16LE(1, 32);
-  wav.writeUInt16LE(8, 34);
-  wav.write("data", 36);
-  wav.writeUInt32LE(samples, 40);
-  for (let i = 0; i < samples; i++) wav[44 + i] = 128 + (i % 16) * 4;
-  return wav;
-}
 
 const foreign = [];
 async function newPage(viewport) {

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 
 export const chromiumPath = process.env.CXBENCH_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumArgs = [
@@ -141,4 +142,24 @@ export async function axeViolations(page) {
     }));
   });
   return result.filter((v) => v.impact === "critical" || v.impact === "serious");
+}
+
+// A real recording: 0.1 s of 8 kHz 8-bit mono PCM in a RIFF/WAVE file.
+export function wavFile() {
+  const samples = 800;
+  const wav = Buffer.alloc(44 + samples);
+  wav.write("RIFF", 0);
+  wav.writeUInt32LE(36 + samples, 4);
+  wav.write("WAVEfmt ", 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(8000, 24);
+  wav.writeUInt32LE(8000, 28);
+  wav.writeUInt16LE(1, 32);
+  wav.writeUInt16LE(8, 34);
+  wav.write("data", 36);
+  wav.writeUInt32LE(samples, 40);
+  for (let i = 0; i < samples; i++) wav[44 + i] = 128 + (i % 16) * 4;
+  return wav;
 }
