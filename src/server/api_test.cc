@@ -478,6 +478,93 @@ TEST_F(ApiTest, EvidenceIsCheckedByContentKeptOutsideTheWebRootAndShownToStaffAn
   EXPECT_TRUE(Body(Call(manager, "GET", "/api/v1/assignments/" + report.id))["evidence"].empty());
 }
 
+// The records of an RFC 4180 CSV (quoted fields may hold commas, quotes and
+// line breaks), as the reader of an export splits them.
+std::vector<std::vector<std::string>> CsvRecords(const std::string& text) {
+  std::vector<std::vector<std::string>> records(1);
+  std::string field;
+  bool quoted = false;
+  for (size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    if (quoted) {
+      if (c == '"' && at + 1 < text.size() && text[at + 1] == '"') {
+        field += '"';
+        ++at;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      records.back().push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && at + 1 < text.size() && text[at + 1] == '\n') ++at;
+      records.back().push_back(std::move(field));
+      field.clear();
+      records.emplace_back();
+    } else {
+      field += c;
+    }
+  }
+  if (!field.empty() || !records.back().empty()) records.back().push_back(std::move(field));
+  if (records.back().empty()) records.pop_back();
+  return records;
+}
+
+size_t ColumnOf(const std::vector<std::string>& header, const std::string& name) {
+  return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+}
+
+TEST_F(ApiTest, StaffExportTheStudyAndAParticipantOnlyItsOwnReportedContactsWithoutShoppers) {
+  const Login manager = LogIn("manager@test.no");
+  const Login participant = LogIn("participant@test.no");
+  const auto stored = StoredNow().contacts;
+  size_t own_reported = 0;
+  for (const auto& contact : stored) {
+    own_reported += contact.participant == participant_p_ &&
+                    (contact.status == domain::ContactStatus::kSubmitted ||
+                     contact.status == domain::ContactStatus::kApproved);
+  }
+  ASSERT_GT(own_reported, 0u);
+
+  auto all = Call(manager, "GET", "/api/v1/export?format=csv&lang=en");
+  ASSERT_EQ(all->status, 200) << all->body;
+  EXPECT_EQ(all->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_NE(all->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  const auto rows = CsvRecords(all->body);
+  ASSERT_EQ(rows.size(), stored.size() + 1);  // the header, then every contact
+  const auto& header = rows.front();
+  const size_t shopper = ColumnOf(header, "shopper_id");
+  const size_t participant_id = ColumnOf(header, "participant_id");
+  const size_t status = ColumnOf(header, "status");
+  ASSERT_LT(shopper, header.size());
+  EXPECT_LT(ColumnOf(header, "score_total"), header.size());  // docs/cli.md's score columns
+  EXPECT_FALSE(rows[1][shopper].empty());
+
+  auto own = Call(participant, "GET", "/api/v1/export?format=csv");
+  ASSERT_EQ(own->status, 200) << own->body;
+  const auto own_rows = CsvRecords(own->body);
+  ASSERT_EQ(own_rows.size(), own_reported + 1);
+  for (size_t row = 1; row < own_rows.size(); ++row) {
+    EXPECT_EQ(own_rows[row][participant_id], participant_p_);
+    EXPECT_TRUE(own_rows[row][shopper].empty()) << "a participant must not learn who called";
+    EXPECT_TRUE(own_rows[row][status] == "submitted" || own_rows[row][status] == "approved")
+        << "the plan of contacts to come stays secret: " << own_rows[row][status];
+  }
+  // Excel is a ZIP archive, SPSS a .sav file: their magic numbers.
+  auto workbook = Call(participant, "GET", "/api/v1/export?format=xlsx&lang=sv");
+  ASSERT_EQ(workbook->status, 200);
+  EXPECT_EQ(workbook->body.substr(0, 2), "PK");
+  auto sav = Call(manager, "GET", "/api/v1/export?format=sav");
+  ASSERT_EQ(sav->status, 200);
+  EXPECT_EQ(sav->body.substr(0, 4), "$FL2");
+  EXPECT_EQ(Body(Call(manager, "GET", "/api/v1/export?format=pdf"))["field"], "format");
+  EXPECT_EQ(Body(Call(manager, "GET", "/api/v1/export?format=csv&lang=fr"))["field"], "lang");
+}
+
 TEST_F(ApiTest, AnAccountIsDeactivatedReactivatedAndItsPasswordResetByALinkOnce) {
   const Login admin = LogIn("admin@test.no");
   const Login manager = LogIn("manager@test.no");
@@ -612,6 +699,8 @@ TEST_F(ApiTest, AuthorizationMatrixCoversEveryRouteAndRole) {
       {"GET /api/v1/public/ranking", {kOk, kOk, kOk, kOk, kOk, kOk, kOk}},
       {"GET /api/v1/participants/{id}/results", {401, kOk, kOk, 403, 403, kOk, 403}},
       {"GET /api/v1/participants/{id}/report", {401, kOk, kOk, 403, 403, kOk, 403}},
+      // Without ?format= a 400 for whoever may export (each its own data).
+      {"GET /api/v1/export", {401, kOk, kOk, 403, 403, kOk, kOk}},
       {"GET /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
       {"POST /api/v1/users", {401, kOk, kOk, 403, 403, 403, 403}},
       {"GET /api/v1/invitations", {401, kOk, kOk, 403, 403, 403, 403}},

@@ -38,6 +38,7 @@ App::App(std::unique_ptr<store::Store> store, domain::Study study, AppOptions op
   AddAccountStateRoutes();
   AddPublicationRoutes();
   AddEvidenceRoutes();
+  AddExportRoutes();
   routes_.push_back({"GET",
                      "/api/v1/openapi.json",
                      {domain::Role::kAdmin, domain::Role::kManager, domain::Role::kShopper,

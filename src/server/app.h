@@ -125,6 +125,7 @@ class App {
   void AddAccountStateRoutes();
   void AddPublicationRoutes();
   void AddEvidenceRoutes();
+  void AddExportRoutes();
   void RemoveOrphanedEvidence();
   void ResultsWorker();
   // One computation: reads under mutex_, computes with no lock.
