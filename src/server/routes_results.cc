@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "i18n/translator.h"
 #include "report/participant_report.h"
 #include "report/participant_report_builder.h"
 #include "report/pdf_renderer.h"
@@ -179,13 +180,13 @@ Route ParticipantResults(App& app) {
 
 // The report in `format` (html or pdf) as an attachment named after `id`.
 Reply ReportReply(const domain::Study& study, const App::ResultsView& view, const std::string& id,
-                  const std::string& format) {
+                  const std::string& format, const std::string& language) {
   // The contacts the results were computed from: no second read, and
   // no lock (the snapshot is immutable).
   const App::Snapshot& snapshot = *view.snapshot;
   const auto scored = report::ScoreFieldwork(study, snapshot.contacts);
-  const auto input =
-      report::BuildParticipantReport(study, snapshot.contacts, scored, snapshot.results, id, "");
+  const auto input = report::BuildParticipantReport(study, snapshot.contacts, scored,
+                                                    snapshot.results, id, language);
   std::string html = report::RenderParticipantReportHtml(input);
   Reply reply = WithStamp(Reply{}, view);
   reply.headers["Content-Disposition"] = "attachment; filename=\"" + id + "." + format + "\"";
@@ -205,7 +206,8 @@ Route ParticipantReport(App& app) {
   return {"GET",
           "/api/v1/participants/{id}/report",
           kParticipantOrStaff,
-          "One participant's report to download, ?format=html (default) or pdf",
+          "One participant's report to download, ?format=html (default) or pdf, in ?lang= nb, "
+          "sv, da or en (default: the account's language)",
           nullptr,
           [&app](ApiRequest& request) {
             const std::string id = request.params["id"];
@@ -216,9 +218,13 @@ Route ParticipantReport(App& app) {
             if (format != "html" && format != "pdf") {
               return Problem(400, Msg("format is html or pdf, not '{1}'", format), "format");
             }
+            const std::string language =
+                request.query.count("lang") ? request.query["lang"] : request.account->language;
+            if (!i18n::IsInterfaceLanguage(language))
+              return Problem(400, Msg("lang is nb, sv, da or en, not '{1}'", language), "lang");
             auto computed = app.CurrentResults(WantsFresh(request));
             if (!computed) return ProblemFor(computed.error());
-            return ReportReply(app.study(), computed.value(), id, format);
+            return ReportReply(app.study(), computed.value(), id, format, language);
           },
           /*csrf=*/true,
           /*heavy=*/true};

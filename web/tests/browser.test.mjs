@@ -11,7 +11,7 @@
 // Environment: CXBENCH (the binary), CXBENCH_SOURCE_DIR (the repository).
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import assert from "node:assert/strict";
@@ -134,6 +134,9 @@ try {
   await logIn(manager, "manager@demo.no", "manager-pass-1");
   await manager.getByTestId("progress-chart").locator("canvas").waitFor();
   await manager.screenshot({ path: join(shots, "5-manager-dashboard.png"), fullPage: true });
+  // The whole study as an Excel workbook (a ZIP archive: "PK").
+  const [workbook] = await Promise.all([manager.waitForEvent("download"), manager.getByTestId("export-xlsx").click()]);
+  assert.equal(readFileSync(await workbook.path()).subarray(0, 2).toString(), "PK");
   // The queue is paged and filtered on the server: the participant's
   // reports, newest first, put the one just submitted on top.
   await manager.goto(`${base}/#/qa`);
@@ -184,6 +187,15 @@ try {
   const scoreAfter = await participant.getByTestId("score").innerText();
   assert.notEqual(scoreAfter, scoreBefore, `the score changes once the report is approved (${scoreBefore} -> ${scoreAfter})`);
   await participant.screenshot({ path: join(shots, "7-participant-after.png"), fullPage: true });
+  // The report in the interface's language, and its own data to download:
+  // its own reported contacts, never who called nor another's rows.
+  assert.match(await participant.getByTestId("report-pdf").getAttribute("href"), /lang=nb/);
+  const [download] = await Promise.all([participant.waitForEvent("download"), participant.getByTestId("export-csv").click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  assert.ok(csv.includes(`,${participantId},`), "the export holds the participant's contacts");
+  assert.ok(!csv.includes(`,${otherParticipant},`), "and no other participant's");
+  assert.ok(!csv.includes(`,${shopperId},`), "and no shopper id");
 
   // Another participant's URL: refused.
   await participant.goto(`${base}/#/results/${otherParticipant}`);

@@ -70,8 +70,11 @@ export const progress = () => request<Progress>("GET", "/progress");
 
 export const studyResults = () => request<StudyResults>("GET", "/results");
 export const participantResults = (id: string) => request<ParticipantPage>("GET", `/participants/${at(id)}/results`);
-export const reportUrl = (id: string, format: "pdf" | "html") =>
-  `/api/v1/participants/${at(id)}/report?format=${format}`;
+// Downloads in the interface's language (`lang`), whatever the account's.
+export const reportUrl = (id: string, format: "pdf" | "html", lang: string) =>
+  `/api/v1/participants/${at(id)}/report?format=${format}&lang=${at(lang)}`;
+export type ExportFormat = "csv" | "xlsx" | "sav";
+export const exportUrl = (format: ExportFormat, lang: string) => `/api/v1/export?format=${format}&lang=${at(lang)}`;
 export const ranking = () => request<Ranking>("GET", "/ranking");
 export const publicRanking = () => request<Ranking>("GET", "/public/ranking");
 export const publication = () => request<Publication>("GET", "/publication");

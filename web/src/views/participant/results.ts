@@ -3,9 +3,10 @@
 import * as api from "../../api/endpoints";
 import type { ParticipantResult } from "../../api/types";
 import { barChart } from "../../components/chart";
+import { exportLinks } from "../../components/export-links";
 import { h } from "../../dom";
 import { fixed } from "../../format";
-import { channelLabel, countsNote, t } from "../../i18n";
+import { channelLabel, countsNote, language, t } from "../../i18n";
 import type { ViewContext } from "../../router";
 
 // NPS, CSAT and CES on one line; empty when the study asks none of them.
@@ -89,9 +90,10 @@ export async function resultsView({ params, scope, mount }: ViewContext): Promis
     h(
       "p",
       {},
-      h("a", { href: api.reportUrl(id, "pdf"), "data-testid": "report-pdf" }, t("downloadReport")),
+      h("a", { href: api.reportUrl(id, "pdf", language()), "data-testid": "report-pdf" }, t("downloadReport")),
       " · ",
-      h("a", { href: api.reportUrl(id, "html"), "data-testid": "report-html" }, t("downloadHtml")),
+      h("a", { href: api.reportUrl(id, "html", language()), "data-testid": "report-html" }, t("downloadHtml")),
     ),
+    exportLinks(t("exportOwnNote")),
   );
 }

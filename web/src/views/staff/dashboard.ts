@@ -5,6 +5,7 @@
 import * as api from "../../api/endpoints";
 import type { ProgressRow, StudyResults } from "../../api/types";
 import { barChart } from "../../components/chart";
+import { exportLinks } from "../../components/export-links";
 import { h } from "../../dom";
 import { channelLabel, t } from "../../i18n";
 import type { ViewContext } from "../../router";
@@ -125,5 +126,6 @@ export async function dashboardView({ scope, mount }: ViewContext): Promise<void
       h("h2", {}, t("shopperWorkload")),
       plannedAndDone(scope, "workload-chart", shoppers, (s) => s.key, true),
     ),
+    exportLinks(),
   );
 }
